@@ -1,0 +1,182 @@
+//! Enums: one variant per model value plus one that keeps unknown values,
+//! conversions from and to the wire string, and their wire impls.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::{Emitter, doc_attributes, item_ident, shape_note};
+use crate::ident;
+use crate::model::{EnumMember, Shape};
+use crate::names::ItemNames;
+
+pub(super) fn emit(
+    emitter: &Emitter<'_>,
+    shape: &Shape,
+    names: &ItemNames,
+    members: &[EnumMember],
+) -> TokenStream {
+    let runtime = emitter.runtime();
+    let private = emitter.private();
+    let serde = emitter.serde();
+    let name = item_ident(names);
+    let type_name = &names.type_name;
+    let unknown = ident::ident(&names.unknown_variant);
+
+    let docs = doc_attributes(
+        shape.traits.documentation.as_deref(),
+        &format!("The `{}` enum.", shape.id.name()),
+        &[shape_note(shape)],
+    );
+    let variants: Vec<_> = names
+        .members
+        .iter()
+        .map(|variant| ident::ident(variant))
+        .collect();
+    let values: Vec<&str> = members.iter().map(|member| member.value.as_str()).collect();
+    let variant_docs = members.iter().map(|member| {
+        doc_attributes(
+            member.traits.documentation.as_deref(),
+            &format!("`{}`", member.value),
+            &[format!("Wire value: `{}`.", member.value)],
+        )
+    });
+    let unknown_doc = format!(
+        " A value the model did not list when this code was generated; [`{type_name}::as_str`] returns it."
+    );
+    let expecting = format!("a `{type_name}` string");
+    let correct = emitter.corrects_errors().then(|| {
+        quote! {
+            impl #private::Correct for #name {
+                fn corrected() -> Self {
+                    Self::#unknown(#private::unknown_value(""))
+                }
+            }
+        }
+    });
+
+    quote! {
+        #docs
+        #[derive(
+            ::core::clone::Clone,
+            ::core::fmt::Debug,
+            ::core::cmp::PartialEq,
+            ::core::cmp::Eq,
+            ::core::hash::Hash,
+            ::core::cmp::PartialOrd,
+            ::core::cmp::Ord
+        )]
+        #[non_exhaustive]
+        pub enum #name {
+            #(#variant_docs #variants,)*
+            #[doc = #unknown_doc]
+            #unknown(#runtime::UnknownValue),
+        }
+
+        impl #name {
+            /// The value as it appears on the wire.
+            pub fn as_str(&self) -> &::core::primitive::str {
+                match self {
+                    #(Self::#variants => #values,)*
+                    Self::#unknown(value) => value.as_str(),
+                }
+            }
+
+            /// The wire values the model lists, in the model's order.
+            pub const fn values() -> &'static [&'static ::core::primitive::str] {
+                &[#(#values),*]
+            }
+        }
+
+        impl ::core::convert::From<&::core::primitive::str> for #name {
+            fn from(value: &::core::primitive::str) -> Self {
+                match value {
+                    #(#values => Self::#variants,)*
+                    other => Self::#unknown(#private::unknown_value(other)),
+                }
+            }
+        }
+
+        impl ::core::convert::From<::std::string::String> for #name {
+            fn from(value: ::std::string::String) -> Self {
+                match value.as_str() {
+                    #(#values => Self::#variants,)*
+                    _ => Self::#unknown(#private::unknown_value(value)),
+                }
+            }
+        }
+
+        impl ::core::str::FromStr for #name {
+            type Err = ::core::convert::Infallible;
+
+            fn from_str(value: &::core::primitive::str) -> ::core::result::Result<Self, Self::Err> {
+                ::core::result::Result::Ok(Self::from(value))
+            }
+        }
+
+        impl ::core::fmt::Display for #name {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl ::core::convert::AsRef<::core::primitive::str> for #name {
+            fn as_ref(&self) -> &::core::primitive::str {
+                self.as_str()
+            }
+        }
+
+        impl #private::Encode for #name {
+            fn encode<S: #serde::Serializer>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+
+        impl #serde::Serialize for #name {
+            fn serialize<S: #serde::Serializer>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> #private::Decode<'de> for #name {
+            fn decode<D: #serde::Deserializer<'de>>(deserializer: D, at: #private::At) -> ::core::result::Result<Self, D::Error> {
+                struct Visitor(#private::At);
+
+                impl #serde::de::Visitor<'_> for Visitor {
+                    type Value = #name;
+
+                    fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                        self.0.expecting(f, #expecting)
+                    }
+
+                    fn visit_str<E: #serde::de::Error>(self, value: &::core::primitive::str) -> ::core::result::Result<#name, E> {
+                        ::core::result::Result::Ok(#name::from(value))
+                    }
+
+                    fn visit_string<E: #serde::de::Error>(self, value: ::std::string::String) -> ::core::result::Result<#name, E> {
+                        ::core::result::Result::Ok(#name::from(value))
+                    }
+                }
+
+                deserializer.deserialize_str(Visitor(at))
+            }
+        }
+
+        impl<'de> #serde::Deserialize<'de> for #name {
+            fn deserialize<D: #serde::Deserializer<'de>>(deserializer: D) -> ::core::result::Result<Self, D::Error> {
+                <Self as #private::Decode<'de>>::decode(deserializer, #private::At::TOP)
+            }
+        }
+
+        impl #private::MapKey for #name {
+            fn from_key(key: ::std::string::String) -> Self {
+                Self::from(key)
+            }
+
+            fn as_key(&self) -> &::core::primitive::str {
+                self.as_str()
+            }
+        }
+
+        #correct
+    }
+}

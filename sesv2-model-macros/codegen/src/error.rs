@@ -1,0 +1,168 @@
+//! Errors the engine reports, each tied to the piece of input it is about.
+
+use std::fmt;
+
+/// The piece of the caller's input an [`Error`] is about.
+///
+/// The proc macro uses it to point the compile error at the right macro
+/// argument; other callers can use it to highlight their own input.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Subject {
+    /// The model file: reading it, its JSON, or the shapes inside it.
+    Model,
+    /// The operation at this index of [`crate::Config::operations`].
+    Operation(usize),
+    /// The shape id at this index of [`crate::Config::shapes`].
+    Shape(usize),
+}
+
+/// One problem found in the model or in the requested selection.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Error {
+    subject: Subject,
+    message: String,
+}
+
+impl Error {
+    pub(crate) fn new(subject: Subject, message: impl Into<String>) -> Self {
+        Error {
+            subject,
+            message: message.into(),
+        }
+    }
+
+    pub(crate) fn model(message: impl Into<String>) -> Self {
+        Error::new(Subject::Model, message)
+    }
+
+    /// What the error is about.
+    pub fn subject(&self) -> Subject {
+        self.subject
+    }
+
+    /// The full message: what is wrong, where in the model, and how to fix it.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// Every error one run found; never empty.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Errors(Vec<Error>);
+
+impl Errors {
+    /// The errors in the order they were found.
+    pub fn iter(&self) -> std::slice::Iter<'_, Error> {
+        self.0.iter()
+    }
+
+    /// How many errors were found (at least one).
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// Always `false`: an `Errors` value holds at least one error.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl From<Error> for Errors {
+    fn from(error: Error) -> Self {
+        Errors(vec![error])
+    }
+}
+
+impl IntoIterator for Errors {
+    type Item = Error;
+    type IntoIter = std::vec::IntoIter<Error>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.into_iter()
+    }
+}
+
+impl<'a> IntoIterator for &'a Errors {
+    type Item = &'a Error;
+    type IntoIter = std::slice::Iter<'a, Error>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter()
+    }
+}
+
+impl fmt::Display for Errors {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (index, error) in self.0.iter().enumerate() {
+            if index > 0 {
+                f.write_str("\n")?;
+            }
+            fmt::Display::fmt(error, f)?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for Errors {}
+
+/// Collects the errors of one stage so that all of them are reported together,
+/// instead of making the user fix and rebuild one at a time.
+#[derive(Default)]
+pub(crate) struct Diagnostics {
+    errors: Vec<Error>,
+}
+
+impl Diagnostics {
+    pub(crate) fn push(&mut self, error: Error) {
+        self.errors.push(error);
+    }
+
+    pub(crate) fn model(&mut self, message: impl Into<String>) {
+        self.push(Error::model(message));
+    }
+
+    /// Ends the stage: `Ok(value)` when nothing was reported.
+    pub(crate) fn finish<T>(self, value: T) -> Result<T, Errors> {
+        if self.errors.is_empty() {
+            Ok(value)
+        } else {
+            Err(Errors(self.errors))
+        }
+    }
+}
+
+/// The closest candidate to `wanted`, if one is close enough to be a likely typo.
+pub(crate) fn closest<'a>(
+    wanted: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
+    let wanted_lower = wanted.to_ascii_lowercase();
+    candidates
+        .into_iter()
+        .map(|candidate| {
+            let distance = strsim::levenshtein(&wanted_lower, &candidate.to_ascii_lowercase());
+            (distance, candidate)
+        })
+        .filter(|(distance, candidate)| *distance <= (candidate.len().max(wanted.len()) / 3).max(2))
+        .min()
+        .map(|(_, candidate)| candidate)
+}
+
+/// ` Did you mean `x`?` when a close candidate exists, otherwise nothing.
+pub(crate) fn did_you_mean<'a>(
+    wanted: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> String {
+    match closest(wanted, candidates) {
+        Some(candidate) => format!(" Did you mean `{candidate}`?"),
+        None => String::new(),
+    }
+}

@@ -1,0 +1,125 @@
+//! The engine behind `sesv2_model_macros::smithy_model!`: reads a Smithy 2.0
+//! JSON AST model and generates Rust types for the shapes it selects, with
+//! accessors, builders, docs and exact JSON wire serde.
+//!
+//! It is a pipeline whose stages each do one job and only read what the
+//! previous one produced:
+//!
+//! 1. `load`: JSON bytes to the raw JSON AST;
+//! 2. `resolve`: raw AST to a typed model whose every target exists;
+//! 3. `select`: the closure of shapes to generate;
+//! 4. `names`: every Rust name, decided once and checked for collisions;
+//! 5. `emit`: Rust tokens.
+//!
+//! Every stage collects all the problems it finds, and each [`Error`] says
+//! which part of the input ([`Subject`]) it is about.
+//!
+//! The same entry points serve the proc macro, a `build.rs`, benchmarks and
+//! the `sesv2-model-codegen` command-line tool:
+//!
+//! ```
+//! use sesv2_model_codegen::{Config, generate};
+//!
+//! let model = br#"{
+//!     "smithy": "2.0",
+//!     "shapes": {
+//!         "example.weather#Forecast": {
+//!             "type": "structure",
+//!             "members": {
+//!                 "High": { "target": "smithy.api#Integer" }
+//!             }
+//!         }
+//!     }
+//! }"#;
+//! let tokens = generate(&Config::default(), model)?;
+//! assert!(tokens.to_string().contains("pub struct Forecast"));
+//! # Ok::<(), sesv2_model_codegen::Errors>(())
+//! ```
+
+mod ast;
+mod docs;
+mod emit;
+mod error;
+mod ident;
+mod load;
+mod model;
+mod names;
+mod resolve;
+mod select;
+mod shape_id;
+mod traits;
+
+use std::path::{Path, PathBuf};
+
+use proc_macro2::TokenStream;
+
+pub use error::{Error, Errors, Subject};
+
+/// What to generate and how.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Config {
+    /// Operations whose closure is generated, by absolute shape id or, when
+    /// the model has one service, by name (`GetImportJob`). With neither
+    /// operations nor shapes, the whole service is generated (every shape
+    /// when the model has no service).
+    pub operations: Vec<String>,
+    /// More shapes to generate with their closure, by absolute shape id.
+    pub shapes: Vec<String>,
+    /// What decoding does when a `@required` member is missing.
+    pub required_members: RequiredMembers,
+    /// The crate generated code takes its runtime from: `Timestamp`, `Blob`,
+    /// `BuildError`, serde support. Normally `sesv2_model`.
+    pub runtime_crate: String,
+    /// A file the generated code includes with `include_bytes!`, so that
+    /// cargo rebuilds the crate whenever that file (the model) changes.
+    pub track_file: Option<PathBuf>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            operations: Vec::new(),
+            shapes: Vec::new(),
+            required_members: RequiredMembers::Reject,
+            runtime_crate: "sesv2_model".to_owned(),
+            track_file: None,
+        }
+    }
+}
+
+/// What decoding does when a response lacks a `@required` member.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum RequiredMembers {
+    /// Fail with an error that names the member.
+    #[default]
+    Reject,
+    /// Smithy's client error correction: fill in the member's zero value
+    /// (`""`, `0`, `false`, the epoch, empty collections, an enum's unknown
+    /// variant, a structure of corrected members).
+    ClientErrorCorrection,
+}
+
+/// Generates Rust code for the model in `model_json`.
+pub fn generate(config: &Config, model_json: &[u8]) -> Result<TokenStream, Errors> {
+    let raw = load::parse(model_json)?;
+    let model = resolve::resolve(raw)?;
+    let selection = select::select(&model, config)?;
+    let names = names::assign(&model, &selection)?;
+    Ok(emit::emit(&model, &selection, &names, config))
+}
+
+/// Reads the model at `path` and generates Rust code for it; the generated
+/// code tracks the file unless [`Config::track_file`] says otherwise.
+pub fn generate_file(config: &Config, path: &Path) -> Result<TokenStream, Errors> {
+    let json = std::fs::read(path).map_err(|error| {
+        Error::model(format!(
+            "cannot read the model file `{}`: {error}",
+            path.display()
+        ))
+    })?;
+    let mut config = config.clone();
+    if config.track_file.is_none() {
+        config.track_file = Some(path.to_path_buf());
+    }
+    generate(&config, &json)
+}

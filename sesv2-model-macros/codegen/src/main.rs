@@ -1,0 +1,70 @@
+//! `sesv2-model-codegen`: prints the Rust code the generator makes for a
+//! Smithy model. With no arguments, the GetImportJob types of the project's
+//! own SESv2 model.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use sesv2_model_codegen::{Config, RequiredMembers, generate_file};
+
+const USAGE: &str = "\
+usage: sesv2-model-codegen [MODEL.json] [--operation NAME]... [--shape ID]... [--all]
+                           [--client-error-correction] [--runtime-crate NAME]
+
+Prints the formatted Rust code generated for a Smithy 2.0 JSON AST model.
+Without arguments: the GetImportJob operation of the project's models/sesv2.json.
+--all generates the whole service instead of the default operation.";
+
+fn main() -> ExitCode {
+    match run(std::env::args().skip(1).collect()) {
+        Ok(code) => {
+            print!("{code}");
+            ExitCode::SUCCESS
+        }
+        Err(message) => {
+            eprintln!("{message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(args: Vec<String>) -> Result<String, String> {
+    let mut config = Config::default();
+    let mut model = None;
+    let mut whole_service = false;
+    let mut args = args.into_iter();
+    while let Some(arg) = args.next() {
+        let mut value = |flag: &str| {
+            args.next()
+                .ok_or_else(|| format!("{flag} needs a value\n\n{USAGE}"))
+        };
+        match arg.as_str() {
+            "--operation" => config.operations.push(value("--operation")?),
+            "--shape" => config.shapes.push(value("--shape")?),
+            "--runtime-crate" => config.runtime_crate = value("--runtime-crate")?,
+            "--client-error-correction" => {
+                config.required_members = RequiredMembers::ClientErrorCorrection
+            }
+            "--all" => whole_service = true,
+            "-h" | "--help" => return Err(USAGE.to_owned()),
+            flag if flag.starts_with('-') => {
+                return Err(format!("unknown option {flag}\n\n{USAGE}"));
+            }
+            path if model.is_none() => model = Some(PathBuf::from(path)),
+            extra => return Err(format!("unexpected argument {extra}\n\n{USAGE}")),
+        }
+    }
+    let model = match model {
+        Some(path) => path,
+        None => {
+            if config.operations.is_empty() && config.shapes.is_empty() && !whole_service {
+                config.operations.push("GetImportJob".to_owned());
+            }
+            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../models/sesv2.json")
+        }
+    };
+    let tokens = generate_file(&config, &model).map_err(|errors| errors.to_string())?;
+    let file = syn::parse2::<syn::File>(tokens)
+        .map_err(|error| format!("generated code does not parse: {error}"))?;
+    Ok(prettyplease::unparse(&file))
+}

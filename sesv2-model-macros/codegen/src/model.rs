@@ -1,0 +1,162 @@
+//! The resolved model: typed shapes whose every target is known to exist.
+
+use std::collections::BTreeMap;
+
+use crate::shape_id::ShapeId;
+use crate::traits::Traits;
+
+/// Every shape of the model plus the prelude shapes it uses, by id.
+pub(crate) struct Model {
+    pub shapes: BTreeMap<ShapeId, Shape>,
+}
+
+impl Model {
+    /// The shape with this id. Every target in a resolved model exists, so a
+    /// miss here is a bug in the resolver, reported rather than panicking.
+    pub fn get(&self, id: &ShapeId) -> Option<&Shape> {
+        self.shapes.get(id)
+    }
+
+    /// The service shapes, in id order.
+    pub fn services(&self) -> impl Iterator<Item = (&ShapeId, &Service)> {
+        self.shapes
+            .iter()
+            .filter_map(|(id, shape)| match &shape.kind {
+                ShapeKind::Service(service) => Some((id, service)),
+                _ => None,
+            })
+    }
+}
+
+pub(crate) struct Shape {
+    pub id: ShapeId,
+    pub kind: ShapeKind,
+    pub traits: Traits,
+}
+
+pub(crate) enum ShapeKind {
+    Simple(Simple),
+    List(Member),
+    Map {
+        key: Member,
+        value: Member,
+    },
+    Structure(Vec<Member>),
+    Union(Vec<Member>),
+    Enum(Vec<EnumMember>),
+    /// Not generated yet; kept so that selecting one is a clear error.
+    IntEnum,
+    Operation(Operation),
+    Service(Service),
+    Resource(Resource),
+}
+
+impl ShapeKind {
+    /// The Smithy name of the shape type, for messages.
+    pub fn type_name(&self) -> &'static str {
+        match self {
+            ShapeKind::Simple(simple) => simple.type_name(),
+            ShapeKind::List(_) => "list",
+            ShapeKind::Map { .. } => "map",
+            ShapeKind::Structure(_) => "structure",
+            ShapeKind::Union(_) => "union",
+            ShapeKind::Enum(_) => "enum",
+            ShapeKind::IntEnum => "intEnum",
+            ShapeKind::Operation(_) => "operation",
+            ShapeKind::Service(_) => "service",
+            ShapeKind::Resource(_) => "resource",
+        }
+    }
+}
+
+/// The simple shape types, which become Rust types rather than items.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Simple {
+    Blob,
+    Boolean,
+    String,
+    Byte,
+    Short,
+    Integer,
+    Long,
+    Float,
+    Double,
+    BigInteger,
+    BigDecimal,
+    Timestamp,
+    Document,
+    Unit,
+}
+
+impl Simple {
+    pub fn from_type_name(name: &str) -> Option<Simple> {
+        Some(match name {
+            "blob" => Simple::Blob,
+            "boolean" => Simple::Boolean,
+            "string" => Simple::String,
+            "byte" => Simple::Byte,
+            "short" => Simple::Short,
+            "integer" => Simple::Integer,
+            "long" => Simple::Long,
+            "float" => Simple::Float,
+            "double" => Simple::Double,
+            "bigInteger" => Simple::BigInteger,
+            "bigDecimal" => Simple::BigDecimal,
+            "timestamp" => Simple::Timestamp,
+            "document" => Simple::Document,
+            _ => return None,
+        })
+    }
+
+    pub fn type_name(self) -> &'static str {
+        match self {
+            Simple::Blob => "blob",
+            Simple::Boolean => "boolean",
+            Simple::String => "string",
+            Simple::Byte => "byte",
+            Simple::Short => "short",
+            Simple::Integer => "integer",
+            Simple::Long => "long",
+            Simple::Float => "float",
+            Simple::Double => "double",
+            Simple::BigInteger => "bigInteger",
+            Simple::BigDecimal => "bigDecimal",
+            Simple::Timestamp => "timestamp",
+            Simple::Document => "document",
+            Simple::Unit => "unit",
+        }
+    }
+}
+
+/// A member of a structure, union, list or map.
+pub(crate) struct Member {
+    pub name: String,
+    pub target: ShapeId,
+    pub traits: Traits,
+}
+
+/// A member of an `enum` shape.
+pub(crate) struct EnumMember {
+    pub name: String,
+    pub value: String,
+    pub traits: Traits,
+}
+
+pub(crate) struct Operation {
+    /// `None` when the operation has no input (or targets `smithy.api#Unit`).
+    pub input: Option<ShapeId>,
+    pub output: Option<ShapeId>,
+    pub errors: Vec<ShapeId>,
+}
+
+pub(crate) struct Service {
+    pub operations: Vec<ShapeId>,
+    pub resources: Vec<ShapeId>,
+    pub errors: Vec<ShapeId>,
+}
+
+pub(crate) struct Resource {
+    /// Lifecycle, instance and collection operations together.
+    pub operations: Vec<ShapeId>,
+    pub resources: Vec<ShapeId>,
+}

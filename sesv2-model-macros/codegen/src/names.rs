@@ -1,0 +1,171 @@
+//! Stage 4: the Rust name of every generated item, decided once.
+//!
+//! Later stages never convert a model name themselves; they look it up here,
+//! so a name is checked for collisions exactly where it is chosen.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::error::{Diagnostics, Errors};
+use crate::ident;
+use crate::model::{Model, ShapeKind};
+use crate::select::Selection;
+use crate::shape_id::ShapeId;
+
+/// The names of one generated item.
+pub(crate) struct ItemNames {
+    /// The type, e.g. `GetImportJobResponse`.
+    pub type_name: String,
+    /// The builder type in the `builders` module, for structures.
+    pub builder_name: String,
+    /// Per member, in model order: the field name of a structure member, or
+    /// the variant name of an enum or union member.
+    pub members: Vec<String>,
+    /// The variant that keeps values the model does not know (enums, unions).
+    pub unknown_variant: String,
+}
+
+/// Names of every selected structure, union and enum.
+pub(crate) struct Names {
+    items: BTreeMap<ShapeId, ItemNames>,
+}
+
+impl Names {
+    pub fn item(&self, id: &ShapeId) -> Option<&ItemNames> {
+        self.items.get(id)
+    }
+}
+
+/// Methods that generated code defines on every structure's builder.
+const BUILDER_METHODS: &[&str] = &["build"];
+/// Associated functions generated code defines on every structure.
+const STRUCT_FUNCTIONS: &[&str] = &["builder"];
+
+pub(crate) fn assign(model: &Model, selection: &Selection) -> Result<Names, Errors> {
+    let mut diagnostics = Diagnostics::default();
+    let mut items = BTreeMap::new();
+    let mut owners: BTreeMap<String, &ShapeId> = BTreeMap::new();
+
+    for id in &selection.shapes {
+        let Some(shape) = model.get(id) else { continue };
+        let member_names: Vec<&str> = match &shape.kind {
+            ShapeKind::Structure(members) | ShapeKind::Union(members) => {
+                members.iter().map(|member| member.name.as_str()).collect()
+            }
+            ShapeKind::Enum(members) => members.iter().map(|member| member.name.as_str()).collect(),
+            _ => continue,
+        };
+
+        let type_name = ident::camel(id.name());
+        if let Some(previous) = owners.insert(type_name.clone(), id) {
+            let advice = if previous.namespace() == id.namespace() {
+                "rename one of the shapes"
+            } else {
+                "select only one of them"
+            };
+            diagnostics.model(format!(
+                "`{previous}` and `{id}` would both be generated as the Rust type `{type_name}`; {advice}"
+            ));
+        }
+
+        let is_structure = matches!(shape.kind, ShapeKind::Structure(_));
+        let members = if is_structure {
+            field_names(id, &member_names, &mut diagnostics)
+        } else {
+            variant_names(id, &member_names, &mut diagnostics)
+        };
+        let unknown_variant = if is_structure {
+            String::new()
+        } else {
+            unknown_variant_name(&members)
+        };
+        items.insert(
+            id.clone(),
+            ItemNames {
+                builder_name: format!("{type_name}Builder"),
+                type_name,
+                members,
+                unknown_variant,
+            },
+        );
+    }
+    diagnostics.finish(Names { items })
+}
+
+fn field_names(id: &ShapeId, members: &[&str], diagnostics: &mut Diagnostics) -> Vec<String> {
+    let fields: Vec<String> = members.iter().map(|name| ident::snake(name)).collect();
+
+    // Accessors share the structure's namespace with `builder()`; setters and
+    // `set_` setters share the builder's namespace with `build()`.
+    let mut struct_names: BTreeMap<String, String> = STRUCT_FUNCTIONS
+        .iter()
+        .map(|name| {
+            (
+                name.to_string(),
+                format!("the generated `{name}()` function"),
+            )
+        })
+        .collect();
+    let mut builder_names: BTreeMap<String, String> = BUILDER_METHODS
+        .iter()
+        .map(|name| {
+            (
+                name.to_string(),
+                format!("the generated builder method `{name}()`"),
+            )
+        })
+        .collect();
+    for (member, field) in members.iter().zip(&fields) {
+        let owner = format!("the member `{}`", id.member(member));
+        let setter = format!("set_{field}");
+        let claims = [
+            (false, field.clone()),
+            (true, field.clone()),
+            (true, setter),
+        ];
+        for (in_builder, name) in claims {
+            let taken = if in_builder {
+                &mut builder_names
+            } else {
+                &mut struct_names
+            };
+            if let Some(other) = taken.insert(name.clone(), owner.clone()) {
+                diagnostics.model(format!(
+                    "{owner} and {other} would both be generated as `{}`; rename the member in the model",
+                    ident::display(&name)
+                ));
+                break;
+            }
+        }
+    }
+    fields
+}
+
+fn variant_names(id: &ShapeId, members: &[&str], diagnostics: &mut Diagnostics) -> Vec<String> {
+    let mut seen: BTreeMap<String, &str> = BTreeMap::new();
+    members
+        .iter()
+        .map(|member| {
+            let variant = ident::camel(member);
+            if let Some(other) = seen.insert(variant.clone(), member) {
+                diagnostics.model(format!(
+                    "the members `{}` and `{}` would both be generated as the variant `{}`; rename one in the model",
+                    id.member(other),
+                    id.member(member),
+                    ident::display(&variant)
+                ));
+            }
+            variant
+        })
+        .collect()
+}
+
+/// `Unknown`, unless a model member already took it.
+fn unknown_variant_name(variants: &[String]) -> String {
+    let taken: BTreeSet<&str> = variants.iter().map(String::as_str).collect();
+    ["Unknown", "UnknownValue"]
+        .into_iter()
+        .map(str::to_owned)
+        .chain((2..).map(|n| format!("UnknownValue{n}")))
+        .find(|candidate| !taken.contains(candidate.as_str()))
+        .unwrap_or_default()
+}

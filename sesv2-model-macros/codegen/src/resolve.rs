@@ -1,0 +1,423 @@
+//! Stage 2: the raw JSON AST to a typed [`Model`] whose every reference
+//! resolves, with all problems collected and reported together.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::ast::{Entries, RawMember, RawModel, RawShape, RawTarget};
+use crate::error::{Diagnostics, Errors, did_you_mean};
+use crate::model::{
+    EnumMember, Member, Model, Operation, Resource, Service, Shape, ShapeKind, Simple,
+};
+use crate::shape_id::ShapeId;
+use crate::traits::{EnumValue, Traits};
+
+/// The prelude shapes of `smithy.api` that models target without defining.
+const PRELUDE: &[(&str, Simple)] = &[
+    ("Blob", Simple::Blob),
+    ("Boolean", Simple::Boolean),
+    ("String", Simple::String),
+    ("Byte", Simple::Byte),
+    ("Short", Simple::Short),
+    ("Integer", Simple::Integer),
+    ("Long", Simple::Long),
+    ("Float", Simple::Float),
+    ("Double", Simple::Double),
+    ("BigInteger", Simple::BigInteger),
+    ("BigDecimal", Simple::BigDecimal),
+    ("Timestamp", Simple::Timestamp),
+    ("Document", Simple::Document),
+    ("Unit", Simple::Unit),
+    ("PrimitiveBoolean", Simple::Boolean),
+    ("PrimitiveByte", Simple::Byte),
+    ("PrimitiveShort", Simple::Short),
+    ("PrimitiveInteger", Simple::Integer),
+    ("PrimitiveLong", Simple::Long),
+    ("PrimitiveFloat", Simple::Float),
+    ("PrimitiveDouble", Simple::Double),
+];
+
+/// The shape id of the prelude's unit type.
+pub(crate) const UNIT: &str = "smithy.api#Unit";
+
+pub(crate) fn resolve(raw: RawModel<'_>) -> Result<Model, Errors> {
+    let mut diagnostics = Diagnostics::default();
+    let mut shapes = BTreeMap::new();
+
+    for (name, simple) in PRELUDE {
+        let id = ShapeId::parse(&format!("smithy.api#{name}")).expect("prelude ids are valid");
+        shapes.insert(
+            id.clone(),
+            Shape {
+                id,
+                kind: ShapeKind::Simple(*simple),
+                traits: Traits::default(),
+            },
+        );
+    }
+
+    // Ids first, so that targets can be checked against the whole model.
+    let mut defined = Vec::with_capacity(raw.shapes.0.len());
+    let mut seen = BTreeSet::new();
+    for (text, shape) in &raw.shapes.0 {
+        match ShapeId::parse(text) {
+            Ok(id) if !seen.insert(id.clone()) => diagnostics.model(format!(
+                "`{id}` is defined twice; remove one of the definitions"
+            )),
+            Ok(id) => defined.push((id, shape)),
+            Err(message) => diagnostics.model(format!(
+                "the model defines a shape with a bad id: {message}"
+            )),
+        }
+    }
+    let known: BTreeSet<ShapeId> = defined
+        .iter()
+        .map(|(id, _)| id.clone())
+        .chain(shapes.keys().cloned())
+        .collect();
+
+    let mut resolver = Resolver {
+        known: &known,
+        diagnostics: &mut diagnostics,
+    };
+    for (id, raw_shape) in defined {
+        if let Some(kind) = resolver.kind(&id, raw_shape) {
+            let traits = Traits::parse(id.as_str(), &raw_shape.traits, resolver.diagnostics);
+            shapes.insert(id.clone(), Shape { id, kind, traits });
+        }
+    }
+
+    let model = Model { shapes };
+    check_target_kinds(&model, &mut diagnostics);
+    diagnostics.finish(model)
+}
+
+struct Resolver<'a> {
+    known: &'a BTreeSet<ShapeId>,
+    diagnostics: &'a mut Diagnostics,
+}
+
+impl Resolver<'_> {
+    fn kind(&mut self, id: &ShapeId, shape: &RawShape<'_>) -> Option<ShapeKind> {
+        if !shape.mixins.is_empty() {
+            self.diagnostics.model(format!(
+                "`{id}` uses mixins, which this version of the generator does not resolve yet; \
+                 flatten the mixins into the shape (`smithy ast --flatten`)"
+            ));
+            return None;
+        }
+        if let Some(simple) = Simple::from_type_name(&shape.kind) {
+            return Some(ShapeKind::Simple(simple));
+        }
+        let kind = match shape.kind.as_str() {
+            "list" | "set" => {
+                ShapeKind::List(self.required_member(id, "member", shape.member.as_ref())?)
+            }
+            "map" => {
+                let key = self.required_member(id, "key", shape.key.as_ref());
+                let value = self.required_member(id, "value", shape.value.as_ref());
+                ShapeKind::Map {
+                    key: key?,
+                    value: value?,
+                }
+            }
+            "structure" => ShapeKind::Structure(self.members(id, &shape.members)),
+            "union" => ShapeKind::Union(self.members(id, &shape.members)),
+            "enum" => ShapeKind::Enum(self.enum_members(id, &shape.members)),
+            "intEnum" => ShapeKind::IntEnum,
+            "operation" => ShapeKind::Operation(Operation {
+                input: self.optional_target(id, "input", shape.input.as_ref()),
+                output: self.optional_target(id, "output", shape.output.as_ref()),
+                errors: self.targets(id, "errors", &shape.errors),
+            }),
+            "service" => ShapeKind::Service(Service {
+                operations: self.targets(id, "operations", &shape.operations),
+                resources: self.targets(id, "resources", &shape.resources),
+                errors: self.targets(id, "errors", &shape.errors),
+            }),
+            "resource" => {
+                let lifecycle = [
+                    &shape.create,
+                    &shape.put,
+                    &shape.read,
+                    &shape.update,
+                    &shape.delete,
+                    &shape.list,
+                ];
+                let mut operations: Vec<ShapeId> = lifecycle
+                    .into_iter()
+                    .zip(["create", "put", "read", "update", "delete", "list"])
+                    .filter_map(|(target, field)| self.optional_target(id, field, target.as_ref()))
+                    .collect();
+                operations.extend(self.targets(id, "operations", &shape.operations));
+                operations.extend(self.targets(
+                    id,
+                    "collectionOperations",
+                    &shape.collection_operations,
+                ));
+                ShapeKind::Resource(Resource {
+                    operations,
+                    resources: self.targets(id, "resources", &shape.resources),
+                })
+            }
+            "apply" => {
+                self.diagnostics.model(format!(
+                    "`{id}` is an `apply` statement, which this version of the generator does not resolve yet; \
+                     apply the traits in the model itself (`smithy ast` does this)"
+                ));
+                return None;
+            }
+            other => {
+                self.diagnostics.model(format!(
+                    "`{id}` has the shape type `{other}`, which is not a Smithy 2.0 shape type; use one of \
+                     blob, boolean, string, byte, short, integer, long, float, double, bigInteger, bigDecimal, \
+                     timestamp, document, enum, intEnum, list, map, structure, union, service, operation or resource"
+                ));
+                return None;
+            }
+        };
+        Some(kind)
+    }
+
+    fn target(&mut self, owner: &str, target: &str) -> Option<ShapeId> {
+        match ShapeId::parse(target) {
+            Ok(id) if self.known.contains(&id) => Some(id),
+            Ok(id) => {
+                let same_namespace = self
+                    .known
+                    .iter()
+                    .filter(|candidate| candidate.namespace() == id.namespace())
+                    .map(ShapeId::as_str);
+                let hint = did_you_mean(id.as_str(), same_namespace);
+                self.diagnostics.model(format!(
+                    "`{owner}` targets `{id}`, which is not defined in the model.{hint} \
+                     Define the shape or correct the target."
+                ));
+                None
+            }
+            Err(message) => {
+                self.diagnostics
+                    .model(format!("`{owner}` has a bad target: {message}"));
+                None
+            }
+        }
+    }
+
+    fn member(&mut self, id: &ShapeId, name: &str, raw: &RawMember<'_>) -> Option<Member> {
+        let owner = id.member(name);
+        let target = self.target(&owner, &raw.target);
+        let traits = Traits::parse(&owner, &raw.traits, self.diagnostics);
+        Some(Member {
+            name: name.to_owned(),
+            target: target?,
+            traits,
+        })
+    }
+
+    fn required_member(
+        &mut self,
+        id: &ShapeId,
+        name: &str,
+        raw: Option<&RawMember<'_>>,
+    ) -> Option<Member> {
+        match raw {
+            Some(raw) => self.member(id, name, raw),
+            None => {
+                self.diagnostics.model(format!(
+                    "`{id}` has no `{name}` member; add `\"{name}\": {{\"target\": ...}}`"
+                ));
+                None
+            }
+        }
+    }
+
+    fn members(&mut self, id: &ShapeId, raw: &Entries<RawMember<'_>>) -> Vec<Member> {
+        let mut seen = BTreeSet::new();
+        raw.0
+            .iter()
+            .filter_map(|(name, member)| {
+                if !crate::shape_id::is_identifier(name) {
+                    self.diagnostics.model(format!(
+                        "`{}` is not a valid member name: member names are Smithy identifiers",
+                        id.member(name)
+                    ));
+                    return None;
+                }
+                if !seen.insert(name.to_ascii_lowercase()) {
+                    self.diagnostics.model(format!(
+                        "`{}` repeats a member name of `{id}` (member names must differ ignoring case); rename one",
+                        id.member(name)
+                    ));
+                    return None;
+                }
+                self.member(id, name, member)
+            })
+            .collect()
+    }
+
+    fn enum_members(&mut self, id: &ShapeId, raw: &Entries<RawMember<'_>>) -> Vec<EnumMember> {
+        let mut values = BTreeSet::new();
+        let mut members = Vec::new();
+        for (name, member) in &raw.0 {
+            let owner = id.member(name);
+            let traits = Traits::parse(&owner, &member.traits, self.diagnostics);
+            let value = match &traits.enum_value {
+                None => name.clone(),
+                Some(EnumValue::String(value)) if !value.is_empty() => value.clone(),
+                Some(other) => {
+                    self.diagnostics.model(format!(
+                        "`{owner}`: an enum value must be a non-empty string, but it is {other:?}; \
+                         fix its `smithy.api#enumValue` trait"
+                    ));
+                    continue;
+                }
+            };
+            if !values.insert(value.clone()) {
+                self.diagnostics.model(format!(
+                    "`{owner}` repeats the value \"{value}\" of another member of `{id}`; enum values must be unique"
+                ));
+                continue;
+            }
+            members.push(EnumMember {
+                name: name.clone(),
+                value,
+                traits,
+            });
+        }
+        members
+    }
+
+    fn optional_target(
+        &mut self,
+        id: &ShapeId,
+        field: &str,
+        raw: Option<&RawTarget>,
+    ) -> Option<ShapeId> {
+        let target = self.target(&format!("{id} ({field})"), &raw?.target)?;
+        (target.as_str() != UNIT).then_some(target)
+    }
+
+    fn targets(&mut self, id: &ShapeId, field: &str, raw: &[RawTarget]) -> Vec<ShapeId> {
+        raw.iter()
+            .filter_map(|raw| self.target(&format!("{id} ({field})"), &raw.target))
+            .collect()
+    }
+}
+
+/// References must point at the right kind of shape: a member cannot hold an
+/// operation, a service lists operations, an operation's errors are errors.
+fn check_target_kinds(model: &Model, diagnostics: &mut Diagnostics) {
+    let kind_of = |id: &ShapeId| model.get(id).map(|shape| &shape.kind);
+    for shape in model.shapes.values() {
+        let id = &shape.id;
+        match &shape.kind {
+            ShapeKind::List(member) => check_value_target(model, id, member, diagnostics),
+            ShapeKind::Structure(members) | ShapeKind::Union(members) => {
+                for member in members {
+                    check_value_target(model, id, member, diagnostics);
+                }
+            }
+            ShapeKind::Map { key, value } => {
+                check_value_target(model, id, value, diagnostics);
+                let key_is_string = matches!(
+                    kind_of(&key.target),
+                    Some(ShapeKind::Simple(Simple::String) | ShapeKind::Enum(_))
+                );
+                if !key_is_string {
+                    diagnostics.model(format!(
+                        "`{}` targets `{}`, but map keys must target a string or enum shape",
+                        id.member("key"),
+                        key.target
+                    ));
+                }
+            }
+            ShapeKind::Operation(operation) => {
+                for (field, target) in [("input", &operation.input), ("output", &operation.output)]
+                {
+                    if let Some(target) = target
+                        && !matches!(kind_of(target), Some(ShapeKind::Structure(_)))
+                    {
+                        diagnostics.model(format!(
+                            "`{id}` ({field}) targets `{target}`, which is not a structure"
+                        ));
+                    }
+                }
+                check_errors(model, id, &operation.errors, diagnostics);
+            }
+            ShapeKind::Service(service) => {
+                check_operations(model, id, &service.operations, diagnostics);
+                check_resources(model, id, &service.resources, diagnostics);
+                check_errors(model, id, &service.errors, diagnostics);
+            }
+            ShapeKind::Resource(resource) => {
+                check_operations(model, id, &resource.operations, diagnostics);
+                check_resources(model, id, &resource.resources, diagnostics);
+            }
+            ShapeKind::Simple(_) | ShapeKind::Enum(_) | ShapeKind::IntEnum => {}
+        }
+    }
+}
+
+fn check_value_target(model: &Model, id: &ShapeId, member: &Member, diagnostics: &mut Diagnostics) {
+    if let Some(target) = model.get(&member.target)
+        && matches!(
+            target.kind,
+            ShapeKind::Operation(_) | ShapeKind::Service(_) | ShapeKind::Resource(_)
+        )
+    {
+        diagnostics.model(format!(
+            "`{}` targets the {} `{}`; members must target data shapes",
+            id.member(&member.name),
+            target.kind.type_name(),
+            member.target
+        ));
+    }
+}
+
+fn check_operations(
+    model: &Model,
+    id: &ShapeId,
+    targets: &[ShapeId],
+    diagnostics: &mut Diagnostics,
+) {
+    for target in targets {
+        if !matches!(
+            model.get(target).map(|s| &s.kind),
+            Some(ShapeKind::Operation(_))
+        ) {
+            diagnostics.model(format!(
+                "`{id}` lists `{target}` as an operation, but it is not one"
+            ));
+        }
+    }
+}
+
+fn check_resources(
+    model: &Model,
+    id: &ShapeId,
+    targets: &[ShapeId],
+    diagnostics: &mut Diagnostics,
+) {
+    for target in targets {
+        if !matches!(
+            model.get(target).map(|s| &s.kind),
+            Some(ShapeKind::Resource(_))
+        ) {
+            diagnostics.model(format!(
+                "`{id}` lists `{target}` as a resource, but it is not one"
+            ));
+        }
+    }
+}
+
+fn check_errors(model: &Model, id: &ShapeId, targets: &[ShapeId], diagnostics: &mut Diagnostics) {
+    for target in targets {
+        let is_error = model.get(target).is_some_and(|shape| {
+            matches!(shape.kind, ShapeKind::Structure(_)) && shape.traits.error.is_some()
+        });
+        if !is_error {
+            diagnostics.model(format!(
+                "`{id}` lists `{target}` as an error, but it is not a structure with the `smithy.api#error` trait"
+            ));
+        }
+    }
+}

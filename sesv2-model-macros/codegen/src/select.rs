@@ -1,0 +1,211 @@
+//! Stage 3: the closure of shapes to generate.
+
+use std::collections::BTreeSet;
+
+use crate::Config;
+use crate::error::{Diagnostics, Error, Errors, Subject, did_you_mean};
+use crate::model::{Model, ShapeKind, Simple};
+use crate::shape_id::ShapeId;
+
+/// What one run generates.
+pub(crate) struct Selection {
+    /// Every shape the generated code needs, simple ones included, in id order.
+    pub shapes: BTreeSet<ShapeId>,
+}
+
+/// Resolves the requested roots and collects every shape they reach.
+///
+/// With no roots requested, the roots are the model's services, or every
+/// shape of a model that has no service.
+pub(crate) fn select(model: &Model, config: &Config) -> Result<Selection, Errors> {
+    let mut diagnostics = Diagnostics::default();
+    let mut roots = Vec::new();
+
+    if config.operations.is_empty() && config.shapes.is_empty() {
+        let services: Vec<ShapeId> = model.services().map(|(id, _)| id.clone()).collect();
+        if services.is_empty() {
+            roots.extend(
+                model
+                    .shapes
+                    .keys()
+                    .filter(|id| id.namespace() != "smithy.api")
+                    .cloned(),
+            );
+        } else {
+            roots.extend(services);
+        }
+    }
+    for (index, name) in config.operations.iter().enumerate() {
+        match find_operation(model, name) {
+            Ok(id) => roots.push(id),
+            Err(message) => diagnostics.push(Error::new(Subject::Operation(index), message)),
+        }
+    }
+    for (index, text) in config.shapes.iter().enumerate() {
+        match find_shape(model, text) {
+            Ok(id) => roots.push(id),
+            Err(message) => diagnostics.push(Error::new(Subject::Shape(index), message)),
+        }
+    }
+
+    let shapes = closure(model, roots);
+    for id in &shapes {
+        if let Some(shape) = model.get(id)
+            && let Some(kind) = unsupported(&shape.kind)
+        {
+            diagnostics.model(format!(
+                "`{id}` is a {kind} shape, which this version of the generator cannot represent yet; \
+                 leave it out of the selection (choose operations that do not reach it)"
+            ));
+        }
+    }
+    diagnostics.finish(Selection { shapes })
+}
+
+fn unsupported(kind: &ShapeKind) -> Option<&'static str> {
+    match kind {
+        ShapeKind::Simple(
+            simple @ (Simple::BigInteger | Simple::BigDecimal | Simple::Document),
+        ) => Some(simple.type_name()),
+        ShapeKind::IntEnum => Some("intEnum"),
+        _ => None,
+    }
+}
+
+/// Finds an operation by absolute id or, when that is unambiguous, by name.
+fn find_operation(model: &Model, wanted: &str) -> Result<ShapeId, String> {
+    if wanted.contains('#') {
+        let id = ShapeId::parse(wanted)?;
+        return match model.get(&id).map(|shape| &shape.kind) {
+            Some(ShapeKind::Operation(_)) => Ok(id),
+            Some(other) => Err(format!(
+                "`{id}` is a {}, not an operation; list it in `shapes` instead",
+                other.type_name()
+            )),
+            None => {
+                let operations = operation_ids(model);
+                let hint = did_you_mean(wanted, operations.iter().map(ShapeId::as_str));
+                Err(format!("the model has no operation `{id}`.{hint}"))
+            }
+        };
+    }
+
+    let services: Vec<_> = model.services().collect();
+    let candidates: Vec<ShapeId> = match services.as_slice() {
+        [(_, service)] => {
+            let mut reachable = Vec::new();
+            collect_service_operations(
+                model,
+                &service.operations,
+                &service.resources,
+                &mut reachable,
+            );
+            reachable
+        }
+        [] => operation_ids(model),
+        _ => {
+            let names: Vec<_> = services.iter().map(|(id, _)| format!("`{id}`")).collect();
+            return Err(format!(
+                "the model has several services ({}), so the operation `{wanted}` must be given by its \
+                 absolute shape id, such as `namespace#{wanted}`",
+                names.join(", ")
+            ));
+        }
+    };
+    let matching: Vec<&ShapeId> = candidates.iter().filter(|id| id.name() == wanted).collect();
+    match matching.as_slice() {
+        [id] => Ok((*id).clone()),
+        [] => {
+            let hint = did_you_mean(wanted, candidates.iter().map(ShapeId::name));
+            Err(format!(
+                "the model has no operation named `{wanted}`.{hint}"
+            ))
+        }
+        several => {
+            let ids: Vec<_> = several.iter().map(|id| format!("`{id}`")).collect();
+            Err(format!(
+                "several operations are named `{wanted}` ({}); give the absolute shape id",
+                ids.join(", ")
+            ))
+        }
+    }
+}
+
+fn find_shape(model: &Model, wanted: &str) -> Result<ShapeId, String> {
+    let id = ShapeId::parse(wanted)?;
+    if model.get(&id).is_some() {
+        return Ok(id);
+    }
+    let hint = did_you_mean(wanted, model.shapes.keys().map(ShapeId::as_str));
+    Err(format!("the model has no shape `{id}`.{hint}"))
+}
+
+fn operation_ids(model: &Model) -> Vec<ShapeId> {
+    model
+        .shapes
+        .values()
+        .filter(|shape| matches!(shape.kind, ShapeKind::Operation(_)))
+        .map(|shape| shape.id.clone())
+        .collect()
+}
+
+fn collect_service_operations(
+    model: &Model,
+    operations: &[ShapeId],
+    resources: &[ShapeId],
+    out: &mut Vec<ShapeId>,
+) {
+    out.extend(operations.iter().cloned());
+    for resource in resources {
+        if let Some(ShapeKind::Resource(resource)) = model.get(resource).map(|shape| &shape.kind) {
+            collect_service_operations(model, &resource.operations, &resource.resources, out);
+        }
+    }
+}
+
+/// Every shape reachable from `roots`, following members, operation inputs,
+/// outputs and errors, and service and resource bindings.
+fn closure(model: &Model, roots: Vec<ShapeId>) -> BTreeSet<ShapeId> {
+    // Errors declared on a service apply to each of its operations.
+    let service_errors: Vec<ShapeId> = model
+        .services()
+        .flat_map(|(_, service)| service.errors.iter().cloned())
+        .collect();
+    let mut selected = BTreeSet::new();
+    let mut pending = roots;
+    while let Some(id) = pending.pop() {
+        let Some(shape) = model.get(&id) else {
+            continue;
+        };
+        if !selected.insert(id) {
+            continue;
+        }
+        match &shape.kind {
+            ShapeKind::Simple(_) | ShapeKind::Enum(_) | ShapeKind::IntEnum => {}
+            ShapeKind::List(member) => pending.push(member.target.clone()),
+            ShapeKind::Map { key, value } => {
+                pending.push(key.target.clone());
+                pending.push(value.target.clone());
+            }
+            ShapeKind::Structure(members) | ShapeKind::Union(members) => {
+                pending.extend(members.iter().map(|member| member.target.clone()));
+            }
+            ShapeKind::Operation(operation) => {
+                pending.extend(operation.input.iter().cloned());
+                pending.extend(operation.output.iter().cloned());
+                pending.extend(operation.errors.iter().cloned());
+                pending.extend(service_errors.iter().cloned());
+            }
+            ShapeKind::Service(service) => {
+                pending.extend(service.operations.iter().cloned());
+                pending.extend(service.resources.iter().cloned());
+                pending.extend(service.errors.iter().cloned());
+            }
+            ShapeKind::Resource(resource) => {
+                pending.extend(resource.operations.iter().cloned());
+                pending.extend(resource.resources.iter().cloned());
+            }
+        }
+    }
+    selected
+}

@@ -1,0 +1,54 @@
+//! `smithy_model!`: Rust types with exact JSON wire serde from a Smithy 2.0
+//! JSON AST model.
+//!
+//! ```text
+//! // Every shape of the model's service:
+//! sesv2_model_macros::smithy_model!("models/sesv2.json");
+//!
+//! // The closure of some operations, plus extra shapes by id:
+//! sesv2_model_macros::smithy_model!(
+//!     model = "models/sesv2.json",
+//!     operations = ["GetImportJob"],
+//!     shapes = ["com.amazonaws.sesv2#FailureInfo"],
+//! );
+//! ```
+//!
+//! The generated code uses the `sesv2-model` crate for its runtime
+//! (`Timestamp`, `Blob`, `BuildError`, serde support), so a crate that
+//! invokes the macro depends on `sesv2-model`, which also re-exports this
+//! macro as `sesv2_model::smithy_model!`.
+//!
+//! This crate only reads the macro's arguments; `sesv2-model-codegen` does
+//! the work, and its errors become compile errors pointing at the argument
+//! they are about.
+
+mod args;
+
+use proc_macro::TokenStream;
+
+/// Generates Rust types for a Smithy 2.0 JSON AST model.
+///
+/// Arguments, all but `model` optional:
+///
+/// - `model = "path/to/model.json"` (or the path alone): relative paths
+///   start at the invoking crate's `CARGO_MANIFEST_DIR`; the build tracks
+///   the file, so editing it regenerates the types on the next build.
+/// - `operations = ["GetImportJob", ...]`: generate these operations'
+///   inputs, outputs, errors and every shape they reach. Names may be bare
+///   when the model has one service; otherwise use absolute shape ids.
+/// - `shapes = ["com.amazonaws.sesv2#FailureInfo", ...]`: more roots by id.
+/// - `client_error_correction = true`: a missing `@required` member decodes
+///   to its zero value (Smithy's client error correction) instead of failing.
+///
+/// Without `operations` and `shapes`, every shape of the model's service is
+/// generated (every shape, if the model has no service).
+///
+/// Invoke it at most once per module, in item position: it defines the
+/// types and a `builders` module next to them.
+#[proc_macro]
+pub fn smithy_model(input: TokenStream) -> TokenStream {
+    match args::MacroArgs::parse(input) {
+        Ok(args) => args.expand().into(),
+        Err(error) => error.to_compile_error().into(),
+    }
+}

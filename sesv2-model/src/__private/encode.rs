@@ -1,0 +1,163 @@
+//! Encoding in the JSON protocols' wire forms.
+
+use std::collections::HashMap;
+
+use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
+
+use super::decode::MapKey;
+use crate::timestamp::epoch_seconds;
+use crate::{Blob, Timestamp};
+
+/// Encodes a value of a generated type or of a type generated code uses.
+pub trait Encode {
+    /// Writes the value in its wire form.
+    fn encode<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error>;
+}
+
+/// Serializes the borrowed value through [`Encode`].
+pub struct Encoded<'a, T: ?Sized>(pub &'a T);
+
+impl<T: Encode + ?Sized> Serialize for Encoded<'_, T> {
+    #[inline]
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.0.encode(serializer)
+    }
+}
+
+impl Encode for String {
+    #[inline]
+    fn encode<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self)
+    }
+}
+
+impl Encode for bool {
+    #[inline]
+    fn encode<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_bool(*self)
+    }
+}
+
+macro_rules! encode_integer {
+    ($($ty:ty => $method:ident;)*) => {$(
+        impl Encode for $ty {
+            #[inline]
+            fn encode<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.$method(*self)
+            }
+        }
+    )*};
+}
+
+encode_integer! {
+    i8 => serialize_i8;
+    i16 => serialize_i16;
+    i32 => serialize_i32;
+    i64 => serialize_i64;
+}
+
+/// The strings JSON protocols use for floats JSON numbers cannot hold.
+fn non_finite(value: f64) -> &'static str {
+    if value.is_nan() {
+        "NaN"
+    } else if value > 0.0 {
+        "Infinity"
+    } else {
+        "-Infinity"
+    }
+}
+
+impl Encode for f64 {
+    #[inline]
+    fn encode<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        if self.is_finite() {
+            serializer.serialize_f64(*self)
+        } else {
+            serializer.serialize_str(non_finite(*self))
+        }
+    }
+}
+
+impl Encode for f32 {
+    #[inline]
+    fn encode<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        if self.is_finite() {
+            serializer.serialize_f32(*self)
+        } else {
+            serializer.serialize_str(non_finite(f64::from(*self)))
+        }
+    }
+}
+
+impl Encode for Timestamp {
+    fn encode<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match epoch_seconds::to_wire(self) {
+            epoch_seconds::Wire::Integer(secs) => serializer.serialize_i64(secs),
+            epoch_seconds::Wire::Fraction(secs) => serializer.serialize_f64(secs),
+        }
+    }
+}
+
+impl Encode for Blob {
+    fn encode<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use base64::Engine as _;
+        serializer.serialize_str(&base64::engine::general_purpose::STANDARD.encode(self.as_bytes()))
+    }
+}
+
+impl<T: Encode> Encode for Vec<T> {
+    fn encode<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut seq = serializer.serialize_seq(Some(self.len()))?;
+        for element in self {
+            seq.serialize_element(&Encoded(element))?;
+        }
+        seq.end()
+    }
+}
+
+impl<K: MapKey, V: Encode> Encode for HashMap<K, V> {
+    fn encode<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.len()))?;
+        for (key, value) in self {
+            map.serialize_entry(key.as_key(), &Encoded(value))?;
+        }
+        map.end()
+    }
+}
+
+/// Elements of sparse lists and values of sparse maps: `None` is `null`.
+impl<T: Encode> Encode for Option<T> {
+    fn encode<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Some(value) => value.encode(serializer),
+            None => serializer.serialize_none(),
+        }
+    }
+}
+
+impl<T: Encode + ?Sized> Encode for Box<T> {
+    #[inline]
+    fn encode<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        (**self).encode(serializer)
+    }
+}
+
+impl Encode for serde_json::Value {
+    fn encode<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.serialize(serializer)
+    }
+}
+
+impl Serialize for Timestamp {
+    /// Writes epoch seconds, the form JSON protocols use by default.
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.encode(serializer)
+    }
+}
+
+impl Serialize for Blob {
+    /// Writes a base64 string.
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.encode(serializer)
+    }
+}

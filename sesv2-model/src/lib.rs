@@ -1,0 +1,93 @@
+//! Amazon SES v2 GetImportJob types, generated from the project's Smithy
+//! model (`models/sesv2.json`) by [`smithy_model!`], with exact JSON wire
+//! serde; and the runtime that code generated for any model relies on.
+//!
+//! Decode a GetImportJob response as the service sends it:
+//!
+//! ```
+//! use sesv2_model::{DataFormat, GetImportJobResponse, JobStatus};
+//!
+//! let body = r#"{
+//!     "JobId": "ef0f4cb5-4f4a-4b3c-9a1d-5c0f1f7d2a10",
+//!     "JobStatus": "COMPLETED",
+//!     "ImportDataSource": { "S3Url": "s3://contacts/2023-11.csv", "DataFormat": "CSV" },
+//!     "ImportDestination": {
+//!         "ContactListDestination": { "ContactListName": "newsletter", "ContactListImportAction": "PUT" }
+//!     },
+//!     "CreatedTimestamp": 1700000000.123,
+//!     "ProcessedRecordsCount": 1200,
+//!     "FailedRecordsCount": 3
+//! }"#;
+//! let job: GetImportJobResponse = serde_json::from_str(body)?;
+//!
+//! assert_eq!(job.job_status(), Some(&JobStatus::Completed));
+//! assert_eq!(job.processed_records_count(), Some(1200));
+//! let source = job.import_data_source().expect("the body has a data source");
+//! assert_eq!(source.s3_url(), "s3://contacts/2023-11.csv");
+//! assert_eq!(source.data_format(), &DataFormat::Csv);
+//! let created = job.created_timestamp().expect("the body has a creation time");
+//! assert_eq!(created.to_string(), "2023-11-14T22:13:20.123Z");
+//!
+//! // Encoding writes back exactly the members that are set.
+//! let again: serde_json::Value = serde_json::to_value(&job)?;
+//! assert_eq!(again, serde_json::from_str::<serde_json::Value>(body)?);
+//! # Ok::<(), serde_json::Error>(())
+//! ```
+//!
+//! Build values with builders; `build()` says which required member is missing:
+//!
+//! ```
+//! use sesv2_model::{DataFormat, ImportDataSource};
+//!
+//! let source = ImportDataSource::builder()
+//!     .s3_url("s3://contacts/2023-11.csv")
+//!     .data_format(DataFormat::Json)
+//!     .build()?;
+//! assert_eq!(serde_json::to_string(&source)?, r#"{"S3Url":"s3://contacts/2023-11.csv","DataFormat":"JSON"}"#);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
+//! Enums keep values the model does not know, so a status AWS adds later
+//! survives a round trip:
+//!
+//! ```
+//! use sesv2_model::JobStatus;
+//!
+//! let status: JobStatus = serde_json::from_str("\"PAUSED\"")?;
+//! assert_eq!(status.as_str(), "PAUSED");
+//! assert_eq!(serde_json::to_string(&status)?, "\"PAUSED\"");
+//! assert_eq!(JobStatus::values(), ["CREATED", "PROCESSING", "COMPLETED", "FAILED", "CANCELLED"]);
+//! # Ok::<(), serde_json::Error>(())
+//! ```
+//!
+//! # Generating types for other models
+//!
+//! [`smithy_model!`] works for any Smithy 2.0 JSON AST model; the code it
+//! generates uses this crate's [`Timestamp`], [`Blob`], [`BuildError`],
+//! [`UnknownValue`] and [`UnknownMember`], so a crate that invokes it needs
+//! only this crate as a dependency:
+//!
+//! ```text
+//! sesv2_model::smithy_model!(model = "models/lambda.json", operations = ["GetFunction"]);
+//! ```
+
+extern crate self as sesv2_model;
+
+mod blob;
+mod build_error;
+mod timestamp;
+mod unknown;
+
+#[doc(hidden)]
+pub mod __private;
+
+pub use blob::Blob;
+pub use build_error::BuildError;
+pub use sesv2_model_macros::smithy_model;
+pub use timestamp::{Timestamp, TimestampError};
+pub use unknown::{UnknownMember, UnknownValue};
+
+smithy_model!(
+    model = "../models/sesv2.json",
+    operations = ["GetImportJob"]
+);

@@ -1,0 +1,368 @@
+//! [`Timestamp`]: an exact instant, as Smithy `timestamp` shapes hold it.
+
+use std::fmt;
+use std::str::FromStr;
+use std::time::SystemTime;
+
+/// An instant in time, exact to the nanosecond, in UTC.
+///
+/// This is the Rust type of every Smithy `timestamp` shape. It keeps exactly
+/// what the service sent: `1700000000.123` on the wire is 123 milliseconds
+/// past the second, not the nearest `f64`, and it is written back as
+/// `1700000000.123`. [`Display`](fmt::Display) renders RFC 3339 in UTC.
+///
+/// The range is that of [`jiff::Timestamp`]: the years -9999 to 9999.
+///
+/// ```
+/// use sesv2_model::Timestamp;
+///
+/// let created = Timestamp::from_secs_and_nanos(1_700_000_000, 123_000_000)?;
+/// assert_eq!(created.to_string(), "2023-11-14T22:13:20.123Z");
+/// assert_eq!(created.secs(), 1_700_000_000);
+/// assert_eq!(created.subsec_nanos(), 123_000_000);
+///
+/// let parsed: Timestamp = "2023-11-14T22:13:20.123Z".parse()?;
+/// assert_eq!(parsed, created);
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Timestamp(jiff::Timestamp);
+
+/// Why a value cannot be a [`Timestamp`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TimestampError {
+    message: String,
+}
+
+impl TimestampError {
+    fn new(message: impl Into<String>) -> Self {
+        TimestampError {
+            message: message.into(),
+        }
+    }
+}
+
+impl fmt::Display for TimestampError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for TimestampError {}
+
+const NANOS_PER_SEC: i128 = 1_000_000_000;
+
+impl Timestamp {
+    /// 1970-01-01T00:00:00Z.
+    pub const UNIX_EPOCH: Timestamp = Timestamp(jiff::Timestamp::UNIX_EPOCH);
+    /// The earliest representable instant, in the year -9999.
+    pub const MIN: Timestamp = Timestamp(jiff::Timestamp::MIN);
+    /// The latest representable instant, at the end of the year 9999.
+    pub const MAX: Timestamp = Timestamp(jiff::Timestamp::MAX);
+
+    /// The current time from the system clock.
+    pub fn now() -> Timestamp {
+        Timestamp(jiff::Timestamp::now())
+    }
+
+    /// The instant `secs` seconds after the Unix epoch (before it if negative).
+    pub fn from_secs(secs: i64) -> Result<Timestamp, TimestampError> {
+        Timestamp::from_secs_and_nanos(secs, 0)
+    }
+
+    /// The instant `secs` seconds plus `nanos` nanoseconds after the Unix
+    /// epoch; `nanos` must be below one second and counts forward in time, so
+    /// `(-2, 500_000_000)` is 1.5 seconds before the epoch.
+    pub fn from_secs_and_nanos(secs: i64, nanos: u32) -> Result<Timestamp, TimestampError> {
+        if i128::from(nanos) >= NANOS_PER_SEC {
+            return Err(TimestampError::new(format!(
+                "{nanos} nanoseconds is not below one second"
+            )));
+        }
+        Timestamp::from_total_nanos(i128::from(secs) * NANOS_PER_SEC + i128::from(nanos))
+    }
+
+    /// The instant `millis` milliseconds after the Unix epoch.
+    pub fn from_millis(millis: i64) -> Result<Timestamp, TimestampError> {
+        Timestamp::from_total_nanos(i128::from(millis) * 1_000_000)
+    }
+
+    pub(crate) fn from_total_nanos(nanos: i128) -> Result<Timestamp, TimestampError> {
+        jiff::Timestamp::from_nanosecond(nanos).map(Timestamp).map_err(|_| {
+            TimestampError::new(format!(
+                "{}.{:09} seconds from the Unix epoch is outside the supported range (years -9999 to 9999)",
+                nanos.div_euclid(NANOS_PER_SEC),
+                nanos.rem_euclid(NANOS_PER_SEC)
+            ))
+        })
+    }
+
+    /// Whole seconds since the Unix epoch, rounded down (so `-1.5` s is `-2`).
+    pub fn secs(&self) -> i64 {
+        let secs = self.total_nanos().div_euclid(NANOS_PER_SEC);
+        // In range by construction: jiff's range is far inside i64 seconds.
+        secs as i64
+    }
+
+    /// Nanoseconds past [`secs`](Self::secs), always below one second.
+    pub fn subsec_nanos(&self) -> u32 {
+        self.total_nanos().rem_euclid(NANOS_PER_SEC) as u32
+    }
+
+    /// Milliseconds since the Unix epoch, rounded down.
+    pub fn as_millis(&self) -> i64 {
+        self.total_nanos().div_euclid(1_000_000) as i64
+    }
+
+    pub(crate) fn total_nanos(&self) -> i128 {
+        self.0.as_nanosecond()
+    }
+}
+
+impl fmt::Display for Timestamp {
+    /// RFC 3339 in UTC, with as many fractional digits as the value needs:
+    /// `2023-11-14T22:13:20Z`, `2023-11-14T22:13:20.123Z`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&self.0, f)
+    }
+}
+
+impl fmt::Debug for Timestamp {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&self.0, f)
+    }
+}
+
+impl FromStr for Timestamp {
+    type Err = TimestampError;
+
+    /// Parses an RFC 3339 timestamp with an offset, e.g. `2023-11-14T22:13:20.123Z`.
+    fn from_str(text: &str) -> Result<Timestamp, TimestampError> {
+        text.parse::<jiff::Timestamp>()
+            .map(Timestamp)
+            .map_err(|error| {
+                TimestampError::new(format!("`{text}` is not an RFC 3339 timestamp: {error}"))
+            })
+    }
+}
+
+impl TryFrom<SystemTime> for Timestamp {
+    type Error = TimestampError;
+
+    fn try_from(time: SystemTime) -> Result<Timestamp, TimestampError> {
+        let nanos = match time.duration_since(SystemTime::UNIX_EPOCH) {
+            Ok(after) => i128::try_from(after.as_nanos()),
+            Err(before) => i128::try_from(before.duration().as_nanos()).map(|nanos| -nanos),
+        };
+        nanos
+            .map_err(|_| TimestampError::new("the system time is outside the supported range"))
+            .and_then(Timestamp::from_total_nanos)
+    }
+}
+
+impl TryFrom<Timestamp> for SystemTime {
+    type Error = TimestampError;
+
+    /// Fails only where the platform's `SystemTime` cannot hold the instant.
+    fn try_from(timestamp: Timestamp) -> Result<SystemTime, TimestampError> {
+        let nanos = timestamp.total_nanos();
+        let magnitude = std::time::Duration::new(
+            (nanos.unsigned_abs() / NANOS_PER_SEC as u128) as u64,
+            (nanos.unsigned_abs() % NANOS_PER_SEC as u128) as u32,
+        );
+        let time = if nanos >= 0 {
+            SystemTime::UNIX_EPOCH.checked_add(magnitude)
+        } else {
+            SystemTime::UNIX_EPOCH.checked_sub(magnitude)
+        };
+        time.ok_or_else(|| {
+            TimestampError::new(format!(
+                "{timestamp} cannot be represented as a SystemTime here"
+            ))
+        })
+    }
+}
+
+impl From<jiff::Timestamp> for Timestamp {
+    fn from(timestamp: jiff::Timestamp) -> Timestamp {
+        Timestamp(timestamp)
+    }
+}
+
+impl From<Timestamp> for jiff::Timestamp {
+    fn from(timestamp: Timestamp) -> jiff::Timestamp {
+        timestamp.0
+    }
+}
+
+/// The epoch-seconds wire form (the default for JSON protocols).
+pub(crate) mod epoch_seconds {
+    use super::{NANOS_PER_SEC, Timestamp, TimestampError};
+
+    /// Reads a JSON number of seconds, recovering the decimal the service
+    /// wrote from the `f64` the JSON reader produced.
+    ///
+    /// A JSON reader turns `1700000000.123` into the nearest `f64`,
+    /// `1700000000.1229999065...`. The shortest decimal that maps back to that
+    /// `f64` is the text the service wrote whenever it wrote at most 15
+    /// significant digits, which covers milliseconds for every supported year.
+    pub(crate) fn from_f64(value: f64) -> Result<Timestamp, TimestampError> {
+        if !value.is_finite() || value.abs() > 4e11 {
+            return Err(TimestampError::new(format!(
+                "{value} seconds from the Unix epoch is outside the supported range (years -9999 to 9999)"
+            )));
+        }
+        // Fast path: a whole number of milliseconds, checked exactly.
+        let millis = (value * 1000.0).round();
+        if millis / 1000.0 == value {
+            return Timestamp::from_total_nanos(millis as i128 * 1_000_000);
+        }
+        from_decimal(&format!("{value}"))
+    }
+
+    /// Parses a plain decimal such as `-12.5` (as `f64`'s `Display` writes
+    /// it: no exponent), rounding beyond nanoseconds to the nearest.
+    fn from_decimal(text: &str) -> Result<Timestamp, TimestampError> {
+        let (negative, digits) = match text.strip_prefix('-') {
+            Some(rest) => (true, rest),
+            None => (false, text),
+        };
+        let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
+        let bad = || TimestampError::new(format!("`{text}` is not a number of seconds"));
+        let whole: i128 = whole.parse().map_err(|_| bad())?;
+        let mut nanos: i128 = 0;
+        for (index, digit) in fraction.bytes().enumerate() {
+            let digit = i128::from(
+                digit
+                    .checked_sub(b'0')
+                    .filter(|d| *d < 10)
+                    .ok_or_else(bad)?,
+            );
+            if index < 9 {
+                nanos = nanos * 10 + digit;
+            } else {
+                if index == 9 && digit >= 5 {
+                    nanos += 1;
+                }
+                break;
+            }
+        }
+        for _ in fraction.len()..9 {
+            nanos *= 10;
+        }
+        let total = whole * NANOS_PER_SEC + nanos;
+        Timestamp::from_total_nanos(if negative { -total } else { total })
+    }
+
+    /// The value to write: an integer when there is no fraction, otherwise the
+    /// `f64` nearest to the exact decimal, which JSON writers print in
+    /// shortest form (`1700000000.123`).
+    pub(crate) enum Wire {
+        Integer(i64),
+        Fraction(f64),
+    }
+
+    pub(crate) fn to_wire(timestamp: &Timestamp) -> Wire {
+        let nanos = timestamp.total_nanos();
+        if nanos % NANOS_PER_SEC == 0 {
+            return Wire::Integer(timestamp.secs());
+        }
+        if nanos % 1_000_000 == 0 {
+            // Exact integers below 2^53 divided once: correctly rounded.
+            return Wire::Fraction((nanos / 1_000_000) as f64 / 1000.0);
+        }
+        let sign = if nanos < 0 { "-" } else { "" };
+        let magnitude = nanos.unsigned_abs();
+        let text = format!(
+            "{sign}{}.{:09}",
+            magnitude / NANOS_PER_SEC as u128,
+            magnitude % NANOS_PER_SEC as u128
+        );
+        // Rust's float parsing is correctly rounded.
+        Wire::Fraction(text.parse().unwrap_or(0.0))
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+
+        #[test]
+        fn fractional_seconds_decode_to_the_written_decimal() {
+            let ts = from_f64(1700000000.123).unwrap();
+            assert_eq!((ts.secs(), ts.subsec_nanos()), (1_700_000_000, 123_000_000));
+            let ts = from_f64(1.7000000001E9).unwrap();
+            assert_eq!((ts.secs(), ts.subsec_nanos()), (1_700_000_000, 100_000_000));
+            let ts = from_f64(1700000000.123456).unwrap();
+            assert_eq!((ts.secs(), ts.subsec_nanos()), (1_700_000_000, 123_456_000));
+            let ts = from_f64(-1.5).unwrap();
+            assert_eq!((ts.secs(), ts.subsec_nanos()), (-2, 500_000_000));
+            let ts = from_f64(0.000_000_000_4).unwrap();
+            assert_eq!(ts, Timestamp::UNIX_EPOCH);
+        }
+
+        #[test]
+        fn out_of_range_seconds_are_errors() {
+            assert!(from_f64(1e300).is_err());
+            assert!(from_f64(f64::NAN).is_err());
+            let max = Timestamp::MAX.secs() as f64;
+            assert_eq!(from_f64(max + 0.999).unwrap().subsec_nanos(), 999_000_000);
+            assert!(from_f64(max + 1.0).is_err());
+            let min = Timestamp::MIN.secs() as f64;
+            assert!(from_f64(min).is_ok());
+            assert!(from_f64(min - 1.0).is_err());
+        }
+
+        #[test]
+        fn fractions_encode_to_the_nearest_f64_of_the_exact_decimal() {
+            let ts = Timestamp::from_secs_and_nanos(1_700_000_000, 123_000_000).unwrap();
+            assert!(matches!(to_wire(&ts), Wire::Fraction(v) if v == 1700000000.123));
+            let ts = Timestamp::from_secs_and_nanos(1_700_000_000, 123_456_000).unwrap();
+            assert!(matches!(to_wire(&ts), Wire::Fraction(v) if v == 1700000000.123456));
+            let ts = Timestamp::from_secs_and_nanos(-2, 500_000_000).unwrap();
+            assert!(matches!(to_wire(&ts), Wire::Fraction(v) if v == -1.5));
+            let ts = Timestamp::from_secs(1_700_000_000).unwrap();
+            assert!(matches!(to_wire(&ts), Wire::Integer(1_700_000_000)));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn system_time_round_trips() {
+        let ts = Timestamp::from_secs_and_nanos(1_700_000_000, 123_456_789).unwrap();
+        let system = SystemTime::try_from(ts).unwrap();
+        assert_eq!(
+            system.duration_since(SystemTime::UNIX_EPOCH).unwrap(),
+            std::time::Duration::new(1_700_000_000, 123_456_789)
+        );
+        assert_eq!(Timestamp::try_from(system).unwrap(), ts);
+        let before = Timestamp::from_secs_and_nanos(-2, 500_000_000).unwrap();
+        assert_eq!(
+            Timestamp::try_from(SystemTime::try_from(before).unwrap()).unwrap(),
+            before
+        );
+    }
+
+    #[test]
+    fn display_is_rfc3339_in_utc() {
+        assert_eq!(
+            Timestamp::from_secs(0).unwrap().to_string(),
+            "1970-01-01T00:00:00Z"
+        );
+        assert_eq!(
+            Timestamp::from_secs_and_nanos(-2, 500_000_000)
+                .unwrap()
+                .to_string(),
+            "1969-12-31T23:59:58.5Z"
+        );
+        assert_eq!(Timestamp::MAX.to_string(), "9999-12-30T22:00:00.999999999Z");
+    }
+
+    #[test]
+    fn nanos_must_be_below_one_second() {
+        assert!(Timestamp::from_secs_and_nanos(0, 1_000_000_000).is_err());
+    }
+}
