@@ -123,3 +123,12 @@ pub fn generate_file(config: &Config, path: &Path) -> Result<TokenStream, Errors
     }
     generate(&config, &json)
 }
+
+/// Formats generated tokens as Rust source, for writing to a file from a
+/// `build.rs` or printing.
+#[cfg(feature = "pretty")]
+pub fn to_source(tokens: TokenStream) -> Result<String, String> {
+    let file = syn::parse2::<syn::File>(tokens)
+        .map_err(|error| format!("generated code does not parse: {error}"))?;
+    Ok(prettyplease::unparse(&file))
+}

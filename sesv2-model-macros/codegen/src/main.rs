@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use sesv2_model_codegen::{Config, RequiredMembers, generate_file};
+use sesv2_model_codegen::{Config, RequiredMembers, generate_file, to_source};
 
 const USAGE: &str = "\
 usage: sesv2-model-codegen [MODEL.json] [--operation NAME]... [--shape ID]... [--all]

@@ -13,7 +13,8 @@ use crate::shape_id::ShapeId;
 
 /// The names of one generated item.
 pub(crate) struct ItemNames {
-    /// The type, e.g. `GetImportJobResponse`.
+    /// The type as written in Rust, e.g. `GetImportJobResponse` (`Self_` for
+    /// a shape named `Self`).
     pub type_name: String,
     /// The builder type in the `builders` module, for structures.
     pub builder_name: String,
@@ -55,7 +56,8 @@ pub(crate) fn assign(model: &Model, selection: &Selection) -> Result<Names, Erro
             _ => continue,
         };
 
-        let type_name = ident::camel(id.name());
+        let camel = ident::camel(id.name());
+        let type_name = ident::display(&camel);
         if let Some(previous) = owners.insert(type_name.clone(), id) {
             let advice = if previous.namespace() == id.namespace() {
                 "rename one of the shapes"
@@ -81,7 +83,7 @@ pub(crate) fn assign(model: &Model, selection: &Selection) -> Result<Names, Erro
         items.insert(
             id.clone(),
             ItemNames {
-                builder_name: format!("{type_name}Builder"),
+                builder_name: format!("{camel}Builder"),
                 type_name,
                 members,
                 unknown_variant,

@@ -108,7 +108,7 @@ pub(super) fn emit(
         impl ::core::str::FromStr for #name {
             type Err = ::core::convert::Infallible;
 
-            fn from_str(value: &::core::primitive::str) -> ::core::result::Result<Self, Self::Err> {
+            fn from_str(value: &::core::primitive::str) -> ::core::result::Result<Self, ::core::convert::Infallible> {
                 ::core::result::Result::Ok(Self::from(value))
             }
         }
@@ -126,43 +126,43 @@ pub(super) fn emit(
         }
 
         impl #private::Encode for #name {
-            fn encode<S: #serde::Serializer>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error> {
+            fn encode<__S: #serde::Serializer>(&self, serializer: __S) -> ::core::result::Result<__S::Ok, __S::Error> {
                 serializer.serialize_str(self.as_str())
             }
         }
 
         impl #serde::Serialize for #name {
-            fn serialize<S: #serde::Serializer>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error> {
+            fn serialize<__S: #serde::Serializer>(&self, serializer: __S) -> ::core::result::Result<__S::Ok, __S::Error> {
                 serializer.serialize_str(self.as_str())
             }
         }
 
         impl<'de> #private::Decode<'de> for #name {
-            fn decode<D: #serde::Deserializer<'de>>(deserializer: D, at: #private::At) -> ::core::result::Result<Self, D::Error> {
-                struct Visitor(#private::At);
+            fn decode<__D: #serde::Deserializer<'de>>(deserializer: __D, at: #private::At) -> ::core::result::Result<Self, __D::Error> {
+                struct __Visitor(#private::At);
 
-                impl #serde::de::Visitor<'_> for Visitor {
+                impl #serde::de::Visitor<'_> for __Visitor {
                     type Value = #name;
 
                     fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                         self.0.expecting(f, #expecting)
                     }
 
-                    fn visit_str<E: #serde::de::Error>(self, value: &::core::primitive::str) -> ::core::result::Result<#name, E> {
+                    fn visit_str<__E: #serde::de::Error>(self, value: &::core::primitive::str) -> ::core::result::Result<#name, __E> {
                         ::core::result::Result::Ok(#name::from(value))
                     }
 
-                    fn visit_string<E: #serde::de::Error>(self, value: ::std::string::String) -> ::core::result::Result<#name, E> {
+                    fn visit_string<__E: #serde::de::Error>(self, value: ::std::string::String) -> ::core::result::Result<#name, __E> {
                         ::core::result::Result::Ok(#name::from(value))
                     }
                 }
 
-                deserializer.deserialize_str(Visitor(at))
+                deserializer.deserialize_str(__Visitor(at))
             }
         }
 
         impl<'de> #serde::Deserialize<'de> for #name {
-            fn deserialize<D: #serde::Deserializer<'de>>(deserializer: D) -> ::core::result::Result<Self, D::Error> {
+            fn deserialize<__D: #serde::Deserializer<'de>>(deserializer: __D) -> ::core::result::Result<Self, __D::Error> {
                 <Self as #private::Decode<'de>>::decode(deserializer, #private::At::TOP)
             }
         }

@@ -2,7 +2,9 @@
 //!
 //! Generated code names every outside item by its full path (`::core::option::Option`,
 //! `::sesv2_model::Timestamp`) so that user items called `Option`, `String`
-//! or `Result` cannot change its meaning.
+//! or `Result` cannot change its meaning. Its own helper types and generic
+//! parameters (`__Visitor`, `__S`, `__D`) start with underscores, which no
+//! generated type name does, so that they never shadow a generated type.
 
 mod enumeration;
 mod structure;

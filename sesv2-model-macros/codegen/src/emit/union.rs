@@ -113,7 +113,7 @@ pub(super) fn emit(
         }
 
         impl #private::Encode for #name {
-            fn encode<S: #serde::Serializer>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error> {
+            fn encode<__S: #serde::Serializer>(&self, serializer: __S) -> ::core::result::Result<__S::Ok, __S::Error> {
                 use #serde::ser::SerializeMap as _;
                 let mut map = serializer.serialize_map(::core::option::Option::Some(1))?;
                 match self {
@@ -125,23 +125,23 @@ pub(super) fn emit(
         }
 
         impl #serde::Serialize for #name {
-            fn serialize<S: #serde::Serializer>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error> {
+            fn serialize<__S: #serde::Serializer>(&self, serializer: __S) -> ::core::result::Result<__S::Ok, __S::Error> {
                 #private::Encode::encode(self, serializer)
             }
         }
 
         impl<'de> #private::Decode<'de> for #name {
-            fn decode<D: #serde::Deserializer<'de>>(deserializer: D, at: #private::At) -> ::core::result::Result<Self, D::Error> {
-                struct Visitor(#private::At);
+            fn decode<__D: #serde::Deserializer<'de>>(deserializer: __D, at: #private::At) -> ::core::result::Result<Self, __D::Error> {
+                struct __Visitor(#private::At);
 
-                impl<'de> #serde::de::Visitor<'de> for Visitor {
+                impl<'de> #serde::de::Visitor<'de> for __Visitor {
                     type Value = #name;
 
                     fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                         self.0.expecting(f, #expecting)
                     }
 
-                    fn visit_map<A: #serde::de::MapAccess<'de>>(self, mut map: A) -> ::core::result::Result<#name, A::Error> {
+                    fn visit_map<__A: #serde::de::MapAccess<'de>>(self, mut map: __A) -> ::core::result::Result<#name, __A::Error> {
                         const MEMBERS: &[&::core::primitive::str] = &[#(#wires),*];
                         let mut set = #private::UnionSet::new(#type_name, self.0);
                         while let ::core::option::Option::Some(key) = map.next_key_seed(#private::UnionKeySeed(MEMBERS))? {
@@ -167,12 +167,12 @@ pub(super) fn emit(
                     }
                 }
 
-                deserializer.deserialize_map(Visitor(at))
+                deserializer.deserialize_map(__Visitor(at))
             }
         }
 
         impl<'de> #serde::Deserialize<'de> for #name {
-            fn deserialize<D: #serde::Deserializer<'de>>(deserializer: D) -> ::core::result::Result<Self, D::Error> {
+            fn deserialize<__D: #serde::Deserializer<'de>>(deserializer: __D) -> ::core::result::Result<Self, __D::Error> {
                 <Self as #private::Decode<'de>>::decode(deserializer, #private::At::TOP)
             }
         }
