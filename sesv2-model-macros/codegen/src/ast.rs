@@ -103,8 +103,8 @@ fn check_version(version: &str) -> Result<(), String> {
         Ok(())
     } else {
         Err(format!(
-            "this is a Smithy {version} model, but only Smithy 2.0 JSON AST models are supported; \
-             convert it with the Smithy CLI (`smithy migrate`, then `smithy ast`)"
+            "only Smithy 2.0 JSON AST models are supported; convert this model with the Smithy CLI \
+             (`smithy migrate`, then `smithy ast`): it declares version {version}"
         ))
     }
 }

@@ -116,6 +116,18 @@ fn find_operation(model: &Model, wanted: &str) -> Result<ShapeId, String> {
     match matching.as_slice() {
         [id] => Ok((*id).clone()),
         [] => {
+            if let Some(shape) = model
+                .shapes
+                .values()
+                .find(|shape| shape.id.name() == wanted)
+            {
+                return Err(format!(
+                    "`{wanted}` is the {} `{}`, not an operation; list it in `shapes` as \"{}\" instead",
+                    shape.kind.type_name(),
+                    shape.id,
+                    shape.id
+                ));
+            }
             let hint = did_you_mean(wanted, candidates.iter().map(ShapeId::name));
             Err(format!(
                 "the model has no operation named `{wanted}`.{hint}"

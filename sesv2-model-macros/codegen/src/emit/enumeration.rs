@@ -34,11 +34,13 @@ pub(super) fn emit(
         .collect();
     let values: Vec<&str> = members.iter().map(|member| member.value.as_str()).collect();
     let variant_docs = members.iter().map(|member| {
-        doc_attributes(
-            member.traits.documentation.as_deref(),
-            &format!("`{}`", member.value),
-            &[format!("Wire value: `{}`.", member.value)],
-        )
+        let wire_value = format!("The wire value `{}`.", member.value);
+        match member.traits.documentation.as_deref() {
+            Some(documentation) => {
+                doc_attributes(Some(documentation), &wire_value, &[wire_value.clone()])
+            }
+            None => doc_attributes(None, &wire_value, &[]),
+        }
     });
     let unknown_doc = format!(
         " A value the model did not list when this code was generated; [`{type_name}::as_str`] returns it."

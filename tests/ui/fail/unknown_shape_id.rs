@@ -1,0 +1,6 @@
+sesv2_model::smithy_model!(
+    model = "../../../../models/sesv2.json",
+    shapes = ["com.amazonaws.sesv2#FailureInfos", "com.amazonaws.sesv2#JobStatus"],
+);
+
+fn main() {}
