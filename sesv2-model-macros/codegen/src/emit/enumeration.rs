@@ -36,9 +36,11 @@ pub(super) fn emit(
     let variant_docs = members.iter().map(|member| {
         let wire_value = format!("The wire value `{}`.", member.value);
         match member.traits.documentation.as_deref() {
-            Some(documentation) => {
-                doc_attributes(Some(documentation), &wire_value, &[wire_value.clone()])
-            }
+            Some(documentation) => doc_attributes(
+                Some(documentation),
+                &wire_value,
+                std::slice::from_ref(&wire_value),
+            ),
             None => doc_attributes(None, &wire_value, &[]),
         }
     });
