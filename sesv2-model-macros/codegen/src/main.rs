@@ -64,7 +64,5 @@ fn run(args: Vec<String>) -> Result<String, String> {
         }
     };
     let tokens = generate_file(&config, &model).map_err(|errors| errors.to_string())?;
-    let file = syn::parse2::<syn::File>(tokens)
-        .map_err(|error| format!("generated code does not parse: {error}"))?;
-    Ok(prettyplease::unparse(&file))
+    to_source(tokens)
 }
