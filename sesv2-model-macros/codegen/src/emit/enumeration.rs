@@ -47,7 +47,7 @@ pub(super) fn emit(
     let unknown_doc = format!(
         " A value the model did not list when this code was generated; [`{type_name}::as_str`] returns it."
     );
-    let expecting = format!("a `{type_name}` string");
+    let expecting = format!("{} `{type_name}` string", super::article(type_name));
     let correct = emitter.corrects_errors().then(|| {
         quote! {
             impl #private::Correct for #name {

@@ -265,6 +265,14 @@ fn shape_note(shape: &Shape) -> String {
     format!("Smithy shape: `{}`.", shape.id)
 }
 
+/// "a" or "an" before a name, by its first letter.
+fn article(name: &str) -> &'static str {
+    match name.chars().next().map(|c| c.to_ascii_lowercase()) {
+        Some('a' | 'e' | 'i' | 'o' | 'u') => "an",
+        _ => "a",
+    }
+}
+
 fn item_ident(names: &ItemNames) -> Ident {
     ident::ident(&names.type_name)
 }

@@ -97,7 +97,7 @@ pub(super) fn emit(
     let accessors = fields.iter().map(accessor);
     let builder_name = ident::ident(&names.builder_name);
     let builder_doc = format!(
-        " Starts building a [`{}`]; see [`builders::{}`].",
+        " Returns a new builder for [`{}`]; see [`builders::{}`].",
         names.type_name, names.builder_name
     );
     let error_impls = shape

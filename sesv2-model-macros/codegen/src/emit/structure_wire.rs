@@ -92,7 +92,7 @@ fn decode(
 ) -> TokenStream {
     let private = emitter.private();
     let serde = emitter.serde();
-    let expecting = format!("a `{type_name}` object");
+    let expecting = format!("{} `{type_name}` object", super::article(type_name));
 
     let slots: Vec<Ident> = fields
         .iter()

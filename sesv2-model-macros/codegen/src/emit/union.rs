@@ -91,7 +91,10 @@ pub(super) fn emit(
                     .map(#wrap),
             }
         });
-    let expecting = format!("a `{type_name}` object with exactly one member set");
+    let expecting = format!(
+        "{} `{type_name}` object with exactly one member set",
+        super::article(type_name)
+    );
     let correct = emitter.corrects_errors().then(|| {
         quote! {
             impl #private::Correct for #name {
