@@ -344,13 +344,41 @@ fn check_target_kinds(model: &Model, diagnostics: &mut Diagnostics) {
                 check_errors(model, id, &operation.errors, diagnostics);
             }
             ShapeKind::Service(service) => {
-                check_operations(model, id, &service.operations, diagnostics);
-                check_resources(model, id, &service.resources, diagnostics);
+                check_kind(
+                    model,
+                    id,
+                    &service.operations,
+                    "an operation",
+                    is_operation,
+                    diagnostics,
+                );
+                check_kind(
+                    model,
+                    id,
+                    &service.resources,
+                    "a resource",
+                    is_resource,
+                    diagnostics,
+                );
                 check_errors(model, id, &service.errors, diagnostics);
             }
             ShapeKind::Resource(resource) => {
-                check_operations(model, id, &resource.operations, diagnostics);
-                check_resources(model, id, &resource.resources, diagnostics);
+                check_kind(
+                    model,
+                    id,
+                    &resource.operations,
+                    "an operation",
+                    is_operation,
+                    diagnostics,
+                );
+                check_kind(
+                    model,
+                    id,
+                    &resource.resources,
+                    "a resource",
+                    is_resource,
+                    diagnostics,
+                );
             }
             ShapeKind::Simple(_) | ShapeKind::Enum(_) | ShapeKind::IntEnum => {}
         }
@@ -373,40 +401,30 @@ fn check_value_target(model: &Model, id: &ShapeId, member: &Member, diagnostics:
     }
 }
 
-fn check_operations(
+/// Every target must be a shape of the kind `what` names.
+fn check_kind(
     model: &Model,
     id: &ShapeId,
     targets: &[ShapeId],
+    what: &str,
+    is_kind: fn(&ShapeKind) -> bool,
     diagnostics: &mut Diagnostics,
 ) {
     for target in targets {
-        if !matches!(
-            model.get(target).map(|s| &s.kind),
-            Some(ShapeKind::Operation(_))
-        ) {
+        if !model.get(target).is_some_and(|shape| is_kind(&shape.kind)) {
             diagnostics.model(format!(
-                "`{id}` lists `{target}` as an operation, but it is not one"
+                "`{id}` lists `{target}` as {what}, but it is not one"
             ));
         }
     }
 }
 
-fn check_resources(
-    model: &Model,
-    id: &ShapeId,
-    targets: &[ShapeId],
-    diagnostics: &mut Diagnostics,
-) {
-    for target in targets {
-        if !matches!(
-            model.get(target).map(|s| &s.kind),
-            Some(ShapeKind::Resource(_))
-        ) {
-            diagnostics.model(format!(
-                "`{id}` lists `{target}` as a resource, but it is not one"
-            ));
-        }
-    }
+fn is_operation(kind: &ShapeKind) -> bool {
+    matches!(kind, ShapeKind::Operation(_))
+}
+
+fn is_resource(kind: &ShapeKind) -> bool {
+    matches!(kind, ShapeKind::Resource(_))
 }
 
 fn check_errors(model: &Model, id: &ShapeId, targets: &[ShapeId], diagnostics: &mut Diagnostics) {

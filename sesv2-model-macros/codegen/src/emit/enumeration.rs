@@ -48,6 +48,23 @@ pub(super) fn emit(
         " A value the model did not list when this code was generated; [`{type_name}::as_str`] returns it."
     );
     let expecting = format!("{} `{type_name}` string", super::article(type_name));
+    let wire = [
+        emitter.encode_impls(&name, quote!(serializer.serialize_str(self.as_str()))),
+        emitter.decode_impls(
+            &name,
+            &expecting,
+            quote!(deserialize_str),
+            quote! {
+                fn visit_str<__E: #serde::de::Error>(self, value: &::core::primitive::str) -> ::core::result::Result<#name, __E> {
+                    ::core::result::Result::Ok(#name::from(value))
+                }
+
+                fn visit_string<__E: #serde::de::Error>(self, value: ::std::string::String) -> ::core::result::Result<#name, __E> {
+                    ::core::result::Result::Ok(#name::from(value))
+                }
+            },
+        ),
+    ];
     let correct = emitter.corrects_errors().then(|| {
         quote! {
             impl #private::Correct for #name {
@@ -129,47 +146,7 @@ pub(super) fn emit(
             }
         }
 
-        impl #private::Encode for #name {
-            fn encode<__S: #serde::Serializer>(&self, serializer: __S) -> ::core::result::Result<__S::Ok, __S::Error> {
-                serializer.serialize_str(self.as_str())
-            }
-        }
-
-        impl #serde::Serialize for #name {
-            fn serialize<__S: #serde::Serializer>(&self, serializer: __S) -> ::core::result::Result<__S::Ok, __S::Error> {
-                serializer.serialize_str(self.as_str())
-            }
-        }
-
-        impl<'de> #private::Decode<'de> for #name {
-            fn decode<__D: #serde::Deserializer<'de>>(deserializer: __D, at: #private::At) -> ::core::result::Result<Self, __D::Error> {
-                struct __Visitor(#private::At);
-
-                impl #serde::de::Visitor<'_> for __Visitor {
-                    type Value = #name;
-
-                    fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                        self.0.expecting(f, #expecting)
-                    }
-
-                    fn visit_str<__E: #serde::de::Error>(self, value: &::core::primitive::str) -> ::core::result::Result<#name, __E> {
-                        ::core::result::Result::Ok(#name::from(value))
-                    }
-
-                    fn visit_string<__E: #serde::de::Error>(self, value: ::std::string::String) -> ::core::result::Result<#name, __E> {
-                        ::core::result::Result::Ok(#name::from(value))
-                    }
-                }
-
-                deserializer.deserialize_str(__Visitor(at))
-            }
-        }
-
-        impl<'de> #serde::Deserialize<'de> for #name {
-            fn deserialize<__D: #serde::Deserializer<'de>>(deserializer: __D) -> ::core::result::Result<Self, __D::Error> {
-                <Self as #private::Decode<'de>>::decode(deserializer, #private::At::TOP)
-            }
-        }
+        #(#wire)*
 
         impl #private::MapKey for #name {
             fn from_key(key: ::std::string::String) -> Self {

@@ -228,6 +228,65 @@ impl Emitter<'_> {
             .or_else(|| self.shape(&member.target)?.traits.documentation.as_deref())
     }
 
+    /// `Encode` with `body` (which writes `self` to `serializer`), and
+    /// `Serialize` through it.
+    fn encode_impls(&self, name: &Ident, body: TokenStream) -> TokenStream {
+        let private = self.private();
+        let serde = self.serde();
+        quote! {
+            impl #private::Encode for #name {
+                fn encode<__S: #serde::Serializer>(&self, serializer: __S) -> ::core::result::Result<__S::Ok, __S::Error> {
+                    #body
+                }
+            }
+
+            impl #serde::Serialize for #name {
+                fn serialize<__S: #serde::Serializer>(&self, serializer: __S) -> ::core::result::Result<__S::Ok, __S::Error> {
+                    #private::Encode::encode(self, serializer)
+                }
+            }
+        }
+    }
+
+    /// `Decode` through a visitor that expects `expecting`, is started with
+    /// `deserializer.#start(...)` and has the visit methods `methods` (the
+    /// location is `self.0`), and `Deserialize` through it.
+    fn decode_impls(
+        &self,
+        name: &Ident,
+        expecting: &str,
+        start: TokenStream,
+        methods: TokenStream,
+    ) -> TokenStream {
+        let private = self.private();
+        let serde = self.serde();
+        quote! {
+            impl<'de> #private::Decode<'de> for #name {
+                fn decode<__D: #serde::Deserializer<'de>>(deserializer: __D, at: #private::At) -> ::core::result::Result<Self, __D::Error> {
+                    struct __Visitor(#private::At);
+
+                    impl<'de> #serde::de::Visitor<'de> for __Visitor {
+                        type Value = #name;
+
+                        fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                            self.0.expecting(f, #expecting)
+                        }
+
+                        #methods
+                    }
+
+                    deserializer.#start(__Visitor(at))
+                }
+            }
+
+            impl<'de> #serde::Deserialize<'de> for #name {
+                fn deserialize<__D: #serde::Deserializer<'de>>(deserializer: __D) -> ::core::result::Result<Self, __D::Error> {
+                    <Self as #private::Decode<'de>>::decode(deserializer, #private::At::TOP)
+                }
+            }
+        }
+    }
+
     /// The member's name on the wire: `@jsonName` or the member name.
     fn wire_name<'m>(&self, member: &'m Member) -> &'m str {
         member.traits.json_name.as_deref().unwrap_or(&member.name)

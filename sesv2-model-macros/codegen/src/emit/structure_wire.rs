@@ -66,22 +66,15 @@ fn encode(
         quote!(mut state)
     };
 
-    quote! {
-        impl #private::Encode for #name {
-            fn encode<__S: #serde::Serializer>(&self, serializer: __S) -> ::core::result::Result<__S::Ok, __S::Error> {
-                use #serde::ser::SerializeStruct as _;
-                let #state = serializer.serialize_struct(#type_name, #(#counted)+*)?;
-                #(#writes)*
-                state.end()
-            }
-        }
-
-        impl #serde::Serialize for #name {
-            fn serialize<__S: #serde::Serializer>(&self, serializer: __S) -> ::core::result::Result<__S::Ok, __S::Error> {
-                #private::Encode::encode(self, serializer)
-            }
-        }
-    }
+    emitter.encode_impls(
+        name,
+        quote! {
+            use #serde::ser::SerializeStruct as _;
+            let #state = serializer.serialize_struct(#type_name, #(#counted)+*)?;
+            #(#writes)*
+            state.end()
+        },
+    )
 }
 
 fn decode(
@@ -142,34 +135,17 @@ fn decode(
         }
     };
 
-    quote! {
-        impl<'de> #private::Decode<'de> for #name {
-            fn decode<__D: #serde::Deserializer<'de>>(deserializer: __D, at: #private::At) -> ::core::result::Result<Self, __D::Error> {
-                struct __Visitor(#private::At);
-
-                impl<'de> #serde::de::Visitor<'de> for __Visitor {
-                    type Value = #name;
-
-                    fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                        self.0.expecting(f, #expecting)
-                    }
-
-                    fn visit_map<__A: #serde::de::MapAccess<'de>>(self, mut map: __A) -> ::core::result::Result<#name, __A::Error> {
-                        #read_members
-                        ::core::result::Result::Ok(#name { #(#values)* })
-                    }
-                }
-
-                deserializer.deserialize_map(__Visitor(at))
+    emitter.decode_impls(
+        name,
+        &expecting,
+        quote!(deserialize_map),
+        quote! {
+            fn visit_map<__A: #serde::de::MapAccess<'de>>(self, mut map: __A) -> ::core::result::Result<#name, __A::Error> {
+                #read_members
+                ::core::result::Result::Ok(#name { #(#values)* })
             }
-        }
-
-        impl<'de> #serde::Deserialize<'de> for #name {
-            fn deserialize<__D: #serde::Deserializer<'de>>(deserializer: __D) -> ::core::result::Result<Self, __D::Error> {
-                <Self as #private::Decode<'de>>::decode(deserializer, #private::At::TOP)
-            }
-        }
-    }
+        },
+    )
 }
 
 /// Client error correction: required members missing on the wire become

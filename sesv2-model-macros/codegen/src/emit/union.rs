@@ -95,6 +95,49 @@ pub(super) fn emit(
         "{} `{type_name}` object with exactly one member set",
         super::article(type_name)
     );
+    let encode = emitter.encode_impls(
+        &name,
+        quote! {
+            use #serde::ser::SerializeMap as _;
+            let mut map = serializer.serialize_map(::core::option::Option::Some(1))?;
+            match self {
+                #(#encode_arms)*
+                Self::#unknown(member) => map.serialize_entry(member.name(), member.value())?,
+            }
+            map.end()
+        },
+    );
+    let decode = emitter.decode_impls(
+        &name,
+        &expecting,
+        quote!(deserialize_map),
+        quote! {
+            fn visit_map<__A: #serde::de::MapAccess<'de>>(self, mut map: __A) -> ::core::result::Result<#name, __A::Error> {
+                const MEMBERS: &[&::core::primitive::str] = &[#(#wires),*];
+                let mut set = #private::UnionSet::new(#type_name, self.0);
+                while let ::core::option::Option::Some(key) = map.next_key_seed(#private::UnionKeySeed(MEMBERS))? {
+                    let value = match key {
+                        #(#decode_arms)*
+                        #private::UnionKey::Known(_) => {
+                            map.next_value::<#serde::de::IgnoredAny>()?;
+                            ::core::option::Option::None
+                        }
+                        #private::UnionKey::Unknown(name) => {
+                            if #private::is_union_metadata(&name) {
+                                map.next_value::<#serde::de::IgnoredAny>()?;
+                                ::core::option::Option::None
+                            } else {
+                                map.next_value_seed(#private::Member::<#private::serde_json::Value>::new(self.0))?
+                                    .map(|value| #name::#unknown(#private::unknown_member(name, value)))
+                            }
+                        }
+                    };
+                    set.offer(value)?;
+                }
+                set.finish()
+            }
+        },
+    );
     let correct = emitter.corrects_errors().then(|| {
         quote! {
             impl #private::Correct for #name {
@@ -115,70 +158,8 @@ pub(super) fn emit(
             #unknown(#runtime::UnknownMember),
         }
 
-        impl #private::Encode for #name {
-            fn encode<__S: #serde::Serializer>(&self, serializer: __S) -> ::core::result::Result<__S::Ok, __S::Error> {
-                use #serde::ser::SerializeMap as _;
-                let mut map = serializer.serialize_map(::core::option::Option::Some(1))?;
-                match self {
-                    #(#encode_arms)*
-                    Self::#unknown(member) => map.serialize_entry(member.name(), member.value())?,
-                }
-                map.end()
-            }
-        }
-
-        impl #serde::Serialize for #name {
-            fn serialize<__S: #serde::Serializer>(&self, serializer: __S) -> ::core::result::Result<__S::Ok, __S::Error> {
-                #private::Encode::encode(self, serializer)
-            }
-        }
-
-        impl<'de> #private::Decode<'de> for #name {
-            fn decode<__D: #serde::Deserializer<'de>>(deserializer: __D, at: #private::At) -> ::core::result::Result<Self, __D::Error> {
-                struct __Visitor(#private::At);
-
-                impl<'de> #serde::de::Visitor<'de> for __Visitor {
-                    type Value = #name;
-
-                    fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                        self.0.expecting(f, #expecting)
-                    }
-
-                    fn visit_map<__A: #serde::de::MapAccess<'de>>(self, mut map: __A) -> ::core::result::Result<#name, __A::Error> {
-                        const MEMBERS: &[&::core::primitive::str] = &[#(#wires),*];
-                        let mut set = #private::UnionSet::new(#type_name, self.0);
-                        while let ::core::option::Option::Some(key) = map.next_key_seed(#private::UnionKeySeed(MEMBERS))? {
-                            let value = match key {
-                                #(#decode_arms)*
-                                #private::UnionKey::Known(_) => {
-                                    map.next_value::<#serde::de::IgnoredAny>()?;
-                                    ::core::option::Option::None
-                                }
-                                #private::UnionKey::Unknown(name) => {
-                                    if #private::is_union_metadata(&name) {
-                                        map.next_value::<#serde::de::IgnoredAny>()?;
-                                        ::core::option::Option::None
-                                    } else {
-                                        map.next_value_seed(#private::Member::<#private::serde_json::Value>::new(self.0))?
-                                            .map(|value| #name::#unknown(#private::unknown_member(name, value)))
-                                    }
-                                }
-                            };
-                            set.offer(value)?;
-                        }
-                        set.finish()
-                    }
-                }
-
-                deserializer.deserialize_map(__Visitor(at))
-            }
-        }
-
-        impl<'de> #serde::Deserialize<'de> for #name {
-            fn deserialize<__D: #serde::Deserializer<'de>>(deserializer: __D) -> ::core::result::Result<Self, __D::Error> {
-                <Self as #private::Decode<'de>>::decode(deserializer, #private::At::TOP)
-            }
-        }
+        #encode
+        #decode
 
         #correct
     }
