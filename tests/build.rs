@@ -4,13 +4,31 @@
 //!
 //! Also looks for the official AWS models beside the checkout: tests that
 //! need them are compiled only when they are there, and under CI=true their
-//! absence fails the build instead of skipping those tests.
+//! absence fails the build instead of skipping those tests. Each official
+//! model is generated whole, and what the generator reports about it is
+//! written next to the code (`<name>.notes`).
 
 use std::path::{Path, PathBuf};
 
 use sesv2_model_codegen::{Config, generate_file, to_source};
 
-const OFFICIAL_SESV2: &str = "../../shared/models/aws/sesv2-2019-09-27.json";
+const OFFICIAL_DIR: &str = "../../shared/models/aws";
+
+/// The official models generated as whole services: module name and file.
+const OFFICIAL: &[(&str, &str)] = &[
+    ("official_sesv2", "sesv2-2019-09-27.json"),
+    ("official_lambda", "lambda-2015-03-31.json"),
+    ("official_dynamodb", "dynamodb-2012-08-10.json"),
+    ("official_sqs", "sqs-2012-11-05.json"),
+    ("official_s3", "s3-2006-03-01.json"),
+];
+
+/// The project's own models: module name, file, operations (empty: all).
+const OWN: &[(&str, &str, &[&str])] = &[
+    ("getimportjob", "../models/sesv2.json", &["GetImportJob"]),
+    ("features", "models/features.json", &[]),
+    ("keywords", "models/keywords.json", &[]),
+];
 
 fn main() {
     let manifest_dir = PathBuf::from(
@@ -20,58 +38,59 @@ fn main() {
     println!("cargo::rustc-check-cfg=cfg(official_models)");
     println!("cargo::rerun-if-env-changed=CI");
 
-    let official = manifest_dir.join(OFFICIAL_SESV2);
-    println!("cargo::rerun-if-changed={}", official.display());
-    let have_official = official.exists();
-    if have_official {
+    let official_dir = manifest_dir.join(OFFICIAL_DIR);
+    let missing: Vec<PathBuf> = OFFICIAL
+        .iter()
+        .map(|(_, file)| official_dir.join(file))
+        .filter(|path| !path.exists())
+        .collect();
+    for (_, file) in OFFICIAL {
+        println!(
+            "cargo::rerun-if-changed={}",
+            official_dir.join(file).display()
+        );
+    }
+    if missing.is_empty() {
         println!("cargo::rustc-cfg=official_models");
     } else if std::env::var("CI").is_ok_and(|ci| ci == "true") {
         panic!(
-            "CI=true but the official models are missing: expected {}; \
-             CI must run with ../shared beside the checkout",
-            official.display()
+            "CI=true but official models are missing: {missing:?}; CI must run with ../shared beside the checkout"
         );
     } else {
         println!(
-            "cargo::warning=official AWS models not found at {}; tests against them are skipped",
-            official.display()
+            "cargo::warning=official AWS models not found in {}; tests against them are skipped",
+            official_dir.display()
         );
     }
 
-    let mut generated = vec![
-        (
-            "getimportjob.rs",
-            manifest_dir.join("../models/sesv2.json"),
-            vec!["GetImportJob"],
-        ),
-        (
-            "features.rs",
-            manifest_dir.join("models/features.json"),
-            vec![],
-        ),
-        (
-            "keywords.rs",
-            manifest_dir.join("models/keywords.json"),
-            vec![],
-        ),
-    ];
-    if have_official {
-        generated.push(("official_sesv2.rs", official, vec![]));
+    for (module, file, operations) in OWN {
+        write_generated(&out_dir, module, &manifest_dir.join(file), operations);
     }
-    for (file, model, operations) in generated {
-        write_generated(&out_dir.join(file), &model, &operations);
+    if missing.is_empty() {
+        for (module, file) in OFFICIAL {
+            write_generated(&out_dir, module, &official_dir.join(file), &[]);
+        }
     }
 }
 
-fn write_generated(out: &Path, model: &Path, operations: &[&str]) {
+fn write_generated(out_dir: &Path, module: &str, model: &Path, operations: &[&str]) {
     println!("cargo::rerun-if-changed={}", model.display());
     let config = Config {
         operations: operations.iter().map(|op| op.to_string()).collect(),
         ..Config::default()
     };
-    let tokens = generate_file(&config, model)
+    let generated = generate_file(&config, model)
         .unwrap_or_else(|errors| panic!("{}: {errors}", model.display()));
-    let source = to_source(tokens).unwrap_or_else(|error| panic!("{}: {error}", model.display()));
-    std::fs::write(out, source)
-        .unwrap_or_else(|error| panic!("writing {}: {error}", out.display()));
+    let source =
+        to_source(generated.tokens).unwrap_or_else(|error| panic!("{}: {error}", model.display()));
+    let notes: String = generated
+        .notes
+        .iter()
+        .map(|note| format!("{note}\n"))
+        .collect();
+    for (extension, text) in [("rs", source), ("notes", notes)] {
+        let path = out_dir.join(format!("{module}.{extension}"));
+        std::fs::write(&path, text)
+            .unwrap_or_else(|error| panic!("writing {}: {error}", path.display()));
+    }
 }

@@ -42,7 +42,8 @@ impl MacroArgs {
             ..Config::default()
         };
         match generate_file(&config, &path) {
-            Ok(tokens) => tokens,
+            // Notes about what the code cannot represent exactly are in its docs.
+            Ok(generated) => generated.tokens,
             Err(errors) => {
                 let errors = errors.iter().map(|error| {
                     let span = self.span_of(error.subject());

@@ -73,19 +73,30 @@
 
 extern crate self as sesv2_model;
 
+mod big_number;
 mod blob;
 mod build_error;
+mod operation;
 mod timestamp;
 mod unknown;
 
 #[doc(hidden)]
 pub mod __private;
 
+pub use big_number::{BigDecimal, BigInteger, BigNumberError};
 pub use blob::Blob;
 pub use build_error::BuildError;
+pub use operation::{Operation, RequestUriError, UnhandledError, error_code, error_shape_name};
 pub use sesv2_model_macros::smithy_model;
 pub use timestamp::{Timestamp, TimestampError};
-pub use unknown::{UnknownMember, UnknownValue};
+pub use unknown::{UnknownIntValue, UnknownMember, UnknownValue};
+
+/// The Rust type of Smithy `document` shapes: any JSON value.
+///
+/// Numbers in a document are `serde_json` numbers: integers exact to 64
+/// bits, other numbers `f64`. Use [`BigDecimal`] members where a model needs
+/// exact decimals.
+pub type Document = serde_json::Value;
 
 smithy_model!(
     model = "../models/sesv2.json",

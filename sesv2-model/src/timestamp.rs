@@ -195,6 +195,105 @@ impl From<Timestamp> for jiff::Timestamp {
     }
 }
 
+/// The `date-time` and `http-date` wire forms.
+pub(crate) mod text_formats {
+    use super::{Timestamp, TimestampError};
+
+    /// RFC 3339 in UTC with as many fractional digits as needed:
+    /// `2023-11-14T22:13:20.123Z`.
+    pub(crate) fn to_date_time(timestamp: &Timestamp) -> String {
+        timestamp.to_string()
+    }
+
+    /// Parses RFC 3339 with any offset, e.g. `2023-11-14T22:13:20.123+01:00`.
+    pub(crate) fn from_date_time(text: &str) -> Result<Timestamp, TimestampError> {
+        text.parse()
+    }
+
+    /// The IMF-fixdate of RFC 9110, `Tue, 14 Nov 2023 22:13:20 GMT`, with
+    /// milliseconds when the instant has a fraction of a second (as Smithy's
+    /// protocol tests expect: `Tue, 14 Nov 2023 22:13:20.123 GMT`).
+    pub(crate) fn to_http_date(timestamp: &Timestamp) -> String {
+        let whole = Timestamp::from_secs(timestamp.secs()).unwrap_or(*timestamp);
+        let mut text = jiff::fmt::rfc2822::DateTimePrinter::new()
+            .timestamp_to_rfc9110_string(&whole.0)
+            .unwrap_or_else(|_| whole.to_string());
+        let nanos = timestamp.subsec_nanos();
+        if nanos != 0
+            && let Some(at) = text.rfind(" GMT")
+        {
+            let fraction = format!(".{nanos:09}");
+            text.insert_str(at, fraction.trim_end_matches('0'));
+        }
+        text
+    }
+
+    /// Parses an HTTP date: IMF-fixdate (with optional fractional seconds) or
+    /// any RFC 2822 date.
+    pub(crate) fn from_http_date(text: &str) -> Result<Timestamp, TimestampError> {
+        let bad = |error: &dyn std::fmt::Display| {
+            TimestampError::new(format!("`{text}` is not an HTTP date: {error}"))
+        };
+        // RFC 2822 has no fractional seconds: parse them separately.
+        let (whole, nanos) = match split_fraction(text) {
+            Some((whole, nanos)) => (whole, nanos),
+            None => (text.to_owned(), 0),
+        };
+        let parsed = jiff::fmt::rfc2822::DateTimeParser::new()
+            .parse_timestamp(whole.trim())
+            .map_err(|error| bad(&error))?;
+        Timestamp::from_secs_and_nanos(parsed.as_second(), nanos)
+    }
+
+    /// `Tue, 14 Nov 2023 22:13:20.123 GMT` to the text without `.123` and
+    /// 123 ms in nanoseconds.
+    fn split_fraction(text: &str) -> Option<(String, u32)> {
+        let dot = text.find('.')?;
+        let digits = text[dot + 1..]
+            .bytes()
+            .take_while(u8::is_ascii_digit)
+            .count();
+        if digits == 0 || !text[..dot].ends_with(|c: char| c.is_ascii_digit()) {
+            return None;
+        }
+        let fraction = &text[dot + 1..dot + 1 + digits];
+        let nanos = format!("{:0<9}", &fraction[..digits.min(9)]).parse().ok()?;
+        Some((
+            format!("{}{}", &text[..dot], &text[dot + 1 + digits..]),
+            nanos,
+        ))
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+
+        #[test]
+        fn http_dates_print_and_parse_with_and_without_fractions() {
+            let whole = Timestamp::from_secs(1_700_000_000).unwrap();
+            assert_eq!(to_http_date(&whole), "Tue, 14 Nov 2023 22:13:20 GMT");
+            assert_eq!(
+                from_http_date("Tue, 14 Nov 2023 22:13:20 GMT").unwrap(),
+                whole
+            );
+            let fraction = Timestamp::from_secs_and_nanos(1_700_000_000, 123_000_000).unwrap();
+            assert_eq!(to_http_date(&fraction), "Tue, 14 Nov 2023 22:13:20.123 GMT");
+            assert_eq!(
+                from_http_date("Tue, 14 Nov 2023 22:13:20.123 GMT").unwrap(),
+                fraction
+            );
+            assert!(from_http_date("yesterday").is_err());
+        }
+
+        #[test]
+        fn date_times_accept_offsets_and_print_utc() {
+            let ts = from_date_time("2023-11-14T23:13:20.5+01:00").unwrap();
+            assert_eq!(to_date_time(&ts), "2023-11-14T22:13:20.5Z");
+            assert!(from_date_time("14/11/2023").is_err());
+        }
+    }
+}
+
 /// The epoch-seconds wire form (the default for JSON protocols).
 pub(crate) mod epoch_seconds {
     use super::{NANOS_PER_SEC, Timestamp, TimestampError};
@@ -260,6 +359,22 @@ pub(crate) mod epoch_seconds {
     pub(crate) enum Wire {
         Integer(i64),
         Fraction(f64),
+    }
+
+    /// The exact decimal, for places where epoch seconds travel as text
+    /// (labels, query strings, headers): `1700000000.123`.
+    pub(crate) fn to_text(timestamp: &Timestamp) -> String {
+        let nanos = timestamp.total_nanos();
+        let sign = if nanos < 0 { "-" } else { "" };
+        let magnitude = nanos.unsigned_abs();
+        let whole = magnitude / NANOS_PER_SEC as u128;
+        let fraction = magnitude % NANOS_PER_SEC as u128;
+        if fraction == 0 {
+            format!("{sign}{whole}")
+        } else {
+            let digits = format!("{fraction:09}");
+            format!("{sign}{whole}.{}", digits.trim_end_matches('0'))
+        }
     }
 
     pub(crate) fn to_wire(timestamp: &Timestamp) -> Wire {

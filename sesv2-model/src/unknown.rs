@@ -42,6 +42,34 @@ impl fmt::Display for UnknownValue {
     }
 }
 
+/// An `intEnum` value the model did not list when the code was generated,
+/// kept by the generated enum's fallback variant.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct UnknownIntValue(i32);
+
+impl UnknownIntValue {
+    pub(crate) fn new(value: i32) -> UnknownIntValue {
+        UnknownIntValue(value)
+    }
+
+    /// The value as it appears on the wire.
+    pub fn value(self) -> i32 {
+        self.0
+    }
+}
+
+impl fmt::Debug for UnknownIntValue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&self.0, f)
+    }
+}
+
+impl fmt::Display for UnknownIntValue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&self.0, f)
+    }
+}
+
 /// A union member the model did not list when the code was generated: its
 /// name and JSON value, kept so that it is written back unchanged.
 #[derive(Clone, Debug, PartialEq)]

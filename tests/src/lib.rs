@@ -1,7 +1,8 @@
-//! Code generated from the test models, compiled as ordinary source so that
-//! `cargo clippy -- -D warnings` and `cargo doc` with `-D warnings` check the
-//! generated code itself: no warnings, no clippy findings, no missing or
-//! broken docs.
+//! Code generated from the test models and, when they are beside the
+//! checkout, the five official AWS models, compiled as ordinary source so
+//! that `cargo clippy -- -D warnings` and `cargo doc` with `-D warnings`
+//! check the generated code itself: no warnings, no clippy findings, no
+//! missing or broken docs.
 #![deny(warnings, missing_docs, clippy::all)]
 
 /// The GetImportJob closure of the project's model (`models/sesv2.json`).
@@ -20,8 +21,65 @@ pub mod keywords {
     include!(concat!(env!("OUT_DIR"), "/keywords.rs"));
 }
 
-/// The whole official SESv2 service (`../shared/models/aws/sesv2-2019-09-27.json`).
+/// The whole official SESv2 service (restJson1).
 #[cfg(official_models)]
 pub mod official_sesv2 {
     include!(concat!(env!("OUT_DIR"), "/official_sesv2.rs"));
+}
+
+/// The whole official Lambda service (restJson1).
+#[cfg(official_models)]
+pub mod official_lambda {
+    include!(concat!(env!("OUT_DIR"), "/official_lambda.rs"));
+}
+
+/// The whole official DynamoDB service (awsJson1_0).
+#[cfg(official_models)]
+pub mod official_dynamodb {
+    include!(concat!(env!("OUT_DIR"), "/official_dynamodb.rs"));
+}
+
+/// The whole official SQS service (awsJson1_0, awsQueryCompatible).
+#[cfg(official_models)]
+pub mod official_sqs {
+    include!(concat!(env!("OUT_DIR"), "/official_sqs.rs"));
+}
+
+/// The whole official S3 service (restXml).
+#[cfg(official_models)]
+pub mod official_s3 {
+    include!(concat!(env!("OUT_DIR"), "/official_s3.rs"));
+}
+
+/// What the generator reported, per generated model: one line per shape it
+/// could not represent exactly.
+pub mod notes {
+    /// Notes for `getimportjob`.
+    pub const GETIMPORTJOB: &str = include_str!(concat!(env!("OUT_DIR"), "/getimportjob.notes"));
+    /// Notes for `features`.
+    pub const FEATURES: &str = include_str!(concat!(env!("OUT_DIR"), "/features.notes"));
+    /// Notes for the official models, by module name.
+    #[cfg(official_models)]
+    pub const OFFICIAL: &[(&str, &str)] = &[
+        (
+            "official_sesv2",
+            include_str!(concat!(env!("OUT_DIR"), "/official_sesv2.notes")),
+        ),
+        (
+            "official_lambda",
+            include_str!(concat!(env!("OUT_DIR"), "/official_lambda.notes")),
+        ),
+        (
+            "official_dynamodb",
+            include_str!(concat!(env!("OUT_DIR"), "/official_dynamodb.notes")),
+        ),
+        (
+            "official_sqs",
+            include_str!(concat!(env!("OUT_DIR"), "/official_sqs.notes")),
+        ),
+        (
+            "official_s3",
+            include_str!(concat!(env!("OUT_DIR"), "/official_s3.notes")),
+        ),
+    ];
 }

@@ -4,6 +4,7 @@
 //! and never pays for the large ones it does not need (endpoint rule sets,
 //! examples, smoke tests).
 
+use std::borrow::Cow;
 use std::fmt;
 use std::marker::PhantomData;
 
@@ -13,7 +14,43 @@ use serde_json::value::RawValue;
 
 /// A JSON object read into a vector, keeping the order the model wrote it in,
 /// so that generated fields and variants follow the model.
+#[derive(Clone)]
 pub(crate) struct Entries<T>(pub Vec<(String, T)>);
+
+impl<T> Entries<T> {
+    pub fn get(&self, key: &str) -> Option<&T> {
+        self.0
+            .iter()
+            .find(|(name, _)| name == key)
+            .map(|(_, value)| value)
+    }
+
+    pub fn get_mut(&mut self, key: &str) -> Option<&mut T> {
+        self.0
+            .iter_mut()
+            .find(|(name, _)| name == key)
+            .map(|(_, value)| value)
+    }
+
+    pub fn remove(&mut self, key: &str) -> Option<T> {
+        let index = self.0.iter().position(|(name, _)| name == key)?;
+        Some(self.0.remove(index).1)
+    }
+}
+
+/// A trait's value as raw JSON: borrowed from the model text, or owned when
+/// an `apply` statement merged two values into a new one.
+#[derive(Clone)]
+pub(crate) struct TraitValue<'a>(pub Cow<'a, RawValue>);
+
+impl<'de: 'a, 'a> Deserialize<'de> for TraitValue<'a> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        <&'a RawValue>::deserialize(deserializer).map(|raw| TraitValue(Cow::Borrowed(raw)))
+    }
+}
+
+/// A shape's or member's traits by absolute trait id.
+pub(crate) type RawTraits<'a> = Entries<TraitValue<'a>>;
 
 impl<T> Default for Entries<T> {
     fn default() -> Self {
@@ -110,13 +147,13 @@ fn check_version(version: &str) -> Result<(), String> {
 }
 
 /// A shape as written; which fields are meaningful depends on `kind`.
-#[derive(Deserialize)]
+#[derive(Clone, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub(crate) struct RawShape<'a> {
     #[serde(rename = "type")]
     pub kind: String,
     #[serde(default, borrow)]
-    pub traits: Entries<&'a RawValue>,
+    pub traits: RawTraits<'a>,
     #[serde(default, borrow)]
     pub members: Entries<RawMember<'a>>,
     #[serde(borrow)]
@@ -143,18 +180,20 @@ pub(crate) struct RawShape<'a> {
     pub update: Option<RawTarget>,
     pub delete: Option<RawTarget>,
     pub list: Option<RawTarget>,
+    #[serde(default)]
+    pub rename: Entries<String>,
 }
 
 /// A member as written.
-#[derive(Deserialize)]
+#[derive(Clone, Deserialize)]
 pub(crate) struct RawMember<'a> {
     pub target: String,
     #[serde(default, borrow)]
-    pub traits: Entries<&'a RawValue>,
+    pub traits: RawTraits<'a>,
 }
 
 /// A reference to another shape.
-#[derive(Deserialize)]
+#[derive(Clone, Deserialize)]
 pub(crate) struct RawTarget {
     pub target: String,
 }

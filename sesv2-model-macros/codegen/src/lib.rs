@@ -31,8 +31,8 @@
 //!         }
 //!     }
 //! }"#;
-//! let tokens = generate(&Config::default(), model)?;
-//! assert!(tokens.to_string().contains("pub struct Forecast"));
+//! let generated = generate(&Config::default(), model)?;
+//! assert!(generated.tokens.to_string().contains("pub struct Forecast"));
 //! # Ok::<(), sesv2_model_codegen::Errors>(())
 //! ```
 
@@ -40,10 +40,12 @@ mod ast;
 mod docs;
 mod emit;
 mod error;
+mod flatten;
 mod ident;
 mod load;
 mod model;
 mod names;
+mod recursion;
 mod resolve;
 mod select;
 mod shape_id;
@@ -54,6 +56,31 @@ use std::path::{Path, PathBuf};
 use proc_macro2::TokenStream;
 
 pub use error::{Error, Errors, Subject};
+
+/// Something the generated code cannot represent exactly, reported instead
+/// of failing: the generated docs say it too.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Note {
+    /// The shape or member it is about, or `(service)`.
+    pub shape: String,
+    /// What is not exact, and what the generated code does instead.
+    pub message: String,
+}
+
+impl std::fmt::Display for Note {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.shape, self.message)
+    }
+}
+
+/// The generated code and the notes about it.
+#[derive(Clone, Debug)]
+pub struct Generated {
+    /// The items: types, `builders` and `operations` modules.
+    pub tokens: TokenStream,
+    /// What could not be represented exactly.
+    pub notes: Vec<Note>,
+}
 
 /// What to generate and how.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -100,17 +127,22 @@ pub enum RequiredMembers {
 }
 
 /// Generates Rust code for the model in `model_json`.
-pub fn generate(config: &Config, model_json: &[u8]) -> Result<TokenStream, Errors> {
+pub fn generate(config: &Config, model_json: &[u8]) -> Result<Generated, Errors> {
     let raw = load::parse(model_json)?;
     let model = resolve::resolve(raw)?;
     let selection = select::select(&model, config)?;
     let names = names::assign(&model, &selection)?;
-    Ok(emit::emit(&model, &selection, &names, config))
+    let boxed = recursion::find(&model, &selection);
+    let emitted = emit::emit(&model, &selection, &names, &boxed, config);
+    Ok(Generated {
+        tokens: emitted.tokens,
+        notes: emitted.notes,
+    })
 }
 
 /// Reads the model at `path` and generates Rust code for it; the generated
 /// code tracks the file unless [`Config::track_file`] says otherwise.
-pub fn generate_file(config: &Config, path: &Path) -> Result<TokenStream, Errors> {
+pub fn generate_file(config: &Config, path: &Path) -> Result<Generated, Errors> {
     let json = std::fs::read(path).map_err(|error| {
         Error::model(format!(
             "cannot read the model file `{}`: {error}",

@@ -63,6 +63,9 @@ fn run(args: Vec<String>) -> Result<String, String> {
             PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../models/sesv2.json")
         }
     };
-    let tokens = generate_file(&config, &model).map_err(|errors| errors.to_string())?;
-    to_source(tokens)
+    let generated = generate_file(&config, &model).map_err(|errors| errors.to_string())?;
+    for note in &generated.notes {
+        eprintln!("note: {note}");
+    }
+    to_source(generated.tokens)
 }

@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 
 use crate::shape_id::ShapeId;
-use crate::traits::Traits;
+use crate::traits::{Protocol, Traits};
 
 /// Every shape of the model plus the prelude shapes it uses, by id.
 pub(crate) struct Model {
@@ -15,6 +15,17 @@ impl Model {
     /// miss here is a bug in the resolver, reported rather than panicking.
     pub fn get(&self, id: &ShapeId) -> Option<&Shape> {
         self.shapes.get(id)
+    }
+
+    /// The protocol of the model's service, when it has exactly one and that
+    /// service names a protocol; JSON protocols are assumed otherwise.
+    pub fn protocol(&self) -> Option<Protocol> {
+        let mut services = self.services();
+        let (id, _) = services.next()?;
+        if services.next().is_some() {
+            return None;
+        }
+        self.get(id)?.traits.protocol
     }
 
     /// The service shapes, in id order.
@@ -36,16 +47,15 @@ pub(crate) struct Shape {
 
 pub(crate) enum ShapeKind {
     Simple(Simple),
-    List(Member),
+    List(Box<Member>),
     Map {
-        key: Member,
-        value: Member,
+        key: Box<Member>,
+        value: Box<Member>,
     },
     Structure(Vec<Member>),
     Union(Vec<Member>),
     Enum(Vec<EnumMember>),
-    /// Not generated yet; kept so that selecting one is a clear error.
-    IntEnum,
+    IntEnum(Vec<IntEnumMember>),
     Operation(Operation),
     Service(Service),
     Resource(Resource),
@@ -61,7 +71,7 @@ impl ShapeKind {
             ShapeKind::Structure(_) => "structure",
             ShapeKind::Union(_) => "union",
             ShapeKind::Enum(_) => "enum",
-            ShapeKind::IntEnum => "intEnum",
+            ShapeKind::IntEnum(_) => "intEnum",
             ShapeKind::Operation(_) => "operation",
             ShapeKind::Service(_) => "service",
             ShapeKind::Resource(_) => "resource",
@@ -142,6 +152,13 @@ pub(crate) struct EnumMember {
     pub traits: Traits,
 }
 
+/// A member of an `intEnum` shape.
+pub(crate) struct IntEnumMember {
+    pub name: String,
+    pub value: i32,
+    pub traits: Traits,
+}
+
 pub(crate) struct Operation {
     /// `None` when the operation has no input (or targets `smithy.api#Unit`).
     pub input: Option<ShapeId>,
@@ -153,6 +170,9 @@ pub(crate) struct Service {
     pub operations: Vec<ShapeId>,
     pub resources: Vec<ShapeId>,
     pub errors: Vec<ShapeId>,
+    /// Names the service gives shapes of its closure instead of their own,
+    /// to resolve conflicts between namespaces.
+    pub rename: Vec<(ShapeId, String)>,
 }
 
 pub(crate) struct Resource {

@@ -25,14 +25,27 @@ pub(crate) struct ItemNames {
     pub unknown_variant: String,
 }
 
-/// Names of every selected structure, union and enum.
+/// The names of one operation's items in the `operations` module.
+pub(crate) struct OperationNames {
+    /// The unit type that describes the operation, e.g. `GetImportJob`.
+    pub type_name: String,
+    /// Its error enum, e.g. `GetImportJobError`.
+    pub error_name: String,
+}
+
+/// Names of every selected structure, union, enum and operation.
 pub(crate) struct Names {
     items: BTreeMap<ShapeId, ItemNames>,
+    operations: BTreeMap<ShapeId, OperationNames>,
 }
 
 impl Names {
     pub fn item(&self, id: &ShapeId) -> Option<&ItemNames> {
         self.items.get(id)
+    }
+
+    pub fn operation(&self, id: &ShapeId) -> Option<&OperationNames> {
+        self.operations.get(id)
     }
 }
 
@@ -45,6 +58,11 @@ pub(crate) fn assign(model: &Model, selection: &Selection) -> Result<Names, Erro
     let mut diagnostics = Diagnostics::default();
     let mut items = BTreeMap::new();
     let mut owners: BTreeMap<String, &ShapeId> = BTreeMap::new();
+    let renames: BTreeMap<&ShapeId, &str> = model
+        .services()
+        .flat_map(|(_, service)| service.rename.iter().map(|(id, name)| (id, name.as_str())))
+        .collect();
+    let shape_name = |id: &ShapeId| renames.get(id).copied().unwrap_or(id.name()).to_owned();
 
     for id in &selection.shapes {
         let Some(shape) = model.get(id) else { continue };
@@ -53,16 +71,19 @@ pub(crate) fn assign(model: &Model, selection: &Selection) -> Result<Names, Erro
                 members.iter().map(|member| member.name.as_str()).collect()
             }
             ShapeKind::Enum(members) => members.iter().map(|member| member.name.as_str()).collect(),
+            ShapeKind::IntEnum(members) => {
+                members.iter().map(|member| member.name.as_str()).collect()
+            }
             _ => continue,
         };
 
-        let camel = ident::camel(id.name());
+        let camel = ident::camel(&shape_name(id));
         let type_name = ident::display(&camel);
         if let Some(previous) = owners.insert(type_name.clone(), id) {
             let advice = if previous.namespace() == id.namespace() {
                 "rename one of the shapes"
             } else {
-                "select only one of them"
+                "give one of them a new name in the service's `rename` map"
             };
             diagnostics.model(format!(
                 "`{previous}` and `{id}` would both be generated as the Rust type `{type_name}`; {advice}"
@@ -90,7 +111,35 @@ pub(crate) fn assign(model: &Model, selection: &Selection) -> Result<Names, Erro
             },
         );
     }
-    diagnostics.finish(Names { items })
+    let operations = operation_names(selection, &shape_name, &mut diagnostics);
+    diagnostics.finish(Names { items, operations })
+}
+
+/// Each operation's unit type and error enum, in the `operations` module.
+fn operation_names(
+    selection: &Selection,
+    shape_name: &dyn Fn(&ShapeId) -> String,
+    diagnostics: &mut Diagnostics,
+) -> BTreeMap<ShapeId, OperationNames> {
+    let mut owners: BTreeMap<String, &ShapeId> = BTreeMap::new();
+    let mut operations = BTreeMap::new();
+    for id in &selection.operations {
+        let camel = ident::camel(&shape_name(id));
+        let names = OperationNames {
+            type_name: ident::display(&camel),
+            error_name: format!("{camel}Error"),
+        };
+        for name in [&names.type_name, &names.error_name] {
+            if let Some(previous) = owners.insert(name.clone(), id) {
+                diagnostics.model(format!(
+                    "the operations `{previous}` and `{id}` would both define `operations::{name}`; \
+                     rename one of them (the service's `rename` map can)"
+                ));
+            }
+        }
+        operations.insert(id.clone(), names);
+    }
+    operations
 }
 
 fn field_names(id: &ShapeId, members: &[&str], diagnostics: &mut Diagnostics) -> Vec<String> {

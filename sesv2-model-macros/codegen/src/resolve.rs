@@ -5,11 +5,13 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::ast::{Entries, RawMember, RawModel, RawShape, RawTarget};
 use crate::error::{Diagnostics, Errors, did_you_mean};
+use crate::flatten::flatten;
 use crate::model::{
-    EnumMember, Member, Model, Operation, Resource, Service, Shape, ShapeKind, Simple,
+    EnumMember, IntEnumMember, Member, Model, Operation, Resource, Service, Shape, ShapeKind,
+    Simple,
 };
 use crate::shape_id::ShapeId;
-use crate::traits::{EnumValue, Traits};
+use crate::traits::{EnumValue, LegacyEnumDefinition, Traits};
 
 /// The prelude shapes of `smithy.api` that models target without defining.
 const PRELUDE: &[(&str, Simple)] = &[
@@ -39,8 +41,9 @@ const PRELUDE: &[(&str, Simple)] = &[
 /// The shape id of the prelude's unit type.
 pub(crate) const UNIT: &str = "smithy.api#Unit";
 
-pub(crate) fn resolve(raw: RawModel<'_>) -> Result<Model, Errors> {
+pub(crate) fn resolve(mut raw: RawModel<'_>) -> Result<Model, Errors> {
     let mut diagnostics = Diagnostics::default();
+    flatten(&mut raw.shapes.0, &mut diagnostics);
     let mut shapes = BTreeMap::new();
 
     for (name, simple) in PRELUDE {
@@ -82,6 +85,12 @@ pub(crate) fn resolve(raw: RawModel<'_>) -> Result<Model, Errors> {
     for (id, raw_shape) in defined {
         if let Some(kind) = resolver.kind(&id, raw_shape) {
             let traits = Traits::parse(id.as_str(), &raw_shape.traits, resolver.diagnostics);
+            let kind = match (&kind, &traits.legacy_enum) {
+                (ShapeKind::Simple(Simple::String), Some(definitions)) => {
+                    ShapeKind::Enum(resolver.legacy_enum_members(&id, definitions))
+                }
+                _ => kind,
+            };
             shapes.insert(id.clone(), Shape { id, kind, traits });
         }
     }
@@ -98,32 +107,27 @@ struct Resolver<'a> {
 
 impl Resolver<'_> {
     fn kind(&mut self, id: &ShapeId, shape: &RawShape<'_>) -> Option<ShapeKind> {
-        if !shape.mixins.is_empty() {
-            self.diagnostics.model(format!(
-                "`{id}` uses mixins, which this version of the generator does not resolve yet; \
-                 flatten the mixins into the shape (`smithy ast --flatten`)"
-            ));
-            return None;
-        }
         if let Some(simple) = Simple::from_type_name(&shape.kind) {
             return Some(ShapeKind::Simple(simple));
         }
         let kind = match shape.kind.as_str() {
-            "list" | "set" => {
-                ShapeKind::List(self.required_member(id, "member", shape.member.as_ref())?)
-            }
+            "list" | "set" => ShapeKind::List(Box::new(self.required_member(
+                id,
+                "member",
+                shape.member.as_ref(),
+            )?)),
             "map" => {
                 let key = self.required_member(id, "key", shape.key.as_ref());
                 let value = self.required_member(id, "value", shape.value.as_ref());
                 ShapeKind::Map {
-                    key: key?,
-                    value: value?,
+                    key: Box::new(key?),
+                    value: Box::new(value?),
                 }
             }
             "structure" => ShapeKind::Structure(self.members(id, &shape.members)),
             "union" => ShapeKind::Union(self.members(id, &shape.members)),
             "enum" => ShapeKind::Enum(self.enum_members(id, &shape.members)),
-            "intEnum" => ShapeKind::IntEnum,
+            "intEnum" => ShapeKind::IntEnum(self.int_enum_members(id, &shape.members)),
             "operation" => ShapeKind::Operation(Operation {
                 input: self.optional_target(id, "input", shape.input.as_ref()),
                 output: self.optional_target(id, "output", shape.output.as_ref()),
@@ -133,6 +137,7 @@ impl Resolver<'_> {
                 operations: self.targets(id, "operations", &shape.operations),
                 resources: self.targets(id, "resources", &shape.resources),
                 errors: self.targets(id, "errors", &shape.errors),
+                rename: self.renames(id, &shape.rename),
             }),
             "resource" => {
                 let lifecycle = [
@@ -158,13 +163,6 @@ impl Resolver<'_> {
                     operations,
                     resources: self.targets(id, "resources", &shape.resources),
                 })
-            }
-            "apply" => {
-                self.diagnostics.model(format!(
-                    "`{id}` is an `apply` statement, which this version of the generator does not resolve yet; \
-                     apply the traits in the model itself (`smithy ast` does this)"
-                ));
-                return None;
             }
             other => {
                 self.diagnostics.model(format!(
@@ -286,6 +284,90 @@ impl Resolver<'_> {
         members
     }
 
+    fn int_enum_members(
+        &mut self,
+        id: &ShapeId,
+        raw: &Entries<RawMember<'_>>,
+    ) -> Vec<IntEnumMember> {
+        let mut values = BTreeSet::new();
+        let mut members = Vec::new();
+        for (name, member) in &raw.0 {
+            let owner = id.member(name);
+            let traits = Traits::parse(&owner, &member.traits, self.diagnostics);
+            let value = match traits.enum_value {
+                Some(EnumValue::Integer(value)) => i32::try_from(value).ok(),
+                _ => None,
+            };
+            let Some(value) = value else {
+                self.diagnostics.model(format!(
+                    "`{owner}`: an intEnum member needs a `smithy.api#enumValue` trait holding a 32-bit integer"
+                ));
+                continue;
+            };
+            if !values.insert(value) {
+                self.diagnostics.model(format!(
+                    "`{owner}` repeats the value {value} of another member of `{id}`; intEnum values must be unique"
+                ));
+                continue;
+            }
+            members.push(IntEnumMember {
+                name: name.clone(),
+                value,
+                traits,
+            });
+        }
+        members
+    }
+
+    /// A Smithy 1.0 `@enum` string as an enum shape: named definitions keep
+    /// their names, unnamed ones are named after their value.
+    fn legacy_enum_members(
+        &mut self,
+        id: &ShapeId,
+        definitions: &[LegacyEnumDefinition],
+    ) -> Vec<EnumMember> {
+        let mut values = BTreeSet::new();
+        let mut members = Vec::new();
+        for definition in definitions {
+            if definition.value.is_empty() || !values.insert(definition.value.clone()) {
+                self.diagnostics.model(format!(
+                    "`{id}`: the `smithy.api#enum` value \"{}\" is empty or repeated; enum values must be unique and non-empty",
+                    definition.value
+                ));
+                continue;
+            }
+            members.push(EnumMember {
+                name: definition
+                    .name
+                    .clone()
+                    .unwrap_or_else(|| definition.value.clone()),
+                value: definition.value.clone(),
+                traits: Traits {
+                    documentation: definition.documentation.clone(),
+                    deprecated: definition.deprecated.then(Default::default),
+                    ..Traits::default()
+                },
+            });
+        }
+        members
+    }
+
+    fn renames(&mut self, id: &ShapeId, raw: &Entries<String>) -> Vec<(ShapeId, String)> {
+        raw.0
+            .iter()
+            .filter_map(|(shape, name)| {
+                let shape = self.target(&format!("{id} (rename)"), shape)?;
+                if !crate::shape_id::is_identifier(name) {
+                    self.diagnostics.model(format!(
+                        "`{id}` renames `{shape}` to `{name}`, which is not a Smithy identifier"
+                    ));
+                    return None;
+                }
+                Some((shape, name.clone()))
+            })
+            .collect()
+    }
+
     fn optional_target(
         &mut self,
         id: &ShapeId,
@@ -380,7 +462,7 @@ fn check_target_kinds(model: &Model, diagnostics: &mut Diagnostics) {
                     diagnostics,
                 );
             }
-            ShapeKind::Simple(_) | ShapeKind::Enum(_) | ShapeKind::IntEnum => {}
+            ShapeKind::Simple(_) | ShapeKind::Enum(_) | ShapeKind::IntEnum(_) => {}
         }
     }
 }

@@ -4,13 +4,16 @@ use std::collections::BTreeSet;
 
 use crate::Config;
 use crate::error::{Diagnostics, Error, Errors, Subject, did_you_mean};
-use crate::model::{Model, ShapeKind, Simple};
+use crate::model::{Model, ShapeKind};
 use crate::shape_id::ShapeId;
 
 /// What one run generates.
 pub(crate) struct Selection {
     /// Every shape the generated code needs, simple ones included, in id order.
     pub shapes: BTreeSet<ShapeId>,
+    /// The selected operations, in id order: they get metadata and an error
+    /// enum each.
+    pub operations: Vec<ShapeId>,
 }
 
 /// Resolves the requested roots and collects every shape they reach.
@@ -49,27 +52,17 @@ pub(crate) fn select(model: &Model, config: &Config) -> Result<Selection, Errors
     }
 
     let shapes = closure(model, roots);
-    for id in &shapes {
-        if let Some(shape) = model.get(id)
-            && let Some(kind) = unsupported(&shape.kind)
-        {
-            diagnostics.model(format!(
-                "`{id}` is a {kind} shape, which this version of the generator cannot represent yet; \
-                 leave it out of the selection (choose operations that do not reach it)"
-            ));
-        }
-    }
-    diagnostics.finish(Selection { shapes })
-}
-
-fn unsupported(kind: &ShapeKind) -> Option<&'static str> {
-    match kind {
-        ShapeKind::Simple(
-            simple @ (Simple::BigInteger | Simple::BigDecimal | Simple::Document),
-        ) => Some(simple.type_name()),
-        ShapeKind::IntEnum => Some("intEnum"),
-        _ => None,
-    }
+    let operations = shapes
+        .iter()
+        .filter(|id| {
+            matches!(
+                model.get(id).map(|shape| &shape.kind),
+                Some(ShapeKind::Operation(_))
+            )
+        })
+        .cloned()
+        .collect();
+    diagnostics.finish(Selection { shapes, operations })
 }
 
 /// Finds an operation by absolute id or, when that is unambiguous, by name.
@@ -193,7 +186,7 @@ fn closure(model: &Model, roots: Vec<ShapeId>) -> BTreeSet<ShapeId> {
             continue;
         }
         match &shape.kind {
-            ShapeKind::Simple(_) | ShapeKind::Enum(_) | ShapeKind::IntEnum => {}
+            ShapeKind::Simple(_) | ShapeKind::Enum(_) | ShapeKind::IntEnum(_) => {}
             ShapeKind::List(member) => pending.push(member.target.clone()),
             ShapeKind::Map { key, value } => {
                 pending.push(key.target.clone());

@@ -7,20 +7,36 @@ use serde::Deserialize;
 use serde::de::DeserializeOwned;
 use serde_json::value::RawValue;
 
-use crate::ast::Entries;
+use crate::ast::RawTraits;
 use crate::error::Diagnostics;
 
 /// The understood traits of one shape or member.
-#[derive(Default)]
+#[derive(Clone, Default)]
 pub(crate) struct Traits {
     pub documentation: Option<String>,
     pub required: bool,
     pub json_name: Option<String>,
     pub enum_value: Option<EnumValue>,
+    /// The Smithy 1.0 `smithy.api#enum` trait of a string shape.
+    pub legacy_enum: Option<Vec<LegacyEnumDefinition>>,
     pub error: Option<ErrorFault>,
     pub http_error: Option<u16>,
     pub http: Option<Http>,
+    pub http_binding: Option<HttpBinding>,
     pub sparse: bool,
+    pub timestamp_format: Option<TimestampFormat>,
+    /// `Some(Value::Null)` is an explicit "no default".
+    pub default: Option<serde_json::Value>,
+    pub client_optional: bool,
+    pub added_default: bool,
+    pub sensitive: bool,
+    pub deprecated: Option<Deprecated>,
+    pub streaming: bool,
+    pub mixin: bool,
+    pub input: bool,
+    pub output: bool,
+    /// The protocol trait of a service shape.
+    pub protocol: Option<Protocol>,
 }
 
 /// The value of `smithy.api#enumValue`.
@@ -29,6 +45,16 @@ pub(crate) struct Traits {
 pub(crate) enum EnumValue {
     String(String),
     Integer(i64),
+}
+
+/// One entry of the legacy `smithy.api#enum` trait.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+pub(crate) struct LegacyEnumDefinition {
+    pub value: String,
+    pub name: Option<String>,
+    pub documentation: Option<String>,
+    #[serde(default)]
+    pub deprecated: bool,
 }
 
 /// Who is at fault for an `@error` shape.
@@ -47,88 +73,193 @@ pub(crate) struct Http {
     pub code: Option<u16>,
 }
 
+/// Where an operation input or output member travels instead of the body.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum HttpBinding {
+    Label,
+    Query(String),
+    QueryParams,
+    Header(String),
+    PrefixHeaders(String),
+    /// The member is the whole body.
+    Payload,
+    ResponseCode,
+}
+
+/// `smithy.api#timestampFormat`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+pub(crate) enum TimestampFormat {
+    #[serde(rename = "epoch-seconds")]
+    EpochSeconds,
+    #[serde(rename = "date-time")]
+    DateTime,
+    #[serde(rename = "http-date")]
+    HttpDate,
+}
+
+/// `smithy.api#deprecated`.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+pub(crate) struct Deprecated {
+    pub message: Option<String>,
+    pub since: Option<String>,
+}
+
+/// A service's wire protocol.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Protocol {
+    RestJson1,
+    AwsJson1_0,
+    AwsJson1_1,
+    RestXml,
+    AwsQuery,
+    Ec2Query,
+}
+
+impl Protocol {
+    pub fn name(self) -> &'static str {
+        match self {
+            Protocol::RestJson1 => "restJson1",
+            Protocol::AwsJson1_0 => "awsJson1_0",
+            Protocol::AwsJson1_1 => "awsJson1_1",
+            Protocol::RestXml => "restXml",
+            Protocol::AwsQuery => "awsQuery",
+            Protocol::Ec2Query => "ec2Query",
+        }
+    }
+
+    /// Whether the body is JSON, as the generated serde impls write it.
+    pub fn is_json(self) -> bool {
+        matches!(
+            self,
+            Protocol::RestJson1 | Protocol::AwsJson1_0 | Protocol::AwsJson1_1
+        )
+    }
+
+    /// Whether members bind to HTTP labels, query strings and headers.
+    pub fn binds_http(self) -> bool {
+        matches!(self, Protocol::RestJson1 | Protocol::RestXml)
+    }
+}
+
 impl Traits {
     /// Parses the traits of the shape or member `owner` (its id, for messages).
-    pub(crate) fn parse(
-        owner: &str,
-        raw: &Entries<&RawValue>,
-        diagnostics: &mut Diagnostics,
-    ) -> Traits {
+    pub(crate) fn parse(owner: &str, raw: &RawTraits<'_>, diagnostics: &mut Diagnostics) -> Traits {
         let mut traits = Traits::default();
         for (name, value) in &raw.0 {
-            let mut read = |value: &RawValue| -> Option<()> {
-                match name.as_str() {
-                    "smithy.api#documentation" => {
-                        traits.documentation =
-                            Some(typed(owner, name, value, "a string", diagnostics)?)
-                    }
-                    "smithy.api#required" => traits.required = true,
-                    "smithy.api#jsonName" => {
-                        traits.json_name = Some(typed(owner, name, value, "a string", diagnostics)?)
-                    }
-                    "smithy.api#enumValue" => {
-                        traits.enum_value = Some(typed(
-                            owner,
-                            name,
-                            value,
-                            "a string or an integer",
-                            diagnostics,
-                        )?)
-                    }
-                    "smithy.api#error" => {
-                        traits.error = Some(typed(
-                            owner,
-                            name,
-                            value,
-                            "\"client\" or \"server\"",
-                            diagnostics,
-                        )?)
-                    }
-                    "smithy.api#httpError" => {
-                        traits.http_error = Some(typed(
-                            owner,
-                            name,
-                            value,
-                            "an HTTP status code",
-                            diagnostics,
-                        )?)
-                    }
-                    "smithy.api#http" => {
-                        traits.http = Some(typed(
-                            owner,
-                            name,
-                            value,
-                            "an object with `method`, `uri` and an optional `code`",
-                            diagnostics,
-                        )?)
-                    }
-                    "smithy.api#sparse" => traits.sparse = true,
-                    _ => {}
-                }
-                Some(())
+            let mut reader = TraitReader {
+                owner,
+                name,
+                value: &value.0,
+                diagnostics,
             };
-            // A malformed trait was reported; keep reading the others.
-            let _ = read(value);
+            let protocol = match name.as_str() {
+                "aws.protocols#restJson1" => Some(Protocol::RestJson1),
+                "aws.protocols#awsJson1_0" => Some(Protocol::AwsJson1_0),
+                "aws.protocols#awsJson1_1" => Some(Protocol::AwsJson1_1),
+                "aws.protocols#restXml" => Some(Protocol::RestXml),
+                "aws.protocols#awsQuery" => Some(Protocol::AwsQuery),
+                "aws.protocols#ec2Query" => Some(Protocol::Ec2Query),
+                _ => None,
+            };
+            if protocol.is_some() {
+                traits.protocol = traits.protocol.or(protocol);
+                continue;
+            }
+            match name.as_str() {
+                "smithy.api#documentation" => traits.documentation = reader.read("a string"),
+                "smithy.api#required" => traits.required = true,
+                "smithy.api#jsonName" => traits.json_name = reader.read("a string"),
+                "smithy.api#enumValue" => traits.enum_value = reader.read("a string or an integer"),
+                "smithy.api#enum" => {
+                    traits.legacy_enum = reader.read("a list of `{\"value\": ...}` definitions")
+                }
+                "smithy.api#error" => traits.error = reader.read("\"client\" or \"server\""),
+                "smithy.api#httpError" => traits.http_error = reader.read("an HTTP status code"),
+                "smithy.api#http" => {
+                    traits.http =
+                        reader.read("an object with `method`, `uri` and an optional `code`")
+                }
+                "smithy.api#httpLabel" => traits.http_binding = Some(HttpBinding::Label),
+                "smithy.api#httpQuery" => {
+                    traits.http_binding = reader
+                        .read::<String>("a query parameter name")
+                        .map(HttpBinding::Query)
+                }
+                "smithy.api#httpQueryParams" => {
+                    traits.http_binding = Some(HttpBinding::QueryParams)
+                }
+                "smithy.api#httpHeader" => {
+                    traits.http_binding = reader
+                        .read::<String>("a header name")
+                        .map(HttpBinding::Header)
+                }
+                "smithy.api#httpPrefixHeaders" => {
+                    traits.http_binding = reader
+                        .read::<String>("a header prefix")
+                        .map(HttpBinding::PrefixHeaders)
+                }
+                "smithy.api#httpPayload" => traits.http_binding = Some(HttpBinding::Payload),
+                "smithy.api#httpResponseCode" => {
+                    traits.http_binding = Some(HttpBinding::ResponseCode)
+                }
+                "smithy.api#sparse" => traits.sparse = true,
+                "smithy.api#timestampFormat" => {
+                    traits.timestamp_format =
+                        reader.read("\"epoch-seconds\", \"date-time\" or \"http-date\"")
+                }
+                "smithy.api#default" => traits.default = reader.read("a JSON value"),
+                "smithy.api#clientOptional" => traits.client_optional = true,
+                "smithy.api#addedDefault" => traits.added_default = true,
+                "smithy.api#sensitive" => traits.sensitive = true,
+                "smithy.api#deprecated" => {
+                    traits.deprecated = reader.read("an object with optional `message` and `since`")
+                }
+                "smithy.api#streaming" => traits.streaming = true,
+                "smithy.api#mixin" => traits.mixin = true,
+                "smithy.api#input" => traits.input = true,
+                "smithy.api#output" => traits.output = true,
+                _ => {}
+            }
         }
         traits
     }
 }
 
-fn typed<T: DeserializeOwned>(
-    owner: &str,
-    trait_name: &str,
-    value: &RawValue,
-    expected: &str,
-    diagnostics: &mut Diagnostics,
-) -> Option<T> {
-    match serde_json::from_str(value.get()) {
-        Ok(typed) => Some(typed),
-        Err(error) => {
-            diagnostics.model(format!(
-                "`{owner}`: the `{trait_name}` trait must be {expected}, but it is `{}` ({error}); fix the trait value in the model",
-                value.get()
-            ));
-            None
+/// Reads one trait value, reporting a malformed one and carrying on.
+struct TraitReader<'r> {
+    owner: &'r str,
+    name: &'r str,
+    value: &'r RawValue,
+    diagnostics: &'r mut Diagnostics,
+}
+
+impl TraitReader<'_> {
+    fn read<T: DeserializeOwned>(&mut self, expected: &str) -> Option<T> {
+        match serde_json::from_str(self.value.get()) {
+            Ok(typed) => Some(typed),
+            Err(error) => {
+                self.diagnostics.model(format!(
+                    "`{}`: the `{}` trait must be {expected}, but it is `{}` ({error}); fix the trait value in the model",
+                    self.owner,
+                    self.name,
+                    self.value.get()
+                ));
+                None
+            }
         }
     }
+}
+
+/// The `localTraits` of a `smithy.api#mixin` trait value: traits a mixin
+/// keeps to itself.
+pub(crate) fn mixin_local_traits(value: &RawValue) -> Vec<String> {
+    #[derive(Deserialize)]
+    #[serde(rename_all = "camelCase")]
+    struct Mixin {
+        #[serde(default)]
+        local_traits: Vec<String>,
+    }
+    serde_json::from_str::<Mixin>(value.get())
+        .map(|mixin| mixin.local_traits)
+        .unwrap_or_default()
 }

@@ -53,6 +53,7 @@ const SERVICE: &str = r#"{
 fn generated(config: &Config, model: &str) -> String {
     generate(config, model.as_bytes())
         .unwrap_or_else(|errors| panic!("generation failed: {errors}"))
+        .tokens
         .to_string()
 }
 
@@ -248,25 +249,33 @@ fn every_problem_in_the_model_is_reported_at_once() {
 }
 
 #[test]
-fn shapes_this_version_cannot_represent_are_reported_only_when_selected() {
+fn what_cannot_be_represented_exactly_is_reported_as_a_note_not_an_error() {
     let model = r#"{"smithy": "2.0", "shapes": {
-        "a.b#Doc": {"type": "structure", "members": {"Body": {"target": "smithy.api#Document"}}},
-        "a.b#Fine": {"type": "structure", "members": {"Name": {"target": "smithy.api#String"}}}
+        "a.b#Svc": {"type": "service", "version": "1", "operations": [{"target": "a.b#Op"}],
+                    "traits": {"aws.protocols#awsQuery": {}}},
+        "a.b#Op": {"type": "operation", "output": {"target": "a.b#Out"}},
+        "a.b#Out": {"type": "structure", "members": {
+            "When": {"target": "smithy.api#Timestamp", "traits": {"smithy.api#default": "2024-01-01T00:00:00Z"}},
+            "Count": {"target": "smithy.api#Integer", "traits": {"smithy.api#default": 7}}
+        }}
     }}"#;
-    let config = Config {
-        shapes: vec!["a.b#Fine".to_owned()],
-        ..Config::default()
-    };
-    assert!(generate(&config, model.as_bytes()).is_ok());
+    let generated = generate(&Config::default(), model.as_bytes()).unwrap();
+    let notes: Vec<String> = generated.notes.iter().map(ToString::to_string).collect();
     assert_eq!(
-        messages(&errors(&Config::default(), model)),
-        [(
-            Subject::Model,
-            "`smithy.api#Document` is a document shape, which this version of the generator cannot represent yet; \
-             leave it out of the selection (choose operations that do not reach it)"
-                .to_owned()
-        )]
+        notes,
+        [
+            "(service): the service uses the awsQuery protocol; the generated serde impls read and write JSON in \
+             the restJson1 style, not the service's wire format",
+            "a.b#Out$When: the default `\"2024-01-01T00:00:00Z\"` does not fit the timestamp shape \
+             `smithy.api#Timestamp`; the member is generated without its default",
+        ]
     );
+    let code = generated.tokens.to_string();
+    assert!(
+        code.contains("pub when : :: core :: option :: Option < :: sesv2_model :: Timestamp >"),
+        "{code:.2000}"
+    );
+    assert!(code.contains("pub count : :: core :: primitive :: i32"));
 }
 
 #[test]
@@ -293,6 +302,7 @@ fn generated_code_tracks_the_model_file() {
     std::fs::write(&path, SERVICE).unwrap();
     let code = generate_file(&Config::default(), &path)
         .unwrap()
+        .tokens
         .to_string();
     std::fs::remove_file(&path).unwrap();
     assert!(

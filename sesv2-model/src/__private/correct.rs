@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use crate::{Blob, Timestamp};
+use crate::{BigDecimal, BigInteger, Blob, Timestamp};
 
 /// The value of a required member that is missing from a response, when the
 /// generated code was asked to correct such errors rather than reject them.
@@ -52,5 +52,17 @@ impl<T: Correct> Correct for Box<T> {
 impl Correct for serde_json::Value {
     fn corrected() -> Self {
         serde_json::Value::Null
+    }
+}
+
+impl Correct for BigInteger {
+    fn corrected() -> Self {
+        BigInteger::from(0_i64)
+    }
+}
+
+impl Correct for BigDecimal {
+    fn corrected() -> Self {
+        BigDecimal::from(0_i64)
     }
 }

@@ -8,14 +8,17 @@ use std::marker::PhantomData;
 
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Unexpected, Visitor};
 
-use crate::timestamp::epoch_seconds;
+use super::TimestampFormat;
+use crate::timestamp::{epoch_seconds, text_formats};
 use crate::{Blob, Timestamp};
 
-/// Where a value sits: a member of a generated type, or the top level.
+/// Where a value sits (a member of a generated type, or the top level), and
+/// how timestamps there are written.
 #[derive(Clone, Copy, Debug)]
 pub struct At {
     type_name: &'static str,
     member: &'static str,
+    format: TimestampFormat,
 }
 
 impl At {
@@ -23,11 +26,26 @@ impl At {
     pub const TOP: At = At {
         type_name: "",
         member: "",
+        format: TimestampFormat::EpochSeconds,
     };
 
     /// The value of `member` (its wire name) in the generated type `type_name`.
     pub const fn member(type_name: &'static str, member: &'static str) -> At {
-        At { type_name, member }
+        At {
+            type_name,
+            member,
+            format: TimestampFormat::EpochSeconds,
+        }
+    }
+
+    /// The same place, with timestamps in `format`.
+    pub const fn with_format(self, format: TimestampFormat) -> At {
+        At { format, ..self }
+    }
+
+    /// How timestamps are written here.
+    pub fn format(self) -> TimestampFormat {
+        self.format
     }
 
     /// Writes what a visitor expects, followed by where: `a string for `T.M``.
@@ -363,9 +381,9 @@ impl<'de> Decode<'de> for f32 {
     }
 }
 
-struct EpochSecondsVisitor(At);
+struct TimestampVisitor(At);
 
-impl EpochSecondsVisitor {
+impl TimestampVisitor {
     fn checked<E: de::Error>(
         &self,
         result: Result<Timestamp, crate::TimestampError>,
@@ -375,34 +393,59 @@ impl EpochSecondsVisitor {
     }
 }
 
-impl<'de> Visitor<'de> for EpochSecondsVisitor {
+impl<'de> Visitor<'de> for TimestampVisitor {
     type Value = Timestamp;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.0.expecting(
-            f,
-            "a timestamp in seconds since the Unix epoch (years -9999 to 9999)",
-        )
+        let what = match self.0.format {
+            TimestampFormat::EpochSeconds => {
+                "a timestamp in seconds since the Unix epoch (years -9999 to 9999)"
+            }
+            TimestampFormat::DateTime => "an RFC 3339 date-time string",
+            TimestampFormat::HttpDate => "an HTTP date string",
+        };
+        self.0.expecting(f, what)
     }
 
     fn visit_i64<E: de::Error>(self, value: i64) -> Result<Timestamp, E> {
+        if self.0.format != TimestampFormat::EpochSeconds {
+            return Err(E::invalid_type(Unexpected::Signed(value), &self));
+        }
         self.checked(Timestamp::from_secs(value), Unexpected::Signed(value))
     }
 
     fn visit_u64<E: de::Error>(self, value: u64) -> Result<Timestamp, E> {
-        let secs = i64::try_from(value)
-            .map_err(|_| E::invalid_value(Unexpected::Unsigned(value), &self))?;
-        self.checked(Timestamp::from_secs(secs), Unexpected::Unsigned(value))
+        match i64::try_from(value) {
+            Ok(secs) if self.0.format == TimestampFormat::EpochSeconds => {
+                self.checked(Timestamp::from_secs(secs), Unexpected::Unsigned(value))
+            }
+            Ok(_) => Err(E::invalid_type(Unexpected::Unsigned(value), &self)),
+            Err(_) => Err(E::invalid_value(Unexpected::Unsigned(value), &self)),
+        }
     }
 
     fn visit_f64<E: de::Error>(self, value: f64) -> Result<Timestamp, E> {
+        if self.0.format != TimestampFormat::EpochSeconds {
+            return Err(E::invalid_type(Unexpected::Float(value), &self));
+        }
         self.checked(epoch_seconds::from_f64(value), Unexpected::Float(value))
+    }
+
+    fn visit_str<E: de::Error>(self, value: &str) -> Result<Timestamp, E> {
+        let parsed = match self.0.format {
+            TimestampFormat::EpochSeconds => {
+                return Err(E::invalid_type(Unexpected::Str(value), &self));
+            }
+            TimestampFormat::DateTime => text_formats::from_date_time(value),
+            TimestampFormat::HttpDate => text_formats::from_http_date(value),
+        };
+        self.checked(parsed, Unexpected::Str(value))
     }
 }
 
 impl<'de> Decode<'de> for Timestamp {
     fn decode<D: Deserializer<'de>>(deserializer: D, at: At) -> Result<Self, D::Error> {
-        deserializer.deserialize_any(EpochSecondsVisitor(at))
+        deserializer.deserialize_any(TimestampVisitor(at))
     }
 }
 

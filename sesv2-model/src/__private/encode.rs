@@ -4,14 +4,26 @@ use std::collections::HashMap;
 
 use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 
+use super::TimestampFormat;
 use super::decode::MapKey;
-use crate::timestamp::epoch_seconds;
+use crate::timestamp::{epoch_seconds, text_formats};
 use crate::{Blob, Timestamp};
 
 /// Encodes a value of a generated type or of a type generated code uses.
 pub trait Encode {
     /// Writes the value in its wire form.
     fn encode<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error>;
+
+    /// Writes the value with timestamps (in it, or it being one) in `format`.
+    #[inline]
+    fn encode_as<S: Serializer>(
+        &self,
+        serializer: S,
+        format: TimestampFormat,
+    ) -> Result<S::Ok, S::Error> {
+        let _ = format;
+        self.encode(serializer)
+    }
 }
 
 /// Serializes the borrowed value through [`Encode`].
@@ -21,6 +33,17 @@ impl<T: Encode + ?Sized> Serialize for Encoded<'_, T> {
     #[inline]
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         self.0.encode(serializer)
+    }
+}
+
+/// Serializes the borrowed value through [`Encode`] with timestamps in a
+/// given format (a member's `@timestampFormat`).
+pub struct EncodedAs<'a, T: ?Sized>(pub &'a T, pub TimestampFormat);
+
+impl<T: Encode + ?Sized> Serialize for EncodedAs<'_, T> {
+    #[inline]
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.0.encode_as(serializer, self.1)
     }
 }
 
@@ -91,9 +114,25 @@ impl Encode for f32 {
 
 impl Encode for Timestamp {
     fn encode<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        match epoch_seconds::to_wire(self) {
-            epoch_seconds::Wire::Integer(secs) => serializer.serialize_i64(secs),
-            epoch_seconds::Wire::Fraction(secs) => serializer.serialize_f64(secs),
+        self.encode_as(serializer, TimestampFormat::EpochSeconds)
+    }
+
+    fn encode_as<S: Serializer>(
+        &self,
+        serializer: S,
+        format: TimestampFormat,
+    ) -> Result<S::Ok, S::Error> {
+        match format {
+            TimestampFormat::EpochSeconds => match epoch_seconds::to_wire(self) {
+                epoch_seconds::Wire::Integer(secs) => serializer.serialize_i64(secs),
+                epoch_seconds::Wire::Fraction(secs) => serializer.serialize_f64(secs),
+            },
+            TimestampFormat::DateTime => {
+                serializer.serialize_str(&text_formats::to_date_time(self))
+            }
+            TimestampFormat::HttpDate => {
+                serializer.serialize_str(&text_formats::to_http_date(self))
+            }
         }
     }
 }
@@ -107,9 +146,17 @@ impl Encode for Blob {
 
 impl<T: Encode> Encode for Vec<T> {
     fn encode<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.encode_as(serializer, TimestampFormat::EpochSeconds)
+    }
+
+    fn encode_as<S: Serializer>(
+        &self,
+        serializer: S,
+        format: TimestampFormat,
+    ) -> Result<S::Ok, S::Error> {
         let mut seq = serializer.serialize_seq(Some(self.len()))?;
         for element in self {
-            seq.serialize_element(&Encoded(element))?;
+            seq.serialize_element(&EncodedAs(element, format))?;
         }
         seq.end()
     }
@@ -117,9 +164,17 @@ impl<T: Encode> Encode for Vec<T> {
 
 impl<K: MapKey, V: Encode> Encode for HashMap<K, V> {
     fn encode<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.encode_as(serializer, TimestampFormat::EpochSeconds)
+    }
+
+    fn encode_as<S: Serializer>(
+        &self,
+        serializer: S,
+        format: TimestampFormat,
+    ) -> Result<S::Ok, S::Error> {
         let mut map = serializer.serialize_map(Some(self.len()))?;
         for (key, value) in self {
-            map.serialize_entry(key.as_key(), &Encoded(value))?;
+            map.serialize_entry(key.as_key(), &EncodedAs(value, format))?;
         }
         map.end()
     }
@@ -128,8 +183,16 @@ impl<K: MapKey, V: Encode> Encode for HashMap<K, V> {
 /// Elements of sparse lists and values of sparse maps: `None` is `null`.
 impl<T: Encode> Encode for Option<T> {
     fn encode<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.encode_as(serializer, TimestampFormat::EpochSeconds)
+    }
+
+    fn encode_as<S: Serializer>(
+        &self,
+        serializer: S,
+        format: TimestampFormat,
+    ) -> Result<S::Ok, S::Error> {
         match self {
-            Some(value) => value.encode(serializer),
+            Some(value) => value.encode_as(serializer, format),
             None => serializer.serialize_none(),
         }
     }
@@ -139,6 +202,15 @@ impl<T: Encode + ?Sized> Encode for Box<T> {
     #[inline]
     fn encode<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         (**self).encode(serializer)
+    }
+
+    #[inline]
+    fn encode_as<S: Serializer>(
+        &self,
+        serializer: S,
+        format: TimestampFormat,
+    ) -> Result<S::Ok, S::Error> {
+        (**self).encode_as(serializer, format)
     }
 }
 

@@ -4,7 +4,9 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::{Emitter, doc_attributes, item_ident, shape_note};
+use super::Emitter;
+use super::doc::{article, doc_attributes, item_ident, shape_note};
+use super::types::deprecated_attribute;
 use crate::ident;
 use crate::model::{EnumMember, Shape};
 use crate::names::ItemNames;
@@ -21,11 +23,17 @@ pub(super) fn emit(
     let name = item_ident(names);
     let type_name = &names.type_name;
     let unknown = ident::ident(&names.unknown_variant);
+    let allow_deprecated = emitter.allow_deprecated(&shape.id);
+    let deprecated = deprecated_attribute(shape.traits.deprecated.as_ref());
 
+    let mut notes = vec![shape_note(shape)];
+    if shape.traits.sensitive {
+        notes.push("Sensitive: `Debug` shows a redaction marker instead of the value.".to_owned());
+    }
     let docs = doc_attributes(
         shape.traits.documentation.as_deref(),
         &format!("The `{}` enum.", shape.id.name()),
-        &[shape_note(shape)],
+        &notes,
     );
     let variants: Vec<_> = names
         .members
@@ -33,21 +41,33 @@ pub(super) fn emit(
         .map(|variant| ident::ident(variant))
         .collect();
     let values: Vec<&str> = members.iter().map(|member| member.value.as_str()).collect();
-    let variant_docs = members.iter().map(|member| {
+    let declarations = members.iter().zip(&variants).map(|(member, variant)| {
         let wire_value = format!("The wire value `{}`.", member.value);
-        match member.traits.documentation.as_deref() {
+        let docs = match member.traits.documentation.as_deref() {
             Some(documentation) => doc_attributes(
                 Some(documentation),
                 &wire_value,
                 std::slice::from_ref(&wire_value),
             ),
             None => doc_attributes(None, &wire_value, &[]),
-        }
+        };
+        let deprecated = deprecated_attribute(member.traits.deprecated.as_ref());
+        quote!(#docs #deprecated #variant,)
     });
     let unknown_doc = format!(
         " A value the model did not list when this code was generated; [`{type_name}::as_str`] returns it."
     );
-    let expecting = format!("{} `{type_name}` string", super::article(type_name));
+    let expecting = format!("{} `{type_name}` string", article(type_name));
+    let derive_debug = (!shape.traits.sensitive).then(|| quote!(::core::fmt::Debug,));
+    let debug_impl = shape.traits.sensitive.then(|| {
+        quote! {
+            impl ::core::fmt::Debug for #name {
+                fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                    f.write_str(#private::REDACTED)
+                }
+            }
+        }
+    });
     let wire = [
         emitter.encode_impls(&name, quote!(serializer.serialize_str(self.as_str()))),
         emitter.decode_impls(
@@ -64,6 +84,7 @@ pub(super) fn emit(
                 }
             },
         ),
+        emitter.http_text_impl(&name, quote!(self.as_str())),
     ];
     let correct = emitter.corrects_errors().then(|| {
         quote! {
@@ -77,9 +98,11 @@ pub(super) fn emit(
 
     quote! {
         #docs
+        #deprecated
+        #allow_deprecated
         #[derive(
             ::core::clone::Clone,
-            ::core::fmt::Debug,
+            #derive_debug
             ::core::cmp::PartialEq,
             ::core::cmp::Eq,
             ::core::hash::Hash,
@@ -88,76 +111,79 @@ pub(super) fn emit(
         )]
         #[non_exhaustive]
         pub enum #name {
-            #(#variant_docs #variants,)*
+            #(#declarations)*
             #[doc = #unknown_doc]
             #unknown(#runtime::UnknownValue),
         }
 
-        impl #name {
-            /// The value as it appears on the wire.
-            pub fn as_str(&self) -> &::core::primitive::str {
-                match self {
-                    #(Self::#variants => #values,)*
-                    Self::#unknown(value) => value.as_str(),
+        #allow_deprecated
+        const _: () = {
+            impl #name {
+                /// The value as it appears on the wire.
+                pub fn as_str(&self) -> &::core::primitive::str {
+                    match self {
+                        #(Self::#variants => #values,)*
+                        Self::#unknown(value) => value.as_str(),
+                    }
+                }
+
+                /// The wire values the model lists, in the model's order.
+                pub const fn values() -> &'static [&'static ::core::primitive::str] {
+                    &[#(#values),*]
                 }
             }
 
-            /// The wire values the model lists, in the model's order.
-            pub const fn values() -> &'static [&'static ::core::primitive::str] {
-                &[#(#values),*]
-            }
-        }
-
-        impl ::core::convert::From<&::core::primitive::str> for #name {
-            fn from(value: &::core::primitive::str) -> Self {
-                match value {
-                    #(#values => Self::#variants,)*
-                    other => Self::#unknown(#private::unknown_value(other)),
+            impl ::core::convert::From<&::core::primitive::str> for #name {
+                fn from(value: &::core::primitive::str) -> Self {
+                    match value {
+                        #(#values => Self::#variants,)*
+                        other => Self::#unknown(#private::unknown_value(other)),
+                    }
                 }
             }
-        }
 
-        impl ::core::convert::From<::std::string::String> for #name {
-            fn from(value: ::std::string::String) -> Self {
-                match value.as_str() {
-                    #(#values => Self::#variants,)*
-                    _ => Self::#unknown(#private::unknown_value(value)),
+            impl ::core::convert::From<::std::string::String> for #name {
+                fn from(value: ::std::string::String) -> Self {
+                    match value.as_str() {
+                        #(#values => Self::#variants,)*
+                        _ => Self::#unknown(#private::unknown_value(value)),
+                    }
                 }
             }
-        }
 
-        impl ::core::str::FromStr for #name {
-            type Err = ::core::convert::Infallible;
+            impl ::core::str::FromStr for #name {
+                type Err = ::core::convert::Infallible;
 
-            fn from_str(value: &::core::primitive::str) -> ::core::result::Result<Self, ::core::convert::Infallible> {
-                ::core::result::Result::Ok(Self::from(value))
-            }
-        }
-
-        impl ::core::fmt::Display for #name {
-            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                f.write_str(self.as_str())
-            }
-        }
-
-        impl ::core::convert::AsRef<::core::primitive::str> for #name {
-            fn as_ref(&self) -> &::core::primitive::str {
-                self.as_str()
-            }
-        }
-
-        #(#wire)*
-
-        impl #private::MapKey for #name {
-            fn from_key(key: ::std::string::String) -> Self {
-                Self::from(key)
+                fn from_str(value: &::core::primitive::str) -> ::core::result::Result<Self, ::core::convert::Infallible> {
+                    ::core::result::Result::Ok(Self::from(value))
+                }
             }
 
-            fn as_key(&self) -> &::core::primitive::str {
-                self.as_str()
+            impl ::core::fmt::Display for #name {
+                fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                    f.write_str(self.as_str())
+                }
             }
-        }
 
-        #correct
+            impl ::core::convert::AsRef<::core::primitive::str> for #name {
+                fn as_ref(&self) -> &::core::primitive::str {
+                    self.as_str()
+                }
+            }
+
+            impl #private::MapKey for #name {
+                fn from_key(key: ::std::string::String) -> Self {
+                    Self::from(key)
+                }
+
+                fn as_key(&self) -> &::core::primitive::str {
+                    self.as_str()
+                }
+            }
+
+            #debug_impl
+            #(#wire)*
+            #correct
+        };
     }
 }

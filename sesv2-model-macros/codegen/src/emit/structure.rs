@@ -1,61 +1,17 @@
-//! Structures: the type, its accessors, its builder, and `std::error::Error`
-//! for `@error` shapes.
+//! Structures: the type, its accessors, its builder, `Default` and `Debug`
+//! where the model asks for them, and `std::error::Error` for `@error` shapes.
 
 use proc_macro2::{Ident, TokenStream};
 use quote::{format_ident, quote};
 
-use super::{Access, Emitter, Scope, doc_attributes, item_ident, shape_note, structure_wire};
+use super::doc::{doc_attributes, item_ident, shape_note};
+use super::member::{Field, Presence, fields};
+use super::types::{Access, deprecated_attribute};
+use super::{Emitter, Scope, structure_wire};
 use crate::ident;
 use crate::model::{Member, Shape};
 use crate::names::ItemNames;
 use crate::traits::ErrorFault;
-
-/// One member of a structure, with everything the emitters need about it.
-pub(super) struct Field<'a> {
-    /// The member's name in the model, e.g. `S3Url`.
-    pub name: &'a str,
-    /// The member's name on the wire (`@jsonName` or the member name).
-    pub wire: &'a str,
-    /// The field, accessor and setter name, e.g. `s3_url`.
-    pub field_name: &'a str,
-    pub field: Ident,
-    /// The value type named from the items module.
-    pub ty: TokenStream,
-    /// The value type named from the `builders` module.
-    pub builder_ty: TokenStream,
-    /// For list members, the element type named from the items module.
-    element_ty: Option<TokenStream>,
-    pub required: bool,
-    access: Access,
-    pub docs: TokenStream,
-}
-
-pub(super) fn fields<'a>(
-    emitter: &Emitter<'_>,
-    names: &'a ItemNames,
-    members: &'a [Member],
-) -> Vec<Field<'a>> {
-    members
-        .iter()
-        .zip(&names.members)
-        .map(|(member, field_name)| Field {
-            name: &member.name,
-            wire: emitter.wire_name(member),
-            field_name,
-            field: ident::ident(field_name),
-            ty: emitter.value_type(&member.target, Scope::Items),
-            builder_ty: emitter.value_type(&member.target, Scope::Builders),
-            element_ty: emitter.list_element_type(&member.target, Scope::Items),
-            required: member.traits.required,
-            access: emitter.access(&member.target),
-            docs: doc_attributes(
-                emitter.member_docs(member),
-                &format!("The `{}` member.", member.name),
-                &[],
-            ),
-        })
-        .collect()
-}
 
 /// The structure and its builder (which goes in the `builders` module).
 pub(super) fn emit(
@@ -65,34 +21,72 @@ pub(super) fn emit(
     members: &[Member],
 ) -> (TokenStream, TokenStream) {
     let name = item_ident(names);
-    let fields = fields(emitter, names, members);
+    let fields = fields(emitter, shape, names, members);
+    let decodable = structure_wire::decodable(&fields);
+
     let mut notes = vec![shape_note(shape)];
     if let Some(fault) = shape.traits.error {
-        notes.push(error_note(fault, shape.traits.http_error));
+        notes.push(error_note(fault, http_status(shape)));
+    }
+    if shape.traits.sensitive {
+        notes.push(
+            "Sensitive: `Debug` shows a redaction marker instead of the contents.".to_owned(),
+        );
+    }
+    if !decodable {
+        let bound: Vec<String> = fields
+            .iter()
+            .filter(|field| !field.in_body() && matches!(field.presence, Presence::Required))
+            .map(|field| format!("`{}`", field.name))
+            .collect();
+        notes.push(format!(
+            "Does not implement `Deserialize`: the JSON body lacks the required {} {}.",
+            if bound.len() == 1 {
+                "member"
+            } else {
+                "members"
+            },
+            bound.join(", ")
+        ));
+    }
+    if !emitter.protocol.is_json() {
+        notes.push(format!(
+            "The service uses the {} protocol: this type's serde impls read and write JSON, not that protocol's wire format.",
+            emitter.protocol.name()
+        ));
     }
     let docs = doc_attributes(
         shape.traits.documentation.as_deref(),
         &format!("The `{}` structure.", shape.id.name()),
         &notes,
     );
-    let default = fields
-        .iter()
-        .all(|field| !field.required)
-        .then(|| quote!(, ::core::default::Default));
+    let deprecated = deprecated_attribute(shape.traits.deprecated.as_ref());
+    let allow_deprecated = emitter.allow_deprecated(&shape.id);
+    let redacts = shape.traits.sensitive || fields.iter().any(|field| field.redacted);
+
+    let all_optional = fields.iter().all(Field::is_optional);
+    let derive_default = all_optional.then(|| quote!(, ::core::default::Default));
+    let derive_debug = (!redacts).then(|| quote!(, ::core::fmt::Debug));
+    let default_impl = (!all_optional
+        && fields
+            .iter()
+            .all(|field| !matches!(field.presence, Presence::Required)))
+    .then(|| default_impl(&name, &fields, &allow_deprecated));
+    let debug_impl = redacts.then(|| {
+        debug_impl(
+            emitter,
+            &name,
+            &names.type_name,
+            &fields,
+            shape.traits.sensitive,
+            &allow_deprecated,
+        )
+    });
 
     let declarations = fields.iter().map(|field| {
-        let Field {
-            field: ident,
-            ty,
-            docs,
-            ..
-        } = field;
-        let ty = if field.required {
-            ty.clone()
-        } else {
-            quote!(::core::option::Option<#ty>)
-        };
-        quote!(#docs pub #ident: #ty,)
+        let (ident, docs, deprecated) = (&field.field, &field.docs, &field.deprecated);
+        let ty = field.stored_type(Scope::Items);
+        quote!(#docs #deprecated pub #ident: #ty,)
     });
     let accessors = fields.iter().map(accessor);
     let builder_name = ident::ident(&names.builder_name);
@@ -100,22 +94,45 @@ pub(super) fn emit(
         " Returns a new builder for [`{}`]; see [`builders::{}`].",
         names.type_name, names.builder_name
     );
-    let error_impls = shape
-        .traits
-        .error
-        .is_some()
-        .then(|| error_impls(&name, &fields));
-    let wire = structure_wire::emit(emitter, &name, &names.type_name, &fields);
+    let status = shape.traits.error.is_some().then(|| {
+        let status = http_status(shape);
+        quote! {
+            /// The HTTP status code the service sends this error with.
+            pub const HTTP_STATUS_CODE: ::core::primitive::u16 = #status;
+        }
+    });
+    let error_impls = shape.traits.error.is_some().then(|| {
+        error_impls(
+            emitter,
+            &name,
+            &fields,
+            shape.traits.sensitive,
+            &allow_deprecated,
+        )
+    });
+    let wire = structure_wire::emit(
+        emitter,
+        &name,
+        &names.type_name,
+        &fields,
+        decodable,
+        &allow_deprecated,
+    );
 
     let item = quote! {
         #docs
-        #[derive(::core::clone::Clone, ::core::fmt::Debug, ::core::cmp::PartialEq #default)]
+        #deprecated
+        #allow_deprecated
+        #[derive(::core::clone::Clone, ::core::cmp::PartialEq #derive_debug #derive_default)]
         #[non_exhaustive]
         pub struct #name {
             #(#declarations)*
         }
 
+        #allow_deprecated
         impl #name {
+            #status
+
             #[doc = #builder_doc]
             pub fn builder() -> self::builders::#builder_name {
                 ::core::default::Default::default()
@@ -124,71 +141,159 @@ pub(super) fn emit(
             #(#accessors)*
         }
 
+        #default_impl
+        #debug_impl
         #error_impls
         #wire
     };
-    (item, builder(emitter, names, &fields))
+    (
+        item,
+        builder(
+            emitter,
+            names,
+            &fields,
+            redacts,
+            shape.traits.sensitive,
+            &allow_deprecated,
+        ),
+    )
 }
 
-fn error_note(fault: ErrorFault, status: Option<u16>) -> String {
+/// The status of an `@error` shape: `@httpError`, else 400 for client
+/// errors and 500 for server errors.
+pub(super) fn http_status(shape: &Shape) -> u16 {
+    shape.traits.http_error.unwrap_or(match shape.traits.error {
+        Some(ErrorFault::Server) => 500,
+        _ => 400,
+    })
+}
+
+fn error_note(fault: ErrorFault, status: u16) -> String {
     let fault = match fault {
         ErrorFault::Client => "the caller's fault",
         ErrorFault::Server => "the service's fault",
     };
-    match status {
-        Some(status) => format!("An error ({fault}), sent with HTTP status {status}."),
-        None => format!("An error ({fault})."),
-    }
+    format!("An error ({fault}), sent with HTTP status {status}.")
 }
 
 fn accessor(field: &Field<'_>) -> TokenStream {
-    let Field {
-        field: ident,
-        ty,
-        docs,
-        ..
-    } = field;
-    let (output, body) = match (field.access, field.required) {
-        (Access::Str, true) => (quote!(&::core::primitive::str), quote!(&self.#ident)),
-        (Access::Str, false) => (
+    let (ident, ty, docs, deprecated) = (&field.field, &field.ty, &field.docs, &field.deprecated);
+    let optional = field.is_optional();
+    let access = if field.boxed {
+        Access::Ref
+    } else {
+        field.access
+    };
+    let (output, body) = match (access, optional) {
+        (Access::Str, false) => (quote!(&::core::primitive::str), quote!(&self.#ident)),
+        (Access::Str, true) => (
             quote!(::core::option::Option<&::core::primitive::str>),
             quote!(self.#ident.as_deref()),
         ),
-        (Access::Copy, true) => (quote!(#ty), quote!(self.#ident)),
-        (Access::Copy, false) => (quote!(::core::option::Option<#ty>), quote!(self.#ident)),
-        (Access::Slice, required) => {
+        (Access::Copy, false) => (quote!(#ty), quote!(self.#ident)),
+        (Access::Copy, true) => (quote!(::core::option::Option<#ty>), quote!(self.#ident)),
+        (Access::Slice, optional) => {
             let element = field.element_ty.clone().unwrap_or_else(|| ty.clone());
-            if required {
-                (quote!(&[#element]), quote!(&self.#ident))
-            } else {
+            if optional {
                 (
                     quote!(::core::option::Option<&[#element]>),
                     quote!(self.#ident.as_deref()),
                 )
+            } else {
+                (quote!(&[#element]), quote!(&self.#ident))
             }
         }
-        (Access::Ref, true) => (quote!(&#ty), quote!(&self.#ident)),
-        (Access::Ref, false) => (
+        (Access::Ref, false) => (quote!(&#ty), quote!(&self.#ident)),
+        (Access::Ref, true) if field.boxed => (
+            quote!(::core::option::Option<&#ty>),
+            quote!(self.#ident.as_deref()),
+        ),
+        (Access::Ref, true) => (
             quote!(::core::option::Option<&#ty>),
             quote!(self.#ident.as_ref()),
         ),
     };
     quote! {
         #docs
+        #deprecated
         pub fn #ident(&self) -> #output {
             #body
         }
     }
 }
 
-fn error_impls(name: &Ident, fields: &[Field<'_>]) -> TokenStream {
+/// `Default` for structures whose non-optional members all have defaults.
+fn default_impl(
+    name: &Ident,
+    fields: &[Field<'_>],
+    allow_deprecated: &Option<TokenStream>,
+) -> TokenStream {
+    let values = fields.iter().map(|field| {
+        let ident = &field.field;
+        match field.default_value() {
+            Some(value) => quote!(#ident: #value,),
+            None => quote!(#ident: ::core::option::Option::None,),
+        }
+    });
+    quote! {
+        #allow_deprecated
+        impl ::core::default::Default for #name {
+            /// Every member at its model default, or absent.
+            fn default() -> Self {
+                #name { #(#values)* }
+            }
+        }
+    }
+}
+
+/// `Debug` that shows a redaction marker for sensitive members, or for all
+/// of them when the structure itself is sensitive.
+fn debug_impl(
+    emitter: &Emitter<'_>,
+    name: &Ident,
+    type_name: &str,
+    fields: &[Field<'_>],
+    whole: bool,
+    allow_deprecated: &Option<TokenStream>,
+) -> TokenStream {
+    let private = emitter.private();
+    let entries = fields.iter().map(|field| {
+        let (ident, field_name) = (&field.field, field.field_name);
+        if whole || field.redacted {
+            quote!(.field(#field_name, &#private::REDACTED))
+        } else {
+            quote!(.field(#field_name, &self.#ident))
+        }
+    });
+    quote! {
+        #allow_deprecated
+        impl ::core::fmt::Debug for #name {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.debug_struct(#type_name) #(#entries)* .finish()
+            }
+        }
+    }
+}
+
+fn error_impls(
+    emitter: &Emitter<'_>,
+    name: &Ident,
+    fields: &[Field<'_>],
+    sensitive: bool,
+    allow_deprecated: &Option<TokenStream>,
+) -> TokenStream {
+    let private = emitter.private();
     let type_name = name.to_string();
     let message = fields
         .iter()
         .find(|field| field.name.eq_ignore_ascii_case("message") && field.access == Access::Str);
     let with_message = format!("{type_name}: {{message}}");
     let body = match message {
-        Some(field) if field.required => {
+        Some(field) if sensitive || field.redacted => {
+            let redacted = format!("{type_name}: {{}}");
+            quote!(::core::write!(f, #redacted, #private::REDACTED))
+        }
+        Some(field) if !field.is_optional() => {
             let ident = &field.field;
             quote! {
                 let message = &self.#ident;
@@ -207,66 +312,95 @@ fn error_impls(name: &Ident, fields: &[Field<'_>]) -> TokenStream {
         None => quote!(f.write_str(#type_name)),
     };
     quote! {
+        #allow_deprecated
         impl ::core::fmt::Display for #name {
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
                 #body
             }
         }
 
+        #allow_deprecated
         impl ::std::error::Error for #name {}
     }
 }
 
-fn builder(emitter: &Emitter<'_>, names: &ItemNames, fields: &[Field<'_>]) -> TokenStream {
+fn builder(
+    emitter: &Emitter<'_>,
+    names: &ItemNames,
+    fields: &[Field<'_>],
+    redacts: bool,
+    whole: bool,
+    allow_deprecated: &Option<TokenStream>,
+) -> TokenStream {
     let runtime = emitter.runtime();
+    let private = emitter.private();
     let name = ident::ident(&names.type_name);
     let builder_name = ident::ident(&names.builder_name);
     let type_name = &names.type_name;
     let doc = format!(" A builder for [`{type_name}`](super::{type_name}).");
 
     let slots = fields.iter().map(|field| {
-        let Field {
-            field: ident,
-            builder_ty,
-            ..
-        } = field;
-        quote!(#ident: ::core::option::Option<#builder_ty>,)
+        let ident = &field.field;
+        let ty = &field.builder_ty;
+        let ty = if field.boxed {
+            quote!(::std::boxed::Box<#ty>)
+        } else {
+            ty.clone()
+        };
+        quote!(#ident: ::core::option::Option<#ty>,)
     });
     let setters = fields.iter().map(|field| {
-        let Field {
-            field: ident,
-            builder_ty,
-            docs,
-            field_name,
-            ..
-        } = field;
+        let (ident, builder_ty, docs, deprecated, field_name) = (
+            &field.field,
+            &field.builder_ty,
+            &field.docs,
+            &field.deprecated,
+            field.field_name,
+        );
         let set = format_ident!("set_{}", field_name);
         let set_doc = format!(" Sets or clears `{field_name}`; `None` leaves it unset.");
+        let (store, slot_ty) = if field.boxed {
+            (
+                quote!(::std::boxed::Box::new(input.into())),
+                quote!(::std::boxed::Box<#builder_ty>),
+            )
+        } else {
+            (quote!(input.into()), builder_ty.clone())
+        };
         quote! {
             #docs
+            #deprecated
             pub fn #ident(mut self, input: impl ::core::convert::Into<#builder_ty>) -> Self {
-                self.#ident = ::core::option::Option::Some(input.into());
+                self.#ident = ::core::option::Option::Some(#store);
                 self
             }
 
             #[doc = #set_doc]
-            pub fn #set(mut self, input: ::core::option::Option<#builder_ty>) -> Self {
+            #deprecated
+            pub fn #set(mut self, input: ::core::option::Option<#slot_ty>) -> Self {
                 self.#ident = input;
                 self
             }
         }
     });
 
-    let fallible = fields.iter().any(|field| field.required);
+    let fallible = fields
+        .iter()
+        .any(|field| matches!(field.presence, Presence::Required));
     let values = fields.iter().map(|field| {
         let ident = &field.field;
-        if field.required {
-            let (member, field_name) = (field.name, field.field_name);
-            quote! {
-                #ident: self.#ident.ok_or(#runtime::BuildError::missing_member(#type_name, #member, #field_name))?,
+        match &field.presence {
+            Presence::Required => {
+                let (member, field_name) = (field.name, field.field_name);
+                quote! {
+                    #ident: self.#ident.ok_or(#runtime::BuildError::missing_member(#type_name, #member, #field_name))?,
+                }
             }
-        } else {
-            quote!(#ident: self.#ident,)
+            Presence::Default { .. } => {
+                let value = field.or_default(quote!(self.#ident), Scope::Nested);
+                quote!(#ident: #value,)
+            }
+            Presence::Optional => quote!(#ident: self.#ident,),
         }
     });
     let build = if fallible {
@@ -280,7 +414,9 @@ fn builder(emitter: &Emitter<'_>, names: &ItemNames, fields: &[Field<'_>]) -> To
             }
         }
     } else {
-        let doc = format!(" Builds the [`{type_name}`](super::{type_name}).");
+        let doc = format!(
+            " Builds the [`{type_name}`](super::{type_name}); unset members take their defaults."
+        );
         quote! {
             #[doc = #doc]
             pub fn build(self) -> super::#name {
@@ -289,16 +425,41 @@ fn builder(emitter: &Emitter<'_>, names: &ItemNames, fields: &[Field<'_>]) -> To
         }
     };
 
+    let derive_debug = (!redacts).then(|| quote!(, ::core::fmt::Debug));
+    let debug_impl = redacts.then(|| {
+        let entries = fields.iter().map(|field| {
+            let (ident, field_name) = (&field.field, field.field_name);
+            if whole || field.redacted {
+                quote!(.field(#field_name, &self.#ident.as_ref().map(|_| #private::REDACTED)))
+            } else {
+                quote!(.field(#field_name, &self.#ident))
+            }
+        });
+        let builder_type_name = &names.builder_name;
+        quote! {
+            #allow_deprecated
+            impl ::core::fmt::Debug for #builder_name {
+                fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                    f.debug_struct(#builder_type_name) #(#entries)* .finish()
+                }
+            }
+        }
+    });
+
     quote! {
         #[doc = #doc]
-        #[derive(::core::clone::Clone, ::core::fmt::Debug, ::core::default::Default, ::core::cmp::PartialEq)]
+        #allow_deprecated
+        #[derive(::core::clone::Clone, ::core::default::Default, ::core::cmp::PartialEq #derive_debug)]
         pub struct #builder_name {
             #(#slots)*
         }
 
+        #allow_deprecated
         impl #builder_name {
             #(#setters)*
             #build
         }
+
+        #debug_impl
     }
 }

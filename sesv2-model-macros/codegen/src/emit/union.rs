@@ -5,7 +5,9 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::{Emitter, Scope, doc_attributes, item_ident, shape_note};
+use super::doc::{article, doc_attributes, item_ident, shape_note};
+use super::types::deprecated_attribute;
+use super::{Emitter, Scope};
 use crate::ident;
 use crate::model::{Member, Shape, ShapeKind, Simple};
 use crate::names::ItemNames;
@@ -23,11 +25,30 @@ pub(super) fn emit(
     let name = item_ident(names);
     let type_name = &names.type_name;
     let unknown = ident::ident(&names.unknown_variant);
+    let allow_deprecated = emitter.allow_deprecated(&shape.id);
+    let deprecated = deprecated_attribute(shape.traits.deprecated.as_ref());
 
+    let mut notes = vec![shape_note(shape)];
+    if shape.traits.streaming {
+        notes.push(
+            "On the wire this union is an event stream (binary frames carrying one event each), not JSON; \
+             its serde impls read and write a single event."
+                .to_owned(),
+        );
+    }
+    if shape.traits.sensitive {
+        notes.push("Sensitive: `Debug` shows a redaction marker instead of the value.".to_owned());
+    }
+    if !emitter.protocol.is_json() {
+        notes.push(format!(
+            "The service uses the {} protocol: this type's serde impls read and write JSON, not that protocol's wire format.",
+            emitter.protocol.name()
+        ));
+    }
     let docs = doc_attributes(
         shape.traits.documentation.as_deref(),
         &format!("The `{}` union.", shape.id.name()),
-        &[shape_note(shape)],
+        &notes,
     );
     let variants: Vec<_> = names
         .members
@@ -46,7 +67,14 @@ pub(super) fn emit(
                     emitter.shape(&member.target).map(|shape| &shape.kind),
                     Some(ShapeKind::Simple(Simple::Unit))
                 );
-            (!is_unit).then(|| emitter.value_type(&member.target, Scope::Items))
+            (!is_unit).then(|| {
+                let ty = emitter.value_type(&member.target, Scope::Items);
+                if emitter.boxed.contains(&shape.id, &member.name) {
+                    quote!(::std::boxed::Box<#ty>)
+                } else {
+                    ty
+                }
+            })
         })
         .collect();
 
@@ -70,30 +98,51 @@ pub(super) fn emit(
         " A member the model did not list when this code was generated, kept with its JSON value so that `{type_name}` is written back unchanged."
     );
 
-    let encode_arms = variants.iter().zip(&wires).zip(&payloads).map(|((variant, wire), payload)| match payload {
-        Some(_) => quote!(Self::#variant(value) => map.serialize_entry(#wire, &#private::Encoded(value))?,),
+    let formats: Vec<Option<TokenStream>> = members
+        .iter()
+        .map(|member| {
+            emitter
+                .timestamp_format(member)
+                .map(|format| emitter.format_tokens(format))
+        })
+        .collect();
+    let encode_arms = variants.iter().zip(&wires).zip(&payloads).zip(&formats).map(|(((variant, wire), payload), format)| match payload {
+        Some(_) => {
+            let value = match format {
+                Some(format) => quote!(&#private::EncodedAs(value, #format)),
+                None => quote!(&#private::Encoded(value)),
+            };
+            quote!(Self::#variant(value) => map.serialize_entry(#wire, #value)?,)
+        }
         None => quote!(Self::#variant => map.serialize_entry(#wire, &#private::Encoded(&#private::Unit))?,),
     });
     let decode_arms = variants
         .iter()
         .zip(&wires)
         .zip(&payloads)
+        .zip(&formats)
         .enumerate()
-        .map(|(index, ((variant, wire), payload))| {
+        .map(|(index, (((variant, wire), payload), format))| {
             let ty = payload.clone().unwrap_or_else(|| quote!(#private::Unit));
+            let at = match format {
+                Some(format) => {
+                    quote!(#private::At::member(#type_name, #wire).with_format(#format))
+                }
+                None => quote!(#private::At::member(#type_name, #wire)),
+            };
             let wrap = match payload {
                 Some(_) => quote!(#name::#variant),
                 None => quote!(|_| #name::#variant),
             };
             quote! {
                 #private::UnionKey::Known(#index) => map
-                    .next_value_seed(#private::Member::<#ty>::new(#private::At::member(#type_name, #wire)))?
+                    .next_value_seed(#private::Member::<#ty>::new(#at))?
                     .map(#wrap),
             }
         });
     let expecting = format!(
         "{} `{type_name}` object with exactly one member set",
-        super::article(type_name)
+        article(type_name)
     );
     let encode = emitter.encode_impls(
         &name,
@@ -148,9 +197,40 @@ pub(super) fn emit(
         }
     });
 
+    let redacts =
+        shape.traits.sensitive || members.iter().any(|member| emitter.is_redacted(member));
+    let derive_debug = (!redacts).then(|| quote!(, ::core::fmt::Debug));
+    let debug_impl = redacts.then(|| {
+        let arms = members.iter().zip(&variants).zip(&payloads).map(|((member, variant), payload)| {
+            let shown = if shape.traits.sensitive || emitter.is_redacted(member) {
+                quote!(&#private::REDACTED)
+            } else {
+                quote!(value)
+            };
+            let variant_name = variant.to_string();
+            match payload {
+                Some(_) => quote!(Self::#variant(value) => f.debug_tuple(#variant_name).field(#shown).finish(),),
+                None => quote!(Self::#variant => f.write_str(#variant_name),),
+            }
+        });
+        let unknown_name = unknown.to_string();
+        quote! {
+            impl ::core::fmt::Debug for #name {
+                fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                    match self {
+                        #(#arms)*
+                        Self::#unknown(_) => f.debug_tuple(#unknown_name).field(&#private::REDACTED).finish(),
+                    }
+                }
+            }
+        }
+    });
+
     quote! {
         #docs
-        #[derive(::core::clone::Clone, ::core::fmt::Debug, ::core::cmp::PartialEq)]
+        #deprecated
+        #allow_deprecated
+        #[derive(::core::clone::Clone, ::core::cmp::PartialEq #derive_debug)]
         #[non_exhaustive]
         pub enum #name {
             #(#declarations)*
@@ -158,9 +238,12 @@ pub(super) fn emit(
             #unknown(#runtime::UnknownMember),
         }
 
-        #encode
-        #decode
-
-        #correct
+        #allow_deprecated
+        const _: () = {
+            #debug_impl
+            #encode
+            #decode
+            #correct
+        };
     }
 }

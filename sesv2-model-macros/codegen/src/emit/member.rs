@@ -1,0 +1,261 @@
+//! What the generator decides about each structure member: its Rust name and
+//! type, whether it is optional, required or defaulted, whether it is boxed,
+//! where it travels, how its timestamps are written and whether `Debug`
+//! hides it.
+
+use proc_macro2::{Ident, TokenStream};
+use quote::quote;
+
+use super::defaults::DefaultCost;
+use super::doc::doc_attributes;
+use super::types::{Access, deprecated_attribute};
+use super::{Emitter, Scope};
+use crate::ident;
+use crate::model::{Member, Shape, ShapeKind};
+use crate::names::ItemNames;
+use crate::traits::{HttpBinding, TimestampFormat};
+
+/// Whether a member's field is an `Option`.
+pub(super) enum Presence {
+    /// A plain field; decoding fails without it, `build()` too.
+    Required,
+    /// A plain field that takes this value when absent (the expression named
+    /// from the items module and from nested modules).
+    Default {
+        items: TokenStream,
+        nested: TokenStream,
+        cost: DefaultCost,
+    },
+    /// An `Option` field.
+    Optional,
+}
+
+/// One member of a structure, with everything the emitters need about it.
+pub(super) struct Field<'a> {
+    /// The member's name in the model, e.g. `S3Url`.
+    pub name: &'a str,
+    /// The member's name on the wire (`@jsonName` or the member name).
+    pub wire: &'a str,
+    /// The field, accessor and setter name, e.g. `s3_url`.
+    pub field_name: &'a str,
+    pub field: Ident,
+    /// The value type named from the items module, without `Option` or `Box`.
+    pub ty: TokenStream,
+    /// The value type named from the `builders` module.
+    pub builder_ty: TokenStream,
+    /// For list members, the element type named from the items module.
+    pub element_ty: Option<TokenStream>,
+    /// Held in a `Box` because it closes a cycle of structures.
+    pub boxed: bool,
+    pub presence: Presence,
+    /// Where the member travels when not in the JSON body.
+    pub binding: Option<HttpBinding>,
+    /// An explicit `@timestampFormat` for the timestamps it holds.
+    pub format: Option<TimestampFormat>,
+    /// `Debug` shows a redaction marker instead of the value.
+    pub redacted: bool,
+    pub deprecated: Option<TokenStream>,
+    pub access: Access,
+    pub docs: TokenStream,
+}
+
+impl Field<'_> {
+    /// `#slot.unwrap_or(..)` and the like: the value of `slot` (an `Option`
+    /// of the field's stored type), else the default.
+    pub fn or_default(&self, slot: TokenStream, scope: Scope) -> TokenStream {
+        let Presence::Default {
+            items,
+            nested,
+            cost,
+        } = &self.presence
+        else {
+            return slot;
+        };
+        let expr = match scope {
+            Scope::Items => items,
+            Scope::Nested => nested,
+        };
+        match (cost, self.boxed) {
+            (_, true) => quote!(#slot.unwrap_or_else(|| ::std::boxed::Box::new(#expr))),
+            (DefaultCost::Constant, false) => quote!(#slot.unwrap_or(#expr)),
+            (DefaultCost::TypeDefault, false) => quote!(#slot.unwrap_or_default()),
+            (DefaultCost::Computed, false) => quote!(#slot.unwrap_or_else(|| #expr)),
+        }
+    }
+
+    /// The default as a stored value (boxed when the field is).
+    pub fn default_value(&self) -> Option<TokenStream> {
+        let Presence::Default { items, .. } = &self.presence else {
+            return None;
+        };
+        Some(if self.boxed {
+            quote!(::std::boxed::Box::new(#items))
+        } else {
+            items.clone()
+        })
+    }
+
+    pub fn in_body(&self) -> bool {
+        self.binding.is_none()
+    }
+
+    pub fn is_optional(&self) -> bool {
+        matches!(self.presence, Presence::Optional)
+    }
+
+    /// The field's declared type, named from `scope`.
+    pub fn stored_type(&self, scope: Scope) -> TokenStream {
+        let ty = match scope {
+            Scope::Items => &self.ty,
+            Scope::Nested => &self.builder_ty,
+        };
+        let ty = if self.boxed {
+            quote!(::std::boxed::Box<#ty>)
+        } else {
+            ty.clone()
+        };
+        if self.is_optional() {
+            quote!(::core::option::Option<#ty>)
+        } else {
+            ty
+        }
+    }
+}
+
+pub(super) fn fields<'a>(
+    emitter: &Emitter<'_>,
+    shape: &Shape,
+    names: &'a ItemNames,
+    members: &'a [Member],
+) -> Vec<Field<'a>> {
+    members
+        .iter()
+        .zip(&names.members)
+        .map(|(member, field_name)| field(emitter, shape, member, field_name))
+        .collect()
+}
+
+fn field<'a>(
+    emitter: &Emitter<'_>,
+    shape: &Shape,
+    member: &'a Member,
+    field_name: &'a str,
+) -> Field<'a> {
+    let owner = shape.id.member(&member.name);
+    let mut notes = Vec::new();
+    let presence = presence(emitter, member, &owner, &mut notes);
+    let binding = member
+        .traits
+        .http_binding
+        .clone()
+        .filter(|_| emitter.protocol.binds_http());
+    if let Some(binding) = &binding {
+        notes.push(binding_note(binding));
+    }
+    let target = emitter.shape(&member.target);
+    if target.is_some_and(|target| target.traits.streaming) {
+        let note = match target.map(|target| &target.kind) {
+            Some(ShapeKind::Union(_)) => {
+                "On the wire this is an event stream (binary frames carrying one event each), not JSON; \
+                 the union's serde impls read and write a single event."
+            }
+            _ => "On the wire this is the streamed HTTP body; here it is held in memory.",
+        };
+        notes.push(note.to_owned());
+    }
+    let redacted = emitter.is_redacted(member);
+    if redacted {
+        notes.push("Sensitive: `Debug` shows a redaction marker instead of the value.".to_owned());
+    }
+    let fallback = format!("The `{}` member.", member.name);
+    Field {
+        name: &member.name,
+        wire: emitter.wire_name(member),
+        field_name,
+        field: ident::ident(field_name),
+        ty: emitter.value_type(&member.target, Scope::Items),
+        builder_ty: emitter.value_type(&member.target, Scope::Nested),
+        element_ty: emitter.list_element_type(&member.target, Scope::Items),
+        boxed: emitter.boxed.contains(&shape.id, &member.name),
+        presence,
+        binding,
+        format: emitter.timestamp_format(member),
+        redacted,
+        deprecated: deprecated_attribute(member.traits.deprecated.as_ref()),
+        access: emitter.access(&member.target),
+        docs: doc_attributes(emitter.member_docs(member), &fallback, &notes),
+    }
+}
+
+/// Optional unless the member is `@required` or has a `@default`, and never
+/// when `@clientOptional` says clients must treat it as optional, nor for
+/// an `@addedDefault` (the member was optional before the default came).
+fn presence(
+    emitter: &Emitter<'_>,
+    member: &Member,
+    owner: &str,
+    notes: &mut Vec<String>,
+) -> Presence {
+    let traits = &member.traits;
+    if traits.client_optional {
+        return Presence::Optional;
+    }
+    if let Some(default) = traits.default.as_ref().filter(|value| !value.is_null())
+        && !traits.added_default
+    {
+        let items = emitter.default_expr(&member.target, default, Scope::Items);
+        let nested = emitter.default_expr(&member.target, default, Scope::Nested);
+        match (items, nested) {
+            (Ok((items, cost)), Ok((nested, _))) => {
+                notes.push(format!("Defaults to `{default}` when absent."));
+                return Presence::Default {
+                    items,
+                    nested,
+                    cost,
+                };
+            }
+            (Err(why), _) | (_, Err(why)) => {
+                let message = format!("{why}; the member is generated without its default");
+                notes.push(format!(
+                    "The model's default `{default}` cannot be represented: {message}."
+                ));
+                emitter.note(owner, message);
+            }
+        }
+    }
+    if traits.required {
+        Presence::Required
+    } else {
+        Presence::Optional
+    }
+}
+
+fn binding_note(binding: &HttpBinding) -> String {
+    match binding {
+        HttpBinding::Label => {
+            "Travels in the request URI (an `@httpLabel`), not in the JSON body.".to_owned()
+        }
+        HttpBinding::Query(name) => {
+            format!("Travels in the query string as `{name}`, not in the JSON body.")
+        }
+        HttpBinding::QueryParams => {
+            "Travels in the query string (one parameter per entry), not in the JSON body."
+                .to_owned()
+        }
+        HttpBinding::Header(name) => {
+            format!("Travels in the `{name}` HTTP header, not in the JSON body.")
+        }
+        HttpBinding::PrefixHeaders(prefix) => {
+            format!(
+                "Travels in the HTTP headers whose names start with `{prefix}`, not in the JSON body."
+            )
+        }
+        HttpBinding::Payload => {
+            "Travels as the whole HTTP body (the `@httpPayload`), not inside a JSON object."
+                .to_owned()
+        }
+        HttpBinding::ResponseCode => {
+            "The response's HTTP status code; not in the JSON body.".to_owned()
+        }
+    }
+}
