@@ -28,6 +28,8 @@ const OWN: &[(&str, &str, &[&str])] = &[
     ("getimportjob", "../models/sesv2.json", &["GetImportJob"]),
     ("features", "models/features.json", &[]),
     ("keywords", "models/keywords.json", &[]),
+    ("traits", "models/traits.json", &[]),
+    ("http", "models/http.json", &[]),
 ];
 
 fn main() {

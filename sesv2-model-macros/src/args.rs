@@ -11,9 +11,51 @@ use syn::{Ident, LitBool, LitStr, Token, bracketed};
 
 const KEYS: &str = "`model`, `operations`, `shapes` or `client_error_correction`";
 
+/// Where the model file is: a path, or an environment variable holding one.
+enum ModelSource {
+    Path(LitStr),
+    /// `env("VAR")`
+    Env(LitStr),
+}
+
+impl ModelSource {
+    fn literal(&self) -> &LitStr {
+        match self {
+            ModelSource::Path(literal) | ModelSource::Env(literal) => literal,
+        }
+    }
+}
+
+impl Parse for ModelSource {
+    fn parse(input: ParseStream<'_>) -> syn::Result<Self> {
+        if input.peek(LitStr) {
+            return input.parse().map(ModelSource::Path);
+        }
+        let function: Ident = input.parse().map_err(|error| {
+            syn::Error::new(
+                error.span(),
+                "expected the model path as a string, or `env(\"VARIABLE\")`",
+            )
+        })?;
+        if function != "env" {
+            return Err(syn::Error::new(
+                function.span(),
+                "expected the model path as a string, or `env(\"VARIABLE\")`",
+            ));
+        }
+        let content;
+        syn::parenthesized!(content in input);
+        let variable: LitStr = content.parse()?;
+        if !content.is_empty() {
+            return Err(content.error("`env(...)` takes one variable name"));
+        }
+        Ok(ModelSource::Env(variable))
+    }
+}
+
 /// The parsed arguments, each kept with its span for error messages.
 pub(crate) struct MacroArgs {
-    model: LitStr,
+    model: ModelSource,
     operations: Vec<LitStr>,
     shapes: Vec<LitStr>,
     client_error_correction: bool,
@@ -27,9 +69,25 @@ impl MacroArgs {
     /// Runs the engine; its errors become `compile_error!`s at the argument
     /// each is about.
     pub(crate) fn expand(&self) -> TokenStream {
-        let path = match resolve_path(&self.model.value()) {
+        let (written, track_env) = match &self.model {
+            ModelSource::Path(path) => (path.value(), None),
+            ModelSource::Env(variable) => match std::env::var(variable.value()) {
+                Ok(path) if !path.is_empty() => (path, Some(variable.value())),
+                _ => {
+                    let message = format!(
+                        "the model path comes from the environment variable `{}`, which is not set; \
+                         set it to the model's path (absolute, or relative to CARGO_MANIFEST_DIR)",
+                        variable.value()
+                    );
+                    return syn::Error::new(variable.span(), message).to_compile_error();
+                }
+            },
+        };
+        let path = match resolve_path(&written) {
             Ok(path) => path,
-            Err(message) => return syn::Error::new(self.model.span(), message).to_compile_error(),
+            Err(message) => {
+                return syn::Error::new(self.model.literal().span(), message).to_compile_error();
+            }
         };
         let config = Config {
             operations: self.operations.iter().map(LitStr::value).collect(),
@@ -39,6 +97,7 @@ impl MacroArgs {
             } else {
                 RequiredMembers::Reject
             },
+            track_env,
             ..Config::default()
         };
         match generate_file(&config, &path) {
@@ -56,11 +115,11 @@ impl MacroArgs {
 
     fn span_of(&self, subject: Subject) -> Span {
         let literal = match subject {
-            Subject::Model => Some(&self.model),
+            Subject::Model => None,
             Subject::Operation(index) => self.operations.get(index),
             Subject::Shape(index) => self.shapes.get(index),
         };
-        literal.unwrap_or(&self.model).span()
+        literal.unwrap_or(self.model.literal()).span()
     }
 }
 
@@ -108,7 +167,7 @@ impl Parse for MacroArgs {
             ));
         }
         if input.peek(LitStr) {
-            let model: LitStr = input.parse()?;
+            let model = ModelSource::Path(input.parse()?);
             if !input.is_empty() {
                 input.parse::<Token![,]>()?;
                 if !input.is_empty() {
@@ -138,7 +197,7 @@ impl Parse for MacroArgs {
             let duplicate = || syn::Error::new(key.span(), format!("`{key}` is given twice"));
             match key.to_string().as_str() {
                 "model" => {
-                    if model.replace(input.parse::<LitStr>()?).is_some() {
+                    if model.replace(input.parse::<ModelSource>()?).is_some() {
                         return Err(duplicate());
                     }
                 }

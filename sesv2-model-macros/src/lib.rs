@@ -33,6 +33,8 @@ use proc_macro::TokenStream;
 /// - `model = "path/to/model.json"` (or the path alone): relative paths
 ///   start at the invoking crate's `CARGO_MANIFEST_DIR`; the build tracks
 ///   the file, so editing it regenerates the types on the next build.
+///   `model = env("VARIABLE")` takes the path from an environment variable
+///   at build time (and rebuilds when the variable changes).
 /// - `operations = ["GetImportJob", ...]`: generate these operations'
 ///   inputs, outputs, errors and every shape they reach. Names may be bare
 ///   when the model has one service; otherwise use absolute shape ids.

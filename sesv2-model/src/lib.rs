@@ -60,6 +60,16 @@
 //! # Ok::<(), serde_json::Error>(())
 //! ```
 //!
+//! # The whole SESv2 service
+//!
+//! With the `full` feature, the crate generates every shape and operation of
+//! SESv2 from the official model, read at build time from the path in the
+//! `SESV2_FULL_MODEL` environment variable:
+//!
+//! ```text
+//! SESV2_FULL_MODEL=/path/to/sesv2-2019-09-27.json cargo build --features full
+//! ```
+//!
 //! # Generating types for other models
 //!
 //! [`smithy_model!`] works for any Smithy 2.0 JSON AST model; the code it
@@ -98,7 +108,11 @@ pub use unknown::{UnknownIntValue, UnknownMember, UnknownValue};
 /// exact decimals.
 pub type Document = serde_json::Value;
 
+#[cfg(not(feature = "full"))]
 smithy_model!(
     model = "../models/sesv2.json",
     operations = ["GetImportJob"]
 );
+
+#[cfg(feature = "full")]
+smithy_model!(model = env("SESV2_FULL_MODEL"));

@@ -21,6 +21,19 @@ pub mod keywords {
     include!(concat!(env!("OUT_DIR"), "/keywords.rs"));
 }
 
+/// Smithy 2.0 shapes and traits: int enums, legacy enums, documents, big
+/// numbers, timestamp formats, defaults, optionality, sensitive, deprecated,
+/// errors, recursion (`tests/models/traits.json`).
+pub mod traits {
+    include!(concat!(env!("OUT_DIR"), "/traits.rs"));
+}
+
+/// HTTP bindings and operations, streaming, mixins, `apply` and service
+/// renames (`tests/models/http.json`).
+pub mod http {
+    include!(concat!(env!("OUT_DIR"), "/http.rs"));
+}
+
 /// The whole official SESv2 service (restJson1).
 #[cfg(official_models)]
 pub mod official_sesv2 {
@@ -58,6 +71,10 @@ pub mod notes {
     pub const GETIMPORTJOB: &str = include_str!(concat!(env!("OUT_DIR"), "/getimportjob.notes"));
     /// Notes for `features`.
     pub const FEATURES: &str = include_str!(concat!(env!("OUT_DIR"), "/features.notes"));
+    /// Notes for `traits`.
+    pub const TRAITS: &str = include_str!(concat!(env!("OUT_DIR"), "/traits.notes"));
+    /// Notes for `http`.
+    pub const HTTP: &str = include_str!(concat!(env!("OUT_DIR"), "/http.notes"));
     /// Notes for the official models, by module name.
     #[cfg(official_models)]
     pub const OFFICIAL: &[(&str, &str)] = &[

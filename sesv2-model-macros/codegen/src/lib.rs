@@ -80,6 +80,33 @@ pub struct Generated {
     pub tokens: TokenStream,
     /// What could not be represented exactly.
     pub notes: Vec<Note>,
+    /// What was generated.
+    pub summary: Summary,
+}
+
+/// How much one run generated.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Summary {
+    /// Shapes in the selection, simple ones included.
+    pub shapes: usize,
+    /// Generated structures (each with a builder).
+    pub structures: usize,
+    /// Generated enums, int enums included.
+    pub enums: usize,
+    /// Generated unions.
+    pub unions: usize,
+    /// Generated operations (each with an error enum).
+    pub operations: usize,
+}
+
+impl std::fmt::Display for Summary {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{} shapes selected: {} structures, {} enums, {} unions, {} operations",
+            self.shapes, self.structures, self.enums, self.unions, self.operations
+        )
+    }
 }
 
 /// What to generate and how.
@@ -100,6 +127,10 @@ pub struct Config {
     /// A file the generated code includes with `include_bytes!`, so that
     /// cargo rebuilds the crate whenever that file (the model) changes.
     pub track_file: Option<PathBuf>,
+    /// An environment variable the generated code reads with `option_env!`,
+    /// so that cargo rebuilds the crate whenever it changes (the variable
+    /// that named the model).
+    pub track_env: Option<String>,
 }
 
 impl Default for Config {
@@ -110,6 +141,7 @@ impl Default for Config {
             required_members: RequiredMembers::Reject,
             runtime_crate: "sesv2_model".to_owned(),
             track_file: None,
+            track_env: None,
         }
     }
 }
@@ -137,7 +169,25 @@ pub fn generate(config: &Config, model_json: &[u8]) -> Result<Generated, Errors>
     Ok(Generated {
         tokens: emitted.tokens,
         notes: emitted.notes,
+        summary: summarize(&model, &selection),
     })
+}
+
+fn summarize(model: &model::Model, selection: &select::Selection) -> Summary {
+    let mut summary = Summary {
+        shapes: selection.shapes.len(),
+        operations: selection.operations.len(),
+        ..Summary::default()
+    };
+    for shape in selection.shapes.iter().filter_map(|id| model.get(id)) {
+        match shape.kind {
+            model::ShapeKind::Structure(_) => summary.structures += 1,
+            model::ShapeKind::Enum(_) | model::ShapeKind::IntEnum(_) => summary.enums += 1,
+            model::ShapeKind::Union(_) => summary.unions += 1,
+            _ => {}
+        }
+    }
+    summary
 }
 
 /// Reads the model at `path` and generates Rust code for it; the generated

@@ -30,9 +30,9 @@ pub(crate) fn select(model: &Model, config: &Config) -> Result<Selection, Errors
             roots.extend(
                 model
                     .shapes
-                    .keys()
-                    .filter(|id| id.namespace() != "smithy.api")
-                    .cloned(),
+                    .values()
+                    .filter(|shape| shape.id.namespace() != "smithy.api" && !shape.traits.mixin)
+                    .map(|shape| shape.id.clone()),
             );
         } else {
             roots.extend(services);

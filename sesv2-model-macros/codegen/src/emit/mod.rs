@@ -90,6 +90,12 @@ pub(crate) fn emit(
             const _: &[::core::primitive::u8] = ::core::include_bytes!(#path);
         });
     }
+    if let Some(variable) = &config.track_env {
+        items.extend(quote! {
+            // Makes cargo rebuild this crate when the variable naming the model changes.
+            const _: ::core::option::Option<&::core::primitive::str> = ::core::option_env!(#variable);
+        });
+    }
     for id in &selection.shapes {
         let (Some(shape), Some(item_names)) = (model.get(id), names.item(id)) else {
             continue;

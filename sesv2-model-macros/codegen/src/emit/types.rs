@@ -261,15 +261,17 @@ impl Emitter<'_> {
     }
 }
 
-/// `#[deprecated]` with the model's message and version.
+/// `#[deprecated]` with the model's message; Smithy's `since` is free text
+/// (often a date) where Rust wants a version, so it goes into the note.
 pub(super) fn deprecated_attribute(deprecated: Option<&Deprecated>) -> Option<TokenStream> {
     let deprecated = deprecated?;
-    let note = deprecated
+    let message = deprecated
         .message
         .as_deref()
         .unwrap_or("deprecated in the model");
-    Some(match &deprecated.since {
-        Some(since) => quote!(#[deprecated(since = #since, note = #note)]),
-        None => quote!(#[deprecated(note = #note)]),
-    })
+    let note = match &deprecated.since {
+        Some(since) => format!("{message} (deprecated since {since})"),
+        None => message.to_owned(),
+    };
+    Some(quote!(#[deprecated(note = #note)]))
 }

@@ -30,6 +30,11 @@ pub(super) fn emit(
 
     let mut notes = vec![shape_note(shape)];
     if shape.traits.streaming {
+        emitter.note(
+            shape.id.as_str(),
+            "an event stream: the generated serde impls read and write one event as JSON, not the binary event-stream framing"
+                .to_owned(),
+        );
         notes.push(
             "On the wire this union is an event stream (binary frames carrying one event each), not JSON; \
              its serde impls read and write a single event."
@@ -202,14 +207,13 @@ pub(super) fn emit(
     let derive_debug = (!redacts).then(|| quote!(, ::core::fmt::Debug));
     let debug_impl = redacts.then(|| {
         let arms = members.iter().zip(&variants).zip(&payloads).map(|((member, variant), payload)| {
-            let shown = if shape.traits.sensitive || emitter.is_redacted(member) {
-                quote!(&#private::REDACTED)
-            } else {
-                quote!(value)
-            };
             let variant_name = variant.to_string();
+            let hidden = shape.traits.sensitive || emitter.is_redacted(member);
             match payload {
-                Some(_) => quote!(Self::#variant(value) => f.debug_tuple(#variant_name).field(#shown).finish(),),
+                Some(_) if hidden => {
+                    quote!(Self::#variant(_) => f.debug_tuple(#variant_name).field(&#private::REDACTED).finish(),)
+                }
+                Some(_) => quote!(Self::#variant(value) => f.debug_tuple(#variant_name).field(value).finish(),),
                 None => quote!(Self::#variant => f.write_str(#variant_name),),
             }
         });
