@@ -246,6 +246,18 @@ fn defaults_exist_only_without_required_members() {
 }
 
 #[test]
+fn enum_values_that_collide_after_conversion_get_numbered_variants() {
+    use sesv2_model_tests::keywords::Punctuation;
+
+    // Model order decides: the first keeps the plain name.
+    assert_eq!(Punctuation::from("a-b"), Punctuation::AB);
+    assert_eq!(Punctuation::from("a_b"), Punctuation::AB2);
+    assert_eq!(Punctuation::from("a.b"), Punctuation::AB3);
+    assert_eq!(Punctuation::from("AB2"), Punctuation::Ab2);
+    assert_eq!(Punctuation::AB2.as_str(), "a_b");
+}
+
+#[test]
 fn keyword_and_std_names_generate_usable_types() {
     use sesv2_model_tests::keywords::{self, Default, Keywords};
 

@@ -50,6 +50,15 @@ fn legacy_enum_strings_become_enums_named_after_their_names_or_values() {
 }
 
 #[test]
+fn sets_are_lists() {
+    let values: Values = round_trip(&json!({"Unique": ["a", "b"]}));
+    assert_eq!(
+        values.unique(),
+        Some(["a".to_owned(), "b".to_owned()].as_slice())
+    );
+}
+
+#[test]
 fn documents_hold_any_json() {
     let body = json!({"Document": {"nested": [1, "two", null, {"three": 3.5}], "flag": true}});
     let values: Values = round_trip(&body);

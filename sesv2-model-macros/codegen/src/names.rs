@@ -94,7 +94,7 @@ pub(crate) fn assign(model: &Model, selection: &Selection) -> Result<Names, Erro
         let members = if is_structure {
             field_names(id, &member_names, &mut diagnostics)
         } else {
-            variant_names(id, &member_names, &mut diagnostics)
+            variant_names(&member_names)
         };
         let unknown_variant = if is_structure {
             String::new()
@@ -191,20 +191,21 @@ fn field_names(id: &ShapeId, members: &[&str], diagnostics: &mut Diagnostics) ->
     fields
 }
 
-fn variant_names(id: &ShapeId, members: &[&str], diagnostics: &mut Diagnostics) -> Vec<String> {
-    let mut seen: BTreeMap<String, &str> = BTreeMap::new();
+/// Variant names in UpperCamelCase. Enum values are data and may differ
+/// only in punctuation (`a-b`, `a_b`): a name already taken gets the first
+/// free numeric suffix (`AB2`) instead of failing, in model order, and the
+/// variant's docs name its wire value.
+fn variant_names(members: &[&str]) -> Vec<String> {
+    let mut taken: BTreeSet<String> = BTreeSet::new();
     members
         .iter()
         .map(|member| {
-            let variant = ident::camel(member);
-            if let Some(other) = seen.insert(variant.clone(), member) {
-                diagnostics.model(format!(
-                    "the members `{}` and `{}` would both be generated as the variant `{}`; rename one in the model",
-                    id.member(other),
-                    id.member(member),
-                    ident::display(&variant)
-                ));
-            }
+            let base = ident::camel(member);
+            let variant = std::iter::once(base.clone())
+                .chain((2..).map(|n| format!("{base}{n}")))
+                .find(|candidate| !taken.contains(candidate))
+                .unwrap_or(base);
+            taken.insert(variant.clone());
             variant
         })
         .collect()
