@@ -1,7 +1,7 @@
 //! Enums: one variant per model value plus one that keeps unknown values,
 //! conversions from and to the wire string, and their wire impls.
 
-use proc_macro2::TokenStream;
+use proc_macro2::{Ident, TokenStream};
 use quote::quote;
 
 use super::Emitter;
@@ -10,6 +10,7 @@ use super::types::deprecated_attribute;
 use crate::ident;
 use crate::model::{EnumMember, Shape};
 use crate::names::ItemNames;
+use crate::traits::Traits;
 
 pub(super) fn emit(
     emitter: &Emitter<'_>,
@@ -41,19 +42,10 @@ pub(super) fn emit(
         .map(|variant| ident::ident(variant))
         .collect();
     let values: Vec<&str> = members.iter().map(|member| member.value.as_str()).collect();
-    let declarations = members.iter().zip(&variants).map(|(member, variant)| {
-        let wire_value = format!("The wire value `{}`.", member.value);
-        let docs = match member.traits.documentation.as_deref() {
-            Some(documentation) => doc_attributes(
-                Some(documentation),
-                &wire_value,
-                std::slice::from_ref(&wire_value),
-            ),
-            None => doc_attributes(None, &wire_value, &[]),
-        };
-        let deprecated = deprecated_attribute(member.traits.deprecated.as_ref());
-        quote!(#docs #deprecated #variant,)
-    });
+    let declarations = members
+        .iter()
+        .zip(&variants)
+        .map(|(member, variant)| variant_declaration(variant, &member.value, &member.traits));
     let unknown_doc = format!(
         " A value the model did not list when this code was generated; [`{type_name}::as_str`] returns it."
     );
@@ -186,4 +178,24 @@ pub(super) fn emit(
             #correct
         };
     }
+}
+
+/// A variant of a generated enum or int enum: the model's docs, then its
+/// wire value (the docs' only line when the model has none).
+pub(super) fn variant_declaration(
+    variant: &Ident,
+    value: &dyn std::fmt::Display,
+    traits: &Traits,
+) -> TokenStream {
+    let wire_value = format!("The wire value `{value}`.");
+    let docs = match traits.documentation.as_deref() {
+        Some(documentation) => doc_attributes(
+            Some(documentation),
+            &wire_value,
+            std::slice::from_ref(&wire_value),
+        ),
+        None => doc_attributes(None, &wire_value, &[]),
+    };
+    let deprecated = deprecated_attribute(traits.deprecated.as_ref());
+    quote!(#docs #deprecated #variant,)
 }

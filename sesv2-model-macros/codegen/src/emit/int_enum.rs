@@ -6,6 +6,7 @@ use quote::quote;
 
 use super::Emitter;
 use super::doc::{article, doc_attributes, item_ident, shape_note};
+use super::enumeration::variant_declaration;
 use super::types::deprecated_attribute;
 use crate::ident;
 use crate::model::{IntEnumMember, Shape};
@@ -37,19 +38,10 @@ pub(super) fn emit(
         .map(|variant| ident::ident(variant))
         .collect();
     let values: Vec<i32> = members.iter().map(|member| member.value).collect();
-    let declarations = members.iter().zip(&variants).map(|(member, variant)| {
-        let wire_value = format!("The wire value `{}`.", member.value);
-        let docs = match member.traits.documentation.as_deref() {
-            Some(documentation) => doc_attributes(
-                Some(documentation),
-                &wire_value,
-                std::slice::from_ref(&wire_value),
-            ),
-            None => doc_attributes(None, &wire_value, &[]),
-        };
-        let deprecated = deprecated_attribute(member.traits.deprecated.as_ref());
-        quote!(#docs #deprecated #variant,)
-    });
+    let declarations = members
+        .iter()
+        .zip(&variants)
+        .map(|(member, variant)| variant_declaration(variant, &member.value, &member.traits));
     let unknown_doc = format!(
         " A value the model did not list when this code was generated; [`{type_name}::value`] returns it."
     );
