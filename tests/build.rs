@@ -84,7 +84,7 @@ fn write_generated(out_dir: &Path, module: &str, model: &Path, operations: &[&st
     let generated = generate_file(&config, model)
         .unwrap_or_else(|errors| panic!("{}: {errors}", model.display()));
     let source =
-        to_source(generated.tokens).unwrap_or_else(|error| panic!("{}: {error}", model.display()));
+        to_source(&generated).unwrap_or_else(|error| panic!("{}: {error}", model.display()));
     let notes: String = generated
         .notes
         .iter()

@@ -100,9 +100,11 @@ impl MacroArgs {
             track_env,
             ..Config::default()
         };
-        match generate_file(&config, &path) {
-            // Notes about what the code cannot represent exactly are in its docs.
-            Ok(generated) => generated.tokens,
+        // Notes about what the code cannot represent exactly are in its docs.
+        match generate_file(&config, &path)
+            .and_then(|generated| generated.tokens().map_err(Into::into))
+        {
+            Ok(tokens) => tokens,
             Err(errors) => {
                 let errors = errors.iter().map(|error| {
                     let span = self.span_of(error.subject());

@@ -1,7 +1,6 @@
 //! The one place that turns model names into Rust identifiers that compile.
 
 use heck::{ToSnakeCase, ToUpperCamelCase};
-use proc_macro2::{Ident, Span};
 
 /// Words that cannot be plain identifiers in any edition.
 const KEYWORDS: &[&str] = &[
@@ -35,21 +34,18 @@ pub(crate) fn camel(name: &str) -> String {
     }
 }
 
-/// An identifier token for `name`, raw (`r#type`) when it is a keyword, or
-/// with a trailing `_` when not even a raw identifier can spell it.
-pub(crate) fn ident(name: &str) -> Ident {
-    if NOT_RAW.contains(&name) {
-        Ident::new(&format!("{name}_"), Span::call_site())
-    } else if KEYWORDS.contains(&name) {
-        Ident::new_raw(name, Span::call_site())
-    } else {
-        Ident::new(name, Span::call_site())
-    }
-}
-
-/// How an identifier reads in Rust source, for messages: `r#type`, `self_`.
+/// How `name` is written as a Rust identifier: raw (`r#type`) when it is a
+/// keyword, or with a trailing `_` (`self_`) when not even a raw identifier
+/// can spell it. `name` is already a valid identifier otherwise (the output
+/// of [`snake`] or [`camel`]).
 pub(crate) fn display(name: &str) -> String {
-    ident(name).to_string()
+    if NOT_RAW.contains(&name) {
+        format!("{name}_")
+    } else if KEYWORDS.contains(&name) {
+        format!("r#{name}")
+    } else {
+        name.to_owned()
+    }
 }
 
 #[cfg(test)]
@@ -78,10 +74,28 @@ mod tests {
 
     #[test]
     fn keywords_are_escaped() {
-        assert_eq!(ident("type").to_string(), "r#type");
-        assert_eq!(ident("self").to_string(), "self_");
-        assert_eq!(ident("Self").to_string(), "Self_");
-        assert_eq!(ident("gen").to_string(), "r#gen");
-        assert_eq!(ident("job_id").to_string(), "job_id");
+        assert_eq!(display("type"), "r#type");
+        assert_eq!(display("self"), "self_");
+        assert_eq!(display("Self"), "Self_");
+        assert_eq!(display("gen"), "r#gen");
+        assert_eq!(display("job_id"), "job_id");
+    }
+
+    #[test]
+    fn escaped_names_are_valid_rust_identifiers() {
+        for name in [
+            "type", "self", "Self", "crate", "super", "async", "job_id", "Created",
+        ] {
+            let shown = display(name);
+            assert!(syn_free_ident_check(&shown), "{shown}");
+        }
+    }
+
+    /// A raw identifier or a plain one made of ASCII word characters.
+    fn syn_free_ident_check(text: &str) -> bool {
+        let body = text.strip_prefix("r#").unwrap_or(text);
+        !body.is_empty()
+            && !body.starts_with(|c: char| c.is_ascii_digit())
+            && body.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
     }
 }

@@ -9,7 +9,7 @@
 //! 2. `resolve`: raw AST to a typed model whose every target exists;
 //! 3. `select`: the closure of shapes to generate;
 //! 4. `names`: every Rust name, decided once and checked for collisions;
-//! 5. `emit`: Rust tokens.
+//! 5. `emit`: Rust source.
 //!
 //! Every stage collects all the problems it finds, and each [`Error`] says
 //! which part of the input ([`Subject`]) it is about.
@@ -32,7 +32,7 @@
 //!     }
 //! }"#;
 //! let generated = generate(&Config::default(), model)?;
-//! assert!(generated.tokens.to_string().contains("pub struct Forecast"));
+//! assert!(generated.source.contains("pub struct Forecast"));
 //! # Ok::<(), sesv2_model_codegen::Errors>(())
 //! ```
 
@@ -76,8 +76,9 @@ impl std::fmt::Display for Note {
 /// The generated code and the notes about it.
 #[derive(Clone, Debug)]
 pub struct Generated {
-    /// The items: types, `builders` and `operations` modules.
-    pub tokens: TokenStream,
+    /// The items as Rust source: types, `builders` and `operations` modules.
+    /// A proc macro hands it to the compiler's lexer; see [`Generated::tokens`].
+    pub source: String,
     /// What could not be represented exactly.
     pub notes: Vec<Note>,
     /// What was generated.
@@ -167,7 +168,7 @@ pub fn generate(config: &Config, model_json: &[u8]) -> Result<Generated, Errors>
     let boxed = recursion::find(&model, &selection);
     let emitted = emit::emit(&model, &selection, &names, &boxed, config);
     Ok(Generated {
-        tokens: emitted.tokens,
+        source: emitted.source,
         notes: emitted.notes,
         summary: summarize(&model, &selection),
     })
@@ -206,11 +207,24 @@ pub fn generate_file(config: &Config, path: &Path) -> Result<Generated, Errors> 
     generate(&config, &json)
 }
 
-/// Formats generated tokens as Rust source, for writing to a file from a
-/// `build.rs` or printing.
+impl Generated {
+    /// The items as tokens. Inside a proc macro this uses the compiler's
+    /// lexer; elsewhere `proc_macro2`'s. The source is always valid Rust, so
+    /// an error here is a bug in the generator, reported rather than hidden.
+    pub fn tokens(&self) -> Result<TokenStream, Error> {
+        self.source.parse().map_err(|error| {
+            Error::model(format!(
+                "internal error: the generated code does not lex ({error}); please report it"
+            ))
+        })
+    }
+}
+
+/// Formats generated source for reading, for a `build.rs` that writes it to
+/// a file or a tool that prints it.
 #[cfg(feature = "pretty")]
-pub fn to_source(tokens: TokenStream) -> Result<String, String> {
-    let file = syn::parse2::<syn::File>(tokens)
+pub fn to_source(generated: &Generated) -> Result<String, String> {
+    let file = syn::parse_file(&generated.source)
         .map_err(|error| format!("generated code does not parse: {error}"))?;
     Ok(prettyplease::unparse(&file))
 }

@@ -82,5 +82,5 @@ fn run(args: Vec<String>) -> Result<String, String> {
             elapsed.as_secs_f64() * 1000.0
         );
     }
-    to_source(generated.tokens)
+    to_source(&generated)
 }

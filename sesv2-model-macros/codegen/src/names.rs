@@ -3,7 +3,7 @@
 //! Later stages never convert a model name themselves; they look it up here,
 //! so a name is checked for collisions exactly where it is chosen.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use crate::error::{Diagnostics, Errors};
 use crate::ident;
@@ -146,46 +146,38 @@ fn field_names(id: &ShapeId, members: &[&str], diagnostics: &mut Diagnostics) ->
     let fields: Vec<String> = members.iter().map(|name| ident::snake(name)).collect();
 
     // Accessors share the structure's namespace with `builder()`; setters and
-    // `set_` setters share the builder's namespace with `build()`.
-    let mut struct_names: BTreeMap<String, String> = STRUCT_FUNCTIONS
+    // `set_` setters share the builder's namespace with `build()`. Owners are
+    // member indexes (`None`: a generated function), and messages are only
+    // written when a name is actually taken twice.
+    let mut struct_names: HashMap<&str, Option<usize>> =
+        STRUCT_FUNCTIONS.iter().map(|name| (*name, None)).collect();
+    let mut builder_names: HashMap<String, Option<usize>> = BUILDER_METHODS
         .iter()
-        .map(|name| {
-            (
-                name.to_string(),
-                format!("the generated `{name}()` function"),
-            )
-        })
+        .map(|name| (name.to_string(), None))
         .collect();
-    let mut builder_names: BTreeMap<String, String> = BUILDER_METHODS
-        .iter()
-        .map(|name| {
-            (
-                name.to_string(),
-                format!("the generated builder method `{name}()`"),
-            )
-        })
-        .collect();
-    for (member, field) in members.iter().zip(&fields) {
-        let owner = format!("the member `{}`", id.member(member));
-        let setter = format!("set_{field}");
-        let claims = [
-            (false, field.clone()),
-            (true, field.clone()),
-            (true, setter),
-        ];
-        for (in_builder, name) in claims {
-            let taken = if in_builder {
-                &mut builder_names
-            } else {
-                &mut struct_names
-            };
-            if let Some(other) = taken.insert(name.clone(), owner.clone()) {
-                diagnostics.model(format!(
-                    "{owner} and {other} would both be generated as `{}`; rename the member in the model",
-                    ident::display(&name)
-                ));
-                break;
-            }
+    let describe = |owner: Option<usize>, in_builder: bool, name: &str| match owner {
+        Some(index) => format!("the member `{}`", id.member(members[index])),
+        None if in_builder => format!("the generated builder method `{name}()`"),
+        None => format!("the generated `{name}()` function"),
+    };
+    for (index, field) in fields.iter().enumerate() {
+        let clash = match struct_names.insert(field, Some(index)) {
+            Some(other) => Some((other, false, field.clone())),
+            None => [field.clone(), format!("set_{field}")]
+                .into_iter()
+                .find_map(|name| {
+                    builder_names
+                        .insert(name.clone(), Some(index))
+                        .map(|other| (other, true, name))
+                }),
+        };
+        if let Some((other, in_builder, name)) = clash {
+            diagnostics.model(format!(
+                "{} and {} would both be generated as `{}`; rename the member in the model",
+                describe(Some(index), in_builder, &name),
+                describe(other, in_builder, &name),
+                ident::display(&name)
+            ));
         }
     }
     fields

@@ -11,7 +11,7 @@ use crate::model::{
     Simple,
 };
 use crate::shape_id::ShapeId;
-use crate::traits::{EnumValue, LegacyEnumDefinition, Traits};
+use crate::traits::{Documentation, EnumValue, LegacyEnumDefinition, Traits};
 
 /// The prelude shapes of `smithy.api` that models target without defining.
 const PRELUDE: &[(&str, Simple)] = &[
@@ -59,39 +59,51 @@ pub(crate) fn resolve(mut raw: RawModel<'_>) -> Result<Model, Errors> {
     }
 
     // Ids first, so that targets can be checked against the whole model.
-    let mut defined = Vec::with_capacity(raw.shapes.0.len());
-    let mut seen = BTreeSet::new();
+    let mut ids = Vec::with_capacity(raw.shapes.0.len());
+    let mut raw_shapes = Vec::with_capacity(raw.shapes.0.len());
     for (text, shape) in &raw.shapes.0 {
         match ShapeId::parse(text) {
-            Ok(id) if !seen.insert(id.clone()) => diagnostics.model(format!(
-                "`{id}` is defined twice; remove one of the definitions"
-            )),
-            Ok(id) => defined.push((id, shape)),
+            Ok(id) => {
+                ids.push(id);
+                raw_shapes.push(shape);
+            }
             Err(message) => diagnostics.model(format!(
                 "the model defines a shape with a bad id: {message}"
             )),
         }
     }
-    let known: BTreeSet<ShapeId> = defined
-        .iter()
-        .map(|(id, _)| id.clone())
-        .chain(shapes.keys().cloned())
-        .collect();
+    let prelude_ids: Vec<ShapeId> = shapes.keys().cloned().collect();
+    let mut known: BTreeMap<&str, &ShapeId> =
+        prelude_ids.iter().map(|id| (id.as_str(), id)).collect();
+    for id in &ids {
+        if known.insert(id.as_str(), id).is_some() {
+            diagnostics.model(format!(
+                "`{id}` is defined twice; remove one of the definitions"
+            ));
+        }
+    }
 
     let mut resolver = Resolver {
         known: &known,
         diagnostics: &mut diagnostics,
     };
-    for (id, raw_shape) in defined {
-        if let Some(kind) = resolver.kind(&id, raw_shape) {
+    for (id, raw_shape) in ids.iter().zip(raw_shapes) {
+        if let Some(kind) = resolver.kind(id, raw_shape) {
             let traits = Traits::parse(id.as_str(), &raw_shape.traits, resolver.diagnostics);
             let kind = match (&kind, &traits.legacy_enum) {
                 (ShapeKind::Simple(Simple::String), Some(definitions)) => {
-                    ShapeKind::Enum(resolver.legacy_enum_members(&id, definitions))
+                    ShapeKind::Enum(resolver.legacy_enum_members(id, definitions))
                 }
                 _ => kind,
             };
-            shapes.insert(id.clone(), Shape { id, kind, traits });
+            shapes.insert(
+                id.clone(),
+                Shape {
+                    id: id.clone(),
+                    kind,
+                    traits,
+                },
+            );
         }
     }
 
@@ -101,7 +113,8 @@ pub(crate) fn resolve(mut raw: RawModel<'_>) -> Result<Model, Errors> {
 }
 
 struct Resolver<'a> {
-    known: &'a BTreeSet<ShapeId>,
+    /// Every defined id (the model's and the prelude's), by its text.
+    known: &'a BTreeMap<&'a str, &'a ShapeId>,
     diagnostics: &'a mut Diagnostics,
 }
 
@@ -177,14 +190,19 @@ impl Resolver<'_> {
     }
 
     fn target(&mut self, owner: &str, target: &str) -> Option<ShapeId> {
+        // A target naming a defined shape is valid by construction: skip
+        // parsing it again (every member has one, so this is hot).
+        if let Some(id) = self.known.get(target) {
+            return Some((*id).clone());
+        }
         match ShapeId::parse(target) {
-            Ok(id) if self.known.contains(&id) => Some(id),
+            Ok(id) if self.known.contains_key(id.as_str()) => Some(id),
             Ok(id) => {
                 let same_namespace = self
                     .known
-                    .iter()
+                    .values()
                     .filter(|candidate| candidate.namespace() == id.namespace())
-                    .map(ShapeId::as_str);
+                    .map(|candidate| candidate.as_str());
                 let hint = did_you_mean(id.as_str(), same_namespace);
                 self.diagnostics.model(format!(
                     "`{owner}` targets `{id}`, which is not defined in the model.{hint} \
@@ -343,7 +361,10 @@ impl Resolver<'_> {
                     .unwrap_or_else(|| definition.value.clone()),
                 value: definition.value.clone(),
                 traits: Traits {
-                    documentation: definition.documentation.clone(),
+                    documentation: definition
+                        .documentation
+                        .as_deref()
+                        .map(Documentation::from_html),
                     deprecated: definition.deprecated.then(Default::default),
                     ..Traits::default()
                 },

@@ -64,17 +64,20 @@ impl ShapeId {
 /// A Smithy identifier: letters, digits and underscores, not starting with a
 /// digit, with at least one letter or digit after any leading underscores.
 pub(crate) fn is_identifier(text: &str) -> bool {
-    let rest = text.trim_start_matches('_');
-    let mut chars = rest.chars();
-    let Some(first) = chars.next() else {
+    let bytes = text.as_bytes();
+    let underscores = bytes.iter().take_while(|&&b| b == b'_').count();
+    let Some(&first) = bytes.get(underscores) else {
         return false;
     };
-    let first_ok = if rest.len() == text.len() {
+    let first_ok = if underscores == 0 {
         first.is_ascii_alphabetic()
     } else {
         first.is_ascii_alphanumeric()
     };
-    first_ok && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
+    first_ok
+        && bytes[underscores + 1..]
+            .iter()
+            .all(|&b| b.is_ascii_alphanumeric() || b == b'_')
 }
 
 impl fmt::Display for ShapeId {

@@ -13,7 +13,7 @@ use crate::error::Diagnostics;
 /// The understood traits of one shape or member.
 #[derive(Clone, Default)]
 pub(crate) struct Traits {
-    pub documentation: Option<String>,
+    pub documentation: Option<Documentation>,
     pub required: bool,
     pub json_name: Option<String>,
     pub enum_value: Option<EnumValue>,
@@ -37,6 +37,31 @@ pub(crate) struct Traits {
     pub output: bool,
     /// The protocol trait of a service shape.
     pub protocol: Option<Protocol>,
+}
+
+/// A `smithy.api#documentation` value (HTML), kept as its JSON text until
+/// code is generated: most documentation in a model belongs to shapes a
+/// selection leaves out, and decoding all of it would cost more than the
+/// rest of resolution.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Documentation(Box<str>);
+
+impl Documentation {
+    /// Documentation given as text rather than read from the model.
+    pub fn from_html(html: &str) -> Documentation {
+        Documentation(serde_json::to_string(html).unwrap_or_default().into())
+    }
+
+    /// The JSON string literal, which identifies the text.
+    pub fn raw(&self) -> &str {
+        &self.0
+    }
+
+    /// The HTML text.
+    pub fn html(&self) -> String {
+        // The JSON parser validated the literal; decoding it cannot fail.
+        serde_json::from_str(&self.0).unwrap_or_default()
+    }
 }
 
 /// The value of `smithy.api#enumValue`.
@@ -166,7 +191,7 @@ impl Traits {
                 continue;
             }
             match name.as_str() {
-                "smithy.api#documentation" => traits.documentation = reader.read("a string"),
+                "smithy.api#documentation" => traits.documentation = reader.documentation(),
                 "smithy.api#required" => traits.required = true,
                 "smithy.api#jsonName" => traits.json_name = reader.read("a string"),
                 "smithy.api#enumValue" => traits.enum_value = reader.read("a string or an integer"),
@@ -234,6 +259,16 @@ struct TraitReader<'r> {
 }
 
 impl TraitReader<'_> {
+    /// A JSON string, kept as its text (see [`Documentation`]).
+    fn documentation(&mut self) -> Option<Documentation> {
+        if self.value.get().starts_with('"') {
+            Some(Documentation(self.value.get().into()))
+        } else {
+            self.read::<String>("a string")
+                .map(|text| Documentation::from_html(&text))
+        }
+    }
+
     fn read<T: DeserializeOwned>(&mut self, expected: &str) -> Option<T> {
         match serde_json::from_str(self.value.get()) {
             Ok(typed) => Some(typed),

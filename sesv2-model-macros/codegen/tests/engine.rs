@@ -2,7 +2,7 @@
 //! of bad model or bad request is reported (all at once, each tied to the
 //! argument it is about).
 
-use sesv2_model_codegen::{Config, Errors, Subject, generate, generate_file};
+use sesv2_model_codegen::{Config, Errors, Subject, generate, generate_file, to_source};
 
 /// A model with two operations, one unreferenced shape and some simple types.
 const SERVICE: &str = r#"{
@@ -50,11 +50,11 @@ const SERVICE: &str = r#"{
     }
 }"#;
 
+/// The generated code, formatted.
 fn generated(config: &Config, model: &str) -> String {
-    generate(config, model.as_bytes())
-        .unwrap_or_else(|errors| panic!("generation failed: {errors}"))
-        .tokens
-        .to_string()
+    let generated = generate(config, model.as_bytes())
+        .unwrap_or_else(|errors| panic!("generation failed: {errors}"));
+    to_source(&generated).unwrap()
 }
 
 fn errors(config: &Config, model: &str) -> Errors {
@@ -79,7 +79,7 @@ fn operations(names: &[&str]) -> Config {
 }
 
 fn defines(code: &str, item: &str) -> bool {
-    code.contains(&format!("pub struct {item} ")) || code.contains(&format!("pub enum {item} "))
+    code.contains(&format!("pub struct {item} {{")) || code.contains(&format!("pub enum {item} {{"))
 }
 
 #[test]
@@ -270,12 +270,12 @@ fn what_cannot_be_represented_exactly_is_reported_as_a_note_not_an_error() {
              `smithy.api#Timestamp`; the member is generated without its default",
         ]
     );
-    let code = generated.tokens.to_string();
+    let code = to_source(&generated).unwrap();
     assert!(
-        code.contains("pub when : :: core :: option :: Option < :: sesv2_model :: Timestamp >"),
+        code.contains("pub when: ::core::option::Option<::sesv2_model::Timestamp>,"),
         "{code:.2000}"
     );
-    assert!(code.contains("pub count : :: core :: primitive :: i32"));
+    assert!(code.contains("pub count: ::core::primitive::i32,"));
 }
 
 #[test]
@@ -300,16 +300,10 @@ fn generated_code_tracks_the_model_file() {
         std::process::id()
     ));
     std::fs::write(&path, SERVICE).unwrap();
-    let code = generate_file(&Config::default(), &path)
-        .unwrap()
-        .tokens
-        .to_string();
+    let code = generate_file(&Config::default(), &path).unwrap().source;
     std::fs::remove_file(&path).unwrap();
     assert!(
-        code.contains(&format!(
-            "include_bytes ! ({:?})",
-            path.display().to_string()
-        )),
+        code.contains(&format!("include_bytes!({:?})", path.display().to_string())),
         "{code:.300}"
     );
 }
@@ -321,6 +315,6 @@ fn the_runtime_crate_can_be_renamed() {
         ..Config::default()
     };
     let code = generated(&config, SERVICE);
-    assert!(code.contains(":: my_runtime :: __private"));
+    assert!(code.contains("::my_runtime::__private"));
     assert!(!code.contains("sesv2_model"));
 }

@@ -1,13 +1,13 @@
 //! What the engine resolves before generating: `apply` statements, mixins,
 //! service renames, and the boxes recursion needs.
 
-use sesv2_model_codegen::{Config, Errors, generate};
+use sesv2_model_codegen::{Config, Errors, generate, to_source};
 
+/// The generated code, formatted.
 fn generated(model: &str) -> String {
-    generate(&Config::default(), model.as_bytes())
-        .unwrap_or_else(|errors| panic!("generation failed: {errors}"))
-        .tokens
-        .to_string()
+    let generated = generate(&Config::default(), model.as_bytes())
+        .unwrap_or_else(|errors| panic!("generation failed: {errors}"));
+    to_source(&generated).unwrap()
 }
 
 fn messages(model: &str) -> Vec<String> {
@@ -33,7 +33,7 @@ fn apply_adds_traits_to_shapes_and_members() {
         }}"#,
     );
     assert!(
-        code.contains("pub name : :: std :: string :: String"),
+        code.contains("pub name: ::std::string::String,"),
         "{code:.600}"
     );
     assert!(code.contains("Applied documentation."));
@@ -88,11 +88,9 @@ fn mixins_put_their_members_first_and_pass_on_non_local_traits() {
         "mixin members first: {thing:.400}"
     );
     assert!(thing.starts_with(
-        "pub struct Thing { # [doc = \" The `Id` member.\"] pub id : :: std :: string :: String"
+        "pub struct Thing {\n    /// The `Id` member.\n    pub id: ::std::string::String,"
     ));
-    assert!(
-        code.contains("# [deprecated (note = \"inherited\")] # [allow (deprecated)] # [derive")
-    );
+    assert!(code.contains("#[deprecated(note = \"inherited\")]\n#[allow(deprecated)]\n#[derive("));
     assert!(
         !code.contains("Only the mixin's"),
         "local traits stay on the mixin"
@@ -144,7 +142,7 @@ fn service_renames_resolve_conflicts_between_namespaces() {
         ]
     );
     let code = generated(&model.replace(" RENAME", r#", "rename": {"c.d#Item": "OtherItem"}"#));
-    assert!(code.contains("pub struct Item ") && code.contains("pub struct OtherItem "));
+    assert!(code.contains("pub struct Item {") && code.contains("pub struct OtherItem {"));
 }
 
 #[test]
@@ -162,23 +160,13 @@ fn only_members_that_close_a_cycle_are_boxed() {
             "a.b#Leaf": {"type": "structure", "members": {"Value": {"target": "smithy.api#String"}}}
         }}"#,
     );
-    assert!(
-        code.contains(
-            "pub parent : :: core :: option :: Option < :: std :: boxed :: Box < Node > >"
-        )
-    );
-    assert!(
-        code.contains(
-            "pub children : :: core :: option :: Option < :: std :: vec :: Vec < Node > >"
-        )
-    );
+    assert!(code.contains("pub parent: ::core::option::Option<::std::boxed::Box<Node>>,"));
+    assert!(code.contains("pub children: ::core::option::Option<::std::vec::Vec<Node>>,"));
     // The walk starts at `Link` (shapes in id order), so the member that
     // closes the cycle Link -> Node -> Link is `Node.Next`; `Link::To` is not.
-    assert!(
-        code.contains("pub next : :: core :: option :: Option < :: std :: boxed :: Box < Link > >")
-    );
-    assert!(code.contains("To (Node)"));
-    assert!(code.contains("pub leaf : :: core :: option :: Option < Leaf >"));
+    assert!(code.contains("pub next: ::core::option::Option<::std::boxed::Box<Link>>,"));
+    assert!(code.contains("    To(Node),"));
+    assert!(code.contains("pub leaf: ::core::option::Option<Leaf>,"));
 }
 
 #[test]
@@ -195,7 +183,7 @@ fn a_cycle_through_two_thousand_structures_needs_one_box() {
     let model = format!(r#"{{"smithy": "2.0", "shapes": {{{}}}}}"#, shapes.join(","));
     let code = generated(&model);
     let boxed_fields = code
-        .matches("pub next : :: core :: option :: Option < :: std :: boxed :: Box")
+        .matches("pub next: ::core::option::Option<::std::boxed::Box")
         .count();
     assert_eq!(boxed_fields, 1, "exactly one member closes the cycle");
     let structures = code

@@ -5,6 +5,7 @@ mod correct;
 mod decode;
 mod encode;
 mod http;
+mod shapes;
 mod union;
 
 pub use correct::Correct;
@@ -15,6 +16,10 @@ pub use encode::{Encode, Encoded, EncodedAs};
 pub use http::{HttpText, QueryParamValue, UriWriter};
 pub use serde;
 pub use serde_json;
+pub use shapes::{
+    DecodeFields, DecodeUnion, EnumValue, IntEnumValue, KeyIndex, decode_enum, decode_int_enum,
+    decode_structure, decode_union,
+};
 pub use union::{UnionSet, Unit, is_union_metadata};
 
 use crate::{UnknownMember, UnknownValue};

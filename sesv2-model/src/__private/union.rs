@@ -2,10 +2,10 @@
 
 use std::fmt;
 
-use serde::de::{self, Deserializer, IgnoredAny};
+use serde::de;
 use serde::ser::{SerializeMap, Serializer};
 
-use super::decode::{At, Decode};
+use super::decode::At;
 use super::encode::Encode;
 
 /// The value of a union member that targets `smithy.api#Unit`: `{}` on the
@@ -15,12 +15,6 @@ pub struct Unit;
 impl Encode for Unit {
     fn encode<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_map(Some(0))?.end()
-    }
-}
-
-impl<'de> Decode<'de> for Unit {
-    fn decode<D: Deserializer<'de>>(deserializer: D, _at: At) -> Result<Self, D::Error> {
-        serde::Deserialize::deserialize(deserializer).map(|IgnoredAny| Unit)
     }
 }
 

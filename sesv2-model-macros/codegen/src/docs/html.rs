@@ -54,37 +54,38 @@ enum Token {
 
 /// Splits HTML into text and the tags of [`tag_named`], decoding entities.
 fn tokenize(html: &str) -> Vec<Token> {
+    let bytes = html.as_bytes();
     let mut tokens = Vec::new();
     let mut text = String::new();
-    let mut rest = html;
-    while let Some(at) = rest.find(['<', '&']) {
-        text.push_str(&rest[..at]);
-        rest = &rest[at..];
-        if rest.starts_with('&') {
+    // Byte offsets: `start` of the text not yet copied, `at` of the scan.
+    let (mut start, mut at) = (0, 0);
+    while at < bytes.len() {
+        let byte = bytes[at];
+        if byte != b'<' && byte != b'&' {
+            at += 1;
+            continue;
+        }
+        text.push_str(&html[start..at]);
+        let rest = &html[at..];
+        if byte == b'&' {
             let (decoded, used) = entity(rest);
             text.push_str(&decoded);
-            rest = &rest[used..];
-            continue;
-        }
-        if let Some(after) = rest.strip_prefix("<!--") {
-            rest = after.find("-->").map_or("", |end| &after[end + 3..]);
-            continue;
-        }
-        match tag(rest) {
-            Some((token, used)) => {
-                if !text.is_empty() {
-                    tokens.push(Token::Text(std::mem::take(&mut text)));
-                }
-                tokens.push(token);
-                rest = &rest[used..];
+            at += used;
+        } else if let Some(after) = rest.strip_prefix("<!--") {
+            at += 4 + after.find("-->").map_or(after.len(), |end| end + 3);
+        } else if let Some((token, used)) = tag(rest) {
+            if !text.is_empty() {
+                tokens.push(Token::Text(std::mem::take(&mut text)));
             }
-            None => {
-                text.push('<');
-                rest = &rest[1..];
-            }
+            tokens.push(token);
+            at += used;
+        } else {
+            text.push('<');
+            at += 1;
         }
+        start = at;
     }
-    text.push_str(rest);
+    text.push_str(&html[start..]);
     if !text.is_empty() {
         tokens.push(Token::Text(text));
     }
@@ -270,32 +271,36 @@ impl Builder {
     }
 
     fn text(&mut self, text: &str) {
-        let mut collapsed = String::with_capacity(text.len());
-        for (index, word) in text.split(is_html_space).enumerate() {
-            if index > 0 {
-                collapsed.push(' ');
-            }
-            collapsed.push_str(word);
-        }
-        let mut compact = String::with_capacity(collapsed.len());
-        for c in collapsed.chars() {
-            if !(c == ' ' && compact.ends_with(' ')) {
-                compact.push(c);
-            }
-        }
         let target = match self.inlines.last_mut() {
             Some(open) => &mut open.content,
             None => &mut self.paragraph,
         };
-        match target.last_mut() {
-            Some(Inline::Text(previous)) => {
-                if previous.ends_with(' ') && compact.starts_with(' ') {
-                    previous.push_str(&compact[1..]);
-                } else {
-                    previous.push_str(&compact);
+        if !matches!(target.last(), Some(Inline::Text(_))) {
+            target.push(Inline::Text(String::with_capacity(text.len())));
+        }
+        let Some(Inline::Text(collapsed)) = target.last_mut() else {
+            return;
+        };
+        // HTML whitespace collapses to one space, also across text pieces.
+        let bytes = text.as_bytes();
+        let mut in_space = collapsed.ends_with(' ');
+        let (mut run_start, mut index) = (0, 0);
+        while index < bytes.len() {
+            if matches!(bytes[index], b' ' | b'\t' | b'\n' | b'\r' | 0x0c) {
+                if run_start < index {
+                    collapsed.push_str(&text[run_start..index]);
+                    in_space = false;
                 }
+                if !in_space {
+                    collapsed.push(' ');
+                    in_space = true;
+                }
+                run_start = index + 1;
             }
-            _ => target.push(Inline::Text(compact)),
+            index += 1;
+        }
+        if run_start < text.len() {
+            collapsed.push_str(&text[run_start..]);
         }
     }
 
@@ -487,10 +492,6 @@ impl Builder {
             _ => Vec::new(),
         }
     }
-}
-
-fn is_html_space(c: char) -> bool {
-    matches!(c, ' ' | '\t' | '\n' | '\r' | '\x0c')
 }
 
 /// The text of inline content without any markup.

@@ -241,33 +241,42 @@ fn url_length(text: &str) -> usize {
 }
 
 fn escape_plain(text: &str, out: &mut String) {
-    let chars: Vec<char> = text.chars().collect();
-    for (index, &c) in chars.iter().enumerate() {
-        let needs_escape = match c {
-            '\\' | '`' | '*' | '[' | ']' | '<' | '>' | '~' => true,
+    let bytes = text.as_bytes();
+    let (mut start, mut index) = (0, 0);
+    while index < bytes.len() {
+        let needs_escape = match bytes[index] {
+            b'\\' | b'`' | b'*' | b'[' | b']' | b'<' | b'>' | b'~' => true,
             // An underscore inside a word never delimits emphasis.
-            '_' => {
-                let before = index.checked_sub(1).and_then(|i| chars.get(i));
-                let after = chars.get(index + 1);
-                !(before.is_some_and(|c| c.is_alphanumeric())
-                    && after.is_some_and(|c| c.is_alphanumeric()))
+            b'_' => {
+                !(index > 0
+                    && is_word_byte(bytes[index - 1])
+                    && index + 1 < bytes.len()
+                    && is_word_byte(bytes[index + 1]))
             }
-            '&' => looks_like_entity(&chars[index + 1..]),
+            b'&' => looks_like_entity(&bytes[index + 1..]),
             _ => false,
         };
         if needs_escape {
+            out.push_str(&text[start..index]);
             out.push('\\');
+            start = index;
         }
-        out.push(c);
+        index += 1;
     }
+    out.push_str(&text[start..]);
 }
 
-fn looks_like_entity(after: &[char]) -> bool {
+/// Letters and digits, counting any non-ASCII byte as part of a word.
+fn is_word_byte(byte: u8) -> bool {
+    byte.is_ascii_alphanumeric() || byte >= 0x80
+}
+
+fn looks_like_entity(after: &[u8]) -> bool {
     let name_len = after
         .iter()
-        .take_while(|c| c.is_ascii_alphanumeric() || **c == '#')
+        .take_while(|byte| byte.is_ascii_alphanumeric() || **byte == b'#')
         .count();
-    name_len > 0 && after.get(name_len) == Some(&';')
+    name_len > 0 && after.get(name_len) == Some(&b';')
 }
 
 /// Escapes what would start a heading, list, quote or rule at a line start.

@@ -1,7 +1,5 @@
 //! Rust expressions for `@default` values.
 
-use proc_macro2::{Literal, TokenStream};
-use quote::quote;
 use serde_json::Value;
 
 use super::{Emitter, Scope};
@@ -28,7 +26,7 @@ impl Emitter<'_> {
         target: &ShapeId,
         value: &Value,
         scope: Scope,
-    ) -> Result<(TokenStream, DefaultCost), String> {
+    ) -> Result<(String, DefaultCost), String> {
         let expr = self.default_tokens(target, value, scope)?;
         let cost = match (self.shape(target).map(|shape| &shape.kind), value) {
             (Some(ShapeKind::Simple(Simple::String)), Value::String(text)) if text.is_empty() => {
@@ -64,9 +62,9 @@ impl Emitter<'_> {
         target: &ShapeId,
         value: &Value,
         scope: Scope,
-    ) -> Result<TokenStream, String> {
-        let runtime = self.runtime();
-        let private = self.private();
+    ) -> Result<String, String> {
+        let runtime = &self.runtime;
+        let private = &self.private;
         let shape = self
             .shape(target)
             .ok_or_else(|| format!("`{target}` is not in the model"))?;
@@ -78,11 +76,11 @@ impl Emitter<'_> {
         };
         match (&shape.kind, value) {
             (ShapeKind::Simple(Simple::String), Value::String(text)) => Ok(if text.is_empty() {
-                quote!(::std::string::String::new())
+                "::std::string::String::new()".to_owned()
             } else {
-                quote!(::std::string::String::from(#text))
+                format!("::std::string::String::from({text:?})")
             }),
-            (ShapeKind::Simple(Simple::Boolean), Value::Bool(flag)) => Ok(quote!(#flag)),
+            (ShapeKind::Simple(Simple::Boolean), Value::Bool(flag)) => Ok(flag.to_string()),
             (
                 ShapeKind::Simple(
                     simple @ (Simple::Byte | Simple::Short | Simple::Integer | Simple::Long),
@@ -90,70 +88,70 @@ impl Emitter<'_> {
                 Value::Number(number),
             ) => {
                 let integer = number.as_i64().ok_or_else(mismatch)?;
-                let literal = match simple {
-                    Simple::Byte => i8::try_from(integer)
-                        .map(Literal::i8_suffixed)
-                        .map_err(|_| mismatch())?,
-                    Simple::Short => i16::try_from(integer)
-                        .map(Literal::i16_suffixed)
-                        .map_err(|_| mismatch())?,
-                    Simple::Integer => i32::try_from(integer)
-                        .map(Literal::i32_suffixed)
-                        .map_err(|_| mismatch())?,
-                    _ => Literal::i64_suffixed(integer),
+                let fits = match simple {
+                    Simple::Byte => i8::try_from(integer).is_ok(),
+                    Simple::Short => i16::try_from(integer).is_ok(),
+                    Simple::Integer => i32::try_from(integer).is_ok(),
+                    _ => true,
                 };
-                Ok(quote!(#literal))
+                let suffix = match simple {
+                    Simple::Byte => "i8",
+                    Simple::Short => "i16",
+                    Simple::Integer => "i32",
+                    _ => "i64",
+                };
+                if fits {
+                    Ok(format!("{integer}{suffix}"))
+                } else {
+                    Err(mismatch())
+                }
             }
-            (ShapeKind::Simple(Simple::Float), Value::Number(number)) => {
+            (
+                ShapeKind::Simple(simple @ (Simple::Float | Simple::Double)),
+                Value::Number(number),
+            ) => {
                 let float = number
                     .as_f64()
                     .filter(|f| f.is_finite())
                     .ok_or_else(mismatch)?;
-                let literal = Literal::f32_suffixed(float as f32);
-                Ok(quote!(#literal))
-            }
-            (ShapeKind::Simple(Simple::Double), Value::Number(number)) => {
-                let float = number
-                    .as_f64()
-                    .filter(|f| f.is_finite())
-                    .ok_or_else(mismatch)?;
-                let literal = Literal::f64_suffixed(float);
-                Ok(quote!(#literal))
+                let suffix = if *simple == Simple::Float {
+                    "f32"
+                } else {
+                    "f64"
+                };
+                Ok(format!("{float:?}{suffix}"))
             }
             (ShapeKind::Simple(Simple::BigInteger), Value::Number(number))
                 if number.is_i64() || number.is_u64() =>
             {
-                let text = number.to_string();
-                Ok(quote!(#private::big_integer(#text)))
+                Ok(format!("{private}::big_integer({:?})", number.to_string()))
             }
             (ShapeKind::Simple(Simple::BigDecimal), Value::Number(number)) => {
-                let text = number.to_string();
-                Ok(quote!(#private::big_decimal(#text)))
+                Ok(format!("{private}::big_decimal({:?})", number.to_string()))
             }
             (ShapeKind::Simple(Simple::Timestamp), Value::Number(number)) => {
                 let secs = number.as_i64().ok_or_else(|| {
                     format!("the default `{value}` is not a whole number of seconds, which the generator keeps exact only for whole seconds")
                 })?;
-                Ok(quote!(#private::timestamp_or_epoch(#secs)))
+                Ok(format!("{private}::timestamp_or_epoch({secs}i64)"))
             }
-            (ShapeKind::Simple(Simple::Blob), Value::String(text)) if text.is_empty() => {
-                Ok(quote!(#runtime::Blob::default()))
-            }
-            (ShapeKind::Simple(Simple::Document), document) => {
-                Ok(document_expr(&private, document))
-            }
+            (ShapeKind::Simple(Simple::Blob), Value::String(text)) if text.is_empty() => Ok(
+                format!("<{runtime}::Blob as ::core::default::Default>::default()"),
+            ),
+            (ShapeKind::Simple(Simple::Document), document) => Ok(document_expr(private, document)),
             (ShapeKind::Enum(members), Value::String(text)) => {
                 let name = self.value_type(target, scope);
                 let names = self.names.item(target).ok_or_else(mismatch)?;
-                match members.iter().position(|member| &member.value == text) {
-                    Some(index) => {
-                        let variant = crate::ident::ident(&names.members[index]);
-                        Ok(quote!(#name::#variant))
-                    }
-                    None => Ok(
-                        quote!(<#name as ::core::convert::From<&::core::primitive::str>>::from(#text)),
-                    ),
-                }
+                Ok(
+                    match members.iter().position(|member| &member.value == text) {
+                        Some(index) => {
+                            format!("{name}::{}", super::types::rust(&names.members[index]))
+                        }
+                        None => format!(
+                            "<{name} as ::core::convert::From<&::core::primitive::str>>::from({text:?})"
+                        ),
+                    },
+                )
             }
             (ShapeKind::IntEnum(_), Value::Number(number)) => {
                 let name = self.value_type(target, scope);
@@ -161,13 +159,15 @@ impl Emitter<'_> {
                     .as_i64()
                     .and_then(|n| i32::try_from(n).ok())
                     .ok_or_else(mismatch)?;
-                Ok(quote!(<#name as ::core::convert::From<::core::primitive::i32>>::from(#integer)))
+                Ok(format!(
+                    "<{name} as ::core::convert::From<::core::primitive::i32>>::from({integer}i32)"
+                ))
             }
             (ShapeKind::List(_), Value::Array(items)) if items.is_empty() => {
-                Ok(quote!(::std::vec::Vec::new()))
+                Ok("::std::vec::Vec::new()".to_owned())
             }
             (ShapeKind::Map { .. }, Value::Object(entries)) if entries.is_empty() => {
-                Ok(quote!(::std::collections::HashMap::new()))
+                Ok("::std::collections::HashMap::new()".to_owned())
             }
             _ => Err(mismatch()),
         }
@@ -175,21 +175,20 @@ impl Emitter<'_> {
 }
 
 /// A `Document` (JSON value) literal; defaults are scalars or empty collections.
-fn document_expr(private: &TokenStream, value: &Value) -> TokenStream {
-    let json = quote!(#private::serde_json);
+fn document_expr(private: &str, value: &Value) -> String {
+    let json = format!("{private}::serde_json");
     match value {
-        Value::Null => quote!(#json::Value::Null),
-        Value::Bool(flag) => quote!(#json::Value::Bool(#flag)),
+        Value::Null => format!("{json}::Value::Null"),
+        Value::Bool(flag) => format!("{json}::Value::Bool({flag})"),
         Value::Number(number) => match (number.as_i64(), number.as_f64()) {
-            (Some(integer), _) => quote!(#json::Value::from(#integer)),
-            (None, Some(float)) => {
-                let literal = Literal::f64_suffixed(float);
-                quote!(#json::Value::from(#literal))
-            }
-            (None, None) => quote!(#json::Value::Null),
+            (Some(integer), _) => format!("{json}::Value::from({integer}i64)"),
+            (None, Some(float)) => format!("{json}::Value::from({float:?}f64)"),
+            (None, None) => format!("{json}::Value::Null"),
         },
-        Value::String(text) => quote!(#json::Value::String(::std::string::String::from(#text))),
-        Value::Array(_) => quote!(#json::Value::Array(::std::vec::Vec::new())),
-        Value::Object(_) => quote!(#json::Value::Object(#json::Map::new())),
+        Value::String(text) => {
+            format!("{json}::Value::String(::std::string::String::from({text:?}))")
+        }
+        Value::Array(_) => format!("{json}::Value::Array(::std::vec::Vec::new())"),
+        Value::Object(_) => format!("{json}::Value::Object({json}::Map::new())"),
     }
 }

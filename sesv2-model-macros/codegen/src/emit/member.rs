@@ -3,14 +3,9 @@
 //! where it travels, how its timestamps are written and whether `Debug`
 //! hides it.
 
-use proc_macro2::{Ident, TokenStream};
-use quote::quote;
-
 use super::defaults::DefaultCost;
-use super::doc::doc_attributes;
-use super::types::{Access, deprecated_attribute};
+use super::types::{Access, deprecated_attribute, rust};
 use super::{Emitter, Scope};
-use crate::ident;
 use crate::model::{Member, Shape, ShapeKind};
 use crate::names::ItemNames;
 use crate::traits::{HttpBinding, TimestampFormat};
@@ -22,8 +17,8 @@ pub(super) enum Presence {
     /// A plain field that takes this value when absent (the expression named
     /// from the items module and from nested modules).
     Default {
-        items: TokenStream,
-        nested: TokenStream,
+        items: String,
+        nested: String,
         cost: DefaultCost,
     },
     /// An `Option` field.
@@ -36,15 +31,16 @@ pub(super) struct Field<'a> {
     pub name: &'a str,
     /// The member's name on the wire (`@jsonName` or the member name).
     pub wire: &'a str,
-    /// The field, accessor and setter name, e.g. `s3_url`.
+    /// The field, accessor and setter name before escaping, e.g. `s3_url`.
     pub field_name: &'a str,
-    pub field: Ident,
+    /// The field as written in Rust, e.g. `s3_url`, `r#type`.
+    pub field: String,
     /// The value type named from the items module, without `Option` or `Box`.
-    pub ty: TokenStream,
+    pub ty: String,
     /// The value type named from the `builders` module.
-    pub builder_ty: TokenStream,
+    pub builder_ty: String,
     /// For list members, the element type named from the items module.
-    pub element_ty: Option<TokenStream>,
+    pub element_ty: Option<String>,
     /// Held in a `Box` because it closes a cycle of structures.
     pub boxed: bool,
     pub presence: Presence,
@@ -54,47 +50,13 @@ pub(super) struct Field<'a> {
     pub format: Option<TimestampFormat>,
     /// `Debug` shows a redaction marker instead of the value.
     pub redacted: bool,
-    pub deprecated: Option<TokenStream>,
+    pub deprecated: String,
     pub access: Access,
-    pub docs: TokenStream,
+    /// The field's doc attributes.
+    pub docs: String,
 }
 
 impl Field<'_> {
-    /// `#slot.unwrap_or(..)` and the like: the value of `slot` (an `Option`
-    /// of the field's stored type), else the default.
-    pub fn or_default(&self, slot: TokenStream, scope: Scope) -> TokenStream {
-        let Presence::Default {
-            items,
-            nested,
-            cost,
-        } = &self.presence
-        else {
-            return slot;
-        };
-        let expr = match scope {
-            Scope::Items => items,
-            Scope::Nested => nested,
-        };
-        match (cost, self.boxed) {
-            (_, true) => quote!(#slot.unwrap_or_else(|| ::std::boxed::Box::new(#expr))),
-            (DefaultCost::Constant, false) => quote!(#slot.unwrap_or(#expr)),
-            (DefaultCost::TypeDefault, false) => quote!(#slot.unwrap_or_default()),
-            (DefaultCost::Computed, false) => quote!(#slot.unwrap_or_else(|| #expr)),
-        }
-    }
-
-    /// The default as a stored value (boxed when the field is).
-    pub fn default_value(&self) -> Option<TokenStream> {
-        let Presence::Default { items, .. } = &self.presence else {
-            return None;
-        };
-        Some(if self.boxed {
-            quote!(::std::boxed::Box::new(#items))
-        } else {
-            items.clone()
-        })
-    }
-
     pub fn in_body(&self) -> bool {
         self.binding.is_none()
     }
@@ -103,28 +65,72 @@ impl Field<'_> {
         matches!(self.presence, Presence::Optional)
     }
 
-    /// The field's declared type, named from `scope`.
-    pub fn stored_type(&self, scope: Scope) -> TokenStream {
+    pub fn is_required(&self) -> bool {
+        matches!(self.presence, Presence::Required)
+    }
+
+    /// The value type, boxed when the field is, named from `scope`.
+    pub fn slot_type(&self, scope: Scope) -> String {
         let ty = match scope {
             Scope::Items => &self.ty,
             Scope::Nested => &self.builder_ty,
         };
-        let ty = if self.boxed {
-            quote!(::std::boxed::Box<#ty>)
+        if self.boxed {
+            format!("::std::boxed::Box<{ty}>")
         } else {
             ty.clone()
-        };
-        if self.is_optional() {
-            quote!(::core::option::Option<#ty>)
-        } else {
-            ty
         }
+    }
+
+    /// The field's declared type, named from `scope`.
+    pub fn stored_type(&self, scope: Scope) -> String {
+        let slot = self.slot_type(scope);
+        if self.is_optional() {
+            format!("::core::option::Option<{slot}>")
+        } else {
+            slot
+        }
+    }
+
+    /// `slot.unwrap_or(..)` and the like: the value of `slot` (an `Option`
+    /// of the field's stored type), else the default.
+    pub fn or_default(&self, slot: &str, scope: Scope) -> String {
+        let Presence::Default {
+            items,
+            nested,
+            cost,
+        } = &self.presence
+        else {
+            return slot.to_owned();
+        };
+        let expr = match scope {
+            Scope::Items => items,
+            Scope::Nested => nested,
+        };
+        match (cost, self.boxed) {
+            (_, true) => format!("{slot}.unwrap_or_else(|| ::std::boxed::Box::new({expr}))"),
+            (DefaultCost::Constant, false) => format!("{slot}.unwrap_or({expr})"),
+            (DefaultCost::TypeDefault, false) => format!("{slot}.unwrap_or_default()"),
+            (DefaultCost::Computed, false) => format!("{slot}.unwrap_or_else(|| {expr})"),
+        }
+    }
+
+    /// The default as a stored value (boxed when the field is).
+    pub fn default_value(&self) -> Option<String> {
+        let Presence::Default { items, .. } = &self.presence else {
+            return None;
+        };
+        Some(if self.boxed {
+            format!("::std::boxed::Box::new({items})")
+        } else {
+            items.clone()
+        })
     }
 }
 
 pub(super) fn fields<'a>(
-    emitter: &Emitter<'_>,
-    shape: &Shape,
+    emitter: &Emitter<'a>,
+    shape: &'a Shape,
     names: &'a ItemNames,
     members: &'a [Member],
 ) -> Vec<Field<'a>> {
@@ -136,7 +142,7 @@ pub(super) fn fields<'a>(
 }
 
 fn field<'a>(
-    emitter: &Emitter<'_>,
+    emitter: &Emitter<'a>,
     shape: &Shape,
     member: &'a Member,
     field_name: &'a str,
@@ -172,7 +178,7 @@ fn field<'a>(
         name: &member.name,
         wire: emitter.wire_name(member),
         field_name,
-        field: ident::ident(field_name),
+        field: rust(field_name),
         ty: emitter.value_type(&member.target, Scope::Items),
         builder_ty: emitter.value_type(&member.target, Scope::Nested),
         element_ty: emitter.list_element_type(&member.target, Scope::Items),
@@ -183,7 +189,7 @@ fn field<'a>(
         redacted,
         deprecated: deprecated_attribute(member.traits.deprecated.as_ref()),
         access: emitter.access(&member.target),
-        docs: doc_attributes(emitter.member_docs(member), &fallback, &notes),
+        docs: emitter.doc_attributes(emitter.member_docs(member), &fallback, &notes),
     }
 }
 

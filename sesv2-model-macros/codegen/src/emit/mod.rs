@@ -1,10 +1,24 @@
-//! Stage 5: Rust tokens for the selected shapes.
+//! Stage 5: Rust source for the selected shapes.
+//!
+//! The emitter writes source text, which the proc macro hands to the
+//! compiler's lexer: at the opt-level cargo builds proc macros with, writing
+//! text is many times cheaper than building token trees one by one.
 //!
 //! Generated code names every outside item by its full path (`::core::option::Option`,
 //! `::sesv2_model::Timestamp`) so that user items called `Option`, `String`
 //! or `Result` cannot change its meaning. Its own helper types and generic
-//! parameters (`__Visitor`, `__S`, `__D`) start with underscores, which no
+//! parameters (`__S`, `__D`, `__A`) start with underscores, which no
 //! generated type name does, so that they never shadow a generated type.
+//! What all generated types share (visitors, error messages) lives in the
+//! runtime crate, so that each type carries only what is particular to it.
+
+/// Appends formatted Rust source to a `String`; writing to a `String` cannot fail.
+macro_rules! emit {
+    ($out:expr, $($arg:tt)*) => {{
+        use ::std::fmt::Write as _;
+        let _ = ::std::write!($out, $($arg)*);
+    }};
+}
 
 mod defaults;
 mod doc;
@@ -19,9 +33,8 @@ mod union;
 mod wire;
 
 use std::cell::RefCell;
-
-use proc_macro2::{Ident, Span, TokenStream};
-use quote::quote;
+use std::collections::{BTreeMap, HashMap};
+use std::rc::Rc;
 
 use crate::model::{Model, Shape, ShapeKind};
 use crate::names::Names;
@@ -31,6 +44,7 @@ use crate::shape_id::ShapeId;
 use crate::traits::Protocol;
 use crate::{Config, Note};
 
+use member::Field;
 pub(crate) use types::Scope;
 
 /// Everything the per-shape emitters share.
@@ -40,16 +54,26 @@ pub(crate) struct Emitter<'a> {
     boxed: &'a Boxed,
     config: &'a Config,
     /// `::sesv2_model` (or the configured runtime crate).
-    runtime: TokenStream,
+    runtime: String,
+    /// `::sesv2_model::__private`.
+    private: String,
+    /// `::sesv2_model::__private::serde`.
+    serde: String,
     /// The service's protocol; restJson1 when the model does not say.
     protocol: Protocol,
     /// What could not be represented exactly, reported to the caller.
     notes: RefCell<Vec<Note>>,
+    /// Each structure's member plans, made once and shared by every emitter
+    /// that needs them (the structure, its operation, its error enum).
+    fields: RefCell<BTreeMap<&'a ShapeId, Rc<Vec<Field<'a>>>>>,
+    /// Documentation converted to Markdown, by its JSON text: the same text
+    /// is documented in many places (an error in every operation's error enum).
+    markdown: RefCell<HashMap<&'a str, Rc<str>>>,
 }
 
-/// The generated items and the notes about them.
+/// The generated source and the notes about it.
 pub(crate) struct Emitted {
-    pub tokens: TokenStream,
+    pub source: String,
     pub notes: Vec<Note>,
 }
 
@@ -60,15 +84,19 @@ pub(crate) fn emit(
     boxed: &Boxed,
     config: &Config,
 ) -> Emitted {
-    let runtime_crate = Ident::new(&config.runtime_crate, Span::call_site());
+    let runtime = format!("::{}", config.runtime_crate);
     let emitter = Emitter {
         model,
         names,
         boxed,
         config,
-        runtime: quote!(::#runtime_crate),
+        private: format!("{runtime}::__private"),
+        serde: format!("{runtime}::__private::serde"),
+        runtime,
         protocol: model.protocol().unwrap_or(Protocol::RestJson1),
         notes: RefCell::new(Vec::new()),
+        fields: RefCell::new(BTreeMap::new()),
+        markdown: RefCell::new(HashMap::new()),
     };
     if !emitter.protocol.is_json() {
         emitter.note(
@@ -81,82 +109,64 @@ pub(crate) fn emit(
         );
     }
 
-    let mut items = TokenStream::new();
-    let mut builders = TokenStream::new();
+    let mut out = String::with_capacity(selection.shapes.len() * 4096);
     if let Some(path) = &config.track_file {
-        let path = path.to_string_lossy();
-        items.extend(quote! {
-            // Makes cargo rebuild this crate when the model changes.
-            const _: &[::core::primitive::u8] = ::core::include_bytes!(#path);
-        });
+        emit!(
+            out,
+            "// Makes cargo rebuild this crate when the model changes.\n\
+             const _: &[::core::primitive::u8] = ::core::include_bytes!({:?});\n",
+            path.to_string_lossy()
+        );
     }
     if let Some(variable) = &config.track_env {
-        items.extend(quote! {
-            // Makes cargo rebuild this crate when the variable naming the model changes.
-            const _: ::core::option::Option<&::core::primitive::str> = ::core::option_env!(#variable);
-        });
+        emit!(
+            out,
+            "// Makes cargo rebuild this crate when the variable naming the model changes.\n\
+             const _: ::core::option::Option<&::core::primitive::str> = ::core::option_env!({variable:?});\n"
+        );
     }
+    let mut builders = String::new();
     for id in &selection.shapes {
         let (Some(shape), Some(item_names)) = (model.get(id), names.item(id)) else {
             continue;
         };
         match &shape.kind {
-            ShapeKind::Structure(members) => {
-                let (item, builder) = structure::emit(&emitter, shape, item_names, members);
-                items.extend(item);
-                builders.extend(builder);
+            ShapeKind::Structure(_) => {
+                structure::emit(&emitter, shape, item_names, &mut out, &mut builders)
             }
             ShapeKind::Enum(members) => {
-                items.extend(enumeration::emit(&emitter, shape, item_names, members))
+                enumeration::emit(&emitter, shape, item_names, members, &mut out)
             }
             ShapeKind::IntEnum(members) => {
-                items.extend(int_enum::emit(&emitter, shape, item_names, members))
+                int_enum::emit(&emitter, shape, item_names, members, &mut out)
             }
             ShapeKind::Union(members) => {
-                items.extend(union::emit(&emitter, shape, item_names, members))
+                union::emit(&emitter, shape, item_names, members, &mut out)
             }
             _ => {}
         }
     }
     if !builders.is_empty() {
-        items.extend(quote! {
-            /// Builders for the generated structures, one per structure:
-            /// `Type::builder()` returns the one for `Type`.
-            pub mod builders {
-                #builders
-            }
-        });
+        emit!(
+            out,
+            "/// Builders for the generated structures, one per structure:\n\
+             /// `Type::builder()` returns the one for `Type`.\n\
+             pub mod builders {{\n{builders}}}\n"
+        );
     }
-    items.extend(operation::emit_all(&emitter, &selection.operations));
+    operation::emit_all(&emitter, &selection.operations, &mut out);
     Emitted {
-        tokens: items,
+        source: out,
         notes: emitter.notes.into_inner(),
     }
 }
 
-impl Emitter<'_> {
-    /// The path of the runtime crate, `::sesv2_model`.
-    fn runtime(&self) -> &TokenStream {
-        &self.runtime
-    }
-
-    /// The path of the runtime's support module for generated code.
-    fn private(&self) -> TokenStream {
-        let runtime = &self.runtime;
-        quote!(#runtime::__private)
-    }
-
-    /// The path of the `serde` crate as the runtime re-exports it.
-    fn serde(&self) -> TokenStream {
-        let runtime = &self.runtime;
-        quote!(#runtime::__private::serde)
-    }
-
+impl<'a> Emitter<'a> {
     fn corrects_errors(&self) -> bool {
         self.config.required_members == crate::RequiredMembers::ClientErrorCorrection
     }
 
-    fn shape(&self, id: &ShapeId) -> Option<&Shape> {
+    fn shape(&self, id: &ShapeId) -> Option<&'a Shape> {
         self.model.get(id)
     }
 
@@ -166,5 +176,22 @@ impl Emitter<'_> {
             shape: shape.to_owned(),
             message,
         });
+    }
+
+    /// The member plans of the structure `id`, made on first use.
+    fn fields_of(&self, id: &'a ShapeId) -> Rc<Vec<Field<'a>>> {
+        if let Some(fields) = self.fields.borrow().get(id) {
+            return Rc::clone(fields);
+        }
+        let fields = match (self.model.get(id), self.names.item(id)) {
+            (Some(shape), Some(names)) => match &shape.kind {
+                ShapeKind::Structure(members) => member::fields(self, shape, names, members),
+                _ => Vec::new(),
+            },
+            _ => Vec::new(),
+        };
+        let fields = Rc::new(fields);
+        self.fields.borrow_mut().insert(id, Rc::clone(&fields));
+        fields
     }
 }

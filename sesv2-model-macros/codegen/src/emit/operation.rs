@@ -2,103 +2,80 @@
 //! implements the runtime's `Operation` trait (HTTP method, URI template,
 //! request URI rendering, error parsing), and an enum of its errors.
 
-use proc_macro2::TokenStream;
-use quote::quote;
-
-use super::doc::doc_attributes;
-use super::member::{Field, fields};
+use super::member::Field;
 use super::structure_wire::decodable;
-use super::types::deprecated_attribute;
+use super::types::{Access, deprecated_attribute, rust};
 use super::{Emitter, Scope};
-use crate::ident;
 use crate::model::{Operation, Shape, ShapeKind};
 use crate::shape_id::ShapeId;
 use crate::traits::{HttpBinding, TimestampFormat};
 
-pub(super) fn emit_all(emitter: &Emitter<'_>, operations: &[ShapeId]) -> TokenStream {
-    let items: Vec<TokenStream> = operations
-        .iter()
-        .filter_map(|id| {
-            let shape = emitter.shape(id)?;
-            let ShapeKind::Operation(operation) = &shape.kind else {
-                return None;
-            };
-            Some(emit(emitter, shape, operation))
-        })
-        .collect();
-    if items.is_empty() {
-        return TokenStream::new();
-    }
-    quote! {
-        /// One type per operation, implementing the `Operation` trait (HTTP
-        /// method, URI template, request URI, errors), and each operation's
-        /// error enum.
-        pub mod operations {
-            #(#items)*
+pub(super) fn emit_all<'a>(emitter: &Emitter<'a>, operations: &'a [ShapeId], out: &mut String) {
+    let mut items = String::new();
+    for id in operations {
+        if let Some(shape) = emitter.shape(id)
+            && let ShapeKind::Operation(operation) = &shape.kind
+        {
+            emit(emitter, shape, operation, &mut items);
         }
+    }
+    if !items.is_empty() {
+        emit!(
+            out,
+            "/// One type per operation, implementing the `Operation` trait (HTTP\n\
+             /// method, URI template, request URI, errors), and each operation's\n\
+             /// error enum.\npub mod operations {{\n{items}}}\n"
+        );
     }
 }
 
-fn emit(emitter: &Emitter<'_>, shape: &Shape, operation: &Operation) -> TokenStream {
-    let runtime = emitter.runtime();
+fn emit<'a>(emitter: &Emitter<'a>, shape: &'a Shape, operation: &'a Operation, out: &mut String) {
+    let runtime = &emitter.runtime;
     let Some(names) = emitter.names.operation(&shape.id) else {
-        return TokenStream::new();
+        return;
     };
-    let name = ident::ident(&names.type_name);
-    let error_name = ident::ident(&names.error_name);
+    let (name, error_name) = (&names.type_name, &names.error_name);
     let operation_name = shape.id.name();
     let io_type = |target: &Option<ShapeId>| match target {
         Some(target) => emitter.value_type(target, Scope::Nested),
-        None => quote!(()),
+        None => "()".to_owned(),
     };
     let (input, output) = (io_type(&operation.input), io_type(&operation.output));
-
     let (method, template, status) = match (&shape.traits.http, emitter.protocol.binds_http()) {
         (Some(http), true) => (
-            http.method.clone(),
-            http.uri.clone(),
+            http.method.as_str(),
+            http.uri.as_str(),
             http.code.unwrap_or(200),
         ),
-        _ => ("POST".to_owned(), "/".to_owned(), 200),
+        _ => ("POST", "/", 200),
     };
-    let request_uri = request_uri(emitter, shape, operation, &template);
-    let docs = doc_attributes(
-        shape.traits.documentation.as_deref(),
+    let docs = emitter.doc_attributes(
+        shape.traits.documentation.as_ref(),
         &format!("The `{operation_name}` operation."),
         &[
             format!("`{method} {template}`"),
             format!("Smithy shape: `{}`.", shape.id),
         ],
     );
-    let deprecated = deprecated_attribute(shape.traits.deprecated.as_ref());
-    let errors = error_enum(emitter, shape, operation, &error_name);
-
-    quote! {
-        #docs
-        #deprecated
-        #[derive(::core::clone::Clone, ::core::marker::Copy, ::core::fmt::Debug, ::core::default::Default, ::core::cmp::PartialEq, ::core::cmp::Eq, ::core::hash::Hash)]
-        pub struct #name;
-
-        #[allow(deprecated)]
-        impl #runtime::Operation for #name {
-            type Input = #input;
-            type Output = #output;
-            type Error = #error_name;
-
-            const NAME: &'static ::core::primitive::str = #operation_name;
-            const HTTP_METHOD: &'static ::core::primitive::str = #method;
-            const URI_TEMPLATE: &'static ::core::primitive::str = #template;
-            const HTTP_STATUS_CODE: ::core::primitive::u16 = #status;
-
-            #request_uri
-
-            fn parse_error(error_type: ::core::option::Option<&::core::primitive::str>, body: &[::core::primitive::u8]) -> #error_name {
-                #error_name::from_response(error_type, body)
-            }
-        }
-
-        #errors
-    }
+    emit!(
+        out,
+        "{docs}{}#[derive(::core::clone::Clone, ::core::marker::Copy, ::core::fmt::Debug, ::core::default::Default, \
+         ::core::cmp::PartialEq, ::core::cmp::Eq, ::core::hash::Hash)]\npub struct {name};\n\
+         #[allow(deprecated)]\nimpl {runtime}::Operation for {name} {{\n\
+         type Input = {input};\ntype Output = {output};\ntype Error = {error_name};\n\
+         const NAME: &'static ::core::primitive::str = {operation_name:?};\n\
+         const HTTP_METHOD: &'static ::core::primitive::str = {method:?};\n\
+         const URI_TEMPLATE: &'static ::core::primitive::str = {template:?};\n\
+         const HTTP_STATUS_CODE: ::core::primitive::u16 = {status};\n",
+        deprecated_attribute(shape.traits.deprecated.as_ref())
+    );
+    request_uri(emitter, shape, operation, template, out);
+    emit!(
+        out,
+        "fn parse_error(error_type: ::core::option::Option<&::core::primitive::str>, body: &[::core::primitive::u8]) -> {error_name} {{\n\
+         {error_name}::from_response(error_type, body)\n}}\n}}\n"
+    );
+    error_enum(emitter, shape, operation, error_name, out);
 }
 
 /// One piece of a URI template's path.
@@ -136,34 +113,31 @@ fn parse_path(path: &str) -> Vec<Segment<'_>> {
 
 /// `fn request_uri`: the template's literals, the input's labels, the
 /// template's query literals, then the input's query members.
-fn request_uri(
-    emitter: &Emitter<'_>,
+fn request_uri<'a>(
+    emitter: &Emitter<'a>,
     shape: &Shape,
-    operation: &Operation,
+    operation: &'a Operation,
     template: &str,
-) -> TokenStream {
-    let runtime = emitter.runtime();
-    let private = emitter.private();
-    let (path, query) = template.split_once('?').unwrap_or((template, ""));
-    let input_shape = operation.input.as_ref().and_then(|id| emitter.shape(id));
-    let input_fields: Vec<Field<'_>> = match (
-        input_shape,
-        operation
-            .input
-            .as_ref()
-            .and_then(|id| emitter.names.item(id)),
-    ) {
-        (Some(input), Some(names)) => match &input.kind {
-            ShapeKind::Structure(members) => fields(emitter, input, names, members),
-            _ => Vec::new(),
-        },
-        _ => Vec::new(),
+    out: &mut String,
+) {
+    let (runtime, private) = (&emitter.runtime, &emitter.private);
+    let signature = |input: &str| {
+        format!(
+            "fn request_uri({input}: &Self::Input) -> ::core::result::Result<::std::string::String, {runtime}::RequestUriError> {{\n"
+        )
     };
-    let mut steps = Vec::new();
-    let mut uses_input = false;
+    let (path, query) = template.split_once('?').unwrap_or((template, ""));
+    let input_fields = match &operation.input {
+        Some(input) => emitter.fields_of(input),
+        None => Default::default(),
+    };
+    let date_time =
+        |field: &Field<'_>| emitter.format_path(field.format.unwrap_or(TimestampFormat::DateTime));
+
+    let mut steps = String::new();
     for segment in parse_path(path) {
         match segment {
-            Segment::Literal(text) => steps.push(quote!(uri.path(#text);)),
+            Segment::Literal(text) => emit!(steps, "uri.path({text:?});\n"),
             Segment::Label { name, greedy } => {
                 let field = input_fields
                     .iter()
@@ -173,213 +147,190 @@ fn request_uri(
                         shape.id.as_str(),
                         format!("the URI template label `{{{name}}}` has no `@httpLabel` input member; rendering the URI fails"),
                     );
-                    return quote! {
-                        fn request_uri(_input: &Self::Input) -> ::core::result::Result<::std::string::String, #runtime::RequestUriError> {
-                            ::core::result::Result::Err(#private::UriWriter::missing_label(#name))
-                        }
-                    };
+                    emit!(
+                        out,
+                        "{}::core::result::Result::Err({private}::UriWriter::missing_label({name:?}))\n}}\n",
+                        signature("_input")
+                    );
+                    return;
                 };
-                uses_input = true;
-                let ident = &field.field;
-                let format =
-                    emitter.format_tokens(field.format.unwrap_or(TimestampFormat::DateTime));
-                steps.push(if field.is_optional() {
-                    quote! {
-                        match &input.#ident {
-                            ::core::option::Option::Some(value) => uri.label(#name, value, #greedy, #format)?,
-                            ::core::option::Option::None => return ::core::result::Result::Err(#private::UriWriter::missing_label(#name)),
-                        }
-                    }
+                let (ident, format) = (&field.field, date_time(field));
+                if field.is_optional() {
+                    emit!(
+                        steps,
+                        "match &input.{ident} {{\n\
+                         ::core::option::Option::Some(value) => uri.label({name:?}, value, {greedy}, {format})?,\n\
+                         ::core::option::Option::None => return ::core::result::Result::Err({private}::UriWriter::missing_label({name:?})),\n}}\n"
+                    );
                 } else {
-                    quote!(uri.label(#name, &input.#ident, #greedy, #format)?;)
-                });
+                    emit!(
+                        steps,
+                        "uri.label({name:?}, &input.{ident}, {greedy}, {format})?;\n"
+                    );
+                }
             }
         }
     }
     for literal in query.split('&').filter(|literal| !literal.is_empty()) {
-        steps.push(quote!(uri.query_literal(#literal);));
+        emit!(steps, "uri.query_literal({literal:?});\n");
     }
-    let taken: Vec<&str> = input_fields
+    let taken: Vec<String> = input_fields
         .iter()
         .filter_map(|field| match &field.binding {
-            Some(HttpBinding::Query(key)) => Some(key.as_str()),
+            Some(HttpBinding::Query(key)) => Some(format!("{key:?}")),
             _ => None,
         })
         .collect();
-    for field in &input_fields {
-        let ident = &field.field;
-        let format = emitter.format_tokens(field.format.unwrap_or(TimestampFormat::DateTime));
+    for field in input_fields.iter() {
         let write = match &field.binding {
-            Some(HttpBinding::Query(key)) if field.access == super::types::Access::Slice => {
-                quote!(uri.query_list(#key, value, #format);)
+            Some(HttpBinding::Query(key)) if field.access == Access::Slice => {
+                format!("uri.query_list({key:?}, value, {});", date_time(field))
             }
-            Some(HttpBinding::Query(key)) => quote!(uri.query(#key, value, #format);),
-            Some(HttpBinding::QueryParams) => quote!(uri.query_params(value, &[#(#taken),*]);),
+            Some(HttpBinding::Query(key)) => {
+                format!("uri.query({key:?}, value, {});", date_time(field))
+            }
+            Some(HttpBinding::QueryParams) => {
+                format!("uri.query_params(value, &[{}]);", taken.join(", "))
+            }
             _ => continue,
         };
-        uses_input = true;
-        steps.push(if field.is_optional() {
-            quote! {
-                if let ::core::option::Option::Some(value) = &input.#ident {
-                    #write
-                }
-            }
+        if field.is_optional() {
+            emit!(
+                steps,
+                "if let ::core::option::Option::Some(value) = &input.{} {{ {write} }}\n",
+                field.field
+            );
         } else {
-            quote! {
-                let value = &input.#ident;
-                #write
-            }
-        });
-    }
-    let uri_mut = if steps.is_empty() {
-        quote!(uri)
-    } else {
-        quote!(mut uri)
-    };
-    let input_param = if uses_input {
-        quote!(input)
-    } else {
-        quote!(_input)
-    };
-
-    quote! {
-        fn request_uri(#input_param: &Self::Input) -> ::core::result::Result<::std::string::String, #runtime::RequestUriError> {
-            let #uri_mut = #private::UriWriter::new();
-            #(#steps)*
-            ::core::result::Result::Ok(uri.finish())
+            emit!(steps, "let value = &input.{};\n{write}\n", field.field);
         }
     }
+    let uses_input = steps.contains("input.");
+    emit!(
+        out,
+        "{}let {}uri = {private}::UriWriter::new();\n{steps}::core::result::Result::Ok(uri.finish())\n}}\n",
+        signature(if uses_input { "input" } else { "_input" }),
+        if steps.is_empty() { "" } else { "mut " }
+    );
 }
 
-fn error_enum(
-    emitter: &Emitter<'_>,
+fn error_enum<'a>(
+    emitter: &Emitter<'a>,
     shape: &Shape,
-    operation: &Operation,
-    error_name: &proc_macro2::Ident,
-) -> TokenStream {
-    let runtime = emitter.runtime();
-    let private = emitter.private();
+    operation: &'a Operation,
+    error_name: &str,
+    out: &mut String,
+) {
+    let (runtime, private) = (&emitter.runtime, &emitter.private);
     let service_errors = emitter
         .model
         .services()
         .flat_map(|(_, service)| service.errors.iter());
-    let mut errors: Vec<&ShapeId> = operation.errors.iter().chain(service_errors).collect();
+    let mut errors: Vec<&'a ShapeId> = operation.errors.iter().chain(service_errors).collect();
     errors.dedup();
 
-    let variants: Vec<_> = errors.iter().map(|id| emitter.type_ident(id)).collect();
-    let types: Vec<_> = errors
-        .iter()
-        .map(|id| emitter.value_type(id, Scope::Nested))
-        .collect();
-    let codes: Vec<&str> = errors.iter().map(|id| id.name()).collect();
-    let docs = errors.iter().map(|id| {
-        let summary = emitter
+    emit!(
+        out,
+        "#[doc = \" The errors of the `{}` operation.\"]\n#[allow(deprecated)]\n\
+         #[derive(::core::clone::Clone, ::core::fmt::Debug, ::core::cmp::PartialEq)]\n#[non_exhaustive]\n\
+         pub enum {error_name} {{\n",
+        shape.id.name()
+    );
+    for id in &errors {
+        let documentation = emitter
             .shape(id)
-            .and_then(|error| error.traits.documentation.as_deref());
-        doc_attributes(summary, &format!("The `{}` error.", id.name()), &[])
-    });
-    let reads = errors.iter().zip(&variants).zip(&codes).map(|((id, variant), code)| {
-        let readable = emitter.shape(id).is_some_and(|error| match (&error.kind, emitter.names.item(id)) {
-            (ShapeKind::Structure(members), Some(names)) => decodable(&fields(emitter, error, names, members)),
-            _ => false,
-        });
-        if readable {
-            quote! {
-                #code => match #private::serde_json::from_slice(body) {
-                    ::core::result::Result::Ok(error) => Self::#variant(error),
-                    ::core::result::Result::Err(problem) => Self::Unhandled(#private::unhandled_error(
-                        ::core::option::Option::Some(code),
-                        body,
-                        ::core::option::Option::Some(::std::string::ToString::to_string(&problem)),
-                    )),
-                },
-            }
-        } else {
-            let problem = format!("`{code}` has required members outside the JSON body");
-            quote! {
-                #code => Self::Unhandled(#private::unhandled_error(
-                    ::core::option::Option::Some(code),
-                    body,
-                    ::core::option::Option::Some(::std::string::String::from(#problem)),
-                )),
-            }
-        }
-    });
-    let unhandled = quote! {
-        Self::Unhandled(#private::unhandled_error(
-            (!code.is_empty()).then_some(code),
-            body,
-            ::core::option::Option::None,
-        ))
-    };
-    let from_code = if errors.is_empty() {
-        unhandled
-    } else {
-        quote! {
-            match #runtime::error_shape_name(code) {
-                #(#reads)*
-                _ => #unhandled,
-            }
-        }
-    };
-    let enum_doc = format!(" The errors of the `{}` operation.", shape.id.name());
-
-    quote! {
-        #[doc = #enum_doc]
-        #[allow(deprecated)]
-        #[derive(::core::clone::Clone, ::core::fmt::Debug, ::core::cmp::PartialEq)]
-        #[non_exhaustive]
-        pub enum #error_name {
-            #(#docs #variants(#types),)*
-            /// An error the model does not list for this operation, or one
-            /// whose body could not be read as the modeled error.
-            Unhandled(#runtime::UnhandledError),
-        }
-
-        #[allow(deprecated)]
-        impl #error_name {
-            /// Reads an error response: `error_type` is the `x-amzn-ErrorType`
-            /// header when there is one; otherwise the code comes from the
-            /// body's `__type` or `code` member.
-            pub fn from_response(error_type: ::core::option::Option<&::core::primitive::str>, body: &[::core::primitive::u8]) -> Self {
-                let code = #runtime::error_code(error_type, body);
-                Self::from_code(code.as_deref().unwrap_or_default(), body)
-            }
-
-            /// Reads an error response whose code is known: a shape name,
-            /// optionally with a namespace (`ns#Name`) or a `:suffix`.
-            pub fn from_code(code: &::core::primitive::str, body: &[::core::primitive::u8]) -> Self {
-                #from_code
-            }
-
-            /// The error's code: the modeled error's shape name, or the code
-            /// the response gave.
-            pub fn code(&self) -> ::core::option::Option<&::core::primitive::str> {
-                match self {
-                    #(Self::#variants(_) => ::core::option::Option::Some(#codes),)*
-                    Self::Unhandled(error) => error.code(),
-                }
-            }
-        }
-
-        #[allow(deprecated)]
-        impl ::core::fmt::Display for #error_name {
-            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                match self {
-                    #(Self::#variants(error) => ::core::fmt::Display::fmt(error, f),)*
-                    Self::Unhandled(error) => ::core::fmt::Display::fmt(error, f),
-                }
-            }
-        }
-
-        #[allow(deprecated)]
-        impl ::std::error::Error for #error_name {
-            fn source(&self) -> ::core::option::Option<&(dyn ::std::error::Error + 'static)> {
-                match self {
-                    #(Self::#variants(error) => ::core::option::Option::Some(error),)*
-                    Self::Unhandled(error) => ::core::option::Option::Some(error),
-                }
-            }
-        }
+            .and_then(|error| error.traits.documentation.as_ref());
+        emit!(
+            out,
+            "{}{}({}),\n",
+            emitter.doc_attributes(documentation, &format!("The `{}` error.", id.name()), &[]),
+            rust(emitter.type_name(id)),
+            emitter.value_type(id, Scope::Nested)
+        );
     }
+    emit!(
+        out,
+        "/// An error the model does not list for this operation, or one\n\
+         /// whose body could not be read as the modeled error.\n\
+         Unhandled({runtime}::UnhandledError),\n}}\n\
+         #[allow(deprecated)]\nimpl {error_name} {{\n\
+         /// Reads an error response: `error_type` is the `x-amzn-ErrorType`\n\
+         /// header when there is one; otherwise the code comes from the\n\
+         /// body's `__type` or `code` member.\n\
+         pub fn from_response(error_type: ::core::option::Option<&::core::primitive::str>, body: &[::core::primitive::u8]) -> Self {{\n\
+         let code = {runtime}::error_code(error_type, body);\n\
+         Self::from_code(code.as_deref().unwrap_or_default(), body)\n}}\n\
+         /// Reads an error response whose code is known: a shape name,\n\
+         /// optionally with a namespace (`ns#Name`) or a `:suffix`.\n\
+         pub fn from_code(code: &::core::primitive::str, body: &[::core::primitive::u8]) -> Self {{\n"
+    );
+    let unhandled = format!(
+        "Self::Unhandled({private}::unhandled_error((!code.is_empty()).then_some(code), body, ::core::option::Option::None))"
+    );
+    if errors.is_empty() {
+        emit!(out, "{unhandled}\n");
+    } else {
+        emit!(out, "match {runtime}::error_shape_name(code) {{\n");
+        for id in &errors {
+            let code = id.name();
+            let variant = rust(emitter.type_name(id));
+            if decodable(&emitter.fields_of(id)) {
+                emit!(
+                    out,
+                    "{code:?} => match {private}::serde_json::from_slice(body) {{\n\
+                     ::core::result::Result::Ok(error) => Self::{variant}(error),\n\
+                     ::core::result::Result::Err(problem) => Self::Unhandled({private}::unhandled_error(\
+                     ::core::option::Option::Some(code), body, \
+                     ::core::option::Option::Some(::std::string::ToString::to_string(&problem)))),\n}},\n"
+                );
+            } else {
+                let problem = format!("`{code}` has required members outside the JSON body");
+                emit!(
+                    out,
+                    "{code:?} => Self::Unhandled({private}::unhandled_error(::core::option::Option::Some(code), body, \
+                     ::core::option::Option::Some(::std::string::String::from({problem:?})))),\n"
+                );
+            }
+        }
+        emit!(out, "_ => {unhandled},\n}}\n");
+    }
+    out.push_str(
+        "}\n/// The error's code: the modeled error's shape name, or the code\n\
+         /// the response gave.\n\
+         pub fn code(&self) -> ::core::option::Option<&::core::primitive::str> {\nmatch self {\n",
+    );
+    for id in &errors {
+        emit!(
+            out,
+            "Self::{}(_) => ::core::option::Option::Some({:?}),\n",
+            rust(emitter.type_name(id)),
+            id.name()
+        );
+    }
+    emit!(
+        out,
+        "Self::Unhandled(error) => error.code(),\n}}\n}}\n}}\n\
+         #[allow(deprecated)]\nimpl ::core::fmt::Display for {error_name} {{\n\
+         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {{\nmatch self {{\n"
+    );
+    for id in &errors {
+        emit!(
+            out,
+            "Self::{}(error) => ::core::fmt::Display::fmt(error, f),\n",
+            rust(emitter.type_name(id))
+        );
+    }
+    emit!(
+        out,
+        "Self::Unhandled(error) => ::core::fmt::Display::fmt(error, f),\n}}\n}}\n}}\n\
+         #[allow(deprecated)]\nimpl ::std::error::Error for {error_name} {{\n\
+         fn source(&self) -> ::core::option::Option<&(dyn ::std::error::Error + 'static)> {{\nmatch self {{\n"
+    );
+    for id in &errors {
+        emit!(
+            out,
+            "Self::{}(error) => ::core::option::Option::Some(error),\n",
+            rust(emitter.type_name(id))
+        );
+    }
+    out.push_str("Self::Unhandled(error) => ::core::option::Option::Some(error),\n}\n}\n}\n");
 }

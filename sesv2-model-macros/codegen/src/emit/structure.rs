@@ -1,27 +1,24 @@
 //! Structures: the type, its accessors, its builder, `Default` and `Debug`
 //! where the model asks for them, and `std::error::Error` for `@error` shapes.
 
-use proc_macro2::{Ident, TokenStream};
-use quote::{format_ident, quote};
-
-use super::doc::{doc_attributes, item_ident, shape_note};
-use super::member::{Field, Presence, fields};
+use super::doc::{shape_note, summary};
+use super::member::{Field, Presence};
 use super::types::{Access, deprecated_attribute};
 use super::{Emitter, Scope, structure_wire};
-use crate::ident;
-use crate::model::{Member, Shape};
+use crate::model::Shape;
 use crate::names::ItemNames;
 use crate::traits::ErrorFault;
 
-/// The structure and its builder (which goes in the `builders` module).
-pub(super) fn emit(
-    emitter: &Emitter<'_>,
-    shape: &Shape,
+/// Writes the structure to `out` and its builder to `builders`.
+pub(super) fn emit<'a>(
+    emitter: &Emitter<'a>,
+    shape: &'a Shape,
     names: &ItemNames,
-    members: &[Member],
-) -> (TokenStream, TokenStream) {
-    let name = item_ident(names);
-    let fields = fields(emitter, shape, names, members);
+    out: &mut String,
+    builders: &mut String,
+) {
+    let name = &names.type_name;
+    let fields = emitter.fields_of(&shape.id);
     let decodable = structure_wire::decodable(&fields);
 
     let mut notes = vec![shape_note(shape)];
@@ -36,7 +33,7 @@ pub(super) fn emit(
     if !decodable {
         let bound: Vec<String> = fields
             .iter()
-            .filter(|field| !field.in_body() && matches!(field.presence, Presence::Required))
+            .filter(|field| !field.in_body() && field.is_required())
             .map(|field| format!("`{}`", field.name))
             .collect();
         notes.push(format!(
@@ -55,108 +52,78 @@ pub(super) fn emit(
             emitter.protocol.name()
         ));
     }
-    let docs = doc_attributes(
-        shape.traits.documentation.as_deref(),
+    let docs = emitter.doc_attributes(
+        shape.traits.documentation.as_ref(),
         &format!("The `{}` structure.", shape.id.name()),
         &notes,
     );
     let deprecated = deprecated_attribute(shape.traits.deprecated.as_ref());
-    let allow_deprecated = emitter.allow_deprecated(&shape.id);
+    let allow = emitter.allow_deprecated(&shape.id);
     let redacts = shape.traits.sensitive || fields.iter().any(|field| field.redacted);
-
     let all_optional = fields.iter().all(Field::is_optional);
-    let derive_default = all_optional.then(|| quote!(, ::core::default::Default));
-    let derive_debug = (!redacts).then(|| quote!(, ::core::fmt::Debug));
-    let default_impl = (!all_optional
-        && fields
-            .iter()
-            .all(|field| !matches!(field.presence, Presence::Required)))
-    .then(|| default_impl(&name, &fields, &allow_deprecated));
-    let debug_impl = redacts.then(|| {
-        debug_impl(
-            emitter,
-            &name,
-            &names.type_name,
-            &fields,
-            shape.traits.sensitive,
-            &allow_deprecated,
-        )
-    });
 
-    let declarations = fields.iter().map(|field| {
-        let (ident, docs, deprecated) = (&field.field, &field.docs, &field.deprecated);
-        let ty = field.stored_type(Scope::Items);
-        quote!(#docs #deprecated pub #ident: #ty,)
-    });
-    let accessors = fields.iter().map(accessor);
-    let builder_name = ident::ident(&names.builder_name);
-    let builder_doc = format!(
-        " Returns a new builder for [`{}`]; see [`builders::{}`].",
-        names.type_name, names.builder_name
+    emit!(
+        out,
+        "{docs}{deprecated}{allow}#[derive(::core::clone::Clone, ::core::cmp::PartialEq{}{})]\n\
+         #[non_exhaustive]\npub struct {name} {{\n",
+        if redacts { "" } else { ", ::core::fmt::Debug" },
+        if all_optional {
+            ", ::core::default::Default"
+        } else {
+            ""
+        },
     );
-    let status = shape.traits.error.is_some().then(|| {
-        let status = http_status(shape);
-        quote! {
-            /// The HTTP status code the service sends this error with.
-            pub const HTTP_STATUS_CODE: ::core::primitive::u16 = #status;
-        }
-    });
-    let error_impls = shape.traits.error.is_some().then(|| {
-        error_impls(
-            emitter,
-            &name,
-            &fields,
-            shape.traits.sensitive,
-            &allow_deprecated,
-        )
-    });
-    let wire = structure_wire::emit(
+    for field in fields.iter() {
+        emit!(
+            out,
+            "{}{}pub {}: {},\n",
+            field.docs,
+            field.deprecated,
+            field.field,
+            field.stored_type(Scope::Items)
+        );
+    }
+    out.push_str("}\n");
+
+    emit!(out, "{allow}impl {name} {{\n");
+    if shape.traits.error.is_some() {
+        emit!(
+            out,
+            "/// The HTTP status code the service sends this error with.\n\
+             pub const HTTP_STATUS_CODE: ::core::primitive::u16 = {};\n",
+            http_status(shape)
+        );
+    }
+    emit!(
+        out,
+        "#[doc = \" Returns a new builder for [`{name}`]; see [`builders::{builder}`].\"]\n\
+         pub fn builder() -> self::builders::{builder} {{ ::core::default::Default::default() }}\n",
+        builder = names.builder_name
+    );
+    for field in fields.iter() {
+        accessor(field, out);
+    }
+    out.push_str("}\n");
+
+    if !all_optional && !fields.iter().any(Field::is_required) {
+        default_impl(name, &fields, allow, out);
+    }
+    if redacts {
+        debug_impl(emitter, name, &fields, shape.traits.sensitive, allow, out);
+    }
+    if shape.traits.error.is_some() {
+        error_impls(emitter, name, &fields, shape.traits.sensitive, allow, out);
+    }
+    structure_wire::emit(emitter, name, &fields, decodable, allow, out);
+    builder(
         emitter,
-        &name,
-        &names.type_name,
+        names,
         &fields,
-        decodable,
-        &allow_deprecated,
+        redacts,
+        shape.traits.sensitive,
+        allow,
+        builders,
     );
-
-    let item = quote! {
-        #docs
-        #deprecated
-        #allow_deprecated
-        #[derive(::core::clone::Clone, ::core::cmp::PartialEq #derive_debug #derive_default)]
-        #[non_exhaustive]
-        pub struct #name {
-            #(#declarations)*
-        }
-
-        #allow_deprecated
-        impl #name {
-            #status
-
-            #[doc = #builder_doc]
-            pub fn builder() -> self::builders::#builder_name {
-                ::core::default::Default::default()
-            }
-
-            #(#accessors)*
-        }
-
-        #default_impl
-        #debug_impl
-        #error_impls
-        #wire
-    };
-    (
-        item,
-        builder(
-            emitter,
-            names,
-            &fields,
-            redacts,
-            shape.traits.sensitive,
-            &allow_deprecated,
-        ),
-    )
 }
 
 /// The status of an `@error` shape: `@httpError`, else 400 for client
@@ -176,152 +143,138 @@ fn error_note(fault: ErrorFault, status: u16) -> String {
     format!("An error ({fault}), sent with HTTP status {status}.")
 }
 
-fn accessor(field: &Field<'_>) -> TokenStream {
-    let (ident, ty, docs, deprecated) = (&field.field, &field.ty, &field.docs, &field.deprecated);
+fn accessor(field: &Field<'_>, out: &mut String) {
+    let (ident, ty) = (&field.field, &field.ty);
     let optional = field.is_optional();
     let access = if field.boxed {
         Access::Ref
     } else {
         field.access
     };
+    let element = field.element_ty.as_deref().unwrap_or(ty);
     let (output, body) = match (access, optional) {
-        (Access::Str, false) => (quote!(&::core::primitive::str), quote!(&self.#ident)),
-        (Access::Str, true) => (
-            quote!(::core::option::Option<&::core::primitive::str>),
-            quote!(self.#ident.as_deref()),
+        (Access::Str, false) => (
+            "&::core::primitive::str".to_owned(),
+            format!("&self.{ident}"),
         ),
-        (Access::Copy, false) => (quote!(#ty), quote!(self.#ident)),
-        (Access::Copy, true) => (quote!(::core::option::Option<#ty>), quote!(self.#ident)),
-        (Access::Slice, optional) => {
-            let element = field.element_ty.clone().unwrap_or_else(|| ty.clone());
-            if optional {
-                (
-                    quote!(::core::option::Option<&[#element]>),
-                    quote!(self.#ident.as_deref()),
-                )
-            } else {
-                (quote!(&[#element]), quote!(&self.#ident))
-            }
-        }
-        (Access::Ref, false) => (quote!(&#ty), quote!(&self.#ident)),
+        (Access::Str, true) => (
+            "::core::option::Option<&::core::primitive::str>".to_owned(),
+            format!("self.{ident}.as_deref()"),
+        ),
+        (Access::Copy, false) => (ty.clone(), format!("self.{ident}")),
+        (Access::Copy, true) => (
+            format!("::core::option::Option<{ty}>"),
+            format!("self.{ident}"),
+        ),
+        (Access::Slice, false) => (format!("&[{element}]"), format!("&self.{ident}")),
+        (Access::Slice, true) => (
+            format!("::core::option::Option<&[{element}]>"),
+            format!("self.{ident}.as_deref()"),
+        ),
+        (Access::Ref, false) => (format!("&{ty}"), format!("&self.{ident}")),
         (Access::Ref, true) if field.boxed => (
-            quote!(::core::option::Option<&#ty>),
-            quote!(self.#ident.as_deref()),
+            format!("::core::option::Option<&{ty}>"),
+            format!("self.{ident}.as_deref()"),
         ),
         (Access::Ref, true) => (
-            quote!(::core::option::Option<&#ty>),
-            quote!(self.#ident.as_ref()),
+            format!("::core::option::Option<&{ty}>"),
+            format!("self.{ident}.as_ref()"),
         ),
     };
-    quote! {
-        #docs
-        #deprecated
-        pub fn #ident(&self) -> #output {
-            #body
-        }
-    }
+    emit!(
+        out,
+        "{}{}pub fn {ident}(&self) -> {output} {{ {body} }}\n",
+        field.docs,
+        field.deprecated
+    );
 }
 
 /// `Default` for structures whose non-optional members all have defaults.
-fn default_impl(
-    name: &Ident,
-    fields: &[Field<'_>],
-    allow_deprecated: &Option<TokenStream>,
-) -> TokenStream {
-    let values = fields.iter().map(|field| {
-        let ident = &field.field;
-        match field.default_value() {
-            Some(value) => quote!(#ident: #value,),
-            None => quote!(#ident: ::core::option::Option::None,),
-        }
-    });
-    quote! {
-        #allow_deprecated
-        impl ::core::default::Default for #name {
-            /// Every member at its model default, or absent.
-            fn default() -> Self {
-                #name { #(#values)* }
-            }
-        }
+fn default_impl(name: &str, fields: &[Field<'_>], allow: &str, out: &mut String) {
+    emit!(
+        out,
+        "{allow}impl ::core::default::Default for {name} {{\n\
+         /// Every member at its model default, or absent.\n\
+         fn default() -> Self {{ {name} {{ "
+    );
+    for field in fields {
+        let value = field
+            .default_value()
+            .unwrap_or_else(|| "::core::option::Option::None".to_owned());
+        emit!(out, "{}: {value}, ", field.field);
     }
+    out.push_str("} }\n}\n");
 }
 
 /// `Debug` that shows a redaction marker for sensitive members, or for all
 /// of them when the structure itself is sensitive.
 fn debug_impl(
     emitter: &Emitter<'_>,
-    name: &Ident,
-    type_name: &str,
+    name: &str,
     fields: &[Field<'_>],
     whole: bool,
-    allow_deprecated: &Option<TokenStream>,
-) -> TokenStream {
-    let private = emitter.private();
-    let entries = fields.iter().map(|field| {
-        let (ident, field_name) = (&field.field, field.field_name);
+    allow: &str,
+    out: &mut String,
+) {
+    emit!(
+        out,
+        "{allow}impl ::core::fmt::Debug for {name} {{\n\
+         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {{\n\
+         f.debug_struct({name:?})"
+    );
+    for field in fields {
         if whole || field.redacted {
-            quote!(.field(#field_name, &#private::REDACTED))
+            emit!(
+                out,
+                ".field({:?}, &{}::REDACTED)",
+                field.field_name,
+                emitter.private
+            );
         } else {
-            quote!(.field(#field_name, &self.#ident))
-        }
-    });
-    quote! {
-        #allow_deprecated
-        impl ::core::fmt::Debug for #name {
-            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                f.debug_struct(#type_name) #(#entries)* .finish()
-            }
+            emit!(out, ".field({:?}, &self.{})", field.field_name, field.field);
         }
     }
+    out.push_str(".finish()\n}\n}\n");
 }
 
 fn error_impls(
     emitter: &Emitter<'_>,
-    name: &Ident,
+    name: &str,
     fields: &[Field<'_>],
     sensitive: bool,
-    allow_deprecated: &Option<TokenStream>,
-) -> TokenStream {
-    let private = emitter.private();
-    let type_name = name.to_string();
+    allow: &str,
+    out: &mut String,
+) {
     let message = fields
         .iter()
         .find(|field| field.name.eq_ignore_ascii_case("message") && field.access == Access::Str);
-    let with_message = format!("{type_name}: {{message}}");
     let body = match message {
         Some(field) if sensitive || field.redacted => {
-            let redacted = format!("{type_name}: {{}}");
-            quote!(::core::write!(f, #redacted, #private::REDACTED))
+            format!(
+                "::core::write!(f, \"{name}: {{}}\", {}::REDACTED)",
+                emitter.private
+            )
         }
         Some(field) if !field.is_optional() => {
-            let ident = &field.field;
-            quote! {
-                let message = &self.#ident;
-                ::core::write!(f, #with_message)
-            }
+            format!(
+                "let message = &self.{}; ::core::write!(f, \"{name}: {{message}}\")",
+                field.field
+            )
         }
-        Some(field) => {
-            let ident = &field.field;
-            quote! {
-                match &self.#ident {
-                    ::core::option::Option::Some(message) => ::core::write!(f, #with_message),
-                    ::core::option::Option::None => f.write_str(#type_name),
-                }
-            }
-        }
-        None => quote!(f.write_str(#type_name)),
+        Some(field) => format!(
+            "match &self.{} {{\n\
+             ::core::option::Option::Some(message) => ::core::write!(f, \"{name}: {{message}}\"),\n\
+             ::core::option::Option::None => f.write_str({name:?}),\n}}",
+            field.field
+        ),
+        None => format!("f.write_str({name:?})"),
     };
-    quote! {
-        #allow_deprecated
-        impl ::core::fmt::Display for #name {
-            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                #body
-            }
-        }
-
-        #allow_deprecated
-        impl ::std::error::Error for #name {}
-    }
+    emit!(
+        out,
+        "{allow}impl ::core::fmt::Display for {name} {{\n\
+         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {{\n{body}\n}}\n}}\n\
+         {allow}impl ::std::error::Error for {name} {{}}\n"
+    );
 }
 
 fn builder(
@@ -330,136 +283,102 @@ fn builder(
     fields: &[Field<'_>],
     redacts: bool,
     whole: bool,
-    allow_deprecated: &Option<TokenStream>,
-) -> TokenStream {
-    let runtime = emitter.runtime();
-    let private = emitter.private();
-    let name = ident::ident(&names.type_name);
-    let builder_name = ident::ident(&names.builder_name);
-    let type_name = &names.type_name;
-    let doc = format!(" A builder for [`{type_name}`](super::{type_name}).");
-
-    let slots = fields.iter().map(|field| {
-        let ident = &field.field;
-        let ty = &field.builder_ty;
-        let ty = if field.boxed {
-            quote!(::std::boxed::Box<#ty>)
-        } else {
-            ty.clone()
-        };
-        quote!(#ident: ::core::option::Option<#ty>,)
-    });
-    let setters = fields.iter().map(|field| {
-        let (ident, builder_ty, docs, deprecated, field_name) = (
-            &field.field,
-            &field.builder_ty,
-            &field.docs,
-            &field.deprecated,
-            field.field_name,
+    allow: &str,
+    out: &mut String,
+) {
+    let runtime = &emitter.runtime;
+    let (name, builder) = (&names.type_name, &names.builder_name);
+    emit!(
+        out,
+        "#[doc = \" A builder for [`{name}`](super::{name}).\"]\n{allow}\
+         #[derive(::core::clone::Clone, ::core::default::Default, ::core::cmp::PartialEq{})]\n\
+         pub struct {builder} {{\n",
+        if redacts { "" } else { ", ::core::fmt::Debug" }
+    );
+    for field in fields {
+        emit!(
+            out,
+            "{}: ::core::option::Option<{}>,\n",
+            field.field,
+            field.slot_type(Scope::Nested)
         );
-        let set = format_ident!("set_{}", field_name);
-        let set_doc = format!(" Sets or clears `{field_name}`; `None` leaves it unset.");
-        let (store, slot_ty) = if field.boxed {
-            (
-                quote!(::std::boxed::Box::new(input.into())),
-                quote!(::std::boxed::Box<#builder_ty>),
-            )
+    }
+    emit!(out, "}}\n{allow}impl {builder} {{\n");
+    for field in fields {
+        let (ident, input_ty) = (&field.field, &field.builder_ty);
+        let store = if field.boxed {
+            "::std::boxed::Box::new(input.into())"
         } else {
-            (quote!(input.into()), builder_ty.clone())
+            "input.into()"
         };
-        quote! {
-            #docs
-            #deprecated
-            pub fn #ident(mut self, input: impl ::core::convert::Into<#builder_ty>) -> Self {
-                self.#ident = ::core::option::Option::Some(#store);
-                self
-            }
-
-            #[doc = #set_doc]
-            #deprecated
-            pub fn #set(mut self, input: ::core::option::Option<#slot_ty>) -> Self {
-                self.#ident = input;
-                self
-            }
-        }
-    });
-
-    let fallible = fields
-        .iter()
-        .any(|field| matches!(field.presence, Presence::Required));
-    let values = fields.iter().map(|field| {
-        let ident = &field.field;
-        match &field.presence {
-            Presence::Required => {
-                let (member, field_name) = (field.name, field.field_name);
-                quote! {
-                    #ident: self.#ident.ok_or(#runtime::BuildError::missing_member(#type_name, #member, #field_name))?,
-                }
-            }
-            Presence::Default { .. } => {
-                let value = field.or_default(quote!(self.#ident), Scope::Nested);
-                quote!(#ident: #value,)
-            }
-            Presence::Optional => quote!(#ident: self.#ident,),
-        }
-    });
-    let build = if fallible {
-        let doc = format!(
-            " Builds the [`{type_name}`](super::{type_name}), or says which required member is missing."
+        emit!(
+            out,
+            "{}{deprecated}pub fn {ident}(mut self, input: impl ::core::convert::Into<{input_ty}>) -> Self {{\n\
+             self.{ident} = ::core::option::Option::Some({store});\nself\n}}\n\
+             #[doc = \" Sets or clears `{field_name}`; `None` leaves it unset.\"]\n\
+             {deprecated}pub fn set_{field_name}(mut self, input: ::core::option::Option<{slot}>) -> Self {{\n\
+             self.{ident} = input;\nself\n}}\n",
+            summary(&field.docs),
+            deprecated = field.deprecated,
+            field_name = field.field_name,
+            slot = field.slot_type(Scope::Nested),
         );
-        quote! {
-            #[doc = #doc]
-            pub fn build(self) -> ::core::result::Result<super::#name, #runtime::BuildError> {
-                ::core::result::Result::Ok(super::#name { #(#values)* })
-            }
-        }
+    }
+    let fallible = fields.iter().any(Field::is_required);
+    if fallible {
+        emit!(
+            out,
+            "#[doc = \" Builds the [`{name}`](super::{name}), or says which required member is missing.\"]\n\
+             pub fn build(self) -> ::core::result::Result<super::{name}, {runtime}::BuildError> {{\n\
+             ::core::result::Result::Ok(super::{name} {{\n"
+        );
     } else {
-        let doc = format!(
-            " Builds the [`{type_name}`](super::{type_name}); unset members take their defaults."
+        emit!(
+            out,
+            "#[doc = \" Builds the [`{name}`](super::{name}); unset members take their defaults.\"]\n\
+             pub fn build(self) -> super::{name} {{\nsuper::{name} {{\n"
         );
-        quote! {
-            #[doc = #doc]
-            pub fn build(self) -> super::#name {
-                super::#name { #(#values)* }
-            }
+    }
+    for field in fields {
+        let ident = &field.field;
+        let slot = format!("self.{ident}");
+        match &field.presence {
+            Presence::Required => emit!(
+                out,
+                "{ident}: {slot}.ok_or({runtime}::BuildError::missing_member({name:?}, {:?}, {:?}))?,\n",
+                field.name,
+                field.field_name
+            ),
+            Presence::Default { .. } => emit!(
+                out,
+                "{ident}: {},\n",
+                field.or_default(&slot, Scope::Nested)
+            ),
+            Presence::Optional => emit!(out, "{ident}: {slot},\n"),
         }
-    };
+    }
+    out.push_str(if fallible { "})\n}\n}\n" } else { "}\n}\n}\n" });
 
-    let derive_debug = (!redacts).then(|| quote!(, ::core::fmt::Debug));
-    let debug_impl = redacts.then(|| {
-        let entries = fields.iter().map(|field| {
-            let (ident, field_name) = (&field.field, field.field_name);
+    if redacts {
+        emit!(
+            out,
+            "{allow}impl ::core::fmt::Debug for {builder} {{\n\
+             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {{\n\
+             f.debug_struct({builder:?})"
+        );
+        for field in fields {
             if whole || field.redacted {
-                quote!(.field(#field_name, &self.#ident.as_ref().map(|_| #private::REDACTED)))
+                emit!(
+                    out,
+                    ".field({:?}, &self.{}.as_ref().map(|_| {}::REDACTED))",
+                    field.field_name,
+                    field.field,
+                    emitter.private
+                );
             } else {
-                quote!(.field(#field_name, &self.#ident))
-            }
-        });
-        let builder_type_name = &names.builder_name;
-        quote! {
-            #allow_deprecated
-            impl ::core::fmt::Debug for #builder_name {
-                fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-                    f.debug_struct(#builder_type_name) #(#entries)* .finish()
-                }
+                emit!(out, ".field({:?}, &self.{})", field.field_name, field.field);
             }
         }
-    });
-
-    quote! {
-        #[doc = #doc]
-        #allow_deprecated
-        #[derive(::core::clone::Clone, ::core::default::Default, ::core::cmp::PartialEq #derive_debug)]
-        pub struct #builder_name {
-            #(#slots)*
-        }
-
-        #allow_deprecated
-        impl #builder_name {
-            #(#setters)*
-            #build
-        }
-
-        #debug_impl
+        out.push_str(".finish()\n}\n}\n");
     }
 }

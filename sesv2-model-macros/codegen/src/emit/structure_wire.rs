@@ -3,9 +3,6 @@
 //! ones, read `null` as absent, apply defaults and name the member in every
 //! error. Members bound to the URI, headers or status stay out of the body.
 
-use proc_macro2::{Ident, TokenStream};
-use quote::{format_ident, quote};
-
 use super::doc::article;
 use super::member::{Field, Presence};
 use super::{Emitter, Scope};
@@ -15,219 +12,199 @@ use super::{Emitter, Scope};
 pub(super) fn decodable(fields: &[Field<'_>]) -> bool {
     fields
         .iter()
-        .all(|field| field.in_body() || !matches!(field.presence, Presence::Required))
+        .all(|field| field.in_body() || !field.is_required())
 }
 
 pub(super) fn emit(
     emitter: &Emitter<'_>,
-    name: &Ident,
-    type_name: &str,
+    name: &str,
     fields: &[Field<'_>],
     decodable: bool,
-    allow_deprecated: &Option<TokenStream>,
-) -> TokenStream {
-    let encode = encode(emitter, name, type_name, fields);
-    let decode = decodable.then(|| decode(emitter, name, type_name, fields));
-    let correct = emitter
-        .corrects_errors()
-        .then(|| correct(emitter, name, fields));
-    quote! {
-        #allow_deprecated
-        const _: () = {
-            #encode
-            #decode
-            #correct
-        };
+    allow: &str,
+    out: &mut String,
+) {
+    emit!(out, "{allow}const _: () = {{\n");
+    encode(emitter, name, fields, out);
+    if decodable {
+        decode(emitter, name, fields, out);
+        emitter.decode_impls(name, "decode_structure", out);
     }
+    if emitter.corrects_errors() {
+        correct(emitter, name, fields, out);
+    }
+    out.push_str("};\n");
 }
 
-/// `EncodedAs(value, format)` when the member has a timestamp format,
-/// otherwise `Encoded(value)`.
-fn encoded(emitter: &Emitter<'_>, field: &Field<'_>, value: TokenStream) -> TokenStream {
-    let private = emitter.private();
+/// `&EncodedAs(value, format)` when the member has a timestamp format,
+/// otherwise `&Encoded(value)`.
+fn encoded(emitter: &Emitter<'_>, field: &Field<'_>, value: &str) -> String {
+    let private = &emitter.private;
     match field.format {
-        Some(format) => {
-            let format = emitter.format_tokens(format);
-            quote!(&#private::EncodedAs(#value, #format))
-        }
-        None => quote!(&#private::Encoded(#value)),
+        Some(format) => format!(
+            "&{private}::EncodedAs({value}, {})",
+            emitter.format_path(format)
+        ),
+        None => format!("&{private}::Encoded({value})"),
     }
 }
 
-/// `At::member(T, M)`, with the member's timestamp format when it has one.
-fn at(emitter: &Emitter<'_>, type_name: &str, field: &Field<'_>) -> TokenStream {
-    let private = emitter.private();
-    let wire = field.wire;
-    match field.format {
-        Some(format) => {
-            let format = emitter.format_tokens(format);
-            quote!(#private::At::member(#type_name, #wire).with_format(#format))
-        }
-        None => quote!(#private::At::member(#type_name, #wire)),
-    }
-}
-
-fn encode(
-    emitter: &Emitter<'_>,
-    name: &Ident,
-    type_name: &str,
-    fields: &[Field<'_>],
-) -> TokenStream {
-    let serde = emitter.serde();
+fn encode(emitter: &Emitter<'_>, name: &str, fields: &[Field<'_>], out: &mut String) {
     let body: Vec<&Field<'_>> = fields.iter().filter(|field| field.in_body()).collect();
-
     let always = body.iter().filter(|field| !field.is_optional()).count();
-    let mut counted: Vec<TokenStream> = body
+    let mut count: Vec<String> = body
         .iter()
         .filter(|field| field.is_optional())
         .map(|field| {
-            let ident = &field.field;
-            quote!(::core::primitive::usize::from(self.#ident.is_some()))
+            format!(
+                "::core::primitive::usize::from(self.{}.is_some())",
+                field.field
+            )
         })
         .collect();
-    if always > 0 || counted.is_empty() {
-        counted.insert(0, quote!(#always));
+    if always > 0 || count.is_empty() {
+        count.insert(0, always.to_string());
     }
-
-    let writes = body.iter().map(|field| {
+    let mut writes = String::new();
+    for field in &body {
         let (ident, wire) = (&field.field, field.wire);
         if field.is_optional() {
-            let value = encoded(emitter, field, quote!(value));
-            quote! {
-                if let ::core::option::Option::Some(value) = &self.#ident {
-                    state.serialize_field(#wire, #value)?;
-                }
-            }
+            emit!(
+                writes,
+                "if let ::core::option::Option::Some(value) = &self.{ident} {{ state.serialize_field({wire:?}, {})?; }}\n",
+                encoded(emitter, field, "value")
+            );
         } else {
-            let value = encoded(emitter, field, quote!(&self.#ident));
-            quote!(state.serialize_field(#wire, #value)?;)
+            emit!(
+                writes,
+                "state.serialize_field({wire:?}, {})?;\n",
+                encoded(emitter, field, &format!("&self.{ident}"))
+            );
         }
-    });
+    }
     let state = if body.is_empty() {
-        quote!(state)
+        "state"
     } else {
-        quote!(mut state)
+        "mut state"
     };
-
-    emitter.encode_impls(
-        name,
-        quote! {
-            use #serde::ser::SerializeStruct as _;
-            let #state = serializer.serialize_struct(#type_name, #(#counted)+*)?;
-            #(#writes)*
-            state.end()
-        },
-    )
+    let code = format!(
+        "use {}::ser::SerializeStruct as _;\n\
+         let {state} = serializer.serialize_struct({name:?}, {})?;\n{writes}state.end()",
+        emitter.serde,
+        count.join(" + ")
+    );
+    emitter.encode_impls(name, &code, out);
 }
 
-fn decode(
-    emitter: &Emitter<'_>,
-    name: &Ident,
-    type_name: &str,
-    fields: &[Field<'_>],
-) -> TokenStream {
-    let private = emitter.private();
-    let serde = emitter.serde();
-    let expecting = format!("{} `{type_name}` object", article(type_name));
+fn decode(emitter: &Emitter<'_>, name: &str, fields: &[Field<'_>], out: &mut String) {
+    let (private, serde) = (&emitter.private, &emitter.serde);
     let body: Vec<&Field<'_>> = fields.iter().filter(|field| field.in_body()).collect();
+    emit!(
+        out,
+        "impl {private}::DecodeFields for {name} {{\n\
+         const EXPECTING: &'static ::core::primitive::str = \"{} `{name}` object\";\n\
+         fn decode_fields<'de, __A: {serde}::de::MapAccess<'de>>(mut map: __A) -> ::core::result::Result<Self, __A::Error> {{\n",
+        article(name)
+    );
+    for field in &body {
+        emit!(
+            out,
+            "let mut v_{}: ::core::option::Option<{}> = ::core::option::Option::None;\n",
+            field.field_name,
+            field.slot_type(Scope::Items)
+        );
+    }
+    if body.is_empty() {
+        emit!(
+            out,
+            "while map.next_key_seed({private}::KeyIndex(|_| ::core::option::Option::None))?.is_some() {{\n\
+             map.next_value::<{serde}::de::IgnoredAny>()?;\n}}\n::core::result::Result::Ok({name} {{\n"
+        );
+        finish(emitter, name, fields, out);
+        return;
+    }
+    out.push_str("while let ::core::option::Option::Some(index) = map.next_key_seed(");
+    emit!(out, "{private}::KeyIndex(|key| match key {{ ");
+    for (index, field) in body.iter().enumerate() {
+        emit!(
+            out,
+            "{:?} => ::core::option::Option::Some({index}), ",
+            field.wire
+        );
+    }
+    out.push_str("_ => ::core::option::Option::None }))? {\nmatch index {\n");
+    for (index, field) in body.iter().enumerate() {
+        let at = match field.format {
+            Some(format) => format!(
+                "{private}::At::member({name:?}, {:?}).with_format({})",
+                field.wire,
+                emitter.format_path(format)
+            ),
+            None => format!("{private}::At::member({name:?}, {:?})", field.wire),
+        };
+        emit!(
+            out,
+            "::core::option::Option::Some({index}) => v_{} = map.next_value_seed({private}::Member::<{}>::new({at}))?,\n",
+            field.field_name,
+            field.slot_type(Scope::Items)
+        );
+    }
+    emit!(
+        out,
+        "_ => {{ map.next_value::<{serde}::de::IgnoredAny>()?; }}\n}}\n}}\n::core::result::Result::Ok({name} {{\n"
+    );
+    finish(emitter, name, fields, out);
+}
 
-    let slot = |field: &Field<'_>| format_ident!("v_{}", field.field_name);
-    let slot_type = |field: &Field<'_>| {
-        let ty = &field.ty;
-        if field.boxed {
-            quote!(::std::boxed::Box<#ty>)
-        } else {
-            ty.clone()
-        }
-    };
-    let declarations = body.iter().map(|field| {
-        let (slot, ty) = (slot(field), slot_type(field));
-        quote!(let mut #slot: ::core::option::Option<#ty> = ::core::option::Option::None;)
-    });
-    let wire_names = body.iter().map(|field| field.wire);
-    let arms = body.iter().enumerate().map(|(index, field)| {
-        let (slot, ty, at) = (slot(field), slot_type(field), at(emitter, type_name, field));
-        quote! {
-            ::core::option::Option::Some(#index) => {
-                #slot = map.next_value_seed(#private::Member::<#ty>::new(#at))?;
-            }
-        }
-    });
-    let values = fields.iter().map(|field| {
+/// The struct literal's members, from the slots (or defaults), and the end
+/// of `decode_fields`.
+fn finish(emitter: &Emitter<'_>, name: &str, fields: &[Field<'_>], out: &mut String) {
+    let private = &emitter.private;
+    for field in fields {
         let ident = &field.field;
         if !field.in_body() {
-            return match field.default_value() {
-                Some(value) => quote!(#ident: #value,),
-                None => quote!(#ident: ::core::option::Option::None,),
-            };
+            let value = field
+                .default_value()
+                .unwrap_or_else(|| "::core::option::Option::None".to_owned());
+            emit!(out, "{ident}: {value},\n");
+            continue;
         }
-        let slot = slot(field);
+        let slot = format!("v_{}", field.field_name);
         match &field.presence {
-            Presence::Optional => quote!(#ident: #slot,),
+            Presence::Optional => emit!(out, "{ident}: {slot},\n"),
             Presence::Default { .. } => {
-                let value = field.or_default(quote!(#slot), Scope::Items);
-                quote!(#ident: #value,)
+                emit!(out, "{ident}: {},\n", field.or_default(&slot, Scope::Items))
             }
             Presence::Required if emitter.corrects_errors() => {
-                quote!(#ident: #slot.unwrap_or_else(#private::Correct::corrected),)
+                emit!(
+                    out,
+                    "{ident}: {slot}.unwrap_or_else({private}::Correct::corrected),\n"
+                )
             }
-            Presence::Required => {
-                let wire = field.wire;
-                quote!(#ident: #private::required(#slot, #private::At::member(#type_name, #wire))?,)
-            }
+            Presence::Required => emit!(
+                out,
+                "{ident}: {private}::required({slot}, {private}::At::member({name:?}, {:?}))?,\n",
+                field.wire
+            ),
         }
-    });
-    let read_members = if body.is_empty() {
-        quote! {
-            while map.next_key_seed(#private::FieldSeed(&[]))?.is_some() {
-                map.next_value::<#serde::de::IgnoredAny>()?;
-            }
-        }
-    } else {
-        quote! {
-            const MEMBERS: &[&::core::primitive::str] = &[#(#wire_names),*];
-            #(#declarations)*
-            while let ::core::option::Option::Some(index) = map.next_key_seed(#private::FieldSeed(MEMBERS))? {
-                match index {
-                    #(#arms)*
-                    _ => {
-                        map.next_value::<#serde::de::IgnoredAny>()?;
-                    }
-                }
-            }
-        }
-    };
-
-    emitter.decode_impls(
-        name,
-        &expecting,
-        quote!(deserialize_map),
-        quote! {
-            fn visit_map<__A: #serde::de::MapAccess<'de>>(self, mut map: __A) -> ::core::result::Result<#name, __A::Error> {
-                #read_members
-                ::core::result::Result::Ok(#name { #(#values)* })
-            }
-        },
-    )
+    }
+    out.push_str("})\n}\n}\n");
 }
 
 /// Client error correction: required members missing on the wire become
 /// their zero value, recursively for structures.
-fn correct(emitter: &Emitter<'_>, name: &Ident, fields: &[Field<'_>]) -> TokenStream {
-    let private = emitter.private();
-    let values = fields.iter().map(|field| {
-        let ident = &field.field;
-        match (&field.presence, field.default_value()) {
-            (Presence::Required, _) => quote!(#ident: #private::Correct::corrected(),),
-            (_, Some(value)) => quote!(#ident: #value,),
-            _ => quote!(#ident: ::core::option::Option::None,),
-        }
-    });
-    quote! {
-        impl #private::Correct for #name {
-            fn corrected() -> Self {
-                #name { #(#values)* }
-            }
-        }
+fn correct(emitter: &Emitter<'_>, name: &str, fields: &[Field<'_>], out: &mut String) {
+    let private = &emitter.private;
+    emit!(
+        out,
+        "impl {private}::Correct for {name} {{\nfn corrected() -> Self {{\n{name} {{\n"
+    );
+    for field in fields {
+        let value = match (&field.presence, field.default_value()) {
+            (Presence::Required, _) => format!("{private}::Correct::corrected()"),
+            (_, Some(value)) => value,
+            _ => "::core::option::Option::None".to_owned(),
+        };
+        emit!(out, "{}: {value},\n", field.field);
     }
+    out.push_str("}\n}\n}\n");
 }

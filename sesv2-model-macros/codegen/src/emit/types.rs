@@ -1,14 +1,11 @@
 //! How shapes map to Rust types, and the facts about members that every
 //! emitter needs: wire names, timestamp formats, sensitivity, deprecation.
 
-use proc_macro2::{Ident, TokenStream};
-use quote::quote;
-
 use super::Emitter;
 use crate::ident;
 use crate::model::{Member, ShapeKind, Simple};
 use crate::shape_id::ShapeId;
-use crate::traits::{Deprecated, Protocol, TimestampFormat};
+use crate::traits::{Deprecated, Documentation, Protocol, TimestampFormat};
 
 /// Where a type is named from: the module the macro expands in, or a module
 /// inside it (`builders`, `operations`).
@@ -31,66 +28,68 @@ pub(super) enum Access {
     Ref,
 }
 
-impl Emitter<'_> {
+impl<'a> Emitter<'a> {
     /// The Rust type of a value of shape `target`, named from `scope`.
-    pub(super) fn value_type(&self, target: &ShapeId, scope: Scope) -> TokenStream {
+    pub(super) fn value_type(&self, target: &ShapeId, scope: Scope) -> String {
         let runtime = &self.runtime;
         let Some(shape) = self.shape(target) else {
-            return quote!(());
+            return "()".to_owned();
         };
         match &shape.kind {
             ShapeKind::Simple(simple) => match simple {
-                Simple::String => quote!(::std::string::String),
-                Simple::Boolean => quote!(::core::primitive::bool),
-                Simple::Byte => quote!(::core::primitive::i8),
-                Simple::Short => quote!(::core::primitive::i16),
-                Simple::Integer => quote!(::core::primitive::i32),
-                Simple::Long => quote!(::core::primitive::i64),
-                Simple::Float => quote!(::core::primitive::f32),
-                Simple::Double => quote!(::core::primitive::f64),
-                Simple::Timestamp => quote!(#runtime::Timestamp),
-                Simple::Blob => quote!(#runtime::Blob),
-                Simple::Document => quote!(#runtime::Document),
-                Simple::BigInteger => quote!(#runtime::BigInteger),
-                Simple::BigDecimal => quote!(#runtime::BigDecimal),
-                Simple::Unit => quote!(()),
+                Simple::String => "::std::string::String".to_owned(),
+                Simple::Boolean => "::core::primitive::bool".to_owned(),
+                Simple::Byte => "::core::primitive::i8".to_owned(),
+                Simple::Short => "::core::primitive::i16".to_owned(),
+                Simple::Integer => "::core::primitive::i32".to_owned(),
+                Simple::Long => "::core::primitive::i64".to_owned(),
+                Simple::Float => "::core::primitive::f32".to_owned(),
+                Simple::Double => "::core::primitive::f64".to_owned(),
+                Simple::Timestamp => format!("{runtime}::Timestamp"),
+                Simple::Blob => format!("{runtime}::Blob"),
+                Simple::Document => format!("{runtime}::Document"),
+                Simple::BigInteger => format!("{runtime}::BigInteger"),
+                Simple::BigDecimal => format!("{runtime}::BigDecimal"),
+                Simple::Unit => "()".to_owned(),
             },
             ShapeKind::List(_) => {
-                let element = self.list_element_type(target, scope);
-                quote!(::std::vec::Vec<#element>)
+                let element = self.list_element_type(target, scope).unwrap_or_default();
+                format!("::std::vec::Vec<{element}>")
             }
             ShapeKind::Map { key, value } => {
                 let key = self.value_type(&key.target, scope);
                 let value = self.value_type(&value.target, scope);
                 if shape.traits.sparse {
-                    quote!(::std::collections::HashMap<#key, ::core::option::Option<#value>>)
+                    format!("::std::collections::HashMap<{key}, ::core::option::Option<{value}>>")
                 } else {
-                    quote!(::std::collections::HashMap<#key, #value>)
+                    format!("::std::collections::HashMap<{key}, {value}>")
                 }
             }
             ShapeKind::Structure(_)
             | ShapeKind::Union(_)
             | ShapeKind::Enum(_)
             | ShapeKind::IntEnum(_) => {
-                let name = self.type_ident(target);
+                let name = self.type_name(target);
                 match scope {
-                    Scope::Items => quote!(#name),
-                    Scope::Nested => quote!(super::#name),
+                    Scope::Items => name.to_owned(),
+                    Scope::Nested => format!("super::{name}"),
                 }
             }
-            ShapeKind::Operation(_) | ShapeKind::Service(_) | ShapeKind::Resource(_) => quote!(()),
+            ShapeKind::Operation(_) | ShapeKind::Service(_) | ShapeKind::Resource(_) => {
+                "()".to_owned()
+            }
         }
     }
 
     /// The element type of a list shape (`Option<T>` for a sparse list).
-    pub(super) fn list_element_type(&self, target: &ShapeId, scope: Scope) -> Option<TokenStream> {
+    pub(super) fn list_element_type(&self, target: &ShapeId, scope: Scope) -> Option<String> {
         let shape = self.shape(target)?;
         let ShapeKind::List(member) = &shape.kind else {
             return None;
         };
         let element = self.value_type(&member.target, scope);
         Some(if shape.traits.sparse {
-            quote!(::core::option::Option<#element>)
+            format!("::core::option::Option<{element}>")
         } else {
             element
         })
@@ -113,21 +112,20 @@ impl Emitter<'_> {
         }
     }
 
-    pub(super) fn type_ident(&self, id: &ShapeId) -> Ident {
-        let name = self
-            .names
+    /// The generated type's name as written in Rust (`Self_` for `Self`).
+    pub(super) fn type_name<'s>(&'s self, id: &'s ShapeId) -> &'s str {
+        self.names
             .item(id)
-            .map_or(id.name(), |names| names.type_name.as_str());
-        ident::ident(name)
+            .map_or(id.name(), |names| names.type_name.as_str())
     }
 
     /// Rustdoc for a member: its own documentation, else its target's.
-    pub(super) fn member_docs<'m>(&'m self, member: &'m Member) -> Option<&'m str> {
+    pub(super) fn member_docs(&self, member: &'a Member) -> Option<&'a Documentation> {
         member
             .traits
             .documentation
-            .as_deref()
-            .or_else(|| self.shape(&member.target)?.traits.documentation.as_deref())
+            .as_ref()
+            .or_else(|| self.shape(&member.target)?.traits.documentation.as_ref())
     }
 
     /// The member's name on the wire: its `@jsonName` where the protocol
@@ -164,13 +162,13 @@ impl Emitter<'_> {
     }
 
     /// `TimestampFormat::X` in generated code.
-    pub(super) fn format_tokens(&self, format: TimestampFormat) -> TokenStream {
-        let private = self.private();
-        match format {
-            TimestampFormat::EpochSeconds => quote!(#private::TimestampFormat::EpochSeconds),
-            TimestampFormat::DateTime => quote!(#private::TimestampFormat::DateTime),
-            TimestampFormat::HttpDate => quote!(#private::TimestampFormat::HttpDate),
-        }
+    pub(super) fn format_path(&self, format: TimestampFormat) -> String {
+        let variant = match format {
+            TimestampFormat::EpochSeconds => "EpochSeconds",
+            TimestampFormat::DateTime => "DateTime",
+            TimestampFormat::HttpDate => "HttpDate",
+        };
+        format!("{}::TimestampFormat::{variant}", self.private)
     }
 
     /// Whether `Debug` must hide a member's value: it is `@sensitive`, or
@@ -204,20 +202,27 @@ impl Emitter<'_> {
         false
     }
 
-    /// Whether any item of this shape names something deprecated, so that
-    /// the generated code using it must not warn.
-    pub(super) fn touches_deprecated(&self, id: &ShapeId) -> bool {
+    /// `#[allow(deprecated)]` for the items of a shape that names something
+    /// deprecated, so that only the users of those things are warned.
+    pub(super) fn allow_deprecated(&self, id: &ShapeId) -> &'static str {
+        if self.touches_deprecated(id) {
+            "#[allow(deprecated)]\n"
+        } else {
+            ""
+        }
+    }
+
+    fn touches_deprecated(&self, id: &ShapeId) -> bool {
         let Some(shape) = self.shape(id) else {
             return false;
         };
         if shape.traits.deprecated.is_some() {
             return true;
         }
-        let deprecated_target = |target: &ShapeId| self.holds_deprecated(target);
         match &shape.kind {
             ShapeKind::Structure(members) | ShapeKind::Union(members) => {
                 members.iter().any(|member| {
-                    member.traits.deprecated.is_some() || deprecated_target(&member.target)
+                    member.traits.deprecated.is_some() || self.holds_deprecated(&member.target)
                 })
             }
             ShapeKind::Enum(members) => members
@@ -252,19 +257,14 @@ impl Emitter<'_> {
         }
         false
     }
-
-    /// `#[allow(deprecated)]` for the items of a shape that uses deprecated
-    /// things, so that only users of those things are warned.
-    pub(super) fn allow_deprecated(&self, id: &ShapeId) -> Option<TokenStream> {
-        self.touches_deprecated(id)
-            .then(|| quote!(#[allow(deprecated)]))
-    }
 }
 
 /// `#[deprecated]` with the model's message; Smithy's `since` is free text
 /// (often a date) where Rust wants a version, so it goes into the note.
-pub(super) fn deprecated_attribute(deprecated: Option<&Deprecated>) -> Option<TokenStream> {
-    let deprecated = deprecated?;
+pub(super) fn deprecated_attribute(deprecated: Option<&Deprecated>) -> String {
+    let Some(deprecated) = deprecated else {
+        return String::new();
+    };
     let message = deprecated
         .message
         .as_deref()
@@ -273,5 +273,10 @@ pub(super) fn deprecated_attribute(deprecated: Option<&Deprecated>) -> Option<To
         Some(since) => format!("{message} (deprecated since {since})"),
         None => message.to_owned(),
     };
-    Some(quote!(#[deprecated(note = #note)]))
+    format!("#[deprecated(note = {note:?})]\n")
+}
+
+/// An identifier as written in Rust: `r#type`, `self_`, `job_id`.
+pub(super) fn rust(name: &str) -> String {
+    ident::display(name)
 }

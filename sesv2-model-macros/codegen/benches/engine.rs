@@ -1,0 +1,68 @@
+//! The engine's speed: load + select + generate, against the floor of merely
+//! parsing the same bytes into `serde_json::Value`, measured in the same run.
+//!
+//! ```text
+//! cargo bench -p sesv2-model-codegen --bench engine                         # optimized
+//! cargo bench -p sesv2-model-codegen --bench engine --profile bench-opt0    # opt-level 0, as proc macros run
+//! ```
+//!
+//! The official model is read from `../shared/models/aws/` beside the
+//! checkout; without it only the project's own model is measured.
+
+#[path = "../../../sesv2-model/benches/harness.rs"]
+mod harness;
+
+use std::path::Path;
+
+use sesv2_model_codegen::{Config, generate};
+
+fn main() {
+    let mut bench = harness::Bench::from_args();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let own = std::fs::read(root.join("models/sesv2.json"))
+        .expect("models/sesv2.json is in the repository");
+    let get_import_job = Config {
+        operations: vec!["GetImportJob".to_owned()],
+        ..Config::default()
+    };
+
+    bench.case(
+        "parse models/sesv2.json into serde_json::Value",
+        None,
+        || serde_json::from_slice::<serde_json::Value>(&own).unwrap(),
+    );
+    bench.case(
+        "GetImportJob from models/sesv2.json",
+        Some("parse models/sesv2.json into serde_json::Value"),
+        || generate(&get_import_job, &own).unwrap(),
+    );
+
+    let official_path = root.join("../shared/models/aws/sesv2-2019-09-27.json");
+    match std::fs::read(&official_path) {
+        Ok(official) => {
+            let floor = "parse the official SESv2 model into serde_json::Value";
+            bench.case(floor, None, || {
+                serde_json::from_slice::<serde_json::Value>(&official).unwrap()
+            });
+            bench.case("GetImportJob from the official model", Some(floor), || {
+                generate(&get_import_job, &official).unwrap()
+            });
+            bench.case("the whole official SESv2 service", Some(floor), || {
+                generate(&Config::default(), &official).unwrap()
+            });
+        }
+        Err(error) => eprintln!(
+            "skipping the official model ({}): {error}",
+            official_path.display()
+        ),
+    }
+
+    // `--profile bench-opt0` inherits the dev profile: opt-level 0 with
+    // debug assertions, as cargo builds proc macros in a debug build.
+    let profile = if cfg!(debug_assertions) {
+        "opt-level 0"
+    } else {
+        "optimized"
+    };
+    bench.report(&format!("engine, {profile}"));
+}

@@ -1,0 +1,209 @@
+//! The decoding scaffolding every generated type shares, so that generated
+//! code only says what is particular to its type: the visitors live here.
+
+use std::fmt;
+use std::marker::PhantomData;
+
+use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, Unexpected, Visitor};
+
+use super::decode::At;
+use super::union::UnionSet;
+use super::{Decode, UnionKey, UnionKeySeed};
+
+/// A generated structure's members, read from a JSON object.
+pub trait DecodeFields: Sized {
+    /// What the value is, for messages: ``an `ImportDataSource` object``.
+    const EXPECTING: &'static str;
+
+    /// Reads the members from the object's entries.
+    fn decode_fields<'de, A: MapAccess<'de>>(map: A) -> Result<Self, A::Error>;
+}
+
+/// Decodes a generated structure found at `at`.
+#[inline]
+pub fn decode_structure<'de, T: DecodeFields, D: Deserializer<'de>>(
+    deserializer: D,
+    at: At,
+) -> Result<T, D::Error> {
+    deserializer.deserialize_map(StructureVisitor::<T>(at, PhantomData))
+}
+
+struct StructureVisitor<T>(At, PhantomData<T>);
+
+impl<'de, T: DecodeFields> Visitor<'de> for StructureVisitor<T> {
+    type Value = T;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.expecting(f, T::EXPECTING)
+    }
+
+    #[inline]
+    fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<T, A::Error> {
+        T::decode_fields(map)
+    }
+}
+
+/// Seed that reads an object key and finds its member index with a
+/// generated `match`, without allocating; `None` for an unknown key.
+pub struct KeyIndex(pub fn(&str) -> Option<usize>);
+
+impl<'de> DeserializeSeed<'de> for KeyIndex {
+    type Value = Option<usize>;
+
+    #[inline]
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Option<usize>, D::Error> {
+        deserializer.deserialize_identifier(self)
+    }
+}
+
+impl<'de> Visitor<'de> for KeyIndex {
+    type Value = Option<usize>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a member name")
+    }
+
+    #[inline]
+    fn visit_str<E: de::Error>(self, key: &str) -> Result<Option<usize>, E> {
+        Ok((self.0)(key))
+    }
+
+    fn visit_bytes<E: de::Error>(self, key: &[u8]) -> Result<Option<usize>, E> {
+        Ok(std::str::from_utf8(key).ok().and_then(self.0))
+    }
+}
+
+/// A generated enum: its conversions from the wire string.
+pub trait EnumValue: for<'a> From<&'a str> + From<String> {
+    /// What the value is, for messages: ``a `JobStatus` string``.
+    const EXPECTING: &'static str;
+}
+
+/// Decodes a generated enum found at `at`: any string, known or not.
+#[inline]
+pub fn decode_enum<'de, T: EnumValue, D: Deserializer<'de>>(
+    deserializer: D,
+    at: At,
+) -> Result<T, D::Error> {
+    deserializer.deserialize_str(EnumVisitor::<T>(at, PhantomData))
+}
+
+struct EnumVisitor<T>(At, PhantomData<T>);
+
+impl<'de, T: EnumValue> Visitor<'de> for EnumVisitor<T> {
+    type Value = T;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.expecting(f, T::EXPECTING)
+    }
+
+    #[inline]
+    fn visit_str<E: de::Error>(self, value: &str) -> Result<T, E> {
+        Ok(T::from(value))
+    }
+
+    fn visit_string<E: de::Error>(self, value: String) -> Result<T, E> {
+        Ok(T::from(value))
+    }
+}
+
+/// A generated int enum: its conversion from the wire number.
+pub trait IntEnumValue: From<i32> {
+    /// What the value is, for messages: ``a `Priority` integer``.
+    const EXPECTING: &'static str;
+}
+
+/// Decodes a generated int enum found at `at`: any 32-bit integer.
+pub fn decode_int_enum<'de, T: IntEnumValue, D: Deserializer<'de>>(
+    deserializer: D,
+    at: At,
+) -> Result<T, D::Error> {
+    deserializer.deserialize_i32(IntEnumVisitor::<T>(at, PhantomData))
+}
+
+struct IntEnumVisitor<T>(At, PhantomData<T>);
+
+impl<'de, T: IntEnumValue> Visitor<'de> for IntEnumVisitor<T> {
+    type Value = T;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.expecting(f, T::EXPECTING)
+    }
+
+    fn visit_i64<E: de::Error>(self, value: i64) -> Result<T, E> {
+        i32::try_from(value)
+            .map(T::from)
+            .map_err(|_| E::invalid_value(Unexpected::Signed(value), &self))
+    }
+
+    fn visit_u64<E: de::Error>(self, value: u64) -> Result<T, E> {
+        i32::try_from(value)
+            .map(T::from)
+            .map_err(|_| E::invalid_value(Unexpected::Unsigned(value), &self))
+    }
+}
+
+/// A generated union's members, read one at a time.
+pub trait DecodeUnion: Sized {
+    /// What the value is, for messages: ``a `Shape` object with exactly one member set``.
+    const EXPECTING: &'static str;
+    /// The Rust name, for messages.
+    const NAME: &'static str;
+    /// The members' wire names, in model order.
+    const MEMBERS: &'static [&'static str];
+
+    /// Reads the value of the member at `index` of [`MEMBERS`](Self::MEMBERS);
+    /// `None` when it is `null`.
+    fn decode_member<'de, A: MapAccess<'de>>(
+        index: usize,
+        map: &mut A,
+    ) -> Result<Option<Self>, A::Error>;
+
+    /// Keeps a member the model does not know, with its JSON value.
+    fn unknown(name: String, value: serde_json::Value) -> Self;
+}
+
+/// Decodes a generated union found at `at`: exactly one member set (members
+/// set to `null` and protocol metadata such as `__type` do not count).
+pub fn decode_union<'de, T: DecodeUnion, D: Deserializer<'de>>(
+    deserializer: D,
+    at: At,
+) -> Result<T, D::Error> {
+    deserializer.deserialize_map(UnionVisitor::<T>(at, PhantomData))
+}
+
+struct UnionVisitor<T>(At, PhantomData<T>);
+
+impl<'de, T: DecodeUnion> Visitor<'de> for UnionVisitor<T> {
+    type Value = T;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.expecting(f, T::EXPECTING)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<T, A::Error> {
+        let mut set = UnionSet::new(T::NAME, self.0);
+        while let Some(key) = map.next_key_seed(UnionKeySeed(T::MEMBERS))? {
+            let value = match key {
+                UnionKey::Known(index) => T::decode_member(index, &mut map)?,
+                UnionKey::Unknown(name) if super::is_union_metadata(&name) => {
+                    map.next_value::<de::IgnoredAny>()?;
+                    None
+                }
+                UnionKey::Unknown(name) => {
+                    let value: Option<serde_json::Value> =
+                        map.next_value_seed(super::Member::new(self.0))?;
+                    value.map(|value| T::unknown(name, value))
+                }
+            };
+            set.offer(value)?;
+        }
+        set.finish()
+    }
+}
+
+impl<'de> Decode<'de> for super::Unit {
+    fn decode<D: Deserializer<'de>>(deserializer: D, _at: At) -> Result<Self, D::Error> {
+        serde::Deserialize::deserialize(deserializer).map(|de::IgnoredAny| super::Unit)
+    }
+}
