@@ -33,9 +33,7 @@ const OWN: &[(&str, &str, &[&str])] = &[
 ];
 
 fn main() {
-    let manifest_dir = PathBuf::from(
-        std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"),
-    );
+    let manifest_dir = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
     let out_dir = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
     println!("cargo::rustc-check-cfg=cfg(official_models)");
     println!("cargo::rerun-if-env-changed=CI");
@@ -47,17 +45,12 @@ fn main() {
         .filter(|path| !path.exists())
         .collect();
     for (_, file) in OFFICIAL {
-        println!(
-            "cargo::rerun-if-changed={}",
-            official_dir.join(file).display()
-        );
+        println!("cargo::rerun-if-changed={}", official_dir.join(file).display());
     }
     if missing.is_empty() {
         println!("cargo::rustc-cfg=official_models");
     } else if std::env::var("CI").is_ok_and(|ci| ci == "true") {
-        panic!(
-            "CI=true but official models are missing: {missing:?}; CI must run with ../shared beside the checkout"
-        );
+        panic!("CI=true but official models are missing: {missing:?}; CI must run with ../shared beside the checkout");
     } else {
         println!(
             "cargo::warning=official AWS models not found in {}; tests against them are skipped",
@@ -81,18 +74,11 @@ fn write_generated(out_dir: &Path, module: &str, model: &Path, operations: &[&st
         operations: operations.iter().map(|op| op.to_string()).collect(),
         ..Config::default()
     };
-    let generated = generate_file(&config, model)
-        .unwrap_or_else(|errors| panic!("{}: {errors}", model.display()));
-    let source =
-        to_source(&generated).unwrap_or_else(|error| panic!("{}: {error}", model.display()));
-    let notes: String = generated
-        .notes
-        .iter()
-        .map(|note| format!("{note}\n"))
-        .collect();
+    let generated = generate_file(&config, model).unwrap_or_else(|errors| panic!("{}: {errors}", model.display()));
+    let source = to_source(&generated).unwrap_or_else(|error| panic!("{}: {error}", model.display()));
+    let notes: String = generated.notes.iter().map(|note| format!("{note}\n")).collect();
     for (extension, text) in [("rs", source), ("notes", notes)] {
         let path = out_dir.join(format!("{module}.{extension}"));
-        std::fs::write(&path, text)
-            .unwrap_or_else(|error| panic!("writing {}: {error}", path.display()));
+        std::fs::write(&path, text).unwrap_or_else(|error| panic!("writing {}: {error}", path.display()));
     }
 }

@@ -101,9 +101,7 @@ impl MacroArgs {
             ..Config::default()
         };
         // Notes about what the code cannot represent exactly are in its docs.
-        match generate_file(&config, &path)
-            .and_then(|generated| generated.tokens().map_err(Into::into))
-        {
+        match generate_file(&config, &path).and_then(|generated| generated.tokens().map_err(Into::into)) {
             Ok(tokens) => tokens,
             Err(errors) => {
                 let errors = errors.iter().map(|error| {
@@ -232,12 +230,8 @@ impl Parse for MacroArgs {
                 input.parse::<Token![,]>()?;
             }
         }
-        let model = model.ok_or_else(|| {
-            syn::Error::new(
-                Span::call_site(),
-                "missing `model = \"path/to/model.json\"`",
-            )
-        })?;
+        let model =
+            model.ok_or_else(|| syn::Error::new(Span::call_site(), "missing `model = \"path/to/model.json\"`"))?;
         Ok(MacroArgs {
             model,
             operations: operations.unwrap_or_default(),
@@ -262,9 +256,7 @@ mod tests {
     #[test]
     fn normalize_removes_dot_components() {
         assert_eq!(
-            normalize(Path::new(
-                "/ws/target/tests/trybuild/x/../../../../tests/m.json"
-            )),
+            normalize(Path::new("/ws/target/tests/trybuild/x/../../../../tests/m.json")),
             PathBuf::from("/ws/tests/m.json")
         );
         assert_eq!(normalize(Path::new("/a/./b/../c")), PathBuf::from("/a/c"));

@@ -98,12 +98,7 @@ impl Bench {
                 Some((name, nanos)) => (format!("{:.2}x", row.nanos / nanos), name.as_str()),
                 None => ("-".to_owned(), ""),
             };
-            println!(
-                "{:<58} {:>14} {:>8}  {floor}",
-                row.name,
-                human(row.nanos),
-                ratio
-            );
+            println!("{:<58} {:>14} {:>8}  {floor}", row.name, human(row.nanos), ratio);
         }
     }
 }

@@ -72,10 +72,7 @@ fn main() -> Result<(), Box<dyn Error>> {
         job.failed_records_count().unwrap_or(0)
     );
     if let Some(failure) = job.failure_info() {
-        println!(
-            "failure    {}",
-            failure.error_message().unwrap_or("(no message)")
-        );
+        println!("failure    {}", failure.error_message().unwrap_or("(no message)"));
     }
     println!("\n{job:#?}");
     println!("\nre-encoded: {}", serde_json::to_string(&job)?);

@@ -22,9 +22,7 @@ impl std::error::Error for BigNumberError {}
 /// `-?digits`, with no leading zeros beyond a lone `0`.
 fn is_integer(text: &str) -> bool {
     let digits = text.strip_prefix('-').unwrap_or(text);
-    !digits.is_empty()
-        && digits.bytes().all(|b| b.is_ascii_digit())
-        && (digits == "0" || !digits.starts_with('0'))
+    !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) && (digits == "0" || !digits.starts_with('0'))
 }
 
 /// A JSON number: `-?int(.digits)?([eE][+-]?digits)?`.
@@ -190,10 +188,7 @@ pub(crate) mod wire {
         }
 
         /// Other deserializers: the best their data model allows.
-        fn visit_newtype_struct<D: Deserializer<'de>>(
-            self,
-            deserializer: D,
-        ) -> Result<String, D::Error> {
+        fn visit_newtype_struct<D: Deserializer<'de>>(self, deserializer: D) -> Result<String, D::Error> {
             deserializer.deserialize_any(self)
         }
 
@@ -285,10 +280,7 @@ mod tests {
         assert_eq!(decimals[0].as_str(), "123456789012345678901234567890");
         assert_eq!(decimals[1].as_str(), "-0.000000000000000000000000001");
         assert_eq!(decimals[2].as_str(), "1E400");
-        assert_eq!(
-            serde_json::to_string(&decimals).unwrap(),
-            body.replace(", ", ",")
-        );
+        assert_eq!(serde_json::to_string(&decimals).unwrap(), body.replace(", ", ","));
         let integer: BigInteger = serde_json::from_str("98765432109876543210").unwrap();
         assert_eq!(integer.to_string(), "98765432109876543210");
     }

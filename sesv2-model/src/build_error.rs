@@ -24,11 +24,7 @@ pub struct BuildError {
 impl BuildError {
     /// Used by generated builders.
     #[doc(hidden)]
-    pub const fn missing_member(
-        type_name: &'static str,
-        member: &'static str,
-        field: &'static str,
-    ) -> BuildError {
+    pub const fn missing_member(type_name: &'static str, member: &'static str, field: &'static str) -> BuildError {
         BuildError {
             type_name,
             member,

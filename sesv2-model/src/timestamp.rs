@@ -140,9 +140,7 @@ impl FromStr for Timestamp {
     fn from_str(text: &str) -> Result<Timestamp, TimestampError> {
         text.parse::<jiff::Timestamp>()
             .map(Timestamp)
-            .map_err(|error| {
-                TimestampError::new(format!("`{text}` is not an RFC 3339 timestamp: {error}"))
-            })
+            .map_err(|error| TimestampError::new(format!("`{text}` is not an RFC 3339 timestamp: {error}")))
     }
 }
 
@@ -175,11 +173,7 @@ impl TryFrom<Timestamp> for SystemTime {
         } else {
             SystemTime::UNIX_EPOCH.checked_sub(magnitude)
         };
-        time.ok_or_else(|| {
-            TimestampError::new(format!(
-                "{timestamp} cannot be represented as a SystemTime here"
-            ))
-        })
+        time.ok_or_else(|| TimestampError::new(format!("{timestamp} cannot be represented as a SystemTime here")))
     }
 }
 
@@ -231,9 +225,7 @@ pub(crate) mod text_formats {
     /// Parses an HTTP date: IMF-fixdate (with optional fractional seconds) or
     /// any RFC 2822 date.
     pub(crate) fn from_http_date(text: &str) -> Result<Timestamp, TimestampError> {
-        let bad = |error: &dyn std::fmt::Display| {
-            TimestampError::new(format!("`{text}` is not an HTTP date: {error}"))
-        };
+        let bad = |error: &dyn std::fmt::Display| TimestampError::new(format!("`{text}` is not an HTTP date: {error}"));
         // RFC 2822 has no fractional seconds: parse them separately.
         let (whole, nanos) = match split_fraction(text) {
             Some((whole, nanos)) => (whole, nanos),
@@ -249,19 +241,13 @@ pub(crate) mod text_formats {
     /// 123 ms in nanoseconds.
     fn split_fraction(text: &str) -> Option<(String, u32)> {
         let dot = text.find('.')?;
-        let digits = text[dot + 1..]
-            .bytes()
-            .take_while(u8::is_ascii_digit)
-            .count();
+        let digits = text[dot + 1..].bytes().take_while(u8::is_ascii_digit).count();
         if digits == 0 || !text[..dot].ends_with(|c: char| c.is_ascii_digit()) {
             return None;
         }
         let fraction = &text[dot + 1..dot + 1 + digits];
         let nanos = format!("{:0<9}", &fraction[..digits.min(9)]).parse().ok()?;
-        Some((
-            format!("{}{}", &text[..dot], &text[dot + 1 + digits..]),
-            nanos,
-        ))
+        Some((format!("{}{}", &text[..dot], &text[dot + 1 + digits..]), nanos))
     }
 
     #[cfg(test)]
@@ -272,16 +258,10 @@ pub(crate) mod text_formats {
         fn http_dates_print_and_parse_with_and_without_fractions() {
             let whole = Timestamp::from_secs(1_700_000_000).unwrap();
             assert_eq!(to_http_date(&whole), "Tue, 14 Nov 2023 22:13:20 GMT");
-            assert_eq!(
-                from_http_date("Tue, 14 Nov 2023 22:13:20 GMT").unwrap(),
-                whole
-            );
+            assert_eq!(from_http_date("Tue, 14 Nov 2023 22:13:20 GMT").unwrap(), whole);
             let fraction = Timestamp::from_secs_and_nanos(1_700_000_000, 123_000_000).unwrap();
             assert_eq!(to_http_date(&fraction), "Tue, 14 Nov 2023 22:13:20.123 GMT");
-            assert_eq!(
-                from_http_date("Tue, 14 Nov 2023 22:13:20.123 GMT").unwrap(),
-                fraction
-            );
+            assert_eq!(from_http_date("Tue, 14 Nov 2023 22:13:20.123 GMT").unwrap(), fraction);
             assert!(from_http_date("yesterday").is_err());
         }
 
@@ -331,12 +311,7 @@ pub(crate) mod epoch_seconds {
         let whole: i128 = whole.parse().map_err(|_| bad())?;
         let mut nanos: i128 = 0;
         for (index, digit) in fraction.bytes().enumerate() {
-            let digit = i128::from(
-                digit
-                    .checked_sub(b'0')
-                    .filter(|d| *d < 10)
-                    .ok_or_else(bad)?,
-            );
+            let digit = i128::from(digit.checked_sub(b'0').filter(|d| *d < 10).ok_or_else(bad)?);
             if index < 9 {
                 nanos = nanos * 10 + digit;
             } else {
@@ -463,14 +438,9 @@ mod tests {
 
     #[test]
     fn display_is_rfc3339_in_utc() {
+        assert_eq!(Timestamp::from_secs(0).unwrap().to_string(), "1970-01-01T00:00:00Z");
         assert_eq!(
-            Timestamp::from_secs(0).unwrap().to_string(),
-            "1970-01-01T00:00:00Z"
-        );
-        assert_eq!(
-            Timestamp::from_secs_and_nanos(-2, 500_000_000)
-                .unwrap()
-                .to_string(),
+            Timestamp::from_secs_and_nanos(-2, 500_000_000).unwrap().to_string(),
             "1969-12-31T23:59:58.5Z"
         );
         assert_eq!(Timestamp::MAX.to_string(), "9999-12-30T22:00:00.999999999Z");

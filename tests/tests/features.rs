@@ -37,9 +37,7 @@ fn widget(body: &str) -> Widget {
 }
 
 fn error(body: &str) -> String {
-    serde_json::from_str::<Widget>(body)
-        .unwrap_err()
-        .to_string()
+    serde_json::from_str::<Widget>(body).unwrap_err().to_string()
 }
 
 #[test]
@@ -58,15 +56,9 @@ fn every_member_kind_decodes_and_reencodes_to_the_same_json() {
         widget.checksum().map(Blob::as_bytes),
         Some([0xde, 0xad, 0xbe, 0xef].as_slice())
     );
-    assert_eq!(
-        widget.created_at().map(|t| t.subsec_nanos()),
-        Some(250_000_000)
-    );
+    assert_eq!(widget.created_at().map(|t| t.subsec_nanos()), Some(250_000_000));
     assert_eq!(widget.colour(), Some(&Colour::DarkBlue));
-    assert_eq!(
-        widget.tags(),
-        Some(["a".to_owned(), "b".to_owned()].as_slice())
-    );
+    assert_eq!(widget.tags(), Some(["a".to_owned(), "b".to_owned()].as_slice()));
     assert_eq!(
         widget.notes(),
         Some([Some("first".to_owned()), None, Some("third".to_owned())].as_slice())
@@ -83,9 +75,7 @@ fn every_member_kind_decodes_and_reencodes_to_the_same_json() {
     assert_eq!(parts[1].quantity(), None);
     assert_eq!(
         widget.shape(),
-        Some(&Shape::Circle(
-            Circle::builder().radius(2.5).build().unwrap()
-        ))
+        Some(&Shape::Circle(Circle::builder().radius(2.5).build().unwrap()))
     );
     assert_eq!(widget.r#type(), Some("gear"));
     assert_eq!(widget.self_(), Some("me"));
@@ -96,26 +86,18 @@ fn every_member_kind_decodes_and_reencodes_to_the_same_json() {
 
 #[test]
 fn dense_collections_drop_nulls_and_sparse_ones_keep_them() {
-    let widget = widget(
-        r#"{"Id": "w", "Count": 1, "Tags": ["a", null], "Attributes": {"x": null, "y": 2}, "Notes": [null]}"#,
-    );
+    let widget =
+        widget(r#"{"Id": "w", "Count": 1, "Tags": ["a", null], "Attributes": {"x": null, "y": 2}, "Notes": [null]}"#);
     assert_eq!(widget.tags(), Some(["a".to_owned()].as_slice()));
-    assert_eq!(
-        widget.attributes(),
-        Some(&HashMap::from([("y".to_owned(), 2)]))
-    );
+    assert_eq!(widget.attributes(), Some(&HashMap::from([("y".to_owned(), 2)])));
     assert_eq!(widget.notes(), Some([None].as_slice()));
-    assert_eq!(
-        serde_json::to_value(&widget).unwrap()["Notes"],
-        json!([null])
-    );
+    assert_eq!(serde_json::to_value(&widget).unwrap()["Notes"], json!([null]));
 }
 
 #[test]
 fn non_finite_doubles_travel_as_strings() {
-    let widget = widget(
-        r#"{"Id": "w", "Count": 1, "Weight": "NaN", "Ratio": "-Infinity", "Ratings": {"red": "Infinity"}}"#,
-    );
+    let widget =
+        widget(r#"{"Id": "w", "Count": 1, "Weight": "NaN", "Ratio": "-Infinity", "Ratings": {"red": "Infinity"}}"#);
     assert!(widget.weight().unwrap().is_nan());
     assert_eq!(widget.ratio(), Some(f32::NEG_INFINITY));
     assert_eq!(widget.ratings().unwrap()[&Colour::Red], f64::INFINITY);
@@ -155,12 +137,7 @@ fn blobs_are_base64_and_bad_base64_is_an_error() {
 
 #[test]
 fn json_name_renames_the_member_on_the_wire_only() {
-    let widget = Widget::builder()
-        .id("w")
-        .count(1)
-        .name("Sprocket")
-        .build()
-        .unwrap();
+    let widget = Widget::builder().id("w").count(1).name("Sprocket").build().unwrap();
     assert_eq!(
         serde_json::to_value(&widget).unwrap(),
         json!({"Id": "w", "Count": 1, "name": "Sprocket"})
@@ -190,10 +167,7 @@ fn union_members_round_trip() {
         ),
         (json!({"Square": 2.0}), Shape::Square(2.0)),
         (json!({"Point": {}}), Shape::Point),
-        (
-            json!({"label": "hexagon"}),
-            Shape::Label("hexagon".to_owned()),
-        ),
+        (json!({"label": "hexagon"}), Shape::Label("hexagon".to_owned())),
     ] {
         let shape: Shape = serde_json::from_value(body.clone()).unwrap();
         assert_eq!(shape, expected);
@@ -225,8 +199,7 @@ fn unions_need_exactly_one_member() {
         "invalid `Shape` union: no member is set; expected exactly one at line 1 column 2"
     );
     // Members set to null and protocol metadata do not count.
-    let shape: Shape =
-        serde_json::from_str(r#"{"__type": "Shape", "Circle": null, "Square": 3}"#).unwrap();
+    let shape: Shape = serde_json::from_str(r#"{"__type": "Shape", "Circle": null, "Square": 3}"#).unwrap();
     assert_eq!(shape, Shape::Square(3.0));
 }
 
@@ -234,14 +207,8 @@ fn unions_need_exactly_one_member() {
 fn defaults_exist_only_without_required_members() {
     let part = Part::builder().name("cog").build().unwrap();
     assert_eq!(part.quantity(), None);
-    assert_eq!(
-        Part::builder().quantity(1).build().unwrap_err().member(),
-        "Name"
-    );
-    let conflict = WidgetConflict::builder()
-        .message("w-1 exists")
-        .build()
-        .unwrap();
+    assert_eq!(Part::builder().quantity(1).build().unwrap_err().member(), "Name");
+    let conflict = WidgetConflict::builder().message("w-1 exists").build().unwrap();
     assert_eq!(conflict.to_string(), "WidgetConflict: w-1 exists");
 }
 
@@ -262,10 +229,7 @@ fn keyword_and_std_names_generate_usable_types() {
     use sesv2_model_tests::keywords::{self, Default, Keywords};
 
     let option = keywords::Option::builder().some("x").none(true).build();
-    let string = keywords::String::builder()
-        .value(option.clone())
-        .build()
-        .unwrap();
+    let string = keywords::String::builder().value(option.clone()).build().unwrap();
     assert_eq!(string.value(), &option);
     let keywords = Keywords::builder()
         .r#type("t")
@@ -279,15 +243,13 @@ fn keyword_and_std_names_generate_usable_types() {
     );
     assert_eq!(Default::from("self"), Default::Self_);
     let result: keywords::Result =
-        serde_json::from_str(r#"{"Err": {"Vec": ["type", "mystery"]}, "Ok": {"Value": {}}}"#)
-            .unwrap();
+        serde_json::from_str(r#"{"Err": {"Vec": ["type", "mystery"]}, "Ok": {"Value": {}}}"#).unwrap();
     assert_eq!(
         result.err().and_then(|b| b.vec()),
         Some([Default::Type, Default::from("mystery")].as_slice())
     );
     let shadowing: keywords::Self_ =
-        serde_json::from_str(r#"{"map": "m", "deserializer": "d", "index": 3, "at": "x"}"#)
-            .unwrap();
+        serde_json::from_str(r#"{"map": "m", "deserializer": "d", "index": 3, "at": "x"}"#).unwrap();
     assert_eq!(
         (shadowing.map(), shadowing.index(), shadowing.at()),
         (Some("m"), Some(3), Some("x"))

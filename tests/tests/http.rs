@@ -11,8 +11,8 @@ use sesv2_model_tests::http::operations::{
     GetObject, GetObjectError, ListObjects, Ping, PingError, PutObject, Subscribe,
 };
 use sesv2_model_tests::http::{
-    Events, Filter, GetObjectInput, GetObjectOutput, ListObjectsInput, NoSuchKey, Object, Options,
-    OtherObject, PutObjectInput, PutObjectOutput, Throttled,
+    Events, Filter, GetObjectInput, GetObjectOutput, ListObjectsInput, NoSuchKey, Object, Options, OtherObject,
+    PutObjectInput, PutObjectOutput, Throttled,
 };
 
 fn get_object() -> GetObjectInput {
@@ -42,10 +42,7 @@ fn operations_describe_their_http_binding() {
         "/buckets/{Bucket}/objects/{Key+}?x-id=GetObject"
     );
     assert_eq!(GetObject::HTTP_STATUS_CODE, 200);
-    assert_eq!(
-        (PutObject::HTTP_METHOD, PutObject::HTTP_STATUS_CODE),
-        ("PUT", 201)
-    );
+    assert_eq!((PutObject::HTTP_METHOD, PutObject::HTTP_STATUS_CODE), ("PUT", 201));
 }
 
 #[test]
@@ -71,11 +68,7 @@ fn request_uris_render_labels_greedy_labels_and_query_strings() {
 
 #[test]
 fn empty_labels_cannot_render() {
-    let input = GetObjectInput::builder()
-        .bucket("")
-        .key("k")
-        .build()
-        .unwrap();
+    let input = GetObjectInput::builder().bucket("").key("k").build().unwrap();
     let error = GetObject::request_uri(&input).unwrap_err();
     assert_eq!(error.member(), "Bucket");
     assert_eq!(
@@ -98,16 +91,14 @@ fn the_json_body_leaves_out_members_bound_elsewhere() {
         .build();
     assert_eq!(serde_json::to_value(&output).unwrap(), json!({}));
     // Outputs whose bound members are optional still decode from the body.
-    let decoded: GetObjectOutput =
-        serde_json::from_str(r#"{"Body": "ignored", "ContentLength": 9}"#).unwrap();
+    let decoded: GetObjectOutput = serde_json::from_str(r#"{"Body": "ignored", "ContentLength": 9}"#).unwrap();
     assert_eq!(decoded, GetObjectOutput::builder().build());
 }
 
 #[test]
 fn operation_errors_are_read_by_code_with_or_without_namespace_and_suffix() {
     let body = br#"{"Message": "no such key", "Key": "k"}"#;
-    let expected =
-        GetObjectError::NoSuchKey(NoSuchKey::builder().message("no such key").key("k").build());
+    let expected = GetObjectError::NoSuchKey(NoSuchKey::builder().message("no such key").key("k").build());
     for code in [
         "NoSuchKey",
         "example.http#NoSuchKey",
@@ -115,10 +106,7 @@ fn operation_errors_are_read_by_code_with_or_without_namespace_and_suffix() {
     ] {
         assert_eq!(GetObjectError::from_code(code, body), expected, "{code}");
     }
-    assert_eq!(
-        GetObjectError::from_response(Some("NoSuchKey"), body),
-        expected
-    );
+    assert_eq!(GetObjectError::from_response(Some("NoSuchKey"), body), expected);
     let typed = br#"{"__type": "example.http#NoSuchKey", "Message": "no such key", "Key": "k"}"#;
     assert_eq!(GetObject::parse_error(None, typed), expected);
     assert_eq!(expected.code(), Some("NoSuchKey"));
@@ -141,8 +129,7 @@ fn service_errors_belong_to_every_operation() {
 
 #[test]
 fn unknown_and_unreadable_errors_are_unhandled_with_what_was_received() {
-    let error =
-        GetObjectError::from_response(None, br#"{"code": "AccessDenied", "message": "nope"}"#);
+    let error = GetObjectError::from_response(None, br#"{"code": "AccessDenied", "message": "nope"}"#);
     let GetObjectError::Unhandled(unhandled) = &error else {
         panic!("expected an unhandled error, got {error:?}");
     };
@@ -169,21 +156,11 @@ fn mixin_members_come_first_and_non_local_mixin_traits_are_inherited() {
     let put = PutObjectInput::builder()
         .bucket("b")
         .key("a/b")
-        .object(
-            Object::builder()
-                .name("n")
-                .size(3)
-                .created_by("ada")
-                .build(),
-        )
+        .object(Object::builder().name("n").size(3).created_by("ada").build())
         .build()
         .unwrap();
-    assert_eq!(
-        PutObject::request_uri(&put).unwrap(),
-        "/buckets/b/objects/a/b"
-    );
-    let object: Object =
-        serde_json::from_str(r#"{"Name": "n", "CreatedBy": "ada", "Size": 3}"#).unwrap();
+    assert_eq!(PutObject::request_uri(&put).unwrap(), "/buckets/b/objects/a/b");
+    let object: Object = serde_json::from_str(r#"{"Name": "n", "CreatedBy": "ada", "Size": 3}"#).unwrap();
     assert_eq!(
         serde_json::to_string(&object).unwrap(),
         r#"{"CreatedBy":"ada","Name":"n","Size":3}"#
@@ -198,13 +175,7 @@ fn renamed_shapes_and_streams_generate() {
         .e_tag("\"abc\"")
         .object(OtherObject::builder().id("o-1").build())
         .build();
-    assert_eq!(
-        serde_json::to_value(&output).unwrap(),
-        json!({"Object": {"Id": "o-1"}})
-    );
+    assert_eq!(serde_json::to_value(&output).unwrap(), json!({"Object": {"Id": "o-1"}}));
     let event: Events = serde_json::from_value(json!({"Deleted": {"Prefix": "tmp/"}})).unwrap();
-    assert_eq!(
-        event,
-        Events::Deleted(Filter::builder().prefix("tmp/").build())
-    );
+    assert_eq!(event, Events::Deleted(Filter::builder().prefix("tmp/").build()));
 }

@@ -57,22 +57,14 @@ where
     let theirs = serde_json::from_str::<Theirs>(body);
     match (ours, theirs) {
         (Ok(ours), Ok(theirs)) => {
-            assert_eq!(
-                format!("{ours:#?}"),
-                format!("{theirs:#?}"),
-                "values differ for {body}"
-            );
+            assert_eq!(format!("{ours:#?}"), format!("{theirs:#?}"), "values differ for {body}");
             assert_eq!(
                 serde_json::to_value(&ours).unwrap(),
                 serde_json::to_value(&theirs).unwrap(),
                 "encodings differ for {body}"
             );
         }
-        (Err(ours), Err(theirs)) => assert_eq!(
-            ours.to_string(),
-            theirs.to_string(),
-            "errors differ for {body}"
-        ),
+        (Err(ours), Err(theirs)) => assert_eq!(ours.to_string(), theirs.to_string(), "errors differ for {body}"),
         (ours, theirs) => panic!("outcomes differ for {body}: ours {ours:?}, official {theirs:?}"),
     }
 }
@@ -107,22 +99,14 @@ fn official_model_request_and_error_types_match_the_projects_own() {
     for body in [r#"{"message": "Rate exceeded"}"#, "{}", r#"{"message": 1}"#] {
         same_outcome::<sesv2_model::BadRequestException, official::BadRequestException>(body);
         same_outcome::<sesv2_model::NotFoundException, official::NotFoundException>(body);
-        same_outcome::<sesv2_model::TooManyRequestsException, official::TooManyRequestsException>(
-            body,
-        );
+        same_outcome::<sesv2_model::TooManyRequestsException, official::TooManyRequestsException>(body);
     }
 }
 
 #[test]
 fn official_model_enums_list_the_same_values() {
-    assert_eq!(
-        sesv2_model::JobStatus::values(),
-        official::JobStatus::values()
-    );
-    assert_eq!(
-        sesv2_model::DataFormat::values(),
-        official::DataFormat::values()
-    );
+    assert_eq!(sesv2_model::JobStatus::values(), official::JobStatus::values());
+    assert_eq!(sesv2_model::DataFormat::values(), official::DataFormat::values());
     assert_eq!(
         sesv2_model::SuppressionListImportAction::values(),
         official::SuppressionListImportAction::values()

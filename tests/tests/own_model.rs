@@ -9,19 +9,10 @@ use serde_json::{Map, Value};
 
 fn load(relative: &str) -> Map<String, Value> {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(relative);
-    let text = std::fs::read_to_string(&path)
-        .unwrap_or_else(|error| panic!("{}: {error}", path.display()));
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|error| panic!("{}: {error}", path.display()));
     let model: Value = serde_json::from_str(&text).unwrap();
-    assert_eq!(
-        model["smithy"],
-        "2.0",
-        "{} is a Smithy 2.0 model",
-        path.display()
-    );
-    model["shapes"]
-        .as_object()
-        .cloned()
-        .expect("a model has shapes")
+    assert_eq!(model["smithy"], "2.0", "{} is a Smithy 2.0 model", path.display());
+    model["shapes"].as_object().cloned().expect("a model has shapes")
 }
 
 /// The shape without any `smithy.api#documentation` trait.
@@ -63,11 +54,7 @@ fn own_model_matches_the_official_one_except_for_documentation() {
         if shape["type"] == "service" {
             assert_eq!(theirs["type"], "service");
             assert_eq!(shape["version"], theirs["version"], "{id} version");
-            for protocol_trait in [
-                "aws.protocols#restJson1",
-                "aws.api#service",
-                "aws.auth#sigv4",
-            ] {
+            for protocol_trait in ["aws.protocols#restJson1", "aws.api#service", "aws.auth#sigv4"] {
                 assert_eq!(
                     shape["traits"][protocol_trait], theirs["traits"][protocol_trait],
                     "{id} {protocol_trait}"
@@ -108,10 +95,7 @@ fn own_model_documentation_is_our_own_writing() {
     for (id, shape) in &ours {
         let theirs = docs(&official[id]);
         for doc in docs(shape) {
-            assert!(
-                !theirs.contains(&doc),
-                "{id} copies the official documentation: {doc}"
-            );
+            assert!(!theirs.contains(&doc), "{id} copies the official documentation: {doc}");
         }
     }
 }

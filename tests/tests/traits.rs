@@ -5,13 +5,11 @@
 use serde_json::{Value, json};
 use sesv2_model::{BigDecimal, BigInteger, Timestamp};
 use sesv2_model_tests::traits::{
-    Broken, Choice, Conflict, Credentials, LegacyTier, Login, Node, Priority, Settings, Tag,
-    TagPair, Values,
+    Broken, Choice, Conflict, Credentials, LegacyTier, Login, Node, Priority, Settings, Tag, TagPair, Values,
 };
 
 fn round_trip<T: serde::de::DeserializeOwned + serde::Serialize>(body: &Value) -> T {
-    let value: T =
-        serde_json::from_value(body.clone()).unwrap_or_else(|error| panic!("{error}\nin {body}"));
+    let value: T = serde_json::from_value(body.clone()).unwrap_or_else(|error| panic!("{error}\nin {body}"));
     assert_eq!(
         &serde_json::to_value(&value).unwrap(),
         body,
@@ -52,10 +50,7 @@ fn legacy_enum_strings_become_enums_named_after_their_names_or_values() {
 #[test]
 fn sets_are_lists() {
     let values: Values = round_trip(&json!({"Unique": ["a", "b"]}));
-    assert_eq!(
-        values.unique(),
-        Some(["a".to_owned(), "b".to_owned()].as_slice())
-    );
+    assert_eq!(values.unique(), Some(["a".to_owned(), "b".to_owned()].as_slice()));
 }
 
 #[test]
@@ -110,8 +105,7 @@ fn timestamps_follow_the_member_and_shape_formats() {
     assert_eq!(values.choice(), Some(&Choice::At(at(946_845_296, 0))));
 
     // Offsets are accepted on input and written back in UTC.
-    let values: Values =
-        serde_json::from_value(json!({"DateTime": "2023-11-14T23:13:20+01:00"})).unwrap();
+    let values: Values = serde_json::from_value(json!({"DateTime": "2023-11-14T23:13:20+01:00"})).unwrap();
     assert_eq!(
         serde_json::to_value(&values).unwrap(),
         json!({"DateTime": "2023-11-14T22:13:20Z"})
@@ -171,12 +165,8 @@ fn defaults_fill_absent_members_when_decoding_building_and_defaulting() {
     assert_eq!(Settings::default(), decoded);
     assert_eq!(serde_json::to_value(&decoded).unwrap(), expected_defaults());
 
-    let set: Settings =
-        serde_json::from_value(json!({"Retries": 5, "Loose": 0, "Name": null})).unwrap();
-    assert_eq!(
-        (set.retries(), set.loose(), set.name()),
-        (5, Some(0), "unnamed")
-    );
+    let set: Settings = serde_json::from_value(json!({"Retries": 5, "Loose": 0, "Name": null})).unwrap();
+    assert_eq!((set.retries(), set.loose(), set.name()), (5, Some(0), "unnamed"));
     let built = Settings::builder().retries(1).must_have("x").build();
     assert_eq!((built.retries(), built.must_have()), (1, Some("x")));
 }
@@ -225,10 +215,7 @@ fn errors_carry_their_http_status_and_hide_sensitive_messages() {
     let conflict: Conflict = round_trip(&json!({"Message": "exists"}));
     assert_eq!(conflict.to_string(), "Conflict: exists");
     let broken: Broken = round_trip(&json!({"message": "db password is hunter2"}));
-    assert_eq!(
-        broken.to_string(),
-        "Broken: *** Sensitive Data Redacted ***"
-    );
+    assert_eq!(broken.to_string(), "Broken: *** Sensitive Data Redacted ***");
 }
 
 #[test]
@@ -241,17 +228,11 @@ fn recursive_shapes_are_boxed_only_where_a_cycle_needs_it() {
         "Tag": {"Pair": {"Left": {"Leaf": "a"}, "Right": {"Pair": {"Left": {"Leaf": "b"}}}}}
     }));
     let parent: Option<&Node> = node.parent();
-    assert_eq!(
-        parent.and_then(Node::parent).and_then(Node::name),
-        Some("root")
-    );
+    assert_eq!(parent.and_then(Node::parent).and_then(Node::name), Some("root"));
     // Lists and maps hold nodes directly: no box needed.
     let children: &[Node] = node.children().unwrap();
     assert_eq!(children[0].children().unwrap()[0].name(), Some("c2"));
-    let pair = TagPair::builder()
-        .left(Tag::Leaf("a".to_owned()))
-        .build()
-        .unwrap();
+    let pair = TagPair::builder().left(Tag::Leaf("a".to_owned())).build().unwrap();
     assert_eq!(pair.left(), &Tag::Leaf("a".to_owned()));
     let tag = Tag::Pair(pair);
     assert!(matches!(&tag, Tag::Pair(pair) if pair.right().is_none()));
@@ -264,10 +245,7 @@ fn deeply_nested_input_is_an_error_not_a_crash() {
         body = format!(r#"{{"Parent": {body}}}"#);
     }
     let error = serde_json::from_str::<Node>(&body).unwrap_err();
-    assert!(
-        error.to_string().starts_with("recursion limit exceeded"),
-        "{error}"
-    );
+    assert!(error.to_string().starts_with("recursion limit exceeded"), "{error}");
     let mut shallow = String::from(r#"{"Name": "bottom"}"#);
     for _ in 0..60 {
         shallow = format!(r#"{{"Parent": {shallow}}}"#);

@@ -3,8 +3,8 @@
 
 use serde_json::{Value, json};
 use sesv2_model::{
-    BadRequestException, ContactListImportAction, DataFormat, GetImportJobResponse, JobStatus,
-    NotFoundException, SuppressionListImportAction, Timestamp, TooManyRequestsException,
+    BadRequestException, ContactListImportAction, DataFormat, GetImportJobResponse, JobStatus, NotFoundException,
+    SuppressionListImportAction, Timestamp, TooManyRequestsException,
 };
 
 /// Every member set, as the service sends a finished job with failures.
@@ -67,28 +67,16 @@ fn completed_job_decodes_member_by_member_and_reencodes_to_the_same_json() {
     );
     assert_eq!(destination.contact_list_destination(), None);
     let source = job.import_data_source().expect("source is set");
-    assert_eq!(
-        source.s3_url(),
-        "s3://acme-imports/suppression/2023-11-14.csv"
-    );
+    assert_eq!(source.s3_url(), "s3://acme-imports/suppression/2023-11-14.csv");
     assert_eq!(source.data_format(), &DataFormat::Csv);
     let failure = job.failure_info().expect("failure info is set");
     assert_eq!(
         failure.failed_records_s3_url(),
         Some("https://acme-imports.s3.amazonaws.com/failures/0ba4ec5e.csv?X-Amz-Expires=3600")
     );
-    assert_eq!(
-        failure.error_message(),
-        Some("3 records had an invalid email address")
-    );
-    assert_eq!(
-        job.created_timestamp(),
-        Some(&ts(1_700_000_000, 123_000_000))
-    );
-    assert_eq!(
-        job.completed_timestamp(),
-        Some(&ts(1_700_000_321, 500_000_000))
-    );
+    assert_eq!(failure.error_message(), Some("3 records had an invalid email address"));
+    assert_eq!(job.created_timestamp(), Some(&ts(1_700_000_000, 123_000_000)));
+    assert_eq!(job.completed_timestamp(), Some(&ts(1_700_000_321, 500_000_000)));
     assert_eq!(job.processed_records_count(), Some(1200));
     assert_eq!(job.failed_records_count(), Some(3));
 
@@ -171,10 +159,7 @@ fn unknown_job_status_round_trips() {
 fn unknown_enum_values_round_trip_in_nested_required_members() {
     let body = r#"{"ImportDataSource": {"S3Url": "s3://b/k.parquet", "DataFormat": "PARQUET"}}"#;
     let job = decode(body);
-    assert_eq!(
-        job.import_data_source().unwrap().data_format().as_str(),
-        "PARQUET"
-    );
+    assert_eq!(job.import_data_source().unwrap().data_format().as_str(), "PARQUET");
     assert_eq!(reencoded(&job), parsed(body));
 }
 
@@ -215,10 +200,7 @@ fn nulls_read_as_absent() {
     assert_eq!(job.failure_info(), None);
     assert_eq!(job.created_timestamp(), None);
     assert_eq!(job.processed_records_count(), None);
-    assert_eq!(
-        reencoded(&job),
-        json!({"JobId": "j-3", "ImportDestination": {}})
-    );
+    assert_eq!(reencoded(&job), json!({"JobId": "j-3", "ImportDestination": {}}));
 }
 
 #[test]
@@ -237,10 +219,7 @@ fn integer_timestamps_are_exact() {
 fn fractional_timestamps_are_exact_and_reencode_in_shortest_form() {
     let job = decode(r#"{"CreatedTimestamp": 1700000000.123}"#);
     let created = *job.created_timestamp().unwrap();
-    assert_eq!(
-        (created.secs(), created.subsec_nanos()),
-        (1_700_000_000, 123_000_000)
-    );
+    assert_eq!((created.secs(), created.subsec_nanos()), (1_700_000_000, 123_000_000));
     assert_eq!(created.to_string(), "2023-11-14T22:13:20.123Z");
     let system = std::time::SystemTime::try_from(created).unwrap();
     assert_eq!(
@@ -257,10 +236,7 @@ fn fractional_timestamps_are_exact_and_reencode_in_shortest_form() {
 fn exponent_timestamps_are_exact() {
     let job = decode(r#"{"CreatedTimestamp": 1.7000000001E9, "CompletedTimestamp": 17e8}"#);
     let created = job.created_timestamp().unwrap();
-    assert_eq!(
-        (created.secs(), created.subsec_nanos()),
-        (1_700_000_000, 100_000_000)
-    );
+    assert_eq!((created.secs(), created.subsec_nanos()), (1_700_000_000, 100_000_000));
     assert_eq!(created.to_string(), "2023-11-14T22:13:20.1Z");
     assert_eq!(job.completed_timestamp(), Some(&ts(1_700_000_000, 0)));
     assert_eq!(
@@ -282,12 +258,7 @@ fn millisecond_timestamps_survive_many_round_trips() {
         -86_400_001,
     ] {
         let original = Timestamp::from_millis(millis).unwrap();
-        let body = serde_json::to_string(
-            &GetImportJobResponse::builder()
-                .created_timestamp(original)
-                .build(),
-        )
-        .unwrap();
+        let body = serde_json::to_string(&GetImportJobResponse::builder().created_timestamp(original).build()).unwrap();
         let decoded = decode(&body);
         assert_eq!(decoded.created_timestamp(), Some(&original), "{body}");
     }
@@ -357,9 +328,7 @@ fn missing_required_members_are_errors_naming_them() {
         "missing required member `DataFormat` of `ImportDataSource` at line 1 column 46"
     );
     assert_eq!(
-        decode_error(
-            r#"{"ImportDestination": {"ContactListDestination": {"ContactListImportAction": "PUT"}}}"#
-        ),
+        decode_error(r#"{"ImportDestination": {"ContactListDestination": {"ContactListImportAction": "PUT"}}}"#),
         "missing required member `ContactListName` of `ContactListDestination` at line 1 column 83"
     );
     assert_eq!(
@@ -374,26 +343,19 @@ fn malformed_json_is_an_error_not_a_panic() {
         decode_error(r#"{"JobId": "j"#),
         "EOF while parsing a string at line 1 column 12"
     );
-    assert_eq!(
-        decode_error(r#"{"JobId": "j",}"#),
-        "trailing comma at line 1 column 15"
-    );
+    assert_eq!(decode_error(r#"{"JobId": "j",}"#), "trailing comma at line 1 column 15");
 }
 
 #[test]
 fn error_shapes_decode_and_display_their_message() {
     let error: BadRequestException =
-        serde_json::from_str(r#"{"message": "Invalid JobId.", "__type": "BadRequestException"}"#)
-            .unwrap();
+        serde_json::from_str(r#"{"message": "Invalid JobId.", "__type": "BadRequestException"}"#).unwrap();
     assert_eq!(error.message(), Some("Invalid JobId."));
     assert_eq!(error.to_string(), "BadRequestException: Invalid JobId.");
     let error: NotFoundException = serde_json::from_str("{}").unwrap();
     assert_eq!(error.to_string(), "NotFoundException");
-    let error: Box<dyn std::error::Error> = Box::new(
-        TooManyRequestsException::builder()
-            .message("Rate exceeded")
-            .build(),
-    );
+    let error: Box<dyn std::error::Error> =
+        Box::new(TooManyRequestsException::builder().message("Rate exceeded").build());
     assert_eq!(error.to_string(), "TooManyRequestsException: Rate exceeded");
     assert_eq!(
         serde_json::to_value(BadRequestException::builder().message("m").build()).unwrap(),
@@ -420,19 +382,10 @@ fn client_error_correction_fills_missing_required_members() {
     let source = job.import_data_source().unwrap();
     assert_eq!(source.s3_url(), "");
     assert_eq!(source.data_format(), &DataFormat::from(""));
-    let contact_list = job
-        .import_destination()
-        .unwrap()
-        .contact_list_destination()
-        .unwrap();
+    let contact_list = job.import_destination().unwrap().contact_list_destination().unwrap();
     assert_eq!(contact_list.contact_list_name(), "");
     assert_eq!(contact_list.contact_list_import_action().as_str(), "");
     // Members that are present still have to be well-formed.
-    let error =
-        serde_json::from_str::<GetImportJobResponse>(r#"{"ImportDataSource": {"S3Url": 1}}"#)
-            .unwrap_err();
-    assert!(
-        error.to_string().contains("ImportDataSource.S3Url"),
-        "{error}"
-    );
+    let error = serde_json::from_str::<GetImportJobResponse>(r#"{"ImportDataSource": {"S3Url": 1}}"#).unwrap_err();
+    assert!(error.to_string().contains("ImportDataSource.S3Url"), "{error}");
 }

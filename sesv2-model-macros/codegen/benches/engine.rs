@@ -19,18 +19,15 @@ use sesv2_model_codegen::{Config, generate};
 fn main() {
     let mut bench = harness::Bench::from_args();
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
-    let own = std::fs::read(root.join("models/sesv2.json"))
-        .expect("models/sesv2.json is in the repository");
+    let own = std::fs::read(root.join("models/sesv2.json")).expect("models/sesv2.json is in the repository");
     let get_import_job = Config {
         operations: vec!["GetImportJob".to_owned()],
         ..Config::default()
     };
 
-    bench.case(
-        "parse models/sesv2.json into serde_json::Value",
-        None,
-        || serde_json::from_slice::<serde_json::Value>(&own).unwrap(),
-    );
+    bench.case("parse models/sesv2.json into serde_json::Value", None, || {
+        serde_json::from_slice::<serde_json::Value>(&own).unwrap()
+    });
     bench.case(
         "GetImportJob from models/sesv2.json",
         Some("parse models/sesv2.json into serde_json::Value"),
@@ -51,10 +48,7 @@ fn main() {
                 generate(&Config::default(), &official).unwrap()
             });
         }
-        Err(error) => eprintln!(
-            "skipping the official model ({}): {error}",
-            official_path.display()
-        ),
+        Err(error) => eprintln!("skipping the official model ({}): {error}", official_path.display()),
     }
 
     // `--profile bench-opt0` inherits the dev profile: opt-level 0 with

@@ -19,17 +19,11 @@ pub(crate) struct Entries<T>(pub Vec<(String, T)>);
 
 impl<T> Entries<T> {
     pub fn get(&self, key: &str) -> Option<&T> {
-        self.0
-            .iter()
-            .find(|(name, _)| name == key)
-            .map(|(_, value)| value)
+        self.0.iter().find(|(name, _)| name == key).map(|(_, value)| value)
     }
 
     pub fn get_mut(&mut self, key: &str) -> Option<&mut T> {
-        self.0
-            .iter_mut()
-            .find(|(name, _)| name == key)
-            .map(|(_, value)| value)
+        self.0.iter_mut().find(|(name, _)| name == key).map(|(_, value)| value)
     }
 
     pub fn remove(&mut self, key: &str) -> Option<T> {

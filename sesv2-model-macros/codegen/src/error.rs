@@ -140,10 +140,7 @@ impl Diagnostics {
 }
 
 /// The closest candidate to `wanted`, if one is close enough to be a likely typo.
-pub(crate) fn closest<'a>(
-    wanted: &str,
-    candidates: impl IntoIterator<Item = &'a str>,
-) -> Option<&'a str> {
+pub(crate) fn closest<'a>(wanted: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let wanted_lower = wanted.to_ascii_lowercase();
     candidates
         .into_iter()
@@ -157,10 +154,7 @@ pub(crate) fn closest<'a>(
 }
 
 /// ` Did you mean `x`?` when a close candidate exists, otherwise nothing.
-pub(crate) fn did_you_mean<'a>(
-    wanted: &str,
-    candidates: impl IntoIterator<Item = &'a str>,
-) -> String {
+pub(crate) fn did_you_mean<'a>(wanted: &str, candidates: impl IntoIterator<Item = &'a str>) -> String {
     match closest(wanted, candidates) {
         Some(candidate) => format!(" Did you mean `{candidate}`?"),
         None => String::new(),

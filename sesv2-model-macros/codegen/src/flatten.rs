@@ -18,11 +18,7 @@ pub(crate) fn flatten<'a>(shapes: &mut Vec<(String, RawShape<'a>)>, diagnostics:
     let (applies, mut kept): (Vec<_>, Vec<_>) = std::mem::take(shapes)
         .into_iter()
         .partition(|(_, shape)| shape.kind == "apply");
-    let index: HashMap<String, usize> = kept
-        .iter()
-        .enumerate()
-        .map(|(i, (id, _))| (id.clone(), i))
-        .collect();
+    let index: HashMap<String, usize> = kept.iter().enumerate().map(|(i, (id, _))| (id.clone(), i)).collect();
 
     for (target, apply) in applies {
         apply_traits(&mut kept, &index, &target, apply.traits, diagnostics);
@@ -97,9 +93,7 @@ fn merge_applied<'a>(
             old.extend(new);
             match serde_json::value::to_raw_value(&old) {
                 Ok(merged) => existing.0 = Cow::Owned(merged),
-                Err(error) => {
-                    diagnostics.model(format!("`{owner}`: cannot merge `{name}`: {error}"))
-                }
+                Err(error) => diagnostics.model(format!("`{owner}`: cannot merge `{name}`: {error}")),
             }
         }
         _ => diagnostics.model(format!(

@@ -4,11 +4,10 @@ use heck::{ToSnakeCase, ToUpperCamelCase};
 
 /// Words that cannot be plain identifiers in any edition.
 const KEYWORDS: &[&str] = &[
-    "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "crate",
-    "do", "dyn", "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl",
-    "in", "let", "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub", "ref",
-    "return", "self", "Self", "static", "struct", "super", "trait", "true", "try", "type",
-    "typeof", "unsafe", "unsized", "use", "virtual", "where", "while", "yield",
+    "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "crate", "do", "dyn", "else",
+    "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl", "in", "let", "loop", "macro", "match", "mod",
+    "move", "mut", "override", "priv", "pub", "ref", "return", "self", "Self", "static", "struct", "super", "trait",
+    "true", "try", "type", "typeof", "unsafe", "unsized", "use", "virtual", "where", "while", "yield",
 ];
 
 /// Keywords that even a raw identifier (`r#...`) cannot spell.
@@ -83,9 +82,7 @@ mod tests {
 
     #[test]
     fn escaped_names_are_valid_rust_identifiers() {
-        for name in [
-            "type", "self", "Self", "crate", "super", "async", "job_id", "Created",
-        ] {
+        for name in ["type", "self", "Self", "crate", "super", "async", "job_id", "Created"] {
             let shown = display(name);
             assert!(syn_free_ident_check(&shown), "{shown}");
         }

@@ -194,12 +194,8 @@ fn summarize(model: &model::Model, selection: &select::Selection) -> Summary {
 /// Reads the model at `path` and generates Rust code for it; the generated
 /// code tracks the file unless [`Config::track_file`] says otherwise.
 pub fn generate_file(config: &Config, path: &Path) -> Result<Generated, Errors> {
-    let json = std::fs::read(path).map_err(|error| {
-        Error::model(format!(
-            "cannot read the model file `{}`: {error}",
-            path.display()
-        ))
-    })?;
+    let json = std::fs::read(path)
+        .map_err(|error| Error::model(format!("cannot read the model file `{}`: {error}", path.display())))?;
     let mut config = config.clone();
     if config.track_file.is_none() {
         config.track_file = Some(path.to_path_buf());
@@ -224,7 +220,6 @@ impl Generated {
 /// a file or a tool that prints it.
 #[cfg(feature = "pretty")]
 pub fn to_source(generated: &Generated) -> Result<String, String> {
-    let file = syn::parse_file(&generated.source)
-        .map_err(|error| format!("generated code does not parse: {error}"))?;
+    let file = syn::parse_file(&generated.source).map_err(|error| format!("generated code does not parse: {error}"))?;
     Ok(prettyplease::unparse(&file))
 }

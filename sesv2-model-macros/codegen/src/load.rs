@@ -46,13 +46,7 @@ mod tests {
         .unwrap();
         let ids: Vec<_> = model.shapes.0.iter().map(|(id, _)| id.as_str()).collect();
         assert_eq!(ids, ["a#Z", "a#A"]);
-        let members: Vec<_> = model.shapes.0[1]
-            .1
-            .members
-            .0
-            .iter()
-            .map(|(n, _)| n.as_str())
-            .collect();
+        let members: Vec<_> = model.shapes.0[1].1.members.0.iter().map(|(n, _)| n.as_str()).collect();
         assert_eq!(members, ["b", "a"]);
     }
 
@@ -76,10 +70,7 @@ mod tests {
     #[test]
     fn documents_without_a_version_are_not_smithy() {
         let text = message(r#"{"openapi": "3.0.0"}"#);
-        assert!(
-            text.starts_with("this is not a Smithy JSON AST model"),
-            "{text}"
-        );
+        assert!(text.starts_with("this is not a Smithy JSON AST model"), "{text}");
         let text = message("[1, 2]");
         assert!(text.contains("not a valid Smithy JSON AST"), "{text}");
     }

@@ -38,17 +38,12 @@ fn run(args: Vec<String>) -> Result<String, String> {
     let mut stats = false;
     let mut args = args.into_iter();
     while let Some(arg) = args.next() {
-        let mut value = |flag: &str| {
-            args.next()
-                .ok_or_else(|| format!("{flag} needs a value\n\n{USAGE}"))
-        };
+        let mut value = |flag: &str| args.next().ok_or_else(|| format!("{flag} needs a value\n\n{USAGE}"));
         match arg.as_str() {
             "--operation" => config.operations.push(value("--operation")?),
             "--shape" => config.shapes.push(value("--shape")?),
             "--runtime-crate" => config.runtime_crate = value("--runtime-crate")?,
-            "--client-error-correction" => {
-                config.required_members = RequiredMembers::ClientErrorCorrection
-            }
+            "--client-error-correction" => config.required_members = RequiredMembers::ClientErrorCorrection,
             "--all" => whole_service = true,
             "--stats" => stats = true,
             "-h" | "--help" => return Err(USAGE.to_owned()),

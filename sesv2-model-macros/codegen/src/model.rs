@@ -30,12 +30,10 @@ impl Model {
 
     /// The service shapes, in id order.
     pub fn services(&self) -> impl Iterator<Item = (&ShapeId, &Service)> {
-        self.shapes
-            .iter()
-            .filter_map(|(id, shape)| match &shape.kind {
-                ShapeKind::Service(service) => Some((id, service)),
-                _ => None,
-            })
+        self.shapes.iter().filter_map(|(id, shape)| match &shape.kind {
+            ShapeKind::Service(service) => Some((id, service)),
+            _ => None,
+        })
     }
 }
 
@@ -48,10 +46,7 @@ pub(crate) struct Shape {
 pub(crate) enum ShapeKind {
     Simple(Simple),
     List(Box<Member>),
-    Map {
-        key: Box<Member>,
-        value: Box<Member>,
-    },
+    Map { key: Box<Member>, value: Box<Member> },
     Structure(Vec<Member>),
     Union(Vec<Member>),
     Enum(Vec<EnumMember>),

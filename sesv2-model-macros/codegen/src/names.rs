@@ -71,9 +71,7 @@ pub(crate) fn assign(model: &Model, selection: &Selection) -> Result<Names, Erro
                 members.iter().map(|member| member.name.as_str()).collect()
             }
             ShapeKind::Enum(members) => members.iter().map(|member| member.name.as_str()).collect(),
-            ShapeKind::IntEnum(members) => {
-                members.iter().map(|member| member.name.as_str()).collect()
-            }
+            ShapeKind::IntEnum(members) => members.iter().map(|member| member.name.as_str()).collect(),
             _ => continue,
         };
 
@@ -149,12 +147,9 @@ fn field_names(id: &ShapeId, members: &[&str], diagnostics: &mut Diagnostics) ->
     // `set_` setters share the builder's namespace with `build()`. Owners are
     // member indexes (`None`: a generated function), and messages are only
     // written when a name is actually taken twice.
-    let mut struct_names: HashMap<&str, Option<usize>> =
-        STRUCT_FUNCTIONS.iter().map(|name| (*name, None)).collect();
-    let mut builder_names: HashMap<String, Option<usize>> = BUILDER_METHODS
-        .iter()
-        .map(|name| (name.to_string(), None))
-        .collect();
+    let mut struct_names: HashMap<&str, Option<usize>> = STRUCT_FUNCTIONS.iter().map(|name| (*name, None)).collect();
+    let mut builder_names: HashMap<String, Option<usize>> =
+        BUILDER_METHODS.iter().map(|name| (name.to_string(), None)).collect();
     let describe = |owner: Option<usize>, in_builder: bool, name: &str| match owner {
         Some(index) => format!("the member `{}`", id.member(members[index])),
         None if in_builder => format!("the generated builder method `{name}()`"),
@@ -163,13 +158,11 @@ fn field_names(id: &ShapeId, members: &[&str], diagnostics: &mut Diagnostics) ->
     for (index, field) in fields.iter().enumerate() {
         let clash = match struct_names.insert(field, Some(index)) {
             Some(other) => Some((other, false, field.clone())),
-            None => [field.clone(), format!("set_{field}")]
-                .into_iter()
-                .find_map(|name| {
-                    builder_names
-                        .insert(name.clone(), Some(index))
-                        .map(|other| (other, true, name))
-                }),
+            None => [field.clone(), format!("set_{field}")].into_iter().find_map(|name| {
+                builder_names
+                    .insert(name.clone(), Some(index))
+                    .map(|other| (other, true, name))
+            }),
         };
         if let Some((other, in_builder, name)) = clash {
             diagnostics.model(format!(

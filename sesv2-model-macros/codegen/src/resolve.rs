@@ -6,10 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use crate::ast::{Entries, RawMember, RawModel, RawShape, RawTarget};
 use crate::error::{Diagnostics, Errors, did_you_mean};
 use crate::flatten::flatten;
-use crate::model::{
-    EnumMember, IntEnumMember, Member, Model, Operation, Resource, Service, Shape, ShapeKind,
-    Simple,
-};
+use crate::model::{EnumMember, IntEnumMember, Member, Model, Operation, Resource, Service, Shape, ShapeKind, Simple};
 use crate::shape_id::ShapeId;
 use crate::traits::{Documentation, EnumValue, LegacyEnumDefinition, Traits};
 
@@ -67,19 +64,14 @@ pub(crate) fn resolve(mut raw: RawModel<'_>) -> Result<Model, Errors> {
                 ids.push(id);
                 raw_shapes.push(shape);
             }
-            Err(message) => diagnostics.model(format!(
-                "the model defines a shape with a bad id: {message}"
-            )),
+            Err(message) => diagnostics.model(format!("the model defines a shape with a bad id: {message}")),
         }
     }
     let prelude_ids: Vec<ShapeId> = shapes.keys().cloned().collect();
-    let mut known: BTreeMap<&str, &ShapeId> =
-        prelude_ids.iter().map(|id| (id.as_str(), id)).collect();
+    let mut known: BTreeMap<&str, &ShapeId> = prelude_ids.iter().map(|id| (id.as_str(), id)).collect();
     for id in &ids {
         if known.insert(id.as_str(), id).is_some() {
-            diagnostics.model(format!(
-                "`{id}` is defined twice; remove one of the definitions"
-            ));
+            diagnostics.model(format!("`{id}` is defined twice; remove one of the definitions"));
         }
     }
 
@@ -124,11 +116,7 @@ impl Resolver<'_> {
             return Some(ShapeKind::Simple(simple));
         }
         let kind = match shape.kind.as_str() {
-            "list" | "set" => ShapeKind::List(Box::new(self.required_member(
-                id,
-                "member",
-                shape.member.as_ref(),
-            )?)),
+            "list" | "set" => ShapeKind::List(Box::new(self.required_member(id, "member", shape.member.as_ref())?)),
             "map" => {
                 let key = self.required_member(id, "key", shape.key.as_ref());
                 let value = self.required_member(id, "value", shape.value.as_ref());
@@ -167,11 +155,7 @@ impl Resolver<'_> {
                     .filter_map(|(target, field)| self.optional_target(id, field, target.as_ref()))
                     .collect();
                 operations.extend(self.targets(id, "operations", &shape.operations));
-                operations.extend(self.targets(
-                    id,
-                    "collectionOperations",
-                    &shape.collection_operations,
-                ));
+                operations.extend(self.targets(id, "collectionOperations", &shape.collection_operations));
                 ShapeKind::Resource(Resource {
                     operations,
                     resources: self.targets(id, "resources", &shape.resources),
@@ -211,8 +195,7 @@ impl Resolver<'_> {
                 None
             }
             Err(message) => {
-                self.diagnostics
-                    .model(format!("`{owner}` has a bad target: {message}"));
+                self.diagnostics.model(format!("`{owner}` has a bad target: {message}"));
                 None
             }
         }
@@ -229,12 +212,7 @@ impl Resolver<'_> {
         })
     }
 
-    fn required_member(
-        &mut self,
-        id: &ShapeId,
-        name: &str,
-        raw: Option<&RawMember<'_>>,
-    ) -> Option<Member> {
+    fn required_member(&mut self, id: &ShapeId, name: &str, raw: Option<&RawMember<'_>>) -> Option<Member> {
         match raw {
             Some(raw) => self.member(id, name, raw),
             None => {
@@ -302,11 +280,7 @@ impl Resolver<'_> {
         members
     }
 
-    fn int_enum_members(
-        &mut self,
-        id: &ShapeId,
-        raw: &Entries<RawMember<'_>>,
-    ) -> Vec<IntEnumMember> {
+    fn int_enum_members(&mut self, id: &ShapeId, raw: &Entries<RawMember<'_>>) -> Vec<IntEnumMember> {
         let mut values = BTreeSet::new();
         let mut members = Vec::new();
         for (name, member) in &raw.0 {
@@ -339,11 +313,7 @@ impl Resolver<'_> {
 
     /// A Smithy 1.0 `@enum` string as an enum shape: named definitions keep
     /// their names, unnamed ones are named after their value.
-    fn legacy_enum_members(
-        &mut self,
-        id: &ShapeId,
-        definitions: &[LegacyEnumDefinition],
-    ) -> Vec<EnumMember> {
+    fn legacy_enum_members(&mut self, id: &ShapeId, definitions: &[LegacyEnumDefinition]) -> Vec<EnumMember> {
         let mut values = BTreeSet::new();
         let mut members = Vec::new();
         for definition in definitions {
@@ -355,16 +325,10 @@ impl Resolver<'_> {
                 continue;
             }
             members.push(EnumMember {
-                name: definition
-                    .name
-                    .clone()
-                    .unwrap_or_else(|| definition.value.clone()),
+                name: definition.name.clone().unwrap_or_else(|| definition.value.clone()),
                 value: definition.value.clone(),
                 traits: Traits {
-                    documentation: definition
-                        .documentation
-                        .as_deref()
-                        .map(Documentation::from_html),
+                    documentation: definition.documentation.as_deref().map(Documentation::from_html),
                     deprecated: definition.deprecated.then(Default::default),
                     ..Traits::default()
                 },
@@ -389,12 +353,7 @@ impl Resolver<'_> {
             .collect()
     }
 
-    fn optional_target(
-        &mut self,
-        id: &ShapeId,
-        field: &str,
-        raw: Option<&RawTarget>,
-    ) -> Option<ShapeId> {
+    fn optional_target(&mut self, id: &ShapeId, field: &str, raw: Option<&RawTarget>) -> Option<ShapeId> {
         let target = self.target(&format!("{id} ({field})"), &raw?.target)?;
         (target.as_str() != UNIT).then_some(target)
     }
@@ -434,14 +393,11 @@ fn check_target_kinds(model: &Model, diagnostics: &mut Diagnostics) {
                 }
             }
             ShapeKind::Operation(operation) => {
-                for (field, target) in [("input", &operation.input), ("output", &operation.output)]
-                {
+                for (field, target) in [("input", &operation.input), ("output", &operation.output)] {
                     if let Some(target) = target
                         && !matches!(kind_of(target), Some(ShapeKind::Structure(_)))
                     {
-                        diagnostics.model(format!(
-                            "`{id}` ({field}) targets `{target}`, which is not a structure"
-                        ));
+                        diagnostics.model(format!("`{id}` ({field}) targets `{target}`, which is not a structure"));
                     }
                 }
                 check_errors(model, id, &operation.errors, diagnostics);
@@ -455,14 +411,7 @@ fn check_target_kinds(model: &Model, diagnostics: &mut Diagnostics) {
                     is_operation,
                     diagnostics,
                 );
-                check_kind(
-                    model,
-                    id,
-                    &service.resources,
-                    "a resource",
-                    is_resource,
-                    diagnostics,
-                );
+                check_kind(model, id, &service.resources, "a resource", is_resource, diagnostics);
                 check_errors(model, id, &service.errors, diagnostics);
             }
             ShapeKind::Resource(resource) => {
@@ -474,14 +423,7 @@ fn check_target_kinds(model: &Model, diagnostics: &mut Diagnostics) {
                     is_operation,
                     diagnostics,
                 );
-                check_kind(
-                    model,
-                    id,
-                    &resource.resources,
-                    "a resource",
-                    is_resource,
-                    diagnostics,
-                );
+                check_kind(model, id, &resource.resources, "a resource", is_resource, diagnostics);
             }
             ShapeKind::Simple(_) | ShapeKind::Enum(_) | ShapeKind::IntEnum(_) => {}
         }
@@ -515,9 +457,7 @@ fn check_kind(
 ) {
     for target in targets {
         if !model.get(target).is_some_and(|shape| is_kind(&shape.kind)) {
-            diagnostics.model(format!(
-                "`{id}` lists `{target}` as {what}, but it is not one"
-            ));
+            diagnostics.model(format!("`{id}` lists `{target}` as {what}, but it is not one"));
         }
     }
 }
@@ -532,9 +472,9 @@ fn is_resource(kind: &ShapeKind) -> bool {
 
 fn check_errors(model: &Model, id: &ShapeId, targets: &[ShapeId], diagnostics: &mut Diagnostics) {
     for target in targets {
-        let is_error = model.get(target).is_some_and(|shape| {
-            matches!(shape.kind, ShapeKind::Structure(_)) && shape.traits.error.is_some()
-        });
+        let is_error = model
+            .get(target)
+            .is_some_and(|shape| matches!(shape.kind, ShapeKind::Structure(_)) && shape.traits.error.is_some());
         if !is_error {
             diagnostics.model(format!(
                 "`{id}` lists `{target}` as an error, but it is not a structure with the `smithy.api#error` trait"

@@ -54,12 +54,7 @@ pub(crate) fn select(model: &Model, config: &Config) -> Result<Selection, Errors
     let shapes = closure(model, roots);
     let operations = shapes
         .iter()
-        .filter(|id| {
-            matches!(
-                model.get(id).map(|shape| &shape.kind),
-                Some(ShapeKind::Operation(_))
-            )
-        })
+        .filter(|id| matches!(model.get(id).map(|shape| &shape.kind), Some(ShapeKind::Operation(_))))
         .cloned()
         .collect();
     diagnostics.finish(Selection { shapes, operations })
@@ -87,12 +82,7 @@ fn find_operation(model: &Model, wanted: &str) -> Result<ShapeId, String> {
     let candidates: Vec<ShapeId> = match services.as_slice() {
         [(_, service)] => {
             let mut reachable = Vec::new();
-            collect_service_operations(
-                model,
-                &service.operations,
-                &service.resources,
-                &mut reachable,
-            );
+            collect_service_operations(model, &service.operations, &service.resources, &mut reachable);
             reachable
         }
         [] => operation_ids(model),
@@ -109,11 +99,7 @@ fn find_operation(model: &Model, wanted: &str) -> Result<ShapeId, String> {
     match matching.as_slice() {
         [id] => Ok((*id).clone()),
         [] => {
-            if let Some(shape) = model
-                .shapes
-                .values()
-                .find(|shape| shape.id.name() == wanted)
-            {
+            if let Some(shape) = model.shapes.values().find(|shape| shape.id.name() == wanted) {
                 return Err(format!(
                     "`{wanted}` is the {} `{}`, not an operation; list it in `shapes` as \"{}\" instead",
                     shape.kind.type_name(),
@@ -122,9 +108,7 @@ fn find_operation(model: &Model, wanted: &str) -> Result<ShapeId, String> {
                 ));
             }
             let hint = did_you_mean(wanted, candidates.iter().map(ShapeId::name));
-            Err(format!(
-                "the model has no operation named `{wanted}`.{hint}"
-            ))
+            Err(format!("the model has no operation named `{wanted}`.{hint}"))
         }
         several => {
             let ids: Vec<_> = several.iter().map(|id| format!("`{id}`")).collect();
@@ -154,12 +138,7 @@ fn operation_ids(model: &Model) -> Vec<ShapeId> {
         .collect()
 }
 
-fn collect_service_operations(
-    model: &Model,
-    operations: &[ShapeId],
-    resources: &[ShapeId],
-    out: &mut Vec<ShapeId>,
-) {
+fn collect_service_operations(model: &Model, operations: &[ShapeId], resources: &[ShapeId], out: &mut Vec<ShapeId>) {
     out.extend(operations.iter().cloned());
     for resource in resources {
         if let Some(ShapeKind::Resource(resource)) = model.get(resource).map(|shape| &shape.kind) {

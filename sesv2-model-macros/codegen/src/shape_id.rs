@@ -101,19 +101,12 @@ mod tests {
         let id = ShapeId::parse("com.amazonaws.sesv2#ImportDataSource").unwrap();
         assert_eq!(id.namespace(), "com.amazonaws.sesv2");
         assert_eq!(id.name(), "ImportDataSource");
-        assert_eq!(
-            id.member("S3Url"),
-            "com.amazonaws.sesv2#ImportDataSource$S3Url"
-        );
+        assert_eq!(id.member("S3Url"), "com.amazonaws.sesv2#ImportDataSource$S3Url");
     }
 
     #[test]
     fn rejects_relative_member_and_malformed_ids() {
-        assert!(
-            ShapeId::parse("ImportDataSource")
-                .unwrap_err()
-                .contains("namespace")
-        );
+        assert!(ShapeId::parse("ImportDataSource").unwrap_err().contains("namespace"));
         assert!(ShapeId::parse("a.b#C$d").unwrap_err().contains("member id"));
         assert!(ShapeId::parse("a..b#C").is_err());
         assert!(ShapeId::parse("a#1C").is_err());

@@ -154,10 +154,7 @@ impl Protocol {
 
     /// Whether the body is JSON, as the generated serde impls write it.
     pub fn is_json(self) -> bool {
-        matches!(
-            self,
-            Protocol::RestJson1 | Protocol::AwsJson1_0 | Protocol::AwsJson1_1
-        )
+        matches!(self, Protocol::RestJson1 | Protocol::AwsJson1_0 | Protocol::AwsJson1_1)
     }
 
     /// Whether members bind to HTTP labels, query strings and headers.
@@ -195,42 +192,26 @@ impl Traits {
                 "smithy.api#required" => traits.required = true,
                 "smithy.api#jsonName" => traits.json_name = reader.read("a string"),
                 "smithy.api#enumValue" => traits.enum_value = reader.read("a string or an integer"),
-                "smithy.api#enum" => {
-                    traits.legacy_enum = reader.read("a list of `{\"value\": ...}` definitions")
-                }
+                "smithy.api#enum" => traits.legacy_enum = reader.read("a list of `{\"value\": ...}` definitions"),
                 "smithy.api#error" => traits.error = reader.read("\"client\" or \"server\""),
                 "smithy.api#httpError" => traits.http_error = reader.read("an HTTP status code"),
-                "smithy.api#http" => {
-                    traits.http =
-                        reader.read("an object with `method`, `uri` and an optional `code`")
-                }
+                "smithy.api#http" => traits.http = reader.read("an object with `method`, `uri` and an optional `code`"),
                 "smithy.api#httpLabel" => traits.http_binding = Some(HttpBinding::Label),
                 "smithy.api#httpQuery" => {
-                    traits.http_binding = reader
-                        .read::<String>("a query parameter name")
-                        .map(HttpBinding::Query)
+                    traits.http_binding = reader.read::<String>("a query parameter name").map(HttpBinding::Query)
                 }
-                "smithy.api#httpQueryParams" => {
-                    traits.http_binding = Some(HttpBinding::QueryParams)
-                }
+                "smithy.api#httpQueryParams" => traits.http_binding = Some(HttpBinding::QueryParams),
                 "smithy.api#httpHeader" => {
-                    traits.http_binding = reader
-                        .read::<String>("a header name")
-                        .map(HttpBinding::Header)
+                    traits.http_binding = reader.read::<String>("a header name").map(HttpBinding::Header)
                 }
                 "smithy.api#httpPrefixHeaders" => {
-                    traits.http_binding = reader
-                        .read::<String>("a header prefix")
-                        .map(HttpBinding::PrefixHeaders)
+                    traits.http_binding = reader.read::<String>("a header prefix").map(HttpBinding::PrefixHeaders)
                 }
                 "smithy.api#httpPayload" => traits.http_binding = Some(HttpBinding::Payload),
-                "smithy.api#httpResponseCode" => {
-                    traits.http_binding = Some(HttpBinding::ResponseCode)
-                }
+                "smithy.api#httpResponseCode" => traits.http_binding = Some(HttpBinding::ResponseCode),
                 "smithy.api#sparse" => traits.sparse = true,
                 "smithy.api#timestampFormat" => {
-                    traits.timestamp_format =
-                        reader.read("\"epoch-seconds\", \"date-time\" or \"http-date\"")
+                    traits.timestamp_format = reader.read("\"epoch-seconds\", \"date-time\" or \"http-date\"")
                 }
                 "smithy.api#default" => traits.default = reader.read("a JSON value"),
                 "smithy.api#clientOptional" => traits.client_optional = true,

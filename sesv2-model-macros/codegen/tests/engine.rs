@@ -52,8 +52,7 @@ const SERVICE: &str = r#"{
 
 /// The generated code, formatted.
 fn generated(config: &Config, model: &str) -> String {
-    let generated = generate(config, model.as_bytes())
-        .unwrap_or_else(|errors| panic!("generation failed: {errors}"));
+    let generated = generate(config, model.as_bytes()).unwrap_or_else(|errors| panic!("generation failed: {errors}"));
     to_source(&generated).unwrap()
 }
 
@@ -95,10 +94,7 @@ fn the_whole_service_is_everything_reachable_from_it() {
     ] {
         assert!(defines(&code, item), "{item} is reachable");
     }
-    assert!(
-        !defines(&code, "Orphan"),
-        "Orphan is not reachable from the service"
-    );
+    assert!(!defines(&code, "Orphan"), "Orphan is not reachable from the service");
 }
 
 #[test]
@@ -122,10 +118,7 @@ fn operations_bound_to_resources_can_be_selected_by_name() {
 #[test]
 fn shapes_add_roots_by_id() {
     let config = Config {
-        shapes: vec![
-            "example.shop#Orphan".to_owned(),
-            "example.shop#State".to_owned(),
-        ],
+        shapes: vec!["example.shop#Orphan".to_owned(), "example.shop#State".to_owned()],
         ..Config::default()
     };
     let code = generated(&config, SERVICE);
@@ -146,11 +139,7 @@ fn a_model_without_a_service_generates_every_shape() {
 #[test]
 fn unknown_operations_and_shapes_suggest_the_closest_name_and_point_at_their_argument() {
     let config = Config {
-        operations: vec![
-            "GetOrder".to_owned(),
-            "GetOrders".to_owned(),
-            "Order".to_owned(),
-        ],
+        operations: vec!["GetOrder".to_owned(), "GetOrders".to_owned(), "Order".to_owned()],
         shapes: vec!["example.shop#Oder".to_owned(), "Order".to_owned()],
         ..Config::default()
     };
@@ -185,8 +174,7 @@ fn a_structure_is_not_an_operation() {
         messages(&errors(&operations(&["example.shop#Order"]), SERVICE)),
         [(
             Subject::Operation(0),
-            "`example.shop#Order` is a structure, not an operation; list it in `shapes` instead"
-                .to_owned()
+            "`example.shop#Order` is a structure, not an operation; list it in `shapes` instead".to_owned()
         )]
     );
 }
@@ -201,12 +189,7 @@ fn bare_operation_names_need_a_single_service() {
     assert_eq!(errors.len(), 1);
     let error = errors.iter().next().unwrap();
     assert_eq!(error.subject(), Subject::Operation(0));
-    assert!(
-        error
-            .message()
-            .starts_with("the model has several services"),
-        "{error}"
-    );
+    assert!(error.message().starts_with("the model has several services"), "{error}");
     assert!(generate(&operations(&["example.shop#GetOrder"]), model.as_bytes()).is_ok());
 }
 
@@ -285,20 +268,16 @@ fn a_missing_model_file_is_reported_with_its_path() {
     let error = errors.iter().next().unwrap();
     assert_eq!(error.subject(), Subject::Model);
     assert!(
-        error.message().starts_with(&format!(
-            "cannot read the model file `{}`: ",
-            path.display()
-        )),
+        error
+            .message()
+            .starts_with(&format!("cannot read the model file `{}`: ", path.display())),
         "{error}"
     );
 }
 
 #[test]
 fn generated_code_tracks_the_model_file() {
-    let path = std::env::temp_dir().join(format!(
-        "sesv2-model-codegen-track-{}.json",
-        std::process::id()
-    ));
+    let path = std::env::temp_dir().join(format!("sesv2-model-codegen-track-{}.json", std::process::id()));
     std::fs::write(&path, SERVICE).unwrap();
     let code = generate_file(&Config::default(), &path).unwrap().source;
     std::fs::remove_file(&path).unwrap();

@@ -5,8 +5,8 @@ use sesv2_model_codegen::{Config, Errors, generate, to_source};
 
 /// The generated code, formatted.
 fn generated(model: &str) -> String {
-    let generated = generate(&Config::default(), model.as_bytes())
-        .unwrap_or_else(|errors| panic!("generation failed: {errors}"));
+    let generated =
+        generate(&Config::default(), model.as_bytes()).unwrap_or_else(|errors| panic!("generation failed: {errors}"));
     to_source(&generated).unwrap()
 }
 
@@ -15,10 +15,7 @@ fn messages(model: &str) -> Vec<String> {
         Ok(_) => panic!("expected errors"),
         Err(errors) => errors,
     };
-    errors
-        .iter()
-        .map(|error| error.message().to_owned())
-        .collect()
+    errors.iter().map(|error| error.message().to_owned()).collect()
 }
 
 #[test]
@@ -32,10 +29,7 @@ fn apply_adds_traits_to_shapes_and_members() {
             }}
         }}"#,
     );
-    assert!(
-        code.contains("pub name: ::std::string::String,"),
-        "{code:.600}"
-    );
+    assert!(code.contains("pub name: ::std::string::String,"), "{code:.600}");
     assert!(code.contains("Applied documentation."));
 }
 
@@ -83,18 +77,10 @@ fn mixins_put_their_members_first_and_pass_on_non_local_traits() {
         thing.find("pub size").unwrap(),
         thing.find("pub name").unwrap(),
     );
-    assert!(
-        id < size && size < name,
-        "mixin members first: {thing:.400}"
-    );
-    assert!(thing.starts_with(
-        "pub struct Thing {\n    /// The `Id` member.\n    pub id: ::std::string::String,"
-    ));
+    assert!(id < size && size < name, "mixin members first: {thing:.400}");
+    assert!(thing.starts_with("pub struct Thing {\n    /// The `Id` member.\n    pub id: ::std::string::String,"));
     assert!(code.contains("#[deprecated(note = \"inherited\")]\n#[allow(deprecated)]\n#[derive("));
-    assert!(
-        !code.contains("Only the mixin's"),
-        "local traits stay on the mixin"
-    );
+    assert!(!code.contains("Only the mixin's"), "local traits stay on the mixin");
     assert!(
         !code.contains("pub struct Base") && !code.contains("pub struct Middle"),
         "mixins are not generated"

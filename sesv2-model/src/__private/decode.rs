@@ -71,10 +71,7 @@ pub trait Decode<'de>: Sized {
 
     /// Decodes an element of a list or a value of a map: `None` is a `null`
     /// that a dense collection drops.
-    fn decode_element<D: Deserializer<'de>>(
-        deserializer: D,
-        at: At,
-    ) -> Result<Option<Self>, D::Error> {
+    fn decode_element<D: Deserializer<'de>>(deserializer: D, at: At) -> Result<Option<Self>, D::Error> {
         deserializer.deserialize_option(OptionVisitor::<Self>::new(at))
     }
 }
@@ -341,8 +338,7 @@ impl<'de> Visitor<'de> for FloatVisitor {
     type Value = f64;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.0
-            .expecting(f, "a number, \"NaN\", \"Infinity\" or \"-Infinity\"")
+        self.0.expecting(f, "a number, \"NaN\", \"Infinity\" or \"-Infinity\"")
     }
 
     fn visit_f64<E: de::Error>(self, value: f64) -> Result<f64, E> {
@@ -375,9 +371,7 @@ impl<'de> Decode<'de> for f64 {
 
 impl<'de> Decode<'de> for f32 {
     fn decode<D: Deserializer<'de>>(deserializer: D, at: At) -> Result<Self, D::Error> {
-        deserializer
-            .deserialize_any(FloatVisitor(at))
-            .map(|value| value as f32)
+        deserializer.deserialize_any(FloatVisitor(at)).map(|value| value as f32)
     }
 }
 
@@ -398,9 +392,7 @@ impl<'de> Visitor<'de> for TimestampVisitor {
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let what = match self.0.format {
-            TimestampFormat::EpochSeconds => {
-                "a timestamp in seconds since the Unix epoch (years -9999 to 9999)"
-            }
+            TimestampFormat::EpochSeconds => "a timestamp in seconds since the Unix epoch (years -9999 to 9999)",
             TimestampFormat::DateTime => "an RFC 3339 date-time string",
             TimestampFormat::HttpDate => "an HTTP date string",
         };
@@ -531,8 +523,7 @@ impl<'de, K: MapKey, V: Decode<'de>> Visitor<'de> for MapVisitor<K, V> {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<HashMap<K, V>, A::Error> {
-        let mut entries =
-            HashMap::with_capacity(map.size_hint().unwrap_or(0).min(MAX_PREALLOCATION));
+        let mut entries = HashMap::with_capacity(map.size_hint().unwrap_or(0).min(MAX_PREALLOCATION));
         while let Some(key) = map.next_key_seed(KeySeed::<K>(PhantomData))? {
             if let Some(value) = map.next_value_seed(Element::<V>::new(self.at))? {
                 entries.insert(key, value);
@@ -557,10 +548,7 @@ impl<'de, T: Decode<'de>> Decode<'de> for Option<T> {
         deserializer.deserialize_option(OptionVisitor::<T>::new(at))
     }
 
-    fn decode_element<D: Deserializer<'de>>(
-        deserializer: D,
-        at: At,
-    ) -> Result<Option<Self>, D::Error> {
+    fn decode_element<D: Deserializer<'de>>(deserializer: D, at: At) -> Result<Option<Self>, D::Error> {
         Self::decode(deserializer, at).map(Some)
     }
 }
@@ -576,10 +564,7 @@ impl<'de> Decode<'de> for serde_json::Value {
         serde::Deserialize::deserialize(deserializer)
     }
 
-    fn decode_element<D: Deserializer<'de>>(
-        deserializer: D,
-        at: At,
-    ) -> Result<Option<Self>, D::Error> {
+    fn decode_element<D: Deserializer<'de>>(deserializer: D, at: At) -> Result<Option<Self>, D::Error> {
         Self::decode(deserializer, at).map(Some)
     }
 }

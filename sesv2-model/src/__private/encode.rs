@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
+use serde::ser::{Serialize, SerializeMap, SerializeSeq, SerializeStruct, Serializer};
 
 use super::TimestampFormat;
 use super::decode::MapKey;
@@ -16,11 +16,7 @@ pub trait Encode {
 
     /// Writes the value with timestamps (in it, or it being one) in `format`.
     #[inline]
-    fn encode_as<S: Serializer>(
-        &self,
-        serializer: S,
-        format: TimestampFormat,
-    ) -> Result<S::Ok, S::Error> {
+    fn encode_as<S: Serializer>(&self, serializer: S, format: TimestampFormat) -> Result<S::Ok, S::Error> {
         let _ = format;
         self.encode(serializer)
     }
@@ -44,6 +40,54 @@ impl<T: Encode + ?Sized> Serialize for EncodedAs<'_, T> {
     #[inline]
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         self.0.encode_as(serializer, self.1)
+    }
+}
+
+/// Writes a member that is always present.
+#[inline]
+pub fn write_member<S: SerializeStruct, T: Encode + ?Sized>(
+    state: &mut S,
+    name: &'static str,
+    value: &T,
+) -> Result<(), S::Error> {
+    state.serialize_field(name, &Encoded(value))
+}
+
+/// Writes an optional member when it is set.
+#[inline]
+pub fn write_optional<S: SerializeStruct, T: Encode>(
+    state: &mut S,
+    name: &'static str,
+    value: &Option<T>,
+) -> Result<(), S::Error> {
+    match value {
+        Some(value) => state.serialize_field(name, &Encoded(value)),
+        None => Ok(()),
+    }
+}
+
+/// Writes a member that is always present, with timestamps in `format`.
+#[inline]
+pub fn write_member_as<S: SerializeStruct, T: Encode + ?Sized>(
+    state: &mut S,
+    name: &'static str,
+    value: &T,
+    format: TimestampFormat,
+) -> Result<(), S::Error> {
+    state.serialize_field(name, &EncodedAs(value, format))
+}
+
+/// Writes an optional member when it is set, with timestamps in `format`.
+#[inline]
+pub fn write_optional_as<S: SerializeStruct, T: Encode>(
+    state: &mut S,
+    name: &'static str,
+    value: &Option<T>,
+    format: TimestampFormat,
+) -> Result<(), S::Error> {
+    match value {
+        Some(value) => state.serialize_field(name, &EncodedAs(value, format)),
+        None => Ok(()),
     }
 }
 
@@ -117,22 +161,14 @@ impl Encode for Timestamp {
         self.encode_as(serializer, TimestampFormat::EpochSeconds)
     }
 
-    fn encode_as<S: Serializer>(
-        &self,
-        serializer: S,
-        format: TimestampFormat,
-    ) -> Result<S::Ok, S::Error> {
+    fn encode_as<S: Serializer>(&self, serializer: S, format: TimestampFormat) -> Result<S::Ok, S::Error> {
         match format {
             TimestampFormat::EpochSeconds => match epoch_seconds::to_wire(self) {
                 epoch_seconds::Wire::Integer(secs) => serializer.serialize_i64(secs),
                 epoch_seconds::Wire::Fraction(secs) => serializer.serialize_f64(secs),
             },
-            TimestampFormat::DateTime => {
-                serializer.serialize_str(&text_formats::to_date_time(self))
-            }
-            TimestampFormat::HttpDate => {
-                serializer.serialize_str(&text_formats::to_http_date(self))
-            }
+            TimestampFormat::DateTime => serializer.serialize_str(&text_formats::to_date_time(self)),
+            TimestampFormat::HttpDate => serializer.serialize_str(&text_formats::to_http_date(self)),
         }
     }
 }
@@ -149,11 +185,7 @@ impl<T: Encode> Encode for Vec<T> {
         self.encode_as(serializer, TimestampFormat::EpochSeconds)
     }
 
-    fn encode_as<S: Serializer>(
-        &self,
-        serializer: S,
-        format: TimestampFormat,
-    ) -> Result<S::Ok, S::Error> {
+    fn encode_as<S: Serializer>(&self, serializer: S, format: TimestampFormat) -> Result<S::Ok, S::Error> {
         let mut seq = serializer.serialize_seq(Some(self.len()))?;
         for element in self {
             seq.serialize_element(&EncodedAs(element, format))?;
@@ -167,11 +199,7 @@ impl<K: MapKey, V: Encode> Encode for HashMap<K, V> {
         self.encode_as(serializer, TimestampFormat::EpochSeconds)
     }
 
-    fn encode_as<S: Serializer>(
-        &self,
-        serializer: S,
-        format: TimestampFormat,
-    ) -> Result<S::Ok, S::Error> {
+    fn encode_as<S: Serializer>(&self, serializer: S, format: TimestampFormat) -> Result<S::Ok, S::Error> {
         let mut map = serializer.serialize_map(Some(self.len()))?;
         for (key, value) in self {
             map.serialize_entry(key.as_key(), &EncodedAs(value, format))?;
@@ -186,11 +214,7 @@ impl<T: Encode> Encode for Option<T> {
         self.encode_as(serializer, TimestampFormat::EpochSeconds)
     }
 
-    fn encode_as<S: Serializer>(
-        &self,
-        serializer: S,
-        format: TimestampFormat,
-    ) -> Result<S::Ok, S::Error> {
+    fn encode_as<S: Serializer>(&self, serializer: S, format: TimestampFormat) -> Result<S::Ok, S::Error> {
         match self {
             Some(value) => value.encode_as(serializer, format),
             None => serializer.serialize_none(),
@@ -205,11 +229,7 @@ impl<T: Encode + ?Sized> Encode for Box<T> {
     }
 
     #[inline]
-    fn encode_as<S: Serializer>(
-        &self,
-        serializer: S,
-        format: TimestampFormat,
-    ) -> Result<S::Ok, S::Error> {
+    fn encode_as<S: Serializer>(&self, serializer: S, format: TimestampFormat) -> Result<S::Ok, S::Error> {
         (**self).encode_as(serializer, format)
     }
 }

@@ -146,15 +146,8 @@ impl UriWriter {
 
     /// Appends an `@httpQueryParams` map, in key order, leaving out keys that
     /// an `@httpQuery` member already set.
-    pub fn query_params<V: QueryParamValue>(
-        &mut self,
-        params: &HashMap<String, V>,
-        taken: &[&str],
-    ) {
-        let mut keys: Vec<&String> = params
-            .keys()
-            .filter(|key| !taken.contains(&key.as_str()))
-            .collect();
+    pub fn query_params<V: QueryParamValue>(&mut self, params: &HashMap<String, V>, taken: &[&str]) {
+        let mut keys: Vec<&String> = params.keys().filter(|key| !taken.contains(&key.as_str())).collect();
         keys.sort();
         for key in keys {
             params[key].write_query(key, self);
@@ -221,8 +214,7 @@ mod tests {
         uri.label("Bucket", "my bucket/ü", false, TimestampFormat::DateTime)
             .unwrap();
         uri.path("/objects/");
-        uri.label("Key", "a/b c+d", true, TimestampFormat::DateTime)
-            .unwrap();
+        uri.label("Key", "a/b c+d", true, TimestampFormat::DateTime).unwrap();
         uri.query_literal("x-id=GetObject");
         uri.query("max-keys", &10_i32, TimestampFormat::DateTime);
         uri.query("prefix", "a&b=c", TimestampFormat::DateTime);
@@ -253,10 +245,7 @@ mod tests {
         };
         assert_eq!(text(TimestampFormat::EpochSeconds), "1700000000.5");
         assert_eq!(text(TimestampFormat::DateTime), "2023-11-14T22:13:20.5Z");
-        assert_eq!(
-            text(TimestampFormat::HttpDate),
-            "Tue, 14 Nov 2023 22:13:20.5 GMT"
-        );
+        assert_eq!(text(TimestampFormat::HttpDate), "Tue, 14 Nov 2023 22:13:20.5 GMT");
     }
 
     #[test]

@@ -9,16 +9,14 @@ mod shapes;
 mod union;
 
 pub use correct::Correct;
-pub use decode::{
-    At, Decode, Element, FieldSeed, MapKey, Member, UnionKey, UnionKeySeed, required,
-};
-pub use encode::{Encode, Encoded, EncodedAs};
+pub use decode::{At, Decode, Element, FieldSeed, MapKey, Member, UnionKey, UnionKeySeed, required};
+pub use encode::{Encode, Encoded, EncodedAs, write_member, write_member_as, write_optional, write_optional_as};
 pub use http::{HttpText, QueryParamValue, UriWriter};
 pub use serde;
 pub use serde_json;
 pub use shapes::{
-    DecodeFields, DecodeUnion, EnumValue, IntEnumValue, KeyIndex, decode_enum, decode_int_enum,
-    decode_structure, decode_union,
+    DecodeFields, DecodeUnion, EnumValue, IntEnumValue, decode_enum, decode_int_enum, decode_structure, decode_union,
+    read_member, read_member_as, skip_value,
 };
 pub use union::{UnionSet, Unit, is_union_metadata};
 
@@ -42,11 +40,7 @@ pub fn unknown_value(value: impl Into<String>) -> UnknownValue {
 
 /// An error response none of an operation's modeled errors matched, or one
 /// whose body could not be read (`problem`).
-pub fn unhandled_error(
-    code: Option<&str>,
-    body: &[u8],
-    problem: Option<String>,
-) -> crate::UnhandledError {
+pub fn unhandled_error(code: Option<&str>, body: &[u8], problem: Option<String>) -> crate::UnhandledError {
     crate::UnhandledError::new(code, body, problem)
 }
 
@@ -57,14 +51,12 @@ pub fn unknown_int_value(value: i32) -> crate::UnknownIntValue {
 
 /// A `@default` big integer, whose text the generator checked.
 pub fn big_integer(text: &str) -> crate::BigInteger {
-    text.parse()
-        .unwrap_or_else(|_| crate::BigInteger::from(0_i64))
+    text.parse().unwrap_or_else(|_| crate::BigInteger::from(0_i64))
 }
 
 /// A `@default` big decimal, whose text the generator checked.
 pub fn big_decimal(text: &str) -> crate::BigDecimal {
-    text.parse()
-        .unwrap_or_else(|_| crate::BigDecimal::from(0_i64))
+    text.parse().unwrap_or_else(|_| crate::BigDecimal::from(0_i64))
 }
 
 /// A `@default` timestamp in epoch seconds; outside the supported range

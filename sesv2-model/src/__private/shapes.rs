@@ -4,7 +4,7 @@
 use std::fmt;
 use std::marker::PhantomData;
 
-use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, Unexpected, Visitor};
+use serde::de::{self, Deserializer, MapAccess, Unexpected, Visitor};
 
 use super::decode::At;
 use super::union::UnionSet;
@@ -21,10 +21,7 @@ pub trait DecodeFields: Sized {
 
 /// Decodes a generated structure found at `at`.
 #[inline]
-pub fn decode_structure<'de, T: DecodeFields, D: Deserializer<'de>>(
-    deserializer: D,
-    at: At,
-) -> Result<T, D::Error> {
+pub fn decode_structure<'de, T: DecodeFields, D: Deserializer<'de>>(deserializer: D, at: At) -> Result<T, D::Error> {
     deserializer.deserialize_map(StructureVisitor::<T>(at, PhantomData))
 }
 
@@ -43,34 +40,37 @@ impl<'de, T: DecodeFields> Visitor<'de> for StructureVisitor<T> {
     }
 }
 
-/// Seed that reads an object key and finds its member index with a
-/// generated `match`, without allocating; `None` for an unknown key.
-pub struct KeyIndex(pub fn(&str) -> Option<usize>);
-
-impl<'de> DeserializeSeed<'de> for KeyIndex {
-    type Value = Option<usize>;
-
-    #[inline]
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Option<usize>, D::Error> {
-        deserializer.deserialize_identifier(self)
-    }
+/// Reads the value of the member `member` of `type_name` into its slot:
+/// `null` is absent. One call per member keeps each generated
+/// `decode_fields` small.
+#[inline]
+pub fn read_member<'de, A: MapAccess<'de>, T: Decode<'de>>(
+    map: &mut A,
+    slot: &mut Option<T>,
+    type_name: &'static str,
+    member: &'static str,
+) -> Result<(), A::Error> {
+    *slot = map.next_value_seed(super::Member::new(At::member(type_name, member)))?;
+    Ok(())
 }
 
-impl<'de> Visitor<'de> for KeyIndex {
-    type Value = Option<usize>;
+/// [`read_member`] for a member whose timestamps are in `format`.
+#[inline]
+pub fn read_member_as<'de, A: MapAccess<'de>, T: Decode<'de>>(
+    map: &mut A,
+    slot: &mut Option<T>,
+    type_name: &'static str,
+    member: &'static str,
+    format: super::TimestampFormat,
+) -> Result<(), A::Error> {
+    *slot = map.next_value_seed(super::Member::new(At::member(type_name, member).with_format(format)))?;
+    Ok(())
+}
 
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a member name")
-    }
-
-    #[inline]
-    fn visit_str<E: de::Error>(self, key: &str) -> Result<Option<usize>, E> {
-        Ok((self.0)(key))
-    }
-
-    fn visit_bytes<E: de::Error>(self, key: &[u8]) -> Result<Option<usize>, E> {
-        Ok(std::str::from_utf8(key).ok().and_then(self.0))
-    }
+/// Skips the value of a key the model does not know.
+#[inline]
+pub fn skip_value<'de, A: MapAccess<'de>>(map: &mut A) -> Result<(), A::Error> {
+    map.next_value::<de::IgnoredAny>().map(drop)
 }
 
 /// A generated enum: its conversions from the wire string.
@@ -81,10 +81,7 @@ pub trait EnumValue: for<'a> From<&'a str> + From<String> {
 
 /// Decodes a generated enum found at `at`: any string, known or not.
 #[inline]
-pub fn decode_enum<'de, T: EnumValue, D: Deserializer<'de>>(
-    deserializer: D,
-    at: At,
-) -> Result<T, D::Error> {
+pub fn decode_enum<'de, T: EnumValue, D: Deserializer<'de>>(deserializer: D, at: At) -> Result<T, D::Error> {
     deserializer.deserialize_str(EnumVisitor::<T>(at, PhantomData))
 }
 
@@ -114,10 +111,7 @@ pub trait IntEnumValue: From<i32> {
 }
 
 /// Decodes a generated int enum found at `at`: any 32-bit integer.
-pub fn decode_int_enum<'de, T: IntEnumValue, D: Deserializer<'de>>(
-    deserializer: D,
-    at: At,
-) -> Result<T, D::Error> {
+pub fn decode_int_enum<'de, T: IntEnumValue, D: Deserializer<'de>>(deserializer: D, at: At) -> Result<T, D::Error> {
     deserializer.deserialize_i32(IntEnumVisitor::<T>(at, PhantomData))
 }
 
@@ -154,10 +148,7 @@ pub trait DecodeUnion: Sized {
 
     /// Reads the value of the member at `index` of [`MEMBERS`](Self::MEMBERS);
     /// `None` when it is `null`.
-    fn decode_member<'de, A: MapAccess<'de>>(
-        index: usize,
-        map: &mut A,
-    ) -> Result<Option<Self>, A::Error>;
+    fn decode_member<'de, A: MapAccess<'de>>(index: usize, map: &mut A) -> Result<Option<Self>, A::Error>;
 
     /// Keeps a member the model does not know, with its JSON value.
     fn unknown(name: String, value: serde_json::Value) -> Self;
@@ -165,10 +156,7 @@ pub trait DecodeUnion: Sized {
 
 /// Decodes a generated union found at `at`: exactly one member set (members
 /// set to `null` and protocol metadata such as `__type` do not count).
-pub fn decode_union<'de, T: DecodeUnion, D: Deserializer<'de>>(
-    deserializer: D,
-    at: At,
-) -> Result<T, D::Error> {
+pub fn decode_union<'de, T: DecodeUnion, D: Deserializer<'de>>(deserializer: D, at: At) -> Result<T, D::Error> {
     deserializer.deserialize_map(UnionVisitor::<T>(at, PhantomData))
 }
 
@@ -191,8 +179,7 @@ impl<'de, T: DecodeUnion> Visitor<'de> for UnionVisitor<T> {
                     None
                 }
                 UnionKey::Unknown(name) => {
-                    let value: Option<serde_json::Value> =
-                        map.next_value_seed(super::Member::new(self.0))?;
+                    let value: Option<serde_json::Value> = map.next_value_seed(super::Member::new(self.0))?;
                     value.map(|value| T::unknown(name, value))
                 }
             };

@@ -24,9 +24,7 @@ enum Tag {
 
 fn tag_named(name: &str) -> Option<Tag> {
     Some(match name.to_ascii_lowercase().as_str() {
-        "p" | "div" | "fullname" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "title" => {
-            Tag::Paragraph
-        }
+        "p" | "div" | "fullname" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "title" => Tag::Paragraph,
         "ul" => Tag::List { ordered: false },
         "ol" => Tag::List { ordered: true },
         "dl" => Tag::DefinitionList,
@@ -101,9 +99,7 @@ fn tag(input: &str) -> Option<(Token, usize)> {
         None => (false, inner),
     };
     let inner = inner.strip_suffix('/').unwrap_or(inner);
-    let name_end = inner
-        .find(|c: char| !c.is_ascii_alphanumeric())
-        .unwrap_or(inner.len());
+    let name_end = inner.find(|c: char| !c.is_ascii_alphanumeric()).unwrap_or(inner.len());
     let (name, attributes) = inner.split_at(name_end);
     if name.is_empty() || !(attributes.is_empty() || attributes.starts_with(char::is_whitespace)) {
         return None;
@@ -126,9 +122,7 @@ fn tag(input: &str) -> Option<(Token, usize)> {
 fn attribute(attributes: &str, wanted: &str) -> Option<String> {
     let mut rest = attributes.trim_start();
     while !rest.is_empty() {
-        let name_end = rest
-            .find(|c: char| c == '=' || c.is_whitespace())
-            .unwrap_or(rest.len());
+        let name_end = rest.find(|c: char| c == '=' || c.is_whitespace()).unwrap_or(rest.len());
         let name = &rest[..name_end];
         rest = rest[name_end..].trim_start();
         let mut value = "";
@@ -173,11 +167,7 @@ fn decode_entities(text: &str) -> (String, usize) {
 /// returning the text and the bytes used; an unknown entity is a plain `&`.
 fn entity(input: &str) -> (String, usize) {
     let literal = ("&".to_owned(), 1);
-    let Some(end) = input[1..]
-        .find(';')
-        .map(|end| end + 1)
-        .filter(|end| *end <= 10)
-    else {
+    let Some(end) = input[1..].find(';').map(|end| end + 1).filter(|end| *end <= 10) else {
         return literal;
     };
     let name = &input[1..end];
@@ -189,13 +179,11 @@ fn entity(input: &str) -> (String, usize) {
         "apos" => Some('\''),
         "nbsp" => Some('\u{a0}'),
         _ => {
-            let number =
-                if let Some(hex) = name.strip_prefix("#x").or_else(|| name.strip_prefix("#X")) {
-                    u32::from_str_radix(hex, 16).ok()
-                } else {
-                    name.strip_prefix('#')
-                        .and_then(|decimal| decimal.parse().ok())
-                };
+            let number = if let Some(hex) = name.strip_prefix("#x").or_else(|| name.strip_prefix("#X")) {
+                u32::from_str_radix(hex, 16).ok()
+            } else {
+                name.strip_prefix('#').and_then(|decimal| decimal.parse().ok())
+            };
             number.and_then(char::from_u32)
         }
     };
@@ -208,15 +196,9 @@ fn entity(input: &str) -> (String, usize) {
 /// A block container that is still open.
 enum Open {
     Root(Vec<Block>),
-    List {
-        ordered: bool,
-        items: Vec<Vec<Block>>,
-    },
+    List { ordered: bool, items: Vec<Vec<Block>> },
     Item(Vec<Block>),
-    Callout {
-        label: &'static str,
-        blocks: Vec<Block>,
-    },
+    Callout { label: &'static str, blocks: Vec<Block> },
 }
 
 /// An inline element that is still open, with what it holds so far.
@@ -432,9 +414,7 @@ impl Builder {
             self.blocks.push(Open::Item(Vec::new()));
         }
         match self.blocks.last_mut() {
-            Some(Open::Root(blocks) | Open::Item(blocks) | Open::Callout { blocks, .. }) => {
-                blocks.push(block)
-            }
+            Some(Open::Root(blocks) | Open::Item(blocks) | Open::Callout { blocks, .. }) => blocks.push(block),
             Some(Open::List { .. }) | None => {}
         }
     }
@@ -500,9 +480,9 @@ fn plain_text(content: &[Inline]) -> String {
     for inline in content {
         match inline {
             Inline::Text(part) | Inline::Code(part) => text.push_str(part),
-            Inline::Emphasis(inner)
-            | Inline::Strong(inner)
-            | Inline::Link { content: inner, .. } => text.push_str(&plain_text(inner)),
+            Inline::Emphasis(inner) | Inline::Strong(inner) | Inline::Link { content: inner, .. } => {
+                text.push_str(&plain_text(inner))
+            }
         }
     }
     text

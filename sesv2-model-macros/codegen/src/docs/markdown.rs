@@ -26,11 +26,7 @@ fn render_block(block: &Block) -> Vec<String> {
     match block {
         Block::Paragraph(content) => {
             let line = paragraph(content);
-            if line.is_empty() {
-                Vec::new()
-            } else {
-                vec![line]
-            }
+            if line.is_empty() { Vec::new() } else { vec![line] }
         }
         Block::Code(code) => {
             let fence = "`".repeat(longest_run(code, '`').max(2) + 1);
@@ -145,9 +141,9 @@ fn link(href: &str, content: &[Inline], out: &mut String) {
     let mut text = String::new();
     render_inlines(content, &mut text);
     let text = text.trim();
-    let absolute = ["https://", "http://", "mailto:"].iter().any(|scheme| {
-        href.len() > scheme.len() && href[..scheme.len()].eq_ignore_ascii_case(scheme)
-    });
+    let absolute = ["https://", "http://", "mailto:"]
+        .iter()
+        .any(|scheme| href.len() > scheme.len() && href[..scheme.len()].eq_ignore_ascii_case(scheme));
     let href: String = href
         .chars()
         .flat_map(|c| match c {
@@ -204,10 +200,7 @@ fn find_url(text: &str) -> Option<usize> {
         let after_scheme = candidate
             .strip_prefix("https://")
             .or_else(|| candidate.strip_prefix("http://"));
-        let at_word_start = text[..start]
-            .chars()
-            .next_back()
-            .is_none_or(|c| !c.is_alphanumeric());
+        let at_word_start = text[..start].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
         if let Some(after) = after_scheme
             && at_word_start
             && after.starts_with(|c: char| c.is_ascii_alphanumeric())

@@ -17,15 +17,9 @@ pub(crate) fn to_markdown(html: &str) -> String {
 #[derive(Clone, Debug, PartialEq)]
 enum Block {
     Paragraph(Vec<Inline>),
-    List {
-        ordered: bool,
-        items: Vec<Vec<Block>>,
-    },
+    List { ordered: bool, items: Vec<Vec<Block>> },
     Code(String),
-    Callout {
-        label: &'static str,
-        blocks: Vec<Block>,
-    },
+    Callout { label: &'static str, blocks: Vec<Block> },
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -52,10 +46,7 @@ mod tests {
     #[test]
     fn text_outside_paragraphs_is_kept() {
         assert_eq!(to_markdown("A plain sentence."), "A plain sentence.");
-        assert_eq!(
-            to_markdown("Lead <p>then para</p> tail"),
-            "Lead\n\nthen para\n\ntail"
-        );
+        assert_eq!(to_markdown("Lead <p>then para</p> tail"), "Lead\n\nthen para\n\ntail");
     }
 
     #[test]
@@ -75,9 +66,7 @@ mod tests {
     #[test]
     fn text_that_merely_looks_like_tags_stays_text() {
         assert_eq!(
-            to_markdown(
-                "<p>An Amazon S3 URL in the format s3://<i><bucket_name></i>/<i><object></i>.</p>"
-            ),
+            to_markdown("<p>An Amazon S3 URL in the format s3://<i><bucket_name></i>/<i><object></i>.</p>"),
             r"An Amazon S3 URL in the format s3://*\<bucket_name\>*/*\<object\>*."
         );
     }
@@ -131,18 +120,13 @@ mod tests {
             to_markdown("<note><p>Be careful.</p><p>Really.</p></note>"),
             "> **Note:** Be careful.\n>\n> Really."
         );
-        assert_eq!(
-            to_markdown("<important>Stop.</important>"),
-            "> **Important:** Stop."
-        );
+        assert_eq!(to_markdown("<important>Stop.</important>"), "> **Important:** Stop.");
     }
 
     #[test]
     fn definition_lists_become_lists_with_bold_terms() {
         assert_eq!(
-            to_markdown(
-                "<dl><dt>PUT</dt><dd><p>Adds.</p></dd><dt>DELETE</dt><dd>Removes.</dd></dl>"
-            ),
+            to_markdown("<dl><dt>PUT</dt><dd><p>Adds.</p></dd><dt>DELETE</dt><dd>Removes.</dd></dl>"),
             "- **PUT**\n\n  Adds.\n- **DELETE**\n\n  Removes."
         );
     }
@@ -157,10 +141,7 @@ mod tests {
 
     #[test]
     fn malformed_html_is_repaired_not_rejected() {
-        assert_eq!(
-            to_markdown("<p>>The type of action</p>"),
-            r"\>The type of action"
-        );
+        assert_eq!(to_markdown("<p>>The type of action</p>"), r"\>The type of action");
         assert_eq!(to_markdown("<p>unclosed <b>bold"), "unclosed **bold**");
         assert_eq!(to_markdown("stray </i> close </ul>"), "stray close");
         assert_eq!(to_markdown("<li>orphan item</li>"), "- orphan item");

@@ -34,21 +34,14 @@ impl Emitter<'_> {
             }
             (
                 Some(ShapeKind::Simple(
-                    Simple::String
-                    | Simple::Document
-                    | Simple::BigInteger
-                    | Simple::BigDecimal
-                    | Simple::Timestamp,
+                    Simple::String | Simple::Document | Simple::BigInteger | Simple::BigDecimal | Simple::Timestamp,
                 )),
                 _,
             ) => DefaultCost::Computed,
-            (
-                Some(ShapeKind::Simple(Simple::Blob) | ShapeKind::List(_) | ShapeKind::Map { .. }),
-                _,
-            ) => DefaultCost::TypeDefault,
-            (Some(ShapeKind::Enum(members)), Value::String(text))
-                if members.iter().any(|m| &m.value == text) =>
-            {
+            (Some(ShapeKind::Simple(Simple::Blob) | ShapeKind::List(_) | ShapeKind::Map { .. }), _) => {
+                DefaultCost::TypeDefault
+            }
+            (Some(ShapeKind::Enum(members)), Value::String(text)) if members.iter().any(|m| &m.value == text) => {
                 DefaultCost::Constant
             }
             (Some(ShapeKind::Enum(_) | ShapeKind::IntEnum(_)), _) => DefaultCost::Computed,
@@ -57,12 +50,7 @@ impl Emitter<'_> {
         Ok((expr, cost))
     }
 
-    fn default_tokens(
-        &self,
-        target: &ShapeId,
-        value: &Value,
-        scope: Scope,
-    ) -> Result<String, String> {
+    fn default_tokens(&self, target: &ShapeId, value: &Value, scope: Scope) -> Result<String, String> {
         let runtime = &self.runtime;
         let private = &self.private;
         let shape = self
@@ -82,9 +70,7 @@ impl Emitter<'_> {
             }),
             (ShapeKind::Simple(Simple::Boolean), Value::Bool(flag)) => Ok(flag.to_string()),
             (
-                ShapeKind::Simple(
-                    simple @ (Simple::Byte | Simple::Short | Simple::Integer | Simple::Long),
-                ),
+                ShapeKind::Simple(simple @ (Simple::Byte | Simple::Short | Simple::Integer | Simple::Long)),
                 Value::Number(number),
             ) => {
                 let integer = number.as_i64().ok_or_else(mismatch)?;
@@ -106,24 +92,12 @@ impl Emitter<'_> {
                     Err(mismatch())
                 }
             }
-            (
-                ShapeKind::Simple(simple @ (Simple::Float | Simple::Double)),
-                Value::Number(number),
-            ) => {
-                let float = number
-                    .as_f64()
-                    .filter(|f| f.is_finite())
-                    .ok_or_else(mismatch)?;
-                let suffix = if *simple == Simple::Float {
-                    "f32"
-                } else {
-                    "f64"
-                };
+            (ShapeKind::Simple(simple @ (Simple::Float | Simple::Double)), Value::Number(number)) => {
+                let float = number.as_f64().filter(|f| f.is_finite()).ok_or_else(mismatch)?;
+                let suffix = if *simple == Simple::Float { "f32" } else { "f64" };
                 Ok(format!("{float:?}{suffix}"))
             }
-            (ShapeKind::Simple(Simple::BigInteger), Value::Number(number))
-                if number.is_i64() || number.is_u64() =>
-            {
+            (ShapeKind::Simple(Simple::BigInteger), Value::Number(number)) if number.is_i64() || number.is_u64() => {
                 Ok(format!("{private}::big_integer({:?})", number.to_string()))
             }
             (ShapeKind::Simple(Simple::BigDecimal), Value::Number(number)) => {
@@ -135,23 +109,19 @@ impl Emitter<'_> {
                 })?;
                 Ok(format!("{private}::timestamp_or_epoch({secs}i64)"))
             }
-            (ShapeKind::Simple(Simple::Blob), Value::String(text)) if text.is_empty() => Ok(
-                format!("<{runtime}::Blob as ::core::default::Default>::default()"),
-            ),
+            (ShapeKind::Simple(Simple::Blob), Value::String(text)) if text.is_empty() => {
+                Ok(format!("<{runtime}::Blob as ::core::default::Default>::default()"))
+            }
             (ShapeKind::Simple(Simple::Document), document) => Ok(document_expr(private, document)),
             (ShapeKind::Enum(members), Value::String(text)) => {
                 let name = self.value_type(target, scope);
                 let names = self.names.item(target).ok_or_else(mismatch)?;
-                Ok(
-                    match members.iter().position(|member| &member.value == text) {
-                        Some(index) => {
-                            format!("{name}::{}", super::types::rust(&names.members[index]))
-                        }
-                        None => format!(
-                            "<{name} as ::core::convert::From<&::core::primitive::str>>::from({text:?})"
-                        ),
-                    },
-                )
+                Ok(match members.iter().position(|member| &member.value == text) {
+                    Some(index) => {
+                        format!("{name}::{}", super::types::rust(&names.members[index]))
+                    }
+                    None => format!("<{name} as ::core::convert::From<&::core::primitive::str>>::from({text:?})"),
+                })
             }
             (ShapeKind::IntEnum(_), Value::Number(number)) => {
                 let name = self.value_type(target, scope);
@@ -163,9 +133,7 @@ impl Emitter<'_> {
                     "<{name} as ::core::convert::From<::core::primitive::i32>>::from({integer}i32)"
                 ))
             }
-            (ShapeKind::List(_), Value::Array(items)) if items.is_empty() => {
-                Ok("::std::vec::Vec::new()".to_owned())
-            }
+            (ShapeKind::List(_), Value::Array(items)) if items.is_empty() => Ok("::std::vec::Vec::new()".to_owned()),
             (ShapeKind::Map { .. }, Value::Object(entries)) if entries.is_empty() => {
                 Ok("::std::collections::HashMap::new()".to_owned())
             }

@@ -4,6 +4,7 @@
 use super::Emitter;
 use super::doc::{article, shape_note};
 use super::types::{deprecated_attribute, rust};
+use super::wire::P;
 use crate::model::{EnumMember, Shape};
 use crate::names::ItemNames;
 use crate::traits::Traits;
@@ -15,7 +16,8 @@ pub(super) fn emit<'a>(
     members: &'a [EnumMember],
     out: &mut String,
 ) {
-    let (runtime, private) = (&emitter.runtime, &emitter.private);
+    // Everything that names the runtime's support module is inside the wire block.
+    let (runtime, private) = (&emitter.runtime, P);
     let name = &names.type_name;
     let unknown = rust(&names.unknown_variant);
     let allow = emitter.allow_deprecated(&shape.id);
@@ -47,7 +49,12 @@ pub(super) fn emit<'a>(
     emit!(
         out,
         "#[doc = \" A value the model did not list when this code was generated; [`{name}::as_str`] returns it.\"]\n\
-         {unknown}({runtime}::UnknownValue),\n}}\n{allow}const _: () = {{\nimpl {name} {{\n\
+         {unknown}({runtime}::UnknownValue),\n}}\n"
+    );
+    emitter.open_wire_block(allow, out);
+    emit!(
+        out,
+        "impl {name} {{\n\
          /// The value as it appears on the wire.\n\
          pub fn as_str(&self) -> &::core::primitive::str {{\nmatch self {{\n"
     );
@@ -131,11 +138,9 @@ pub(super) fn variant_declaration<'a>(
 ) {
     let wire_value = format!("The wire value `{value}`.");
     let docs = match traits.documentation.as_ref() {
-        Some(documentation) => emitter.doc_attributes(
-            Some(documentation),
-            &wire_value,
-            std::slice::from_ref(&wire_value),
-        ),
+        Some(documentation) => {
+            emitter.doc_attributes(Some(documentation), &wire_value, std::slice::from_ref(&wire_value))
+        }
         None => emitter.doc_attributes(None, &wire_value, &[]),
     };
     emit!(

@@ -5,6 +5,7 @@ use super::Emitter;
 use super::doc::{article, shape_note};
 use super::enumeration::variant_declaration;
 use super::types::{deprecated_attribute, rust};
+use super::wire::P;
 use crate::model::{IntEnumMember, Shape};
 use crate::names::ItemNames;
 
@@ -15,7 +16,8 @@ pub(super) fn emit<'a>(
     members: &'a [IntEnumMember],
     out: &mut String,
 ) {
-    let (runtime, private) = (&emitter.runtime, &emitter.private);
+    // Everything that names the runtime's support module is inside the wire block.
+    let (runtime, private) = (&emitter.runtime, P);
     let name = &names.type_name;
     let unknown = rust(&names.unknown_variant);
     let allow = emitter.allow_deprecated(&shape.id);
@@ -38,7 +40,12 @@ pub(super) fn emit<'a>(
     emit!(
         out,
         "#[doc = \" A value the model did not list when this code was generated; [`{name}::value`] returns it.\"]\n\
-         {unknown}({runtime}::UnknownIntValue),\n}}\n{allow}const _: () = {{\nimpl {name} {{\n\
+         {unknown}({runtime}::UnknownIntValue),\n}}\n"
+    );
+    emitter.open_wire_block(allow, out);
+    emit!(
+        out,
+        "impl {name} {{\n\
          /// The value as it appears on the wire.\n\
          pub fn value(self) -> ::core::primitive::i32 {{\nmatch self {{\n"
     );

@@ -95,12 +95,7 @@ impl Field<'_> {
     /// `slot.unwrap_or(..)` and the like: the value of `slot` (an `Option`
     /// of the field's stored type), else the default.
     pub fn or_default(&self, slot: &str, scope: Scope) -> String {
-        let Presence::Default {
-            items,
-            nested,
-            cost,
-        } = &self.presence
-        else {
+        let Presence::Default { items, nested, cost } = &self.presence else {
             return slot.to_owned();
         };
         let expr = match scope {
@@ -141,12 +136,7 @@ pub(super) fn fields<'a>(
         .collect()
 }
 
-fn field<'a>(
-    emitter: &Emitter<'a>,
-    shape: &Shape,
-    member: &'a Member,
-    field_name: &'a str,
-) -> Field<'a> {
+fn field<'a>(emitter: &Emitter<'a>, shape: &Shape, member: &'a Member, field_name: &'a str) -> Field<'a> {
     let owner = shape.id.member(&member.name);
     let mut notes = Vec::new();
     let presence = presence(emitter, member, &owner, &mut notes);
@@ -196,12 +186,7 @@ fn field<'a>(
 /// Optional unless the member is `@required` or has a `@default`, and never
 /// when `@clientOptional` says clients must treat it as optional, nor for
 /// an `@addedDefault` (the member was optional before the default came).
-fn presence(
-    emitter: &Emitter<'_>,
-    member: &Member,
-    owner: &str,
-    notes: &mut Vec<String>,
-) -> Presence {
+fn presence(emitter: &Emitter<'_>, member: &Member, owner: &str, notes: &mut Vec<String>) -> Presence {
     let traits = &member.traits;
     if traits.client_optional {
         return Presence::Optional;
@@ -214,11 +199,7 @@ fn presence(
         match (items, nested) {
             (Ok((items, cost)), Ok((nested, _))) => {
                 notes.push(format!("Defaults to `{default}` when absent."));
-                return Presence::Default {
-                    items,
-                    nested,
-                    cost,
-                };
+                return Presence::Default { items, nested, cost };
             }
             (Err(why), _) | (_, Err(why)) => {
                 let message = format!("{why}; the member is generated without its default");
@@ -238,30 +219,22 @@ fn presence(
 
 fn binding_note(binding: &HttpBinding) -> String {
     match binding {
-        HttpBinding::Label => {
-            "Travels in the request URI (an `@httpLabel`), not in the JSON body.".to_owned()
-        }
+        HttpBinding::Label => "Travels in the request URI (an `@httpLabel`), not in the JSON body.".to_owned(),
         HttpBinding::Query(name) => {
             format!("Travels in the query string as `{name}`, not in the JSON body.")
         }
         HttpBinding::QueryParams => {
-            "Travels in the query string (one parameter per entry), not in the JSON body."
-                .to_owned()
+            "Travels in the query string (one parameter per entry), not in the JSON body.".to_owned()
         }
         HttpBinding::Header(name) => {
             format!("Travels in the `{name}` HTTP header, not in the JSON body.")
         }
         HttpBinding::PrefixHeaders(prefix) => {
-            format!(
-                "Travels in the HTTP headers whose names start with `{prefix}`, not in the JSON body."
-            )
+            format!("Travels in the HTTP headers whose names start with `{prefix}`, not in the JSON body.")
         }
         HttpBinding::Payload => {
-            "Travels as the whole HTTP body (the `@httpPayload`), not inside a JSON object."
-                .to_owned()
+            "Travels as the whole HTTP body (the `@httpPayload`), not inside a JSON object.".to_owned()
         }
-        HttpBinding::ResponseCode => {
-            "The response's HTTP status code; not in the JSON body.".to_owned()
-        }
+        HttpBinding::ResponseCode => "The response's HTTP status code; not in the JSON body.".to_owned(),
     }
 }

@@ -57,8 +57,6 @@ pub(crate) struct Emitter<'a> {
     runtime: String,
     /// `::sesv2_model::__private`.
     private: String,
-    /// `::sesv2_model::__private::serde`.
-    serde: String,
     /// The service's protocol; restJson1 when the model does not say.
     protocol: Protocol,
     /// What could not be represented exactly, reported to the caller.
@@ -77,13 +75,7 @@ pub(crate) struct Emitted {
     pub notes: Vec<Note>,
 }
 
-pub(crate) fn emit(
-    model: &Model,
-    selection: &Selection,
-    names: &Names,
-    boxed: &Boxed,
-    config: &Config,
-) -> Emitted {
+pub(crate) fn emit(model: &Model, selection: &Selection, names: &Names, boxed: &Boxed, config: &Config) -> Emitted {
     let runtime = format!("::{}", config.runtime_crate);
     let emitter = Emitter {
         model,
@@ -91,7 +83,6 @@ pub(crate) fn emit(
         boxed,
         config,
         private: format!("{runtime}::__private"),
-        serde: format!("{runtime}::__private::serde"),
         runtime,
         protocol: model.protocol().unwrap_or(Protocol::RestJson1),
         notes: RefCell::new(Vec::new()),
@@ -131,18 +122,10 @@ pub(crate) fn emit(
             continue;
         };
         match &shape.kind {
-            ShapeKind::Structure(_) => {
-                structure::emit(&emitter, shape, item_names, &mut out, &mut builders)
-            }
-            ShapeKind::Enum(members) => {
-                enumeration::emit(&emitter, shape, item_names, members, &mut out)
-            }
-            ShapeKind::IntEnum(members) => {
-                int_enum::emit(&emitter, shape, item_names, members, &mut out)
-            }
-            ShapeKind::Union(members) => {
-                union::emit(&emitter, shape, item_names, members, &mut out)
-            }
+            ShapeKind::Structure(_) => structure::emit(&emitter, shape, item_names, &mut out, &mut builders),
+            ShapeKind::Enum(members) => enumeration::emit(&emitter, shape, item_names, members, &mut out),
+            ShapeKind::IntEnum(members) => int_enum::emit(&emitter, shape, item_names, members, &mut out),
+            ShapeKind::Union(members) => union::emit(&emitter, shape, item_names, members, &mut out),
             _ => {}
         }
     }

@@ -42,11 +42,7 @@ fn emit<'a>(emitter: &Emitter<'a>, shape: &'a Shape, operation: &'a Operation, o
     };
     let (input, output) = (io_type(&operation.input), io_type(&operation.output));
     let (method, template, status) = match (&shape.traits.http, emitter.protocol.binds_http()) {
-        (Some(http), true) => (
-            http.method.as_str(),
-            http.uri.as_str(),
-            http.code.unwrap_or(200),
-        ),
+        (Some(http), true) => (http.method.as_str(), http.uri.as_str(), http.code.unwrap_or(200)),
         _ => ("POST", "/", 200),
     };
     let docs = emitter.doc_attributes(
@@ -113,13 +109,7 @@ fn parse_path(path: &str) -> Vec<Segment<'_>> {
 
 /// `fn request_uri`: the template's literals, the input's labels, the
 /// template's query literals, then the input's query members.
-fn request_uri<'a>(
-    emitter: &Emitter<'a>,
-    shape: &Shape,
-    operation: &'a Operation,
-    template: &str,
-    out: &mut String,
-) {
+fn request_uri<'a>(emitter: &Emitter<'a>, shape: &Shape, operation: &'a Operation, template: &str, out: &mut String) {
     let (runtime, private) = (&emitter.runtime, &emitter.private);
     let signature = |input: &str| {
         format!(
@@ -131,8 +121,7 @@ fn request_uri<'a>(
         Some(input) => emitter.fields_of(input),
         None => Default::default(),
     };
-    let date_time =
-        |field: &Field<'_>| emitter.format_path(field.format.unwrap_or(TimestampFormat::DateTime));
+    let date_time = |field: &Field<'_>| emitter.format_path(field.format.unwrap_or(TimestampFormat::DateTime));
 
     let mut steps = String::new();
     for segment in parse_path(path) {
@@ -163,10 +152,7 @@ fn request_uri<'a>(
                          ::core::option::Option::None => return ::core::result::Result::Err({private}::UriWriter::missing_label({name:?})),\n}}\n"
                     );
                 } else {
-                    emit!(
-                        steps,
-                        "uri.label({name:?}, &input.{ident}, {greedy}, {format})?;\n"
-                    );
+                    emit!(steps, "uri.label({name:?}, &input.{ident}, {greedy}, {format})?;\n");
                 }
             }
         }
@@ -213,18 +199,9 @@ fn request_uri<'a>(
     );
 }
 
-fn error_enum<'a>(
-    emitter: &Emitter<'a>,
-    shape: &Shape,
-    operation: &'a Operation,
-    error_name: &str,
-    out: &mut String,
-) {
+fn error_enum<'a>(emitter: &Emitter<'a>, shape: &Shape, operation: &'a Operation, error_name: &str, out: &mut String) {
     let (runtime, private) = (&emitter.runtime, &emitter.private);
-    let service_errors = emitter
-        .model
-        .services()
-        .flat_map(|(_, service)| service.errors.iter());
+    let service_errors = emitter.model.services().flat_map(|(_, service)| service.errors.iter());
     let mut errors: Vec<&'a ShapeId> = operation.errors.iter().chain(service_errors).collect();
     errors.dedup();
 
@@ -236,9 +213,7 @@ fn error_enum<'a>(
         shape.id.name()
     );
     for id in &errors {
-        let documentation = emitter
-            .shape(id)
-            .and_then(|error| error.traits.documentation.as_ref());
+        let documentation = emitter.shape(id).and_then(|error| error.traits.documentation.as_ref());
         emit!(
             out,
             "{}{}({}),\n",

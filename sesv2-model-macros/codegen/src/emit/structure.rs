@@ -26,9 +26,7 @@ pub(super) fn emit<'a>(
         notes.push(error_note(fault, http_status(shape)));
     }
     if shape.traits.sensitive {
-        notes.push(
-            "Sensitive: `Debug` shows a redaction marker instead of the contents.".to_owned(),
-        );
+        notes.push("Sensitive: `Debug` shows a redaction marker instead of the contents.".to_owned());
     }
     if !decodable {
         let bound: Vec<String> = fields
@@ -38,11 +36,7 @@ pub(super) fn emit<'a>(
             .collect();
         notes.push(format!(
             "Does not implement `Deserialize`: the JSON body lacks the required {} {}.",
-            if bound.len() == 1 {
-                "member"
-            } else {
-                "members"
-            },
+            if bound.len() == 1 { "member" } else { "members" },
             bound.join(", ")
         ));
     }
@@ -67,11 +61,7 @@ pub(super) fn emit<'a>(
         "{docs}{deprecated}{allow}#[derive(::core::clone::Clone, ::core::cmp::PartialEq{}{})]\n\
          #[non_exhaustive]\npub struct {name} {{\n",
         if redacts { "" } else { ", ::core::fmt::Debug" },
-        if all_optional {
-            ", ::core::default::Default"
-        } else {
-            ""
-        },
+        if all_optional { ", ::core::default::Default" } else { "" },
     );
     for field in fields.iter() {
         emit!(
@@ -146,26 +136,16 @@ fn error_note(fault: ErrorFault, status: u16) -> String {
 fn accessor(field: &Field<'_>, out: &mut String) {
     let (ident, ty) = (&field.field, &field.ty);
     let optional = field.is_optional();
-    let access = if field.boxed {
-        Access::Ref
-    } else {
-        field.access
-    };
+    let access = if field.boxed { Access::Ref } else { field.access };
     let element = field.element_ty.as_deref().unwrap_or(ty);
     let (output, body) = match (access, optional) {
-        (Access::Str, false) => (
-            "&::core::primitive::str".to_owned(),
-            format!("&self.{ident}"),
-        ),
+        (Access::Str, false) => ("&::core::primitive::str".to_owned(), format!("&self.{ident}")),
         (Access::Str, true) => (
             "::core::option::Option<&::core::primitive::str>".to_owned(),
             format!("self.{ident}.as_deref()"),
         ),
         (Access::Copy, false) => (ty.clone(), format!("self.{ident}")),
-        (Access::Copy, true) => (
-            format!("::core::option::Option<{ty}>"),
-            format!("self.{ident}"),
-        ),
+        (Access::Copy, true) => (format!("::core::option::Option<{ty}>"), format!("self.{ident}")),
         (Access::Slice, false) => (format!("&[{element}]"), format!("&self.{ident}")),
         (Access::Slice, true) => (
             format!("::core::option::Option<&[{element}]>"),
@@ -208,14 +188,7 @@ fn default_impl(name: &str, fields: &[Field<'_>], allow: &str, out: &mut String)
 
 /// `Debug` that shows a redaction marker for sensitive members, or for all
 /// of them when the structure itself is sensitive.
-fn debug_impl(
-    emitter: &Emitter<'_>,
-    name: &str,
-    fields: &[Field<'_>],
-    whole: bool,
-    allow: &str,
-    out: &mut String,
-) {
+fn debug_impl(emitter: &Emitter<'_>, name: &str, fields: &[Field<'_>], whole: bool, allow: &str, out: &mut String) {
     emit!(
         out,
         "{allow}impl ::core::fmt::Debug for {name} {{\n\
@@ -224,12 +197,7 @@ fn debug_impl(
     );
     for field in fields {
         if whole || field.redacted {
-            emit!(
-                out,
-                ".field({:?}, &{}::REDACTED)",
-                field.field_name,
-                emitter.private
-            );
+            emit!(out, ".field({:?}, &{}::REDACTED)", field.field_name, emitter.private);
         } else {
             emit!(out, ".field({:?}, &self.{})", field.field_name, field.field);
         }
@@ -250,10 +218,7 @@ fn error_impls(
         .find(|field| field.name.eq_ignore_ascii_case("message") && field.access == Access::Str);
     let body = match message {
         Some(field) if sensitive || field.redacted => {
-            format!(
-                "::core::write!(f, \"{name}: {{}}\", {}::REDACTED)",
-                emitter.private
-            )
+            format!("::core::write!(f, \"{name}: {{}}\", {}::REDACTED)", emitter.private)
         }
         Some(field) if !field.is_optional() => {
             format!(
@@ -291,7 +256,7 @@ fn builder(
     emit!(
         out,
         "#[doc = \" A builder for [`{name}`](super::{name}).\"]\n{allow}\
-         #[derive(::core::clone::Clone, ::core::default::Default, ::core::cmp::PartialEq{})]\n\
+         #[derive(::core::clone::Clone, ::core::default::Default{})]\n\
          pub struct {builder} {{\n",
         if redacts { "" } else { ", ::core::fmt::Debug" }
     );
@@ -349,11 +314,7 @@ fn builder(
                 field.name,
                 field.field_name
             ),
-            Presence::Default { .. } => emit!(
-                out,
-                "{ident}: {},\n",
-                field.or_default(&slot, Scope::Nested)
-            ),
+            Presence::Default { .. } => emit!(out, "{ident}: {},\n", field.or_default(&slot, Scope::Nested)),
             Presence::Optional => emit!(out, "{ident}: {slot},\n"),
         }
     }

@@ -5,14 +5,14 @@
 
 use super::doc::article;
 use super::member::{Field, Presence};
+use super::wire::{P, SERDE};
 use super::{Emitter, Scope};
+use crate::traits::TimestampFormat;
 
 /// Whether the body alone can make a value: no required member travels
 /// elsewhere.
 pub(super) fn decodable(fields: &[Field<'_>]) -> bool {
-    fields
-        .iter()
-        .all(|field| field.in_body() || !field.is_required())
+    fields.iter().all(|field| field.in_body() || !field.is_required())
 }
 
 pub(super) fn emit(
@@ -23,30 +23,21 @@ pub(super) fn emit(
     allow: &str,
     out: &mut String,
 ) {
-    emit!(out, "{allow}const _: () = {{\n");
+    emitter.open_wire_block(allow, out);
     encode(emitter, name, fields, out);
     if decodable {
         decode(emitter, name, fields, out);
         emitter.decode_impls(name, "decode_structure", out);
     }
     if emitter.corrects_errors() {
-        correct(emitter, name, fields, out);
+        correct(name, fields, out);
     }
     out.push_str("};\n");
 }
 
-/// `&EncodedAs(value, format)` when the member has a timestamp format,
-/// otherwise `&Encoded(value)`.
-fn encoded(emitter: &Emitter<'_>, field: &Field<'_>, value: &str) -> String {
-    let private = &emitter.private;
-    match field.format {
-        Some(format) => format!(
-            "&{private}::EncodedAs({value}, {})",
-            emitter.format_path(format)
-        ),
-        None => format!("&{private}::Encoded({value})"),
-    }
-}
+// Each member is one call of a runtime helper (`write_member`,
+// `read_member`, ...): the generic code rustc checks and stores per type,
+// and with it the compiler's memory, stays small.
 
 fn encode(emitter: &Emitter<'_>, name: &str, fields: &[Field<'_>], out: &mut String) {
     let body: Vec<&Field<'_>> = fields.iter().filter(|field| field.in_body()).collect();
@@ -54,12 +45,7 @@ fn encode(emitter: &Emitter<'_>, name: &str, fields: &[Field<'_>], out: &mut Str
     let mut count: Vec<String> = body
         .iter()
         .filter(|field| field.is_optional())
-        .map(|field| {
-            format!(
-                "::core::primitive::usize::from(self.{}.is_some())",
-                field.field
-            )
-        })
+        .map(|field| format!("::core::primitive::usize::from(self.{}.is_some())", field.field))
         .collect();
     if always > 0 || count.is_empty() {
         count.insert(0, always.to_string());
@@ -67,44 +53,52 @@ fn encode(emitter: &Emitter<'_>, name: &str, fields: &[Field<'_>], out: &mut Str
     let mut writes = String::new();
     for field in &body {
         let (ident, wire) = (&field.field, field.wire);
-        if field.is_optional() {
-            emit!(
-                writes,
-                "if let ::core::option::Option::Some(value) = &self.{ident} {{ state.serialize_field({wire:?}, {})?; }}\n",
-                encoded(emitter, field, "value")
-            );
+        let function = if field.is_optional() {
+            "write_optional"
         } else {
-            emit!(
+            "write_member"
+        };
+        match field.format {
+            Some(format) => emit!(
                 writes,
-                "state.serialize_field({wire:?}, {})?;\n",
-                encoded(emitter, field, &format!("&self.{ident}"))
-            );
+                "{P}::{function}_as(&mut state, {wire:?}, &self.{ident}, {P}::TimestampFormat::{})?;\n",
+                format_variant(format)
+            ),
+            None => emit!(writes, "{P}::{function}(&mut state, {wire:?}, &self.{ident})?;\n"),
         }
     }
-    let state = if body.is_empty() {
-        "state"
-    } else {
-        "mut state"
-    };
+    let state = if body.is_empty() { "state" } else { "mut state" };
     let code = format!(
-        "use {}::ser::SerializeStruct as _;\n\
+        "use {SERDE}::ser::SerializeStruct as _;\n\
          let {state} = serializer.serialize_struct({name:?}, {})?;\n{writes}state.end()",
-        emitter.serde,
         count.join(" + ")
     );
     emitter.encode_impls(name, &code, out);
 }
 
 fn decode(emitter: &Emitter<'_>, name: &str, fields: &[Field<'_>], out: &mut String) {
-    let (private, serde) = (&emitter.private, &emitter.serde);
     let body: Vec<&Field<'_>> = fields.iter().filter(|field| field.in_body()).collect();
     emit!(
         out,
-        "impl {private}::DecodeFields for {name} {{\n\
+        "impl {P}::DecodeFields for {name} {{\n\
          const EXPECTING: &'static ::core::primitive::str = \"{} `{name}` object\";\n\
-         fn decode_fields<'de, __A: {serde}::de::MapAccess<'de>>(mut map: __A) -> ::core::result::Result<Self, __A::Error> {{\n",
+         fn decode_fields<'de, __A: {SERDE}::de::MapAccess<'de>>(mut map: __A) -> ::core::result::Result<Self, __A::Error> {{\n",
         article(name)
     );
+    if body.is_empty() {
+        emit!(
+            out,
+            "while map.next_key_seed({P}::FieldSeed(&[]))?.is_some() {{\n\
+             {P}::skip_value(&mut map)?;\n}}\n::core::result::Result::Ok({name} {{\n"
+        );
+        finish(emitter, name, fields, out);
+        return;
+    }
+    out.push_str("const MEMBERS: &[&::core::primitive::str] = &[");
+    for field in &body {
+        emit!(out, "{:?}, ", field.wire);
+    }
+    out.push_str("];\n");
     for field in &body {
         emit!(
             out,
@@ -113,52 +107,44 @@ fn decode(emitter: &Emitter<'_>, name: &str, fields: &[Field<'_>], out: &mut Str
             field.slot_type(Scope::Items)
         );
     }
-    if body.is_empty() {
-        emit!(
-            out,
-            "while map.next_key_seed({private}::KeyIndex(|_| ::core::option::Option::None))?.is_some() {{\n\
-             map.next_value::<{serde}::de::IgnoredAny>()?;\n}}\n::core::result::Result::Ok({name} {{\n"
-        );
-        finish(emitter, name, fields, out);
-        return;
-    }
-    out.push_str("while let ::core::option::Option::Some(index) = map.next_key_seed(");
-    emit!(out, "{private}::KeyIndex(|key| match key {{ ");
+    emit!(
+        out,
+        "while let ::core::option::Option::Some(index) = map.next_key_seed({P}::FieldSeed(MEMBERS))? {{\nmatch index {{\n"
+    );
     for (index, field) in body.iter().enumerate() {
-        emit!(
-            out,
-            "{:?} => ::core::option::Option::Some({index}), ",
-            field.wire
-        );
-    }
-    out.push_str("_ => ::core::option::Option::None }))? {\nmatch index {\n");
-    for (index, field) in body.iter().enumerate() {
-        let at = match field.format {
-            Some(format) => format!(
-                "{private}::At::member({name:?}, {:?}).with_format({})",
-                field.wire,
-                emitter.format_path(format)
+        let (slot, wire) = (field.field_name, field.wire);
+        match field.format {
+            Some(format) => emit!(
+                out,
+                "::core::option::Option::Some({index}) => {P}::read_member_as(&mut map, &mut v_{slot}, {name:?}, {wire:?}, {P}::TimestampFormat::{})?,\n",
+                format_variant(format)
             ),
-            None => format!("{private}::At::member({name:?}, {:?})", field.wire),
-        };
-        emit!(
-            out,
-            "::core::option::Option::Some({index}) => v_{} = map.next_value_seed({private}::Member::<{}>::new({at}))?,\n",
-            field.field_name,
-            field.slot_type(Scope::Items)
-        );
+            None => emit!(
+                out,
+                "::core::option::Option::Some({index}) => {P}::read_member(&mut map, &mut v_{slot}, {name:?}, {wire:?})?,\n"
+            ),
+        }
     }
     emit!(
         out,
-        "_ => {{ map.next_value::<{serde}::de::IgnoredAny>()?; }}\n}}\n}}\n::core::result::Result::Ok({name} {{\n"
+        "_ => {P}::skip_value(&mut map)?,\n}}\n}}\n::core::result::Result::Ok({name} {{\n"
     );
     finish(emitter, name, fields, out);
+}
+
+/// The variant of the runtime's `TimestampFormat` for a model format.
+fn format_variant(format: TimestampFormat) -> &'static str {
+    match format {
+        TimestampFormat::EpochSeconds => "EpochSeconds",
+        TimestampFormat::DateTime => "DateTime",
+        TimestampFormat::HttpDate => "HttpDate",
+    }
 }
 
 /// The struct literal's members, from the slots (or defaults), and the end
 /// of `decode_fields`.
 fn finish(emitter: &Emitter<'_>, name: &str, fields: &[Field<'_>], out: &mut String) {
-    let private = &emitter.private;
+    let private = P;
     for field in fields {
         let ident = &field.field;
         if !field.in_body() {
@@ -175,10 +161,7 @@ fn finish(emitter: &Emitter<'_>, name: &str, fields: &[Field<'_>], out: &mut Str
                 emit!(out, "{ident}: {},\n", field.or_default(&slot, Scope::Items))
             }
             Presence::Required if emitter.corrects_errors() => {
-                emit!(
-                    out,
-                    "{ident}: {slot}.unwrap_or_else({private}::Correct::corrected),\n"
-                )
+                emit!(out, "{ident}: {slot}.unwrap_or_else({private}::Correct::corrected),\n")
             }
             Presence::Required => emit!(
                 out,
@@ -192,8 +175,8 @@ fn finish(emitter: &Emitter<'_>, name: &str, fields: &[Field<'_>], out: &mut Str
 
 /// Client error correction: required members missing on the wire become
 /// their zero value, recursively for structures.
-fn correct(emitter: &Emitter<'_>, name: &str, fields: &[Field<'_>], out: &mut String) {
-    let private = &emitter.private;
+fn correct(name: &str, fields: &[Field<'_>], out: &mut String) {
+    let private = P;
     emit!(
         out,
         "impl {private}::Correct for {name} {{\nfn corrected() -> Self {{\n{name} {{\n"

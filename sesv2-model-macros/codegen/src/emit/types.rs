@@ -65,19 +65,14 @@ impl<'a> Emitter<'a> {
                     format!("::std::collections::HashMap<{key}, {value}>")
                 }
             }
-            ShapeKind::Structure(_)
-            | ShapeKind::Union(_)
-            | ShapeKind::Enum(_)
-            | ShapeKind::IntEnum(_) => {
+            ShapeKind::Structure(_) | ShapeKind::Union(_) | ShapeKind::Enum(_) | ShapeKind::IntEnum(_) => {
                 let name = self.type_name(target);
                 match scope {
                     Scope::Items => name.to_owned(),
                     Scope::Nested => format!("super::{name}"),
                 }
             }
-            ShapeKind::Operation(_) | ShapeKind::Service(_) | ShapeKind::Resource(_) => {
-                "()".to_owned()
-            }
+            ShapeKind::Operation(_) | ShapeKind::Service(_) | ShapeKind::Resource(_) => "()".to_owned(),
         }
     }
 
@@ -114,9 +109,7 @@ impl<'a> Emitter<'a> {
 
     /// The generated type's name as written in Rust (`Self_` for `Self`).
     pub(super) fn type_name<'s>(&'s self, id: &'s ShapeId) -> &'s str {
-        self.names
-            .item(id)
-            .map_or(id.name(), |names| names.type_name.as_str())
+        self.names.item(id).map_or(id.name(), |names| names.type_name.as_str())
     }
 
     /// Rustdoc for a member: its own documentation, else its target's.
@@ -188,10 +181,7 @@ impl<'a> Emitter<'a> {
             target = match &shape.kind {
                 ShapeKind::List(element) => &element.target,
                 ShapeKind::Map { key, value } => {
-                    if self
-                        .shape(&key.target)
-                        .is_some_and(|key| key.traits.sensitive)
-                    {
+                    if self.shape(&key.target).is_some_and(|key| key.traits.sensitive) {
                         return true;
                     }
                     &value.target
@@ -220,17 +210,11 @@ impl<'a> Emitter<'a> {
             return true;
         }
         match &shape.kind {
-            ShapeKind::Structure(members) | ShapeKind::Union(members) => {
-                members.iter().any(|member| {
-                    member.traits.deprecated.is_some() || self.holds_deprecated(&member.target)
-                })
-            }
-            ShapeKind::Enum(members) => members
+            ShapeKind::Structure(members) | ShapeKind::Union(members) => members
                 .iter()
-                .any(|member| member.traits.deprecated.is_some()),
-            ShapeKind::IntEnum(members) => members
-                .iter()
-                .any(|member| member.traits.deprecated.is_some()),
+                .any(|member| member.traits.deprecated.is_some() || self.holds_deprecated(&member.target)),
+            ShapeKind::Enum(members) => members.iter().any(|member| member.traits.deprecated.is_some()),
+            ShapeKind::IntEnum(members) => members.iter().any(|member| member.traits.deprecated.is_some()),
             _ => false,
         }
     }
@@ -246,10 +230,7 @@ impl<'a> Emitter<'a> {
             match &shape.kind {
                 ShapeKind::List(element) => target = &element.target,
                 ShapeKind::Map { value, .. } => target = &value.target,
-                ShapeKind::Structure(_)
-                | ShapeKind::Union(_)
-                | ShapeKind::Enum(_)
-                | ShapeKind::IntEnum(_) => {
+                ShapeKind::Structure(_) | ShapeKind::Union(_) | ShapeKind::Enum(_) | ShapeKind::IntEnum(_) => {
                     return shape.traits.deprecated.is_some();
                 }
                 _ => return false,
@@ -265,10 +246,7 @@ pub(super) fn deprecated_attribute(deprecated: Option<&Deprecated>) -> String {
     let Some(deprecated) = deprecated else {
         return String::new();
     };
-    let message = deprecated
-        .message
-        .as_deref()
-        .unwrap_or("deprecated in the model");
+    let message = deprecated.message.as_deref().unwrap_or("deprecated in the model");
     let note = match &deprecated.since {
         Some(since) => format!("{message} (deprecated since {since})"),
         None => message.to_owned(),

@@ -4,6 +4,7 @@
 
 use super::doc::{article, shape_note};
 use super::types::{deprecated_attribute, rust};
+use super::wire::{P, SERDE};
 use super::{Emitter, Scope};
 use crate::model::{Member, Shape, ShapeKind, Simple};
 use crate::names::ItemNames;
@@ -16,7 +17,8 @@ pub(super) fn emit<'a>(
     members: &'a [Member],
     out: &mut String,
 ) {
-    let (runtime, private, serde) = (&emitter.runtime, &emitter.private, &emitter.serde);
+    // Everything that names the runtime's support module or serde is inside the wire block.
+    let (runtime, private, serde) = (&emitter.runtime, P, SERDE);
     let name = &names.type_name;
     let unknown = rust(&names.unknown_variant);
     let allow = emitter.allow_deprecated(&shape.id);
@@ -50,10 +52,7 @@ pub(super) fn emit<'a>(
         &notes,
     );
     let variants: Vec<String> = names.members.iter().map(|variant| rust(variant)).collect();
-    let wires: Vec<&str> = members
-        .iter()
-        .map(|member| emitter.wire_name(member))
-        .collect();
+    let wires: Vec<&str> = members.iter().map(|member| emitter.wire_name(member)).collect();
     // The payload type of each member; `None` for members targeting Unit.
     let payloads: Vec<Option<String>> = members
         .iter()
@@ -114,8 +113,9 @@ pub(super) fn emit<'a>(
     emit!(
         out,
         "#[doc = \" A member the model did not list when this code was generated, kept with its JSON value so that `{name}` is written back unchanged.\"]\n\
-         {unknown}({runtime}::UnknownMember),\n}}\n{allow}const _: () = {{\n"
+         {unknown}({runtime}::UnknownMember),\n}}\n"
     );
+    emitter.open_wire_block(allow, out);
 
     if redacts {
         emit!(
