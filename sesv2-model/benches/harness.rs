@@ -1,13 +1,37 @@
-//! A small benchmark harness: medians of repeated timed samples, and a table
-//! of each case's time and its ratio to a floor measured in the same run.
+//! A small benchmark harness for comparisons against a floor: each group's
+//! floor and cases are sampled in turns (floor, case, case, floor, ...), so
+//! that the machine's slow and fast moments fall on all of them alike, and
+//! each case's ratio is the median of the ratios within a round.
 //!
-//! `--quick` (or `BENCH_QUICK=1`) takes one short sample per case: enough to
-//! prove the benchmark runs, not to measure.
+//! `--quick` (or `BENCH_QUICK=1`) takes one short round: enough to prove the
+//! benchmark runs, not to measure.
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-/// The cases measured so far, and how long to measure.
+/// One thing to measure: a name and a loop that runs it a given number of
+/// times and returns the nanoseconds per call.
+pub struct Case<'a> {
+    name: String,
+    run: Box<dyn FnMut(u64) -> f64 + 'a>,
+}
+
+/// Names `f` for a comparison. The loop is monomorphized for `f`, so the only
+/// dynamic call is one per sample.
+pub fn case<'a, T>(name: impl Into<String>, mut f: impl FnMut() -> T + 'a) -> Case<'a> {
+    Case {
+        name: name.into(),
+        run: Box::new(move |iterations| {
+            let started = Instant::now();
+            for _ in 0..iterations {
+                black_box(f());
+            }
+            started.elapsed().as_nanos() as f64 / iterations as f64
+        }),
+    }
+}
+
+/// The groups measured so far, and how long to measure.
 pub struct Bench {
     quick: bool,
     rows: Vec<Row>,
@@ -16,7 +40,8 @@ pub struct Bench {
 struct Row {
     name: String,
     nanos: f64,
-    floor: Option<(String, f64)>,
+    /// The median ratio to the group's floor, or `None` for the floor itself.
+    ratio: Option<f64>,
 }
 
 impl Bench {
@@ -30,77 +55,75 @@ impl Bench {
         }
     }
 
-    /// The median time of one call of `f`, in nanoseconds.
-    pub fn measure<T>(&self, mut f: impl FnMut() -> T) -> f64 {
-        let (samples, sample_time) = if self.quick {
+    /// Measures `floor` and `cases` in turns and records each case's median
+    /// time and its median ratio to the floor.
+    pub fn compare(&mut self, floor: Case<'_>, cases: Vec<Case<'_>>) {
+        let (rounds, sample_time) = if self.quick {
             (1, Duration::from_millis(1))
         } else {
-            (21, Duration::from_millis(150))
+            (31, Duration::from_millis(100))
         };
-        // Warm up, and find how many calls fill one sample.
-        let mut iterations: u64 = 1;
-        loop {
-            let started = Instant::now();
-            for _ in 0..iterations {
-                black_box(f());
+        let mut all: Vec<Case<'_>> = std::iter::once(floor).chain(cases).collect();
+        let iterations: Vec<u64> = all.iter_mut().map(|case| calibrate(case, sample_time)).collect();
+        let mut samples: Vec<Vec<f64>> = vec![Vec::with_capacity(rounds); all.len()];
+        for _ in 0..rounds {
+            for ((case, iterations), samples) in all.iter_mut().zip(&iterations).zip(&mut samples) {
+                samples.push((case.run)(*iterations));
             }
-            if started.elapsed() >= sample_time / 4 || iterations >= 1 << 30 {
-                break;
-            }
-            iterations *= 2;
         }
-        let iterations = (iterations * 4).max(1);
-        let mut times: Vec<f64> = (0..samples)
-            .map(|_| {
-                let started = Instant::now();
-                for _ in 0..iterations {
-                    black_box(f());
-                }
-                started.elapsed().as_nanos() as f64 / iterations as f64
-            })
-            .collect();
-        times.sort_by(f64::total_cmp);
-        times[times.len() / 2]
+        let floor_samples = samples[0].clone();
+        for (index, (case, samples)) in all.iter().zip(&samples).enumerate() {
+            let ratio = (index > 0).then(|| {
+                median(
+                    samples
+                        .iter()
+                        .zip(&floor_samples)
+                        .map(|(time, floor)| time / floor)
+                        .collect(),
+                )
+            });
+            self.rows.push(Row {
+                name: case.name.clone(),
+                nanos: median(samples.clone()),
+                ratio,
+            });
+        }
     }
 
-    /// Measures `f` and records it, compared with the floor of that name.
-    pub fn case<T>(&mut self, name: &str, floor: Option<&str>, f: impl FnMut() -> T) -> f64 {
-        let nanos = self.measure(f);
-        let floor = floor.map(|floor| {
-            let floor_nanos = self
-                .rows
-                .iter()
-                .find(|row| row.name == floor)
-                .map_or(f64::NAN, |row| row.nanos);
-            (floor.to_owned(), floor_nanos)
-        });
-        self.rows.push(Row {
-            name: name.to_owned(),
-            nanos,
-            floor,
-        });
-        nanos
-    }
-
-    /// Prints the table: every case, its median and its ratio to its floor.
+    /// Prints the table: every case, its median and its ratio to the floor
+    /// of its group (the row above it without a ratio).
     pub fn report(&self, title: &str) {
-        println!(
-            "\n{title}{}",
-            if self.quick {
-                " (quick mode: not a measurement)"
-            } else {
-                ""
-            }
-        );
-        println!("{:<58} {:>14} {:>8}  floor", "case", "median", "ratio");
+        let quick = if self.quick {
+            " (quick mode: not a measurement)"
+        } else {
+            ""
+        };
+        println!("\n{title}{quick}");
+        println!("{:<60} {:>11} {:>7}", "case", "median", "ratio");
         for row in &self.rows {
-            let (ratio, floor) = match &row.floor {
-                Some((name, nanos)) => (format!("{:.2}x", row.nanos / nanos), name.as_str()),
-                None => ("-".to_owned(), ""),
-            };
-            println!("{:<58} {:>14} {:>8}  {floor}", row.name, human(row.nanos), ratio);
+            let ratio = row
+                .ratio
+                .map_or_else(|| "floor".to_owned(), |ratio| format!("{ratio:.2}x"));
+            println!("{:<60} {:>11} {:>7}", row.name, human(row.nanos), ratio);
         }
     }
+}
+
+/// How many calls fill one sample (after warming up).
+fn calibrate(case: &mut Case<'_>, sample_time: Duration) -> u64 {
+    let mut iterations: u64 = 1;
+    loop {
+        let nanos = (case.run)(iterations) * iterations as f64;
+        if nanos >= sample_time.as_nanos() as f64 / 4.0 || iterations >= 1 << 30 {
+            return iterations * 4;
+        }
+        iterations *= 2;
+    }
+}
+
+fn median(mut values: Vec<f64>) -> f64 {
+    values.sort_by(f64::total_cmp);
+    values[values.len() / 2]
 }
 
 fn human(nanos: f64) -> String {

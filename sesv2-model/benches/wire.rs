@@ -120,20 +120,24 @@ fn main() {
         ("minimal", MINIMAL),
         ("unknown enum values", UNKNOWN_VALUES),
     ] {
-        let floor = format!("decode {name}: hand-written serde derive");
-        bench.case(&floor, None, || {
-            serde_json::from_str::<mirror::GetImportJobResponse>(body).unwrap()
-        });
-        bench.case(&format!("decode {name}: generated"), Some(&floor), || {
-            serde_json::from_str::<GetImportJobResponse>(body).unwrap()
-        });
+        bench.compare(
+            harness::case(format!("decode {name}: hand-written serde derive"), || {
+                serde_json::from_str::<mirror::GetImportJobResponse>(body).unwrap()
+            }),
+            vec![harness::case(format!("decode {name}: generated"), || {
+                serde_json::from_str::<GetImportJobResponse>(body).unwrap()
+            })],
+        );
         let ours: GetImportJobResponse = serde_json::from_str(body).unwrap();
         let theirs: mirror::GetImportJobResponse = serde_json::from_str(body).unwrap();
-        let floor = format!("encode {name}: hand-written serde derive");
-        bench.case(&floor, None, || serde_json::to_vec(&theirs).unwrap());
-        bench.case(&format!("encode {name}: generated"), Some(&floor), || {
-            serde_json::to_vec(&ours).unwrap()
-        });
+        bench.compare(
+            harness::case(format!("encode {name}: hand-written serde derive"), || {
+                serde_json::to_vec(&theirs).unwrap()
+            }),
+            vec![harness::case(format!("encode {name}: generated"), || {
+                serde_json::to_vec(&ours).unwrap()
+            })],
+        );
     }
     bench.report("wire (GetImportJobResponse)");
 }

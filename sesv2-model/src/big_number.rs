@@ -149,7 +149,7 @@ pub(crate) mod wire {
     use serde_json::value::RawValue;
 
     use super::{BigDecimal, BigInteger, is_integer, is_json_number};
-    use crate::__private::{At, Decode, Encode};
+    use crate::__private::{At, Decode, Encode, Place};
 
     /// serde_json's name for raw JSON text (its `raw_value` feature): asking a
     /// serde_json deserializer for it yields the number's exact text.
@@ -260,7 +260,7 @@ pub(crate) mod wire {
 
             impl<'de> serde::Deserialize<'de> for $name {
                 fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-                    <$name as Decode<'de>>::decode(deserializer, At::TOP)
+                    <$name as Decode<'de>>::decode(deserializer, &Place::TOP)
                 }
             }
         )*};

@@ -52,6 +52,14 @@ impl std::error::Error for TimestampError {}
 
 const NANOS_PER_SEC: i128 = 1_000_000_000;
 
+fn out_of_range(nanos: i128) -> TimestampError {
+    TimestampError::new(format!(
+        "{}.{:09} seconds from the Unix epoch is outside the supported range (years -9999 to 9999)",
+        nanos.div_euclid(NANOS_PER_SEC),
+        nanos.rem_euclid(NANOS_PER_SEC)
+    ))
+}
+
 impl Timestamp {
     /// 1970-01-01T00:00:00Z.
     pub const UNIX_EPOCH: Timestamp = Timestamp(jiff::Timestamp::UNIX_EPOCH);
@@ -74,44 +82,57 @@ impl Timestamp {
     /// epoch; `nanos` must be below one second and counts forward in time, so
     /// `(-2, 500_000_000)` is 1.5 seconds before the epoch.
     pub fn from_secs_and_nanos(secs: i64, nanos: u32) -> Result<Timestamp, TimestampError> {
-        if i128::from(nanos) >= NANOS_PER_SEC {
+        if nanos >= 1_000_000_000 {
             return Err(TimestampError::new(format!(
                 "{nanos} nanoseconds is not below one second"
             )));
         }
-        Timestamp::from_total_nanos(i128::from(secs) * NANOS_PER_SEC + i128::from(nanos))
+        // jiff counts a negative instant's nanoseconds backwards and
+        // normalizes mixed signs itself; below one second, `nanos` fits i32.
+        jiff::Timestamp::new(secs, nanos as i32)
+            .map(Timestamp)
+            .map_err(|_| out_of_range(i128::from(secs) * NANOS_PER_SEC + i128::from(nanos)))
     }
 
     /// The instant `millis` milliseconds after the Unix epoch.
     pub fn from_millis(millis: i64) -> Result<Timestamp, TimestampError> {
-        Timestamp::from_total_nanos(i128::from(millis) * 1_000_000)
+        // In 0..1000 milliseconds, so below one second of nanoseconds.
+        let nanos = millis.rem_euclid(1000) as u32 * 1_000_000;
+        Timestamp::from_secs_and_nanos(millis.div_euclid(1000), nanos)
     }
 
     pub(crate) fn from_total_nanos(nanos: i128) -> Result<Timestamp, TimestampError> {
-        jiff::Timestamp::from_nanosecond(nanos).map(Timestamp).map_err(|_| {
-            TimestampError::new(format!(
-                "{}.{:09} seconds from the Unix epoch is outside the supported range (years -9999 to 9999)",
-                nanos.div_euclid(NANOS_PER_SEC),
-                nanos.rem_euclid(NANOS_PER_SEC)
-            ))
-        })
+        jiff::Timestamp::from_nanosecond(nanos)
+            .map(Timestamp)
+            .map_err(|_| out_of_range(nanos))
     }
 
     /// Whole seconds since the Unix epoch, rounded down (so `-1.5` s is `-2`).
     pub fn secs(&self) -> i64 {
-        let secs = self.total_nanos().div_euclid(NANOS_PER_SEC);
-        // In range by construction: jiff's range is far inside i64 seconds.
-        secs as i64
+        self.parts().0
     }
 
     /// Nanoseconds past [`secs`](Self::secs), always below one second.
     pub fn subsec_nanos(&self) -> u32 {
-        self.total_nanos().rem_euclid(NANOS_PER_SEC) as u32
+        self.parts().1
     }
 
     /// Milliseconds since the Unix epoch, rounded down.
     pub fn as_millis(&self) -> i64 {
-        self.total_nanos().div_euclid(1_000_000) as i64
+        let (secs, nanos) = self.parts();
+        // jiff's range, ±3.2e11 s, is far inside i64 milliseconds.
+        secs * 1000 + i64::from(nanos / 1_000_000)
+    }
+
+    /// Seconds rounded down and the nanoseconds past them, without the
+    /// 128-bit arithmetic of [`total_nanos`](Self::total_nanos).
+    pub(crate) fn parts(&self) -> (i64, u32) {
+        let (secs, nanos) = (self.0.as_second(), self.0.subsec_nanosecond());
+        if nanos < 0 {
+            (secs - 1, (nanos + 1_000_000_000) as u32)
+        } else {
+            (secs, nanos as u32)
+        }
     }
 
     pub(crate) fn total_nanos(&self) -> i128 {
@@ -292,9 +313,13 @@ pub(crate) mod epoch_seconds {
             )));
         }
         // Fast path: a whole number of milliseconds, checked exactly.
-        let millis = (value * 1000.0).round();
-        if millis / 1000.0 == value {
-            return Timestamp::from_total_nanos(millis as i128 * 1_000_000);
+        // Rounded half away from zero by hand: `f64::round` is a library
+        // call on baseline x86-64. Within ±4e14 after the range check, so
+        // exact in both i64 and f64.
+        let scaled = value * 1000.0;
+        let millis = (scaled + 0.5f64.copysign(scaled)) as i64;
+        if millis as f64 / 1000.0 == value {
+            return Timestamp::from_millis(millis);
         }
         from_decimal(&format!("{value}"))
     }
@@ -353,14 +378,15 @@ pub(crate) mod epoch_seconds {
     }
 
     pub(crate) fn to_wire(timestamp: &Timestamp) -> Wire {
-        let nanos = timestamp.total_nanos();
-        if nanos % NANOS_PER_SEC == 0 {
-            return Wire::Integer(timestamp.secs());
+        let (secs, nanos) = timestamp.parts();
+        if nanos == 0 {
+            return Wire::Integer(secs);
         }
         if nanos % 1_000_000 == 0 {
             // Exact integers below 2^53 divided once: correctly rounded.
-            return Wire::Fraction((nanos / 1_000_000) as f64 / 1000.0);
+            return Wire::Fraction(timestamp.as_millis() as f64 / 1000.0);
         }
+        let nanos = timestamp.total_nanos();
         let sign = if nanos < 0 { "-" } else { "" };
         let magnitude = nanos.unsigned_abs();
         let text = format!(

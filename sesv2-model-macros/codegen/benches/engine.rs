@@ -25,29 +25,30 @@ fn main() {
         ..Config::default()
     };
 
-    bench.case("parse models/sesv2.json into serde_json::Value", None, || {
-        serde_json::from_slice::<serde_json::Value>(&own).unwrap()
-    });
-    bench.case(
-        "GetImportJob from models/sesv2.json",
-        Some("parse models/sesv2.json into serde_json::Value"),
-        || generate(&get_import_job, &own).unwrap(),
+    bench.compare(
+        harness::case("parse models/sesv2.json into serde_json::Value", || {
+            serde_json::from_slice::<serde_json::Value>(&own).unwrap()
+        }),
+        vec![harness::case("GetImportJob from models/sesv2.json", || {
+            generate(&get_import_job, &own).unwrap()
+        })],
     );
 
     let official_path = root.join("../shared/models/aws/sesv2-2019-09-27.json");
     match std::fs::read(&official_path) {
-        Ok(official) => {
-            let floor = "parse the official SESv2 model into serde_json::Value";
-            bench.case(floor, None, || {
+        Ok(official) => bench.compare(
+            harness::case("parse the official SESv2 model into serde_json::Value", || {
                 serde_json::from_slice::<serde_json::Value>(&official).unwrap()
-            });
-            bench.case("GetImportJob from the official model", Some(floor), || {
-                generate(&get_import_job, &official).unwrap()
-            });
-            bench.case("the whole official SESv2 service", Some(floor), || {
-                generate(&Config::default(), &official).unwrap()
-            });
-        }
+            }),
+            vec![
+                harness::case("GetImportJob from the official model", || {
+                    generate(&get_import_job, &official).unwrap()
+                }),
+                harness::case("the whole official SESv2 service", || {
+                    generate(&Config::default(), &official).unwrap()
+                }),
+            ],
+        ),
         Err(error) => eprintln!("skipping the official model ({}): {error}", official_path.display()),
     }
 

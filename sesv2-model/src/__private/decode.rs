@@ -13,25 +13,29 @@ use crate::timestamp::{epoch_seconds, text_formats};
 use crate::{Blob, Timestamp};
 
 /// Where a value sits (a member of a generated type, or the top level), and
-/// how timestamps there are written.
-#[derive(Clone, Copy, Debug)]
-pub struct At {
+/// how timestamps there are written. Generated code keeps its places in
+/// constants, so that decoding passes one pointer down, not the whole place.
+#[derive(Debug)]
+pub struct Place {
     type_name: &'static str,
     member: &'static str,
     format: TimestampFormat,
 }
 
-impl At {
+/// A [`Place`], as decoding passes it along.
+pub type At = &'static Place;
+
+impl Place {
     /// A value decoded on its own.
-    pub const TOP: At = At {
+    pub const TOP: Place = Place {
         type_name: "",
         member: "",
         format: TimestampFormat::EpochSeconds,
     };
 
     /// The value of `member` (its wire name) in the generated type `type_name`.
-    pub const fn member(type_name: &'static str, member: &'static str) -> At {
-        At {
+    pub const fn member(type_name: &'static str, member: &'static str) -> Place {
+        Place {
             type_name,
             member,
             format: TimestampFormat::EpochSeconds,
@@ -39,23 +43,23 @@ impl At {
     }
 
     /// The same place, with timestamps in `format`.
-    pub const fn with_format(self, format: TimestampFormat) -> At {
-        At { format, ..self }
+    pub const fn with_format(self, format: TimestampFormat) -> Place {
+        Place { format, ..self }
     }
 
     /// How timestamps are written here.
-    pub fn format(self) -> TimestampFormat {
+    pub fn format(&self) -> TimestampFormat {
         self.format
     }
 
     /// Writes what a visitor expects, followed by where: `a string for `T.M``.
-    pub fn expecting(self, f: &mut fmt::Formatter<'_>, what: &str) -> fmt::Result {
+    pub fn expecting(&self, f: &mut fmt::Formatter<'_>, what: &str) -> fmt::Result {
         f.write_str(what)?;
         self.describe(f)
     }
 
     /// Writes ` for `Type.Member`` (nothing at the top level).
-    pub(crate) fn describe(self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    pub(crate) fn describe(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.type_name.is_empty() {
             Ok(())
         } else {
@@ -105,6 +109,7 @@ impl<'de, T: Decode<'de>> Visitor<'de> for OptionVisitor<T> {
         Ok(None)
     }
 
+    #[inline]
     fn visit_some<D: Deserializer<'de>>(self, deserializer: D) -> Result<Option<T>, D::Error> {
         T::decode(deserializer, self.at).map(Some)
     }
@@ -129,6 +134,7 @@ impl<T> Member<T> {
 impl<'de, T: Decode<'de>> DeserializeSeed<'de> for Member<T> {
     type Value = Option<T>;
 
+    #[inline]
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Option<T>, D::Error> {
         deserializer.deserialize_option(OptionVisitor::<T>::new(self.at))
     }
@@ -166,34 +172,6 @@ pub fn required<T, E: de::Error>(value: Option<T>, at: At) -> Result<T, E> {
             at.member, at.type_name
         ))
     })
-}
-
-/// Seed that reads an object key and finds its index among a structure's
-/// wire names, without allocating; `None` for a key the model does not know.
-pub struct FieldSeed(pub &'static [&'static str]);
-
-impl<'de> DeserializeSeed<'de> for FieldSeed {
-    type Value = Option<usize>;
-
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Option<usize>, D::Error> {
-        deserializer.deserialize_identifier(self)
-    }
-}
-
-impl<'de> Visitor<'de> for FieldSeed {
-    type Value = Option<usize>;
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a member name")
-    }
-
-    fn visit_str<E: de::Error>(self, key: &str) -> Result<Option<usize>, E> {
-        Ok(self.0.iter().position(|name| *name == key))
-    }
-
-    fn visit_bytes<E: de::Error>(self, key: &[u8]) -> Result<Option<usize>, E> {
-        Ok(self.0.iter().position(|name| name.as_bytes() == key))
-    }
 }
 
 /// A union's member key: the index of a known member, or the unknown name.
@@ -506,7 +484,7 @@ impl<'de, K: MapKey> DeserializeSeed<'de> for KeySeed<K> {
     type Value = K;
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<K, D::Error> {
-        String::decode(deserializer, At::TOP).map(K::from_key)
+        String::decode(deserializer, &Place::TOP).map(K::from_key)
     }
 }
 
@@ -572,13 +550,13 @@ impl<'de> Decode<'de> for serde_json::Value {
 impl<'de> serde::Deserialize<'de> for Timestamp {
     /// Reads epoch seconds, the form JSON protocols use by default.
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        Timestamp::decode(deserializer, At::TOP)
+        Timestamp::decode(deserializer, &Place::TOP)
     }
 }
 
 impl<'de> serde::Deserialize<'de> for Blob {
     /// Reads a base64 string.
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        Blob::decode(deserializer, At::TOP)
+        Blob::decode(deserializer, &Place::TOP)
     }
 }

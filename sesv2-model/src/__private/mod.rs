@@ -9,14 +9,14 @@ mod shapes;
 mod union;
 
 pub use correct::Correct;
-pub use decode::{At, Decode, Element, FieldSeed, MapKey, Member, UnionKey, UnionKeySeed, required};
+pub use decode::{At, Decode, Element, MapKey, Member, Place, UnionKey, UnionKeySeed, required};
 pub use encode::{Encode, Encoded, EncodedAs, write_member, write_member_as, write_optional, write_optional_as};
 pub use http::{HttpText, QueryParamValue, UriWriter};
 pub use serde;
 pub use serde_json;
 pub use shapes::{
-    DecodeFields, DecodeUnion, EnumValue, IntEnumValue, decode_enum, decode_int_enum, decode_structure, decode_union,
-    read_member, read_member_as, skip_value,
+    DecodeFields, DecodeUnion, EnumValue, FieldSeed, IntEnumValue, decode_enum, decode_int_enum, decode_structure,
+    decode_union, read_member, skip_value,
 };
 pub use union::{UnionSet, Unit, is_union_metadata};
 

@@ -4,7 +4,7 @@
 use std::fmt;
 use std::marker::PhantomData;
 
-use serde::de::{self, Deserializer, MapAccess, Unexpected, Visitor};
+use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, Unexpected, Visitor};
 
 use super::decode::At;
 use super::union::UnionSet;
@@ -15,8 +15,60 @@ pub trait DecodeFields: Sized {
     /// What the value is, for messages: ``an `ImportDataSource` object``.
     const EXPECTING: &'static str;
 
+    /// The index of the member with this wire name among those the JSON
+    /// body holds, or an index past them for a name the model does not know.
+    fn member_index(name: &str) -> usize {
+        let _ = name;
+        usize::MAX
+    }
+
     /// Reads the members from the object's entries.
     fn decode_fields<'de, A: MapAccess<'de>>(map: A) -> Result<Self, A::Error>;
+}
+
+/// Seed that reads an object key and returns [`DecodeFields::member_index`]
+/// of it, without allocating.
+pub struct FieldSeed<T>(PhantomData<fn() -> T>);
+
+impl<T> FieldSeed<T> {
+    /// The seed for `T`'s member names.
+    #[inline]
+    pub fn new() -> Self {
+        FieldSeed(PhantomData)
+    }
+}
+
+impl<T> Default for FieldSeed<T> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl<'de, T: DecodeFields> DeserializeSeed<'de> for FieldSeed<T> {
+    type Value = usize;
+
+    #[inline]
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<usize, D::Error> {
+        deserializer.deserialize_identifier(self)
+    }
+}
+
+impl<'de, T: DecodeFields> Visitor<'de> for FieldSeed<T> {
+    type Value = usize;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a member name")
+    }
+
+    #[inline]
+    fn visit_str<E: de::Error>(self, key: &str) -> Result<usize, E> {
+        Ok(T::member_index(key))
+    }
+
+    fn visit_bytes<E: de::Error>(self, key: &[u8]) -> Result<usize, E> {
+        // Member names are UTF-8; other bytes name no member.
+        Ok(std::str::from_utf8(key).map_or(usize::MAX, T::member_index))
+    }
 }
 
 /// Decodes a generated structure found at `at`.
@@ -40,30 +92,15 @@ impl<'de, T: DecodeFields> Visitor<'de> for StructureVisitor<T> {
     }
 }
 
-/// Reads the value of the member `member` of `type_name` into its slot:
-/// `null` is absent. One call per member keeps each generated
-/// `decode_fields` small.
+/// Reads the value of the member at `at` into its slot: `null` is absent.
+/// One call per member keeps each generated `decode_fields` small.
 #[inline]
 pub fn read_member<'de, A: MapAccess<'de>, T: Decode<'de>>(
     map: &mut A,
     slot: &mut Option<T>,
-    type_name: &'static str,
-    member: &'static str,
+    at: At,
 ) -> Result<(), A::Error> {
-    *slot = map.next_value_seed(super::Member::new(At::member(type_name, member)))?;
-    Ok(())
-}
-
-/// [`read_member`] for a member whose timestamps are in `format`.
-#[inline]
-pub fn read_member_as<'de, A: MapAccess<'de>, T: Decode<'de>>(
-    map: &mut A,
-    slot: &mut Option<T>,
-    type_name: &'static str,
-    member: &'static str,
-    format: super::TimestampFormat,
-) -> Result<(), A::Error> {
-    *slot = map.next_value_seed(super::Member::new(At::member(type_name, member).with_format(format)))?;
+    *slot = map.next_value_seed(super::Member::new(at))?;
     Ok(())
 }
 

@@ -5,9 +5,9 @@
 
 use super::doc::article;
 use super::member::{Field, Presence};
+use super::types::format_variant;
 use super::wire::{P, SERDE};
 use super::{Emitter, Scope};
-use crate::traits::TimestampFormat;
 
 /// Whether the body alone can make a value: no required member travels
 /// elsewhere.
@@ -81,22 +81,40 @@ fn decode(emitter: &Emitter<'_>, name: &str, fields: &[Field<'_>], out: &mut Str
     emit!(
         out,
         "impl {P}::DecodeFields for {name} {{\n\
-         const EXPECTING: &'static ::core::primitive::str = \"{} `{name}` object\";\n\
-         fn decode_fields<'de, __A: {SERDE}::de::MapAccess<'de>>(mut map: __A) -> ::core::result::Result<Self, __A::Error> {{\n",
+         const EXPECTING: &'static ::core::primitive::str = \"{} `{name}` object\";\n",
         article(name)
+    );
+    // A `match` on the names compiles to comparisons of constant bytes, as
+    // serde's derive does; a search through a list of names is slower.
+    if !body.is_empty() {
+        out.push_str("fn member_index(name: &::core::primitive::str) -> ::core::primitive::usize {\nmatch name {\n");
+        for (index, field) in body.iter().enumerate() {
+            emit!(out, "{:?} => {index},\n", field.wire);
+        }
+        out.push_str("_ => ::core::primitive::usize::MAX,\n}\n}\n");
+    }
+    emit!(
+        out,
+        "fn decode_fields<'de, __A: {SERDE}::de::MapAccess<'de>>(mut map: __A) -> ::core::result::Result<Self, __A::Error> {{\n"
     );
     if body.is_empty() {
         emit!(
             out,
-            "while map.next_key_seed({P}::FieldSeed(&[]))?.is_some() {{\n\
+            "while map.next_key_seed({P}::FieldSeed::<Self>::new())?.is_some() {{\n\
              {P}::skip_value(&mut map)?;\n}}\n::core::result::Result::Ok({name} {{\n"
         );
-        finish(emitter, name, fields, out);
+        finish(emitter, fields, out);
         return;
     }
-    out.push_str("const MEMBERS: &[&::core::primitive::str] = &[");
+    // Where each member sits, for messages and timestamp formats: one
+    // constant, so that decoding passes a pointer into it.
+    emit!(out, "const PLACES: &[{P}::Place] = &[\n");
     for field in &body {
-        emit!(out, "{:?}, ", field.wire);
+        emit!(out, "{P}::Place::member({name:?}, {:?})", field.wire);
+        if let Some(format) = field.format {
+            emit!(out, ".with_format({P}::TimestampFormat::{})", format_variant(format));
+        }
+        out.push_str(",\n");
     }
     out.push_str("];\n");
     for field in &body {
@@ -109,42 +127,28 @@ fn decode(emitter: &Emitter<'_>, name: &str, fields: &[Field<'_>], out: &mut Str
     }
     emit!(
         out,
-        "while let ::core::option::Option::Some(index) = map.next_key_seed({P}::FieldSeed(MEMBERS))? {{\nmatch index {{\n"
+        "while let ::core::option::Option::Some(index) = map.next_key_seed({P}::FieldSeed::<Self>::new())? {{\nmatch index {{\n"
     );
     for (index, field) in body.iter().enumerate() {
-        let (slot, wire) = (field.field_name, field.wire);
-        match field.format {
-            Some(format) => emit!(
-                out,
-                "::core::option::Option::Some({index}) => {P}::read_member_as(&mut map, &mut v_{slot}, {name:?}, {wire:?}, {P}::TimestampFormat::{})?,\n",
-                format_variant(format)
-            ),
-            None => emit!(
-                out,
-                "::core::option::Option::Some({index}) => {P}::read_member(&mut map, &mut v_{slot}, {name:?}, {wire:?})?,\n"
-            ),
-        }
+        emit!(
+            out,
+            "{index} => {P}::read_member(&mut map, &mut v_{}, &PLACES[{index}])?,\n",
+            field.field_name
+        );
     }
     emit!(
         out,
         "_ => {P}::skip_value(&mut map)?,\n}}\n}}\n::core::result::Result::Ok({name} {{\n"
     );
-    finish(emitter, name, fields, out);
-}
-
-/// The variant of the runtime's `TimestampFormat` for a model format.
-fn format_variant(format: TimestampFormat) -> &'static str {
-    match format {
-        TimestampFormat::EpochSeconds => "EpochSeconds",
-        TimestampFormat::DateTime => "DateTime",
-        TimestampFormat::HttpDate => "HttpDate",
-    }
+    finish(emitter, fields, out);
 }
 
 /// The struct literal's members, from the slots (or defaults), and the end
 /// of `decode_fields`.
-fn finish(emitter: &Emitter<'_>, name: &str, fields: &[Field<'_>], out: &mut String) {
+fn finish(emitter: &Emitter<'_>, fields: &[Field<'_>], out: &mut String) {
     let private = P;
+    // The index into `PLACES` of the next member the body holds.
+    let mut place = 0;
     for field in fields {
         let ident = &field.field;
         if !field.in_body() {
@@ -155,6 +159,8 @@ fn finish(emitter: &Emitter<'_>, name: &str, fields: &[Field<'_>], out: &mut Str
             continue;
         }
         let slot = format!("v_{}", field.field_name);
+        let this_place = place;
+        place += 1;
         match &field.presence {
             Presence::Optional => emit!(out, "{ident}: {slot},\n"),
             Presence::Default { .. } => {
@@ -163,11 +169,7 @@ fn finish(emitter: &Emitter<'_>, name: &str, fields: &[Field<'_>], out: &mut Str
             Presence::Required if emitter.corrects_errors() => {
                 emit!(out, "{ident}: {slot}.unwrap_or_else({private}::Correct::corrected),\n")
             }
-            Presence::Required => emit!(
-                out,
-                "{ident}: {private}::required({slot}, {private}::At::member({name:?}, {:?}))?,\n",
-                field.wire
-            ),
+            Presence::Required => emit!(out, "{ident}: {private}::required({slot}, &PLACES[{this_place}])?,\n"),
         }
     }
     out.push_str("})\n}\n}\n");

@@ -156,12 +156,7 @@ impl<'a> Emitter<'a> {
 
     /// `TimestampFormat::X` in generated code.
     pub(super) fn format_path(&self, format: TimestampFormat) -> String {
-        let variant = match format {
-            TimestampFormat::EpochSeconds => "EpochSeconds",
-            TimestampFormat::DateTime => "DateTime",
-            TimestampFormat::HttpDate => "HttpDate",
-        };
-        format!("{}::TimestampFormat::{variant}", self.private)
+        format!("{}::TimestampFormat::{}", self.private, format_variant(format))
     }
 
     /// Whether `Debug` must hide a member's value: it is `@sensitive`, or
@@ -257,4 +252,13 @@ pub(super) fn deprecated_attribute(deprecated: Option<&Deprecated>) -> String {
 /// An identifier as written in Rust: `r#type`, `self_`, `job_id`.
 pub(super) fn rust(name: &str) -> String {
     ident::display(name)
+}
+
+/// The variant of the runtime's `TimestampFormat` for a model format.
+pub(super) fn format_variant(format: TimestampFormat) -> &'static str {
+    match format {
+        TimestampFormat::EpochSeconds => "EpochSeconds",
+        TimestampFormat::DateTime => "DateTime",
+        TimestampFormat::HttpDate => "HttpDate",
+    }
 }

@@ -186,25 +186,27 @@ pub(super) fn emit<'a>(
     emit!(
         out,
         "];\nfn decode_member<'de, __A: {serde}::de::MapAccess<'de>>(index: ::core::primitive::usize, map: &mut __A) \
-         -> ::core::result::Result<::core::option::Option<Self>, __A::Error> {{\n\
-         ::core::result::Result::Ok(match index {{\n"
+         -> ::core::result::Result<::core::option::Option<Self>, __A::Error> {{\n"
     );
+    emit!(out, "const PLACES: &[{private}::Place] = &[\n");
     for index in 0..members.len() {
-        let (variant, wire) = (&variants[index], wires[index]);
-        let at = match &formats[index] {
-            Some(format) => {
-                format!("{private}::At::member({name:?}, {wire:?}).with_format({format})")
-            }
-            None => format!("{private}::At::member({name:?}, {wire:?})"),
-        };
+        emit!(out, "{private}::Place::member({name:?}, {:?})", wires[index]);
+        if let Some(format) = &formats[index] {
+            emit!(out, ".with_format({format})");
+        }
+        out.push_str(",\n");
+    }
+    out.push_str("];\n::core::result::Result::Ok(match index {\n");
+    for index in 0..members.len() {
+        let variant = &variants[index];
         match &payloads[index] {
             Some(ty) => emit!(
                 out,
-                "{index} => map.next_value_seed({private}::Member::<{ty}>::new({at}))?.map(Self::{variant}),\n"
+                "{index} => map.next_value_seed({private}::Member::<{ty}>::new(&PLACES[{index}]))?.map(Self::{variant}),\n"
             ),
             None => emit!(
                 out,
-                "{index} => map.next_value_seed({private}::Member::<{private}::Unit>::new({at}))?.map(|_| Self::{variant}),\n"
+                "{index} => map.next_value_seed({private}::Member::<{private}::Unit>::new(&PLACES[{index}]))?.map(|_| Self::{variant}),\n"
             ),
         }
     }

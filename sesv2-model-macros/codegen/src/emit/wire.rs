@@ -46,7 +46,7 @@ impl Emitter<'_> {
              {P}::{function}(deserializer, at)\n}}\n}}\n\
              impl<'de> {SERDE}::Deserialize<'de> for {name} {{\n\
              fn deserialize<__D: {SERDE}::Deserializer<'de>>(deserializer: __D) -> ::core::result::Result<Self, __D::Error> {{\n\
-             {P}::{function}(deserializer, {P}::At::TOP)\n}}\n}}\n"
+             {P}::{function}(deserializer, &{P}::Place::TOP)\n}}\n}}\n"
         );
     }
 }
