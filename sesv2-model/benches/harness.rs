@@ -1,7 +1,8 @@
 //! A small benchmark harness for comparisons against a floor: each group's
-//! floor and cases are sampled in turns (floor, case, case, floor, ...), so
-//! that the machine's slow and fast moments fall on all of them alike, and
-//! each case's ratio is the median of the ratios within a round.
+//! floor and cases are sampled in short rounds (floor, case, then case,
+//! floor, ...), so that the machine's slow and fast moments fall on all of
+//! them alike, and each case's ratio is the median of the ratios within a
+//! round.
 //!
 //! `--quick` (or `BENCH_QUICK=1`) takes one short round: enough to prove the
 //! benchmark runs, not to measure.
@@ -58,17 +59,26 @@ impl Bench {
     /// Measures `floor` and `cases` in turns and records each case's median
     /// time and its median ratio to the floor.
     pub fn compare(&mut self, floor: Case<'_>, cases: Vec<Case<'_>>) {
+        // Many short rounds: the machine's noise changes within seconds, and
+        // a ratio within a round only holds if both samples saw the same.
         let (rounds, sample_time) = if self.quick {
             (1, Duration::from_millis(1))
         } else {
-            (31, Duration::from_millis(100))
+            (201, Duration::from_millis(10))
         };
         let mut all: Vec<Case<'_>> = std::iter::once(floor).chain(cases).collect();
         let iterations: Vec<u64> = all.iter_mut().map(|case| calibrate(case, sample_time)).collect();
         let mut samples: Vec<Vec<f64>> = vec![Vec::with_capacity(rounds); all.len()];
-        for _ in 0..rounds {
-            for ((case, iterations), samples) in all.iter_mut().zip(&iterations).zip(&mut samples) {
-                samples.push((case.run)(*iterations));
+        for round in 0..rounds {
+            // Every other round runs the cases in reverse, so that neither
+            // always follows the other.
+            let mut order: Vec<usize> = (0..all.len()).collect();
+            if round % 2 == 1 {
+                order.reverse();
+            }
+            for index in order {
+                let nanos = (all[index].run)(iterations[index]);
+                samples[index].push(nanos);
             }
         }
         let floor_samples = samples[0].clone();

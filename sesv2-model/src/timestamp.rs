@@ -75,7 +75,9 @@ impl Timestamp {
 
     /// The instant `secs` seconds after the Unix epoch (before it if negative).
     pub fn from_secs(secs: i64) -> Result<Timestamp, TimestampError> {
-        Timestamp::from_secs_and_nanos(secs, 0)
+        jiff::Timestamp::from_second(secs)
+            .map(Timestamp)
+            .map_err(|_| out_of_range(i128::from(secs) * NANOS_PER_SEC))
     }
 
     /// The instant `secs` seconds plus `nanos` nanoseconds after the Unix
@@ -96,7 +98,8 @@ impl Timestamp {
 
     /// The instant `millis` milliseconds after the Unix epoch.
     pub fn from_millis(millis: i64) -> Result<Timestamp, TimestampError> {
-        // In 0..1000 milliseconds, so below one second of nanoseconds.
+        // In 0..1000 milliseconds, so below one second of nanoseconds. Not
+        // jiff's `from_millisecond`: it refuses the last second of its range.
         let nanos = millis.rem_euclid(1000) as u32 * 1_000_000;
         Timestamp::from_secs_and_nanos(millis.div_euclid(1000), nanos)
     }
@@ -426,6 +429,22 @@ pub(crate) mod epoch_seconds {
             let min = Timestamp::MIN.secs() as f64;
             assert!(from_f64(min).is_ok());
             assert!(from_f64(min - 1.0).is_err());
+        }
+
+        #[test]
+        fn every_constructor_reaches_both_ends_of_the_range() {
+            for end in [Timestamp::MIN, Timestamp::MAX] {
+                assert_eq!(Timestamp::from_secs(end.secs()).unwrap().secs(), end.secs());
+                assert_eq!(
+                    Timestamp::from_millis(end.as_millis()).unwrap().as_millis(),
+                    end.as_millis()
+                );
+                let exact = Timestamp::from_secs_and_nanos(end.secs(), end.subsec_nanos()).unwrap();
+                assert_eq!(exact, end);
+            }
+            assert!(Timestamp::from_secs(Timestamp::MAX.secs() + 1).is_err());
+            assert!(Timestamp::from_secs(Timestamp::MIN.secs() - 1).is_err());
+            assert!(Timestamp::from_millis(Timestamp::MAX.as_millis() + 1).is_err());
         }
 
         #[test]

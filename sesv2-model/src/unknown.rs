@@ -17,10 +17,10 @@ use std::fmt;
 /// assert_eq!(status.as_str(), "PAUSED");
 /// ```
 #[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct UnknownValue(String);
+pub struct UnknownValue(compact_str::CompactString);
 
 impl UnknownValue {
-    pub(crate) fn new(value: String) -> UnknownValue {
+    pub(crate) fn new(value: compact_str::CompactString) -> UnknownValue {
         UnknownValue(value)
     }
 

@@ -415,7 +415,12 @@ impl<'de> Visitor<'de> for TimestampVisitor {
 
 impl<'de> Decode<'de> for Timestamp {
     fn decode<D: Deserializer<'de>>(deserializer: D, at: At) -> Result<Self, D::Error> {
-        deserializer.deserialize_any(TimestampVisitor(at))
+        // Asking for what the format says takes the reader's direct path
+        // (and suits readers that are not self-describing).
+        match at.format {
+            TimestampFormat::EpochSeconds => deserializer.deserialize_f64(TimestampVisitor(at)),
+            TimestampFormat::DateTime | TimestampFormat::HttpDate => deserializer.deserialize_str(TimestampVisitor(at)),
+        }
     }
 }
 

@@ -34,7 +34,7 @@ pub enum TimestampFormat {
 }
 
 /// The fallback value of a generated enum.
-pub fn unknown_value(value: impl Into<String>) -> UnknownValue {
+pub fn unknown_value(value: impl Into<compact_str::CompactString>) -> UnknownValue {
     UnknownValue::new(value.into())
 }
 
