@@ -1,20 +1,36 @@
 //! The resolved model: typed shapes whose every target is known to exist.
 
-use std::collections::BTreeMap;
-
-use crate::shape_id::ShapeId;
+use crate::shape_id::{IdMap, ShapeId};
 use crate::traits::{Protocol, Traits};
 
 /// Every shape of the model plus the prelude shapes it uses, by id.
 pub(crate) struct Model {
-    pub shapes: BTreeMap<ShapeId, Shape>,
+    /// In id order, so that everything derived from the model is too.
+    shapes: Vec<Shape>,
+    index: IdMap<ShapeId, usize>,
 }
 
 impl Model {
+    /// The model of these shapes, whose ids are distinct.
+    pub fn new(mut shapes: Vec<Shape>) -> Model {
+        shapes.sort_by(|a, b| a.id.cmp(&b.id));
+        let index = shapes
+            .iter()
+            .enumerate()
+            .map(|(position, shape)| (shape.id.clone(), position))
+            .collect();
+        Model { shapes, index }
+    }
+
     /// The shape with this id. Every target in a resolved model exists, so a
     /// miss here is a bug in the resolver, reported rather than panicking.
     pub fn get(&self, id: &ShapeId) -> Option<&Shape> {
-        self.shapes.get(id)
+        self.index.get(id).map(|&position| &self.shapes[position])
+    }
+
+    /// Every shape, in id order.
+    pub fn shapes(&self) -> impl Iterator<Item = &Shape> {
+        self.shapes.iter()
     }
 
     /// The protocol of the model's service, when it has exactly one and that
@@ -30,8 +46,8 @@ impl Model {
 
     /// The service shapes, in id order.
     pub fn services(&self) -> impl Iterator<Item = (&ShapeId, &Service)> {
-        self.shapes.iter().filter_map(|(id, shape)| match &shape.kind {
-            ShapeKind::Service(service) => Some((id, service)),
+        self.shapes.iter().filter_map(|shape| match &shape.kind {
+            ShapeKind::Service(service) => Some((&shape.id, service)),
             _ => None,
         })
     }

@@ -3,13 +3,13 @@
 //! Later stages never convert a model name themselves; they look it up here,
 //! so a name is checked for collisions exactly where it is chosen.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::BTreeSet;
 
 use crate::error::{Diagnostics, Errors};
 use crate::ident;
 use crate::model::{Model, ShapeKind};
 use crate::select::Selection;
-use crate::shape_id::ShapeId;
+use crate::shape_id::{IdMap, ShapeId};
 
 /// The names of one generated item.
 pub(crate) struct ItemNames {
@@ -35,8 +35,8 @@ pub(crate) struct OperationNames {
 
 /// Names of every selected structure, union, enum and operation.
 pub(crate) struct Names {
-    items: BTreeMap<ShapeId, ItemNames>,
-    operations: BTreeMap<ShapeId, OperationNames>,
+    items: IdMap<ShapeId, ItemNames>,
+    operations: IdMap<ShapeId, OperationNames>,
 }
 
 impl Names {
@@ -56,9 +56,9 @@ const STRUCT_FUNCTIONS: &[&str] = &["builder"];
 
 pub(crate) fn assign(model: &Model, selection: &Selection) -> Result<Names, Errors> {
     let mut diagnostics = Diagnostics::default();
-    let mut items = BTreeMap::new();
-    let mut owners: BTreeMap<String, &ShapeId> = BTreeMap::new();
-    let renames: BTreeMap<&ShapeId, &str> = model
+    let mut items = IdMap::default();
+    let mut owners: IdMap<String, &ShapeId> = IdMap::default();
+    let renames: IdMap<&ShapeId, &str> = model
         .services()
         .flat_map(|(_, service)| service.rename.iter().map(|(id, name)| (id, name.as_str())))
         .collect();
@@ -118,9 +118,9 @@ fn operation_names(
     selection: &Selection,
     shape_name: &dyn Fn(&ShapeId) -> String,
     diagnostics: &mut Diagnostics,
-) -> BTreeMap<ShapeId, OperationNames> {
-    let mut owners: BTreeMap<String, &ShapeId> = BTreeMap::new();
-    let mut operations = BTreeMap::new();
+) -> IdMap<ShapeId, OperationNames> {
+    let mut owners: IdMap<String, &ShapeId> = IdMap::default();
+    let mut operations = IdMap::default();
     for id in &selection.operations {
         let camel = ident::camel(&shape_name(id));
         let names = OperationNames {
@@ -147,8 +147,8 @@ fn field_names(id: &ShapeId, members: &[&str], diagnostics: &mut Diagnostics) ->
     // `set_` setters share the builder's namespace with `build()`. Owners are
     // member indexes (`None`: a generated function), and messages are only
     // written when a name is actually taken twice.
-    let mut struct_names: HashMap<&str, Option<usize>> = STRUCT_FUNCTIONS.iter().map(|name| (*name, None)).collect();
-    let mut builder_names: HashMap<String, Option<usize>> =
+    let mut struct_names: IdMap<&str, Option<usize>> = STRUCT_FUNCTIONS.iter().map(|name| (*name, None)).collect();
+    let mut builder_names: IdMap<String, Option<usize>> =
         BUILDER_METHODS.iter().map(|name| (name.to_string(), None)).collect();
     let describe = |owner: Option<usize>, in_builder: bool, name: &str| match owner {
         Some(index) => format!("the member `{}`", id.member(members[index])),

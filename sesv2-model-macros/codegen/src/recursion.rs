@@ -2,18 +2,18 @@
 //! cycle of structures and unions. Lists and maps already put their elements
 //! on the heap, so a cycle through one needs no box.
 
-use std::collections::{BTreeMap, BTreeSet};
-
 use crate::model::{Member, Model, ShapeKind};
 use crate::select::Selection;
-use crate::shape_id::ShapeId;
+use crate::shape_id::{IdMap, ShapeId};
 
-/// The members to box, as (structure or union, member name).
-pub(crate) struct Boxed(BTreeSet<(ShapeId, String)>);
+/// The members to box: member names by structure or union.
+pub(crate) struct Boxed(IdMap<ShapeId, Vec<String>>);
 
 impl Boxed {
     pub fn contains(&self, shape: &ShapeId, member: &str) -> bool {
-        self.0.contains(&(shape.clone(), member.to_owned()))
+        self.0
+            .get(shape)
+            .is_some_and(|members| members.iter().any(|name| name == member))
     }
 }
 
@@ -29,8 +29,8 @@ enum Color {
 /// and boxes every member that leads back onto the current path. Removing
 /// those back edges leaves no cycle, so every type has a finite size.
 pub(crate) fn find(model: &Model, selection: &Selection) -> Boxed {
-    let mut boxed = BTreeSet::new();
-    let mut colors: BTreeMap<&ShapeId, Color> = BTreeMap::new();
+    let mut boxed: IdMap<ShapeId, Vec<String>> = IdMap::default();
+    let mut colors: IdMap<&ShapeId, Color> = IdMap::default();
     for root in &selection.shapes {
         if colors.contains_key(root) || by_value_members(model, root).is_none() {
             continue;
@@ -54,7 +54,7 @@ pub(crate) fn find(model: &Model, selection: &Selection) -> Boxed {
             }
             match colors.get(target) {
                 Some(Color::Open) => {
-                    boxed.insert((shape.clone(), member.name.clone()));
+                    boxed.entry(shape.clone()).or_default().push(member.name.clone());
                 }
                 Some(Color::Done) => {}
                 None => {

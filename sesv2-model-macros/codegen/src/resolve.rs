@@ -1,13 +1,13 @@
 //! Stage 2: the raw JSON AST to a typed [`Model`] whose every reference
 //! resolves, with all problems collected and reported together.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 use crate::ast::{Entries, RawMember, RawModel, RawShape, RawTarget};
 use crate::error::{Diagnostics, Errors, did_you_mean};
 use crate::flatten::flatten;
 use crate::model::{EnumMember, IntEnumMember, Member, Model, Operation, Resource, Service, Shape, ShapeKind, Simple};
-use crate::shape_id::ShapeId;
+use crate::shape_id::{IdMap, ShapeId};
 use crate::traits::{Documentation, EnumValue, LegacyEnumDefinition, Traits};
 
 /// The prelude shapes of `smithy.api` that models target without defining.
@@ -41,18 +41,15 @@ pub(crate) const UNIT: &str = "smithy.api#Unit";
 pub(crate) fn resolve(mut raw: RawModel<'_>) -> Result<Model, Errors> {
     let mut diagnostics = Diagnostics::default();
     flatten(&mut raw.shapes.0, &mut diagnostics);
-    let mut shapes = BTreeMap::new();
+    let mut shapes = Vec::with_capacity(PRELUDE.len() + raw.shapes.0.len());
 
     for (name, simple) in PRELUDE {
         let id = ShapeId::parse(&format!("smithy.api#{name}")).expect("prelude ids are valid");
-        shapes.insert(
-            id.clone(),
-            Shape {
-                id,
-                kind: ShapeKind::Simple(*simple),
-                traits: Traits::default(),
-            },
-        );
+        shapes.push(Shape {
+            id,
+            kind: ShapeKind::Simple(*simple),
+            traits: Traits::default(),
+        });
     }
 
     // Ids first, so that targets can be checked against the whole model.
@@ -67,8 +64,8 @@ pub(crate) fn resolve(mut raw: RawModel<'_>) -> Result<Model, Errors> {
             Err(message) => diagnostics.model(format!("the model defines a shape with a bad id: {message}")),
         }
     }
-    let prelude_ids: Vec<ShapeId> = shapes.keys().cloned().collect();
-    let mut known: BTreeMap<&str, &ShapeId> = prelude_ids.iter().map(|id| (id.as_str(), id)).collect();
+    let prelude_ids: Vec<ShapeId> = shapes.iter().map(|shape| shape.id.clone()).collect();
+    let mut known: IdMap<&str, &ShapeId> = prelude_ids.iter().map(|id| (id.as_str(), id)).collect();
     for id in &ids {
         if known.insert(id.as_str(), id).is_some() {
             diagnostics.model(format!("`{id}` is defined twice; remove one of the definitions"));
@@ -88,25 +85,22 @@ pub(crate) fn resolve(mut raw: RawModel<'_>) -> Result<Model, Errors> {
                 }
                 _ => kind,
             };
-            shapes.insert(
-                id.clone(),
-                Shape {
-                    id: id.clone(),
-                    kind,
-                    traits,
-                },
-            );
+            shapes.push(Shape {
+                id: id.clone(),
+                kind,
+                traits,
+            });
         }
     }
 
-    let model = Model { shapes };
+    let model = Model::new(shapes);
     check_target_kinds(&model, &mut diagnostics);
     diagnostics.finish(model)
 }
 
 struct Resolver<'a> {
     /// Every defined id (the model's and the prelude's), by its text.
-    known: &'a BTreeMap<&'a str, &'a ShapeId>,
+    known: &'a IdMap<&'a str, &'a ShapeId>,
     diagnostics: &'a mut Diagnostics,
 }
 
@@ -369,7 +363,7 @@ impl Resolver<'_> {
 /// operation, a service lists operations, an operation's errors are errors.
 fn check_target_kinds(model: &Model, diagnostics: &mut Diagnostics) {
     let kind_of = |id: &ShapeId| model.get(id).map(|shape| &shape.kind);
-    for shape in model.shapes.values() {
+    for shape in model.shapes() {
         let id = &shape.id;
         match &shape.kind {
             ShapeKind::List(member) => check_value_target(model, id, member, diagnostics),

@@ -1,16 +1,14 @@
 //! Stage 3: the closure of shapes to generate.
 
-use std::collections::BTreeSet;
-
 use crate::Config;
 use crate::error::{Diagnostics, Error, Errors, Subject, did_you_mean};
 use crate::model::{Model, ShapeKind};
-use crate::shape_id::ShapeId;
+use crate::shape_id::{IdSet, ShapeId};
 
 /// What one run generates.
 pub(crate) struct Selection {
     /// Every shape the generated code needs, simple ones included, in id order.
-    pub shapes: BTreeSet<ShapeId>,
+    pub shapes: Vec<ShapeId>,
     /// The selected operations, in id order: they get metadata and an error
     /// enum each.
     pub operations: Vec<ShapeId>,
@@ -29,8 +27,7 @@ pub(crate) fn select(model: &Model, config: &Config) -> Result<Selection, Errors
         if services.is_empty() {
             roots.extend(
                 model
-                    .shapes
-                    .values()
+                    .shapes()
                     .filter(|shape| shape.id.namespace() != "smithy.api" && !shape.traits.mixin)
                     .map(|shape| shape.id.clone()),
             );
@@ -99,7 +96,7 @@ fn find_operation(model: &Model, wanted: &str) -> Result<ShapeId, String> {
     match matching.as_slice() {
         [id] => Ok((*id).clone()),
         [] => {
-            if let Some(shape) = model.shapes.values().find(|shape| shape.id.name() == wanted) {
+            if let Some(shape) = model.shapes().find(|shape| shape.id.name() == wanted) {
                 return Err(format!(
                     "`{wanted}` is the {} `{}`, not an operation; list it in `shapes` as \"{}\" instead",
                     shape.kind.type_name(),
@@ -125,14 +122,13 @@ fn find_shape(model: &Model, wanted: &str) -> Result<ShapeId, String> {
     if model.get(&id).is_some() {
         return Ok(id);
     }
-    let hint = did_you_mean(wanted, model.shapes.keys().map(ShapeId::as_str));
+    let hint = did_you_mean(wanted, model.shapes().map(|shape| shape.id.as_str()));
     Err(format!("the model has no shape `{id}`.{hint}"))
 }
 
 fn operation_ids(model: &Model) -> Vec<ShapeId> {
     model
-        .shapes
-        .values()
+        .shapes()
         .filter(|shape| matches!(shape.kind, ShapeKind::Operation(_)))
         .map(|shape| shape.id.clone())
         .collect()
@@ -149,47 +145,50 @@ fn collect_service_operations(model: &Model, operations: &[ShapeId], resources: 
 
 /// Every shape reachable from `roots`, following members, operation inputs,
 /// outputs and errors, and service and resource bindings.
-fn closure(model: &Model, roots: Vec<ShapeId>) -> BTreeSet<ShapeId> {
+fn closure(model: &Model, roots: Vec<ShapeId>) -> Vec<ShapeId> {
     // Errors declared on a service apply to each of its operations.
-    let service_errors: Vec<ShapeId> = model
+    let service_errors: Vec<&ShapeId> = model
         .services()
-        .flat_map(|(_, service)| service.errors.iter().cloned())
+        .flat_map(|(_, service)| service.errors.iter())
         .collect();
-    let mut selected = BTreeSet::new();
-    let mut pending = roots;
+    let mut selected: IdSet<&ShapeId> = IdSet::default();
+    let mut pending: Vec<&ShapeId> = roots.iter().collect();
     while let Some(id) = pending.pop() {
-        let Some(shape) = model.get(&id) else {
+        let Some(shape) = model.get(id) else {
             continue;
         };
-        if !selected.insert(id) {
+        // The model's own id, which outlives `roots`.
+        if !selected.insert(&shape.id) {
             continue;
         }
         match &shape.kind {
             ShapeKind::Simple(_) | ShapeKind::Enum(_) | ShapeKind::IntEnum(_) => {}
-            ShapeKind::List(member) => pending.push(member.target.clone()),
+            ShapeKind::List(member) => pending.push(&member.target),
             ShapeKind::Map { key, value } => {
-                pending.push(key.target.clone());
-                pending.push(value.target.clone());
+                pending.push(&key.target);
+                pending.push(&value.target);
             }
             ShapeKind::Structure(members) | ShapeKind::Union(members) => {
-                pending.extend(members.iter().map(|member| member.target.clone()));
+                pending.extend(members.iter().map(|member| &member.target));
             }
             ShapeKind::Operation(operation) => {
-                pending.extend(operation.input.iter().cloned());
-                pending.extend(operation.output.iter().cloned());
-                pending.extend(operation.errors.iter().cloned());
-                pending.extend(service_errors.iter().cloned());
+                pending.extend(operation.input.iter());
+                pending.extend(operation.output.iter());
+                pending.extend(operation.errors.iter());
+                pending.extend(service_errors.iter().copied());
             }
             ShapeKind::Service(service) => {
-                pending.extend(service.operations.iter().cloned());
-                pending.extend(service.resources.iter().cloned());
-                pending.extend(service.errors.iter().cloned());
+                pending.extend(service.operations.iter());
+                pending.extend(service.resources.iter());
+                pending.extend(service.errors.iter());
             }
             ShapeKind::Resource(resource) => {
-                pending.extend(resource.operations.iter().cloned());
-                pending.extend(resource.resources.iter().cloned());
+                pending.extend(resource.operations.iter());
+                pending.extend(resource.resources.iter());
             }
         }
     }
-    selected
+    let mut shapes: Vec<ShapeId> = selected.into_iter().cloned().collect();
+    shapes.sort_unstable();
+    shapes
 }

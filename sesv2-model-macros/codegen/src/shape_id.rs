@@ -1,23 +1,32 @@
-//! Absolute Smithy shape ids (`namespace#Name`).
+//! Absolute Smithy shape ids (`namespace#Name`), and the hash maps keyed by
+//! them.
 
+use std::cmp::Ordering;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
+use std::hash::{BuildHasherDefault, Hash, Hasher};
 
 /// An absolute shape id such as `com.amazonaws.sesv2#ImportDataSource`.
-#[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+///
+/// Ids are looked up constantly and the engine runs unoptimized inside the
+/// compiler, so an id carries its hash, computed once when it is parsed.
+#[derive(Clone)]
 pub struct ShapeId {
     id: String,
-    hash: usize,
+    /// The byte offset of `#`.
+    separator: usize,
+    fingerprint: u64,
 }
 
 impl ShapeId {
     /// Parses an absolute shape id, rejecting member ids and relative names.
     pub fn parse(text: &str) -> Result<ShapeId, String> {
-        let Some(hash) = text.find('#') else {
+        let Some(separator) = text.find('#') else {
             return Err(format!(
                 "`{text}` is not an absolute shape id: it needs a namespace, as in `com.example#{text}`"
             ));
         };
-        let (namespace, name) = (&text[..hash], &text[hash + 1..]);
+        let (namespace, name) = (&text[..separator], &text[separator + 1..]);
         if namespace.is_empty() || !namespace.split('.').all(is_identifier) {
             return Err(format!(
                 "`{text}` is not a valid shape id: the namespace `{namespace}` must be identifiers separated by `.`"
@@ -35,18 +44,19 @@ impl ShapeId {
         }
         Ok(ShapeId {
             id: text.to_owned(),
-            hash,
+            separator,
+            fingerprint: fingerprint(text.as_bytes()),
         })
     }
 
     /// The namespace, e.g. `com.amazonaws.sesv2`.
     pub fn namespace(&self) -> &str {
-        &self.id[..self.hash]
+        &self.id[..self.separator]
     }
 
     /// The shape name, e.g. `ImportDataSource`.
     pub fn name(&self) -> &str {
-        &self.id[self.hash + 1..]
+        &self.id[self.separator + 1..]
     }
 
     /// The whole id.
@@ -79,6 +89,79 @@ pub(crate) fn is_identifier(text: &str) -> bool {
             .iter()
             .all(|&b| b.is_ascii_alphanumeric() || b == b'_')
 }
+
+impl PartialEq for ShapeId {
+    fn eq(&self, other: &ShapeId) -> bool {
+        self.fingerprint == other.fingerprint && self.id == other.id
+    }
+}
+
+impl Eq for ShapeId {}
+
+impl Hash for ShapeId {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        state.write_u64(self.fingerprint);
+    }
+}
+
+impl PartialOrd for ShapeId {
+    fn partial_cmp(&self, other: &ShapeId) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for ShapeId {
+    fn cmp(&self, other: &ShapeId) -> Ordering {
+        self.id.cmp(&other.id)
+    }
+}
+
+/// FNV-1a over 8-byte words: a few operations per word, which matters at
+/// opt-level 0 where every call of a general hasher is paid in full.
+fn fingerprint(bytes: &[u8]) -> u64 {
+    const PRIME: u64 = 0x0000_0100_0000_01b3;
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in &mut chunks {
+        let mut word = [0; 8];
+        word.copy_from_slice(chunk);
+        hash = (hash ^ u64::from_le_bytes(word)).wrapping_mul(PRIME);
+    }
+    for &byte in chunks.remainder() {
+        hash = (hash ^ u64::from(byte)).wrapping_mul(PRIME);
+    }
+    hash
+}
+
+/// The hasher of [`IdMap`] and [`IdSet`]: shape ids hash to their
+/// fingerprint, strings to [`fingerprint`] of their bytes.
+#[derive(Default)]
+pub(crate) struct IdHasher(u64);
+
+impl Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        // The table uses both the high bits and the low bits: mix them.
+        let hash = self.0 ^ (self.0 >> 29);
+        hash.wrapping_mul(0xbf58_476d_1ce4_e5b9) ^ (hash >> 32)
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        self.0 = self.0.rotate_left(5) ^ fingerprint(bytes);
+    }
+
+    fn write_u64(&mut self, value: u64) {
+        self.0 = self.0.rotate_left(5) ^ value;
+    }
+
+    fn write_usize(&mut self, value: usize) {
+        self.write_u64(value as u64);
+    }
+}
+
+/// A hash map keyed by shape ids (or names), with [`IdHasher`].
+pub(crate) type IdMap<K, V> = HashMap<K, V, BuildHasherDefault<IdHasher>>;
+/// A hash set of shape ids (or names), with [`IdHasher`].
+pub(crate) type IdSet<K> = HashSet<K, BuildHasherDefault<IdHasher>>;
 
 impl fmt::Display for ShapeId {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

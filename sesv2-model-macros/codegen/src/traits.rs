@@ -52,11 +52,6 @@ impl Documentation {
         Documentation(serde_json::to_string(html).unwrap_or_default().into())
     }
 
-    /// The JSON string literal, which identifies the text.
-    pub fn raw(&self) -> &str {
-        &self.0
-    }
-
     /// The HTML text.
     pub fn html(&self) -> String {
         // The JSON parser validated the literal; decoding it cannot fail.

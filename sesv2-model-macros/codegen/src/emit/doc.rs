@@ -32,13 +32,14 @@ impl<'a> Emitter<'a> {
     }
 
     fn markdown(&self, documentation: &'a Documentation) -> Rc<str> {
-        if let Some(markdown) = self.markdown.borrow().get(documentation.raw()) {
+        // By address: the same trait documents a shape wherever it appears,
+        // and hashing an address is cheaper than hashing the text.
+        let key = std::ptr::from_ref(documentation);
+        if let Some(markdown) = self.markdown.borrow().get(&key) {
             return Rc::clone(markdown);
         }
         let markdown: Rc<str> = docs::to_markdown(&documentation.html()).into();
-        self.markdown
-            .borrow_mut()
-            .insert(documentation.raw(), Rc::clone(&markdown));
+        self.markdown.borrow_mut().insert(key, Rc::clone(&markdown));
         markdown
     }
 }

@@ -33,15 +33,14 @@ mod union;
 mod wire;
 
 use std::cell::RefCell;
-use std::collections::{BTreeMap, HashMap};
 use std::rc::Rc;
 
 use crate::model::{Model, Shape, ShapeKind};
 use crate::names::Names;
 use crate::recursion::Boxed;
 use crate::select::Selection;
-use crate::shape_id::ShapeId;
-use crate::traits::Protocol;
+use crate::shape_id::{IdMap, ShapeId};
+use crate::traits::{Documentation, Protocol};
 use crate::{Config, Note};
 
 use member::Field;
@@ -63,10 +62,10 @@ pub(crate) struct Emitter<'a> {
     notes: RefCell<Vec<Note>>,
     /// Each structure's member plans, made once and shared by every emitter
     /// that needs them (the structure, its operation, its error enum).
-    fields: RefCell<BTreeMap<&'a ShapeId, Rc<Vec<Field<'a>>>>>,
+    fields: RefCell<IdMap<&'a ShapeId, Rc<Vec<Field<'a>>>>>,
     /// Documentation converted to Markdown, by its JSON text: the same text
     /// is documented in many places (an error in every operation's error enum).
-    markdown: RefCell<HashMap<&'a str, Rc<str>>>,
+    markdown: RefCell<IdMap<*const Documentation, Rc<str>>>,
 }
 
 /// The generated source and the notes about it.
@@ -86,8 +85,8 @@ pub(crate) fn emit(model: &Model, selection: &Selection, names: &Names, boxed: &
         runtime,
         protocol: model.protocol().unwrap_or(Protocol::RestJson1),
         notes: RefCell::new(Vec::new()),
-        fields: RefCell::new(BTreeMap::new()),
-        markdown: RefCell::new(HashMap::new()),
+        fields: RefCell::new(IdMap::default()),
+        markdown: RefCell::new(IdMap::default()),
     };
     if !emitter.protocol.is_json() {
         emitter.note(
