@@ -2,12 +2,13 @@
 
 use heck::{ToSnakeCase, ToUpperCamelCase};
 
-/// Words that cannot be plain identifiers in any edition.
+/// Words that cannot be plain identifiers in any edition, sorted (by bytes)
+/// for binary search.
 const KEYWORDS: &[&str] = &[
-    "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "crate", "do", "dyn", "else",
-    "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl", "in", "let", "loop", "macro", "match", "mod",
-    "move", "mut", "override", "priv", "pub", "ref", "return", "self", "Self", "static", "struct", "super", "trait",
-    "true", "try", "type", "typeof", "unsafe", "unsized", "use", "virtual", "where", "while", "yield",
+    "Self", "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "crate", "do", "dyn",
+    "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl", "in", "let", "loop", "macro",
+    "match", "mod", "move", "mut", "override", "priv", "pub", "ref", "return", "self", "static", "struct", "super",
+    "trait", "true", "try", "type", "typeof", "unsafe", "unsized", "use", "virtual", "where", "while", "yield",
 ];
 
 /// Keywords that even a raw identifier (`r#...`) cannot spell.
@@ -15,7 +16,18 @@ const NOT_RAW: &[&str] = &["crate", "self", "Self", "super", "_"];
 
 /// The snake_case name of a member, field or function, e.g. `failed_records_s3_url`.
 pub(crate) fn snake(name: &str) -> String {
-    let snake = name.to_snake_case();
+    let snake = if name.is_ascii() {
+        let mut out = String::with_capacity(name.len() + 4);
+        for_each_word(name, |word| {
+            if !out.is_empty() {
+                out.push('_');
+            }
+            out.extend(word.iter().map(|byte| char::from(byte.to_ascii_lowercase())));
+        });
+        out
+    } else {
+        name.to_snake_case()
+    };
     match snake.chars().next() {
         Some(first) if first.is_ascii_digit() => format!("n{snake}"),
         None => "value".to_owned(),
@@ -25,11 +37,67 @@ pub(crate) fn snake(name: &str) -> String {
 
 /// The UpperCamelCase name of a type or variant, e.g. `JobStatus`, `Created`.
 pub(crate) fn camel(name: &str) -> String {
-    let camel = name.to_upper_camel_case();
+    let camel = if name.is_ascii() {
+        let mut out = String::with_capacity(name.len());
+        for_each_word(name, |word| {
+            if let Some((first, rest)) = word.split_first() {
+                out.push(char::from(first.to_ascii_uppercase()));
+                out.extend(rest.iter().map(|byte| char::from(byte.to_ascii_lowercase())));
+            }
+        });
+        out
+    } else {
+        name.to_upper_camel_case()
+    };
     match camel.chars().next() {
         Some(first) if first.is_ascii_digit() => format!("V{camel}"),
         None => "Value".to_owned(),
         _ => camel,
+    }
+}
+
+/// heck's word splitting, for ASCII names: the words are the runs of letters
+/// and digits, split again before an uppercase letter that follows a
+/// lowercase one (`JobId`) and before the last of a run of uppercase letters
+/// followed by a lowercase one (`HTTPServer`). heck handles any Unicode, but
+/// through the formatter one character at a time, which costs more than the
+/// rest of naming when the engine runs unoptimized in the compiler; the tests
+/// hold this to heck's output on every name of the official models.
+fn for_each_word(name: &str, mut word: impl FnMut(&[u8])) {
+    #[derive(Clone, Copy, PartialEq)]
+    enum Mode {
+        Boundary,
+        Lowercase,
+        Uppercase,
+    }
+    for part in name.as_bytes().split(|byte| !byte.is_ascii_alphanumeric()) {
+        let mut start = 0;
+        let mut mode = Mode::Boundary;
+        for index in 0..part.len() {
+            let byte = part[index];
+            let Some(&next) = part.get(index + 1) else {
+                word(&part[start..]);
+                break;
+            };
+            let next_mode = if byte.is_ascii_lowercase() {
+                Mode::Lowercase
+            } else if byte.is_ascii_uppercase() {
+                Mode::Uppercase
+            } else {
+                mode
+            };
+            if next_mode == Mode::Lowercase && next.is_ascii_uppercase() {
+                word(&part[start..=index]);
+                start = index + 1;
+                mode = Mode::Boundary;
+            } else if mode == Mode::Uppercase && byte.is_ascii_uppercase() && next.is_ascii_lowercase() {
+                word(&part[start..index]);
+                start = index;
+                mode = Mode::Boundary;
+            } else {
+                mode = next_mode;
+            }
+        }
     }
 }
 
@@ -40,7 +108,7 @@ pub(crate) fn camel(name: &str) -> String {
 pub(crate) fn display(name: &str) -> String {
     if NOT_RAW.contains(&name) {
         format!("{name}_")
-    } else if KEYWORDS.contains(&name) {
+    } else if KEYWORDS.binary_search(&name).is_ok() {
         format!("r#{name}")
     } else {
         name.to_owned()
@@ -69,6 +137,77 @@ mod tests {
     fn names_starting_with_digits_get_a_letter() {
         assert_eq!(camel("_2xx"), "V2xx");
         assert_eq!(snake("_2xx"), "n2xx");
+    }
+
+    #[test]
+    fn ascii_names_convert_exactly_as_heck_converts_them() {
+        let samples = [
+            "FailedRecordsS3Url", "HTTPServer", "ABCd", "ABC", "A", "a", "", "_", "__x__y__", "aws_kms", "S3Url",
+            "SimpleEmailService_v2", "_2xx", "x2Y", "X2y", "2xx", "a-b c.d", "iOSDevice", "ARNs", "ETag", "KMSKeyId",
+            "SESv2", "Ec2InstanceId", "ipv6Address", "X-Amz-Date", "value_1_2", "already_snake", "UPPER_SNAKE",
+        ];
+        for name in samples {
+            assert_eq!(snake(name), heck_snake(name), "snake case of `{name}`");
+            assert_eq!(camel(name), heck_camel(name), "camel case of `{name}`");
+        }
+    }
+
+    #[test]
+    fn every_name_in_the_official_models_converts_exactly_as_heck_converts_it() {
+        let directory = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/models/aws");
+        let Ok(entries) = std::fs::read_dir(&directory) else {
+            assert!(
+                std::env::var_os("CI").is_none(),
+                "CI needs the official models at {}",
+                directory.display()
+            );
+            return;
+        };
+        let mut checked = 0;
+        for entry in entries {
+            let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+            let model: serde_json::Value = serde_json::from_str(&text).unwrap();
+            for (id, shape) in model["shapes"].as_object().unwrap() {
+                let members = shape["members"].as_object().into_iter().flat_map(|members| members.keys());
+                // Legacy enums name their variants by `name`, or else `value`.
+                let legacy = shape["traits"]["smithy.api#enum"].as_array().into_iter().flatten();
+                let legacy = legacy.flat_map(|definition| [&definition["name"], &definition["value"]]);
+                let names = std::iter::once(id.rsplit('#').next().unwrap())
+                    .chain(members.map(String::as_str))
+                    .chain(legacy.filter_map(serde_json::Value::as_str));
+                for name in names {
+                    assert_eq!(snake(name), heck_snake(name), "snake case of `{name}`");
+                    assert_eq!(camel(name), heck_camel(name), "camel case of `{name}`");
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 5_000, "only {checked} names checked");
+    }
+
+    /// What [`snake`] returned when it always used heck.
+    fn heck_snake(name: &str) -> String {
+        let snake = name.to_snake_case();
+        match snake.chars().next() {
+            Some(first) if first.is_ascii_digit() => format!("n{snake}"),
+            None => "value".to_owned(),
+            _ => snake,
+        }
+    }
+
+    /// What [`camel`] returned when it always used heck.
+    fn heck_camel(name: &str) -> String {
+        let camel = name.to_upper_camel_case();
+        match camel.chars().next() {
+            Some(first) if first.is_ascii_digit() => format!("V{camel}"),
+            None => "Value".to_owned(),
+            _ => camel,
+        }
+    }
+
+    #[test]
+    fn keywords_are_sorted_for_binary_search() {
+        assert!(KEYWORDS.windows(2).all(|pair| pair[0] < pair[1]));
     }
 
     #[test]

@@ -149,6 +149,11 @@ impl Hasher for IdHasher {
         self.0 = self.0.rotate_left(5) ^ fingerprint(bytes);
     }
 
+    fn write_u8(&mut self, value: u8) {
+        // `str` hashes end with one: no need for a whole fingerprint.
+        self.write_u64(u64::from(value));
+    }
+
     fn write_u64(&mut self, value: u64) {
         self.0 = self.0.rotate_left(5) ^ value;
     }
