@@ -142,9 +142,34 @@ mod tests {
     #[test]
     fn ascii_names_convert_exactly_as_heck_converts_them() {
         let samples = [
-            "FailedRecordsS3Url", "HTTPServer", "ABCd", "ABC", "A", "a", "", "_", "__x__y__", "aws_kms", "S3Url",
-            "SimpleEmailService_v2", "_2xx", "x2Y", "X2y", "2xx", "a-b c.d", "iOSDevice", "ARNs", "ETag", "KMSKeyId",
-            "SESv2", "Ec2InstanceId", "ipv6Address", "X-Amz-Date", "value_1_2", "already_snake", "UPPER_SNAKE",
+            "FailedRecordsS3Url",
+            "HTTPServer",
+            "ABCd",
+            "ABC",
+            "A",
+            "a",
+            "",
+            "_",
+            "__x__y__",
+            "aws_kms",
+            "S3Url",
+            "SimpleEmailService_v2",
+            "_2xx",
+            "x2Y",
+            "X2y",
+            "2xx",
+            "a-b c.d",
+            "iOSDevice",
+            "ARNs",
+            "ETag",
+            "KMSKeyId",
+            "SESv2",
+            "Ec2InstanceId",
+            "ipv6Address",
+            "X-Amz-Date",
+            "value_1_2",
+            "already_snake",
+            "UPPER_SNAKE",
         ];
         for name in samples {
             assert_eq!(snake(name), heck_snake(name), "snake case of `{name}`");
@@ -168,7 +193,10 @@ mod tests {
             let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
             let model: serde_json::Value = serde_json::from_str(&text).unwrap();
             for (id, shape) in model["shapes"].as_object().unwrap() {
-                let members = shape["members"].as_object().into_iter().flat_map(|members| members.keys());
+                let members = shape["members"]
+                    .as_object()
+                    .into_iter()
+                    .flat_map(|members| members.keys());
                 // Legacy enums name their variants by `name`, or else `value`.
                 let legacy = shape["traits"]["smithy.api#enum"].as_array().into_iter().flatten();
                 let legacy = legacy.flat_map(|definition| [&definition["name"], &definition["value"]]);

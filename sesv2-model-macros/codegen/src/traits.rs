@@ -52,6 +52,11 @@ impl Documentation {
         Documentation(serde_json::to_string(html).unwrap_or_default().into())
     }
 
+    /// The length of the JSON text, a measure of the work of converting it.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
     /// The HTML text.
     pub fn html(&self) -> String {
         // The JSON parser validated the literal; decoding it cannot fail.

@@ -26,6 +26,7 @@ mod enumeration;
 mod int_enum;
 mod member;
 mod operation;
+mod parallel;
 mod structure;
 mod structure_wire;
 mod types;
@@ -35,8 +36,8 @@ mod wire;
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use crate::model::{Model, Shape, ShapeKind};
-use crate::names::Names;
+use crate::model::{Model, Operation, Shape, ShapeKind};
+use crate::names::{ItemNames, Names};
 use crate::recursion::Boxed;
 use crate::select::Selection;
 use crate::shape_id::{IdMap, ShapeId};
@@ -74,32 +75,102 @@ pub(crate) struct Emitted {
     pub notes: Vec<Note>,
 }
 
+/// One unit of emission: a generated type, or an operation's items.
+#[derive(Clone, Copy)]
+enum Work<'a> {
+    Item(&'a Shape, &'a ItemNames),
+    Operation(&'a Shape, &'a Operation),
+}
+
+impl Work<'_> {
+    /// About how much text the unit writes, to share the work out evenly:
+    /// documentation dominates, then members.
+    fn cost(&self) -> usize {
+        let shape = match self {
+            Work::Item(shape, _) | Work::Operation(shape, _) => shape,
+        };
+        let documentation =
+            |traits: &crate::traits::Traits| traits.documentation.as_ref().map_or(0, Documentation::len);
+        let members = match &shape.kind {
+            ShapeKind::Structure(members) | ShapeKind::Union(members) => {
+                members.iter().map(|member| 512 + documentation(&member.traits)).sum()
+            }
+            ShapeKind::Enum(members) => members.iter().map(|member| 128 + documentation(&member.traits)).sum(),
+            ShapeKind::IntEnum(members) => members.iter().map(|member| 128 + documentation(&member.traits)).sum(),
+            ShapeKind::Operation(operation) => 2048 + 256 * operation.errors.len(),
+            _ => 0,
+        };
+        1024 + documentation(&shape.traits) + members
+    }
+}
+
+/// What one run of work wrote, kept apart so that runs can be emitted on
+/// different threads and joined in order.
+#[derive(Default)]
+struct Part {
+    /// Types and their impls, at the top level.
+    items: String,
+    /// Builders, for the `builders` module.
+    builders: String,
+    /// Operation types and error enums, for the `operations` module.
+    operations: String,
+    notes: Vec<Note>,
+}
+
 pub(crate) fn emit(model: &Model, selection: &Selection, names: &Names, boxed: &Boxed, config: &Config) -> Emitted {
     let runtime = format!("::{}", config.runtime_crate);
-    let emitter = Emitter {
-        model,
-        names,
-        boxed,
-        config,
-        private: format!("{runtime}::__private"),
-        runtime,
-        protocol: model.protocol().unwrap_or(Protocol::RestJson1),
-        notes: RefCell::new(Vec::new()),
-        fields: RefCell::new(IdMap::default()),
-        markdown: RefCell::new(IdMap::default()),
-    };
-    if !emitter.protocol.is_json() {
-        emitter.note(
-            "(service)",
-            format!(
+    let protocol = model.protocol().unwrap_or(Protocol::RestJson1);
+    let mut notes = Vec::new();
+    if !protocol.is_json() {
+        notes.push(Note {
+            shape: "(service)".to_owned(),
+            message: format!(
                 "the service uses the {} protocol; the generated serde impls read and write JSON \
                  in the restJson1 style, not the service's wire format",
-                emitter.protocol.name()
+                protocol.name()
             ),
-        );
+        });
     }
 
-    let mut out = String::with_capacity(selection.shapes.len() * 4096);
+    let mut work: Vec<Work<'_>> = Vec::new();
+    for id in &selection.shapes {
+        if let (Some(shape), Some(item_names)) = (model.get(id), names.item(id))
+            && matches!(
+                shape.kind,
+                ShapeKind::Structure(_) | ShapeKind::Enum(_) | ShapeKind::IntEnum(_) | ShapeKind::Union(_)
+            )
+        {
+            work.push(Work::Item(shape, item_names));
+        }
+    }
+    for id in &selection.operations {
+        if let Some(shape) = model.get(id)
+            && let ShapeKind::Operation(operation) = &shape.kind
+        {
+            work.push(Work::Operation(shape, operation));
+        }
+    }
+    let parts = parallel::map_runs(&work, Work::cost, |run| {
+        let emitter = Emitter {
+            model,
+            names,
+            boxed,
+            config,
+            runtime: runtime.clone(),
+            private: format!("{runtime}::__private"),
+            protocol,
+            notes: RefCell::new(Vec::new()),
+            fields: RefCell::new(IdMap::default()),
+            markdown: RefCell::new(IdMap::default()),
+        };
+        emitter.emit_run(run)
+    });
+
+    let size: usize = parts
+        .iter()
+        .map(|part| part.items.len() + part.builders.len() + part.operations.len())
+        .sum();
+    let mut out = String::with_capacity(size + 1024);
     if let Some(path) = &config.track_file {
         emit!(
             out,
@@ -115,35 +186,57 @@ pub(crate) fn emit(model: &Model, selection: &Selection, names: &Names, boxed: &
              const _: ::core::option::Option<&::core::primitive::str> = ::core::option_env!({variable:?});\n"
         );
     }
-    let mut builders = String::new();
-    for id in &selection.shapes {
-        let (Some(shape), Some(item_names)) = (model.get(id), names.item(id)) else {
-            continue;
-        };
-        match &shape.kind {
-            ShapeKind::Structure(_) => structure::emit(&emitter, shape, item_names, &mut out, &mut builders),
-            ShapeKind::Enum(members) => enumeration::emit(&emitter, shape, item_names, members, &mut out),
-            ShapeKind::IntEnum(members) => int_enum::emit(&emitter, shape, item_names, members, &mut out),
-            ShapeKind::Union(members) => union::emit(&emitter, shape, item_names, members, &mut out),
-            _ => {}
-        }
+    for part in &parts {
+        out.push_str(&part.items);
     }
-    if !builders.is_empty() {
-        emit!(
-            out,
+    if parts.iter().any(|part| !part.builders.is_empty()) {
+        out.push_str(
             "/// Builders for the generated structures, one per structure:\n\
              /// `Type::builder()` returns the one for `Type`.\n\
-             pub mod builders {{\n{builders}}}\n"
+             pub mod builders {\n",
         );
+        for part in &parts {
+            out.push_str(&part.builders);
+        }
+        out.push_str("}\n");
     }
-    operation::emit_all(&emitter, &selection.operations, &mut out);
-    Emitted {
-        source: out,
-        notes: emitter.notes.into_inner(),
+    if parts.iter().any(|part| !part.operations.is_empty()) {
+        out.push_str(
+            "/// One type per operation, implementing the `Operation` trait (HTTP\n\
+             /// method, URI template, request URI, errors), and each operation's\n\
+             /// error enum.\npub mod operations {\n",
+        );
+        for part in &parts {
+            out.push_str(&part.operations);
+        }
+        out.push_str("}\n");
     }
+    notes.extend(parts.into_iter().flat_map(|part| part.notes));
+    Emitted { source: out, notes }
 }
 
 impl<'a> Emitter<'a> {
+    /// Emits a run of work, in order.
+    fn emit_run(self, run: &[Work<'a>]) -> Part {
+        let mut part = Part::default();
+        for work in run {
+            match *work {
+                Work::Item(shape, item_names) => match &shape.kind {
+                    ShapeKind::Structure(_) => {
+                        structure::emit(&self, shape, item_names, &mut part.items, &mut part.builders)
+                    }
+                    ShapeKind::Enum(members) => enumeration::emit(&self, shape, item_names, members, &mut part.items),
+                    ShapeKind::IntEnum(members) => int_enum::emit(&self, shape, item_names, members, &mut part.items),
+                    ShapeKind::Union(members) => union::emit(&self, shape, item_names, members, &mut part.items),
+                    _ => {}
+                },
+                Work::Operation(shape, operation) => operation::emit(&self, shape, operation, &mut part.operations),
+            }
+        }
+        part.notes = self.notes.into_inner();
+        part
+    }
+
     fn corrects_errors(&self) -> bool {
         self.config.required_members == crate::RequiredMembers::ClientErrorCorrection
     }

@@ -6,30 +6,12 @@ use super::member::Field;
 use super::structure_wire::decodable;
 use super::types::{Access, deprecated_attribute, rust};
 use super::{Emitter, Scope};
-use crate::model::{Operation, Shape, ShapeKind};
+use crate::model::{Operation, Shape};
 use crate::shape_id::ShapeId;
 use crate::traits::{HttpBinding, TimestampFormat};
 
-pub(super) fn emit_all<'a>(emitter: &Emitter<'a>, operations: &'a [ShapeId], out: &mut String) {
-    let mut items = String::new();
-    for id in operations {
-        if let Some(shape) = emitter.shape(id)
-            && let ShapeKind::Operation(operation) = &shape.kind
-        {
-            emit(emitter, shape, operation, &mut items);
-        }
-    }
-    if !items.is_empty() {
-        emit!(
-            out,
-            "/// One type per operation, implementing the `Operation` trait (HTTP\n\
-             /// method, URI template, request URI, errors), and each operation's\n\
-             /// error enum.\npub mod operations {{\n{items}}}\n"
-        );
-    }
-}
-
-fn emit<'a>(emitter: &Emitter<'a>, shape: &'a Shape, operation: &'a Operation, out: &mut String) {
+/// The operation's type and its error enum.
+pub(super) fn emit<'a>(emitter: &Emitter<'a>, shape: &'a Shape, operation: &'a Operation, out: &mut String) {
     let runtime = &emitter.runtime;
     let Some(names) = emitter.names.operation(&shape.id) else {
         return;
