@@ -44,6 +44,27 @@ pub fn unhandled_error(code: Option<&str>, body: &[u8], problem: Option<String>)
     crate::UnhandledError::new(code, body, problem)
 }
 
+/// The modeled error `code` names, read from the response body, or the body
+/// kept as an unhandled error when it does not read as that shape. One call
+/// per error keeps each generated error enum small.
+pub fn modeled_error<T: serde::de::DeserializeOwned, E>(
+    code: &str,
+    body: &[u8],
+    modeled: fn(T) -> E,
+    unhandled: fn(crate::UnhandledError) -> E,
+) -> E {
+    match serde_json::from_slice(body) {
+        Ok(error) => modeled(error),
+        Err(problem) => unhandled(crate::UnhandledError::new(Some(code), body, Some(problem.to_string()))),
+    }
+}
+
+/// A modeled error whose shape cannot be read from the body alone
+/// (`problem` says why), kept as unhandled.
+pub fn unreadable_error(code: &str, body: &[u8], problem: &str) -> crate::UnhandledError {
+    crate::UnhandledError::new(Some(code), body, Some(problem.to_owned()))
+}
+
 /// The fallback value of a generated int enum.
 pub fn unknown_int_value(value: i32) -> crate::UnknownIntValue {
     crate::UnknownIntValue::new(value)

@@ -233,18 +233,13 @@ fn error_enum<'a>(emitter: &Emitter<'a>, shape: &Shape, operation: &'a Operation
             if decodable(&emitter.fields_of(id)) {
                 emit!(
                     out,
-                    "{code:?} => match {private}::serde_json::from_slice(body) {{\n\
-                     ::core::result::Result::Ok(error) => Self::{variant}(error),\n\
-                     ::core::result::Result::Err(problem) => Self::Unhandled({private}::unhandled_error(\
-                     ::core::option::Option::Some(code), body, \
-                     ::core::option::Option::Some(::std::string::ToString::to_string(&problem)))),\n}},\n"
+                    "{code:?} => {private}::modeled_error(code, body, Self::{variant}, Self::Unhandled),\n"
                 );
             } else {
                 let problem = format!("`{code}` has required members outside the JSON body");
                 emit!(
                     out,
-                    "{code:?} => Self::Unhandled({private}::unhandled_error(::core::option::Option::Some(code), body, \
-                     ::core::option::Option::Some(::std::string::String::from({problem:?})))),\n"
+                    "{code:?} => Self::Unhandled({private}::unreadable_error(code, body, {problem:?})),\n"
                 );
             }
         }
