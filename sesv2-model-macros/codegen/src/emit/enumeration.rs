@@ -56,7 +56,7 @@ pub(super) fn emit<'a>(
         out,
         "impl {name} {{\n\
          /// The value as it appears on the wire.\n\
-         pub fn as_str(&self) -> &::core::primitive::str {{\nmatch self {{\n"
+         #[inline]\npub fn as_str(&self) -> &::core::primitive::str {{\nmatch self {{\n"
     );
     for (member, variant) in members.iter().zip(&variants) {
         emit!(out, "Self::{variant} => {:?},\n", member.value);
@@ -65,7 +65,7 @@ pub(super) fn emit<'a>(
         out,
         "Self::{unknown}(value) => value.as_str(),\n}}\n}}\n\
          /// The wire values the model lists, in the model's order.\n\
-         pub const fn values() -> &'static [&'static ::core::primitive::str] {{\n&["
+         #[inline]\npub const fn values() -> &'static [&'static ::core::primitive::str] {{\n&["
     );
     for member in members {
         emit!(out, "{:?}, ", member.value);
@@ -74,7 +74,7 @@ pub(super) fn emit<'a>(
         out,
         "]\n}}\n}}\n\
          impl ::core::convert::From<&::core::primitive::str> for {name} {{\n\
-         fn from(value: &::core::primitive::str) -> Self {{\nmatch value {{\n"
+         #[inline]\nfn from(value: &::core::primitive::str) -> Self {{\nmatch value {{\n"
     );
     for (member, variant) in members.iter().zip(&variants) {
         emit!(out, "{:?} => Self::{variant},\n", member.value);
@@ -83,7 +83,7 @@ pub(super) fn emit<'a>(
         out,
         "other => Self::{unknown}({private}::unknown_value(other)),\n}}\n}}\n}}\n\
          impl ::core::convert::From<::std::string::String> for {name} {{\n\
-         fn from(value: ::std::string::String) -> Self {{\nmatch value.as_str() {{\n"
+         #[inline]\nfn from(value: ::std::string::String) -> Self {{\nmatch value.as_str() {{\n"
     );
     for (member, variant) in members.iter().zip(&variants) {
         emit!(out, "{:?} => Self::{variant},\n", member.value);
@@ -93,17 +93,17 @@ pub(super) fn emit<'a>(
         "_ => Self::{unknown}({private}::unknown_value(value)),\n}}\n}}\n}}\n\
          impl ::core::str::FromStr for {name} {{\n\
          type Err = ::core::convert::Infallible;\n\
-         fn from_str(value: &::core::primitive::str) -> ::core::result::Result<Self, ::core::convert::Infallible> {{\n\
+         #[inline]\nfn from_str(value: &::core::primitive::str) -> ::core::result::Result<Self, ::core::convert::Infallible> {{\n\
          ::core::result::Result::Ok(Self::from(value))\n}}\n}}\n\
          impl ::core::fmt::Display for {name} {{\n\
-         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {{ f.write_str(self.as_str()) }}\n}}\n\
+         #[inline]\nfn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {{ f.write_str(self.as_str()) }}\n}}\n\
          impl ::core::convert::AsRef<::core::primitive::str> for {name} {{\n\
-         fn as_ref(&self) -> &::core::primitive::str {{ self.as_str() }}\n}}\n\
+         #[inline]\nfn as_ref(&self) -> &::core::primitive::str {{ self.as_str() }}\n}}\n\
          impl {private}::MapKey for {name} {{\n\
-         fn from_key(key: ::std::string::String) -> Self {{ Self::from(key) }}\n\
-         fn as_key(&self) -> &::core::primitive::str {{ self.as_str() }}\n}}\n\
+         #[inline]\nfn from_key(key: ::std::string::String) -> Self {{ Self::from(key) }}\n\
+         #[inline]\nfn as_key(&self) -> &::core::primitive::str {{ self.as_str() }}\n}}\n\
          impl {private}::HttpText for {name} {{\n\
-         fn write_http(&self, out: &mut ::std::string::String, _format: {private}::TimestampFormat) {{ out.push_str(self.as_str()) }}\n}}\n\
+         #[inline]\nfn write_http(&self, out: &mut ::std::string::String, _format: {private}::TimestampFormat) {{ out.push_str(self.as_str()) }}\n}}\n\
          impl {private}::EnumValue for {name} {{\n\
          const EXPECTING: &'static ::core::primitive::str = \"{} `{name}` string\";\n}}\n",
         article(name)
@@ -112,7 +112,7 @@ pub(super) fn emit<'a>(
         emit!(
             out,
             "impl ::core::fmt::Debug for {name} {{\n\
-             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {{ f.write_str({private}::REDACTED) }}\n}}\n"
+             #[inline]\nfn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {{ f.write_str({private}::REDACTED) }}\n}}\n"
         );
     }
     emitter.encode_impls(name, "serializer.serialize_str(self.as_str())", out);
@@ -121,7 +121,7 @@ pub(super) fn emit<'a>(
         emit!(
             out,
             "impl {private}::Correct for {name} {{\n\
-             fn corrected() -> Self {{ Self::{unknown}({private}::unknown_value(\"\")) }}\n}}\n"
+             #[inline]\nfn corrected() -> Self {{ Self::{unknown}({private}::unknown_value(\"\")) }}\n}}\n"
         );
     }
     out.push_str("};\n");

@@ -47,7 +47,7 @@ pub(super) fn emit<'a>(
         out,
         "impl {name} {{\n\
          /// The value as it appears on the wire.\n\
-         pub fn value(self) -> ::core::primitive::i32 {{\nmatch self {{\n"
+         #[inline]\npub fn value(self) -> ::core::primitive::i32 {{\nmatch self {{\n"
     );
     for (member, variant) in members.iter().zip(&variants) {
         emit!(out, "Self::{variant} => {},\n", member.value);
@@ -56,7 +56,7 @@ pub(super) fn emit<'a>(
         out,
         "Self::{unknown}(value) => value.value(),\n}}\n}}\n\
          /// The wire values the model lists, in the model's order.\n\
-         pub const fn values() -> &'static [::core::primitive::i32] {{\n&["
+         #[inline]\npub const fn values() -> &'static [::core::primitive::i32] {{\n&["
     );
     for member in members {
         emit!(out, "{}, ", member.value);
@@ -65,7 +65,7 @@ pub(super) fn emit<'a>(
         out,
         "]\n}}\n}}\n\
          impl ::core::convert::From<::core::primitive::i32> for {name} {{\n\
-         fn from(value: ::core::primitive::i32) -> Self {{\nmatch value {{\n"
+         #[inline]\nfn from(value: ::core::primitive::i32) -> Self {{\nmatch value {{\n"
     );
     for (member, variant) in members.iter().zip(&variants) {
         emit!(out, "{} => Self::{variant},\n", member.value);
@@ -74,11 +74,11 @@ pub(super) fn emit<'a>(
         out,
         "other => Self::{unknown}({private}::unknown_int_value(other)),\n}}\n}}\n}}\n\
          impl ::core::convert::From<{name}> for ::core::primitive::i32 {{\n\
-         fn from(value: {name}) -> Self {{ value.value() }}\n}}\n\
+         #[inline]\nfn from(value: {name}) -> Self {{ value.value() }}\n}}\n\
          impl ::core::fmt::Display for {name} {{\n\
-         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {{ ::core::fmt::Display::fmt(&self.value(), f) }}\n}}\n\
+         #[inline]\nfn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {{ ::core::fmt::Display::fmt(&self.value(), f) }}\n}}\n\
          impl {private}::HttpText for {name} {{\n\
-         fn write_http(&self, out: &mut ::std::string::String, _format: {private}::TimestampFormat) {{\n\
+         #[inline]\nfn write_http(&self, out: &mut ::std::string::String, _format: {private}::TimestampFormat) {{\n\
          out.push_str(&::std::string::ToString::to_string(&self.value()))\n}}\n}}\n\
          impl {private}::IntEnumValue for {name} {{\n\
          const EXPECTING: &'static ::core::primitive::str = \"{} `{name}` integer\";\n}}\n",
@@ -89,7 +89,7 @@ pub(super) fn emit<'a>(
     if emitter.corrects_errors() {
         emit!(
             out,
-            "impl {private}::Correct for {name} {{\nfn corrected() -> Self {{ Self::from(0) }}\n}}\n"
+            "impl {private}::Correct for {name} {{\n#[inline]\nfn corrected() -> Self {{ Self::from(0) }}\n}}\n"
         );
     }
     out.push_str("};\n");

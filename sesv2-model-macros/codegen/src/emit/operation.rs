@@ -50,7 +50,7 @@ pub(super) fn emit<'a>(emitter: &Emitter<'a>, shape: &'a Shape, operation: &'a O
     request_uri(emitter, shape, operation, template, out);
     emit!(
         out,
-        "fn parse_error(error_type: ::core::option::Option<&::core::primitive::str>, body: &[::core::primitive::u8]) -> {error_name} {{\n\
+        "#[inline]\nfn parse_error(error_type: ::core::option::Option<&::core::primitive::str>, body: &[::core::primitive::u8]) -> {error_name} {{\n\
          {error_name}::from_response(error_type, body)\n}}\n}}\n"
     );
     error_enum(emitter, shape, operation, error_name, out);
@@ -95,7 +95,7 @@ fn request_uri<'a>(emitter: &Emitter<'a>, shape: &Shape, operation: &'a Operatio
     let (runtime, private) = (&emitter.runtime, &emitter.private);
     let signature = |input: &str| {
         format!(
-            "fn request_uri({input}: &Self::Input) -> ::core::result::Result<::std::string::String, {runtime}::RequestUriError> {{\n"
+            "#[inline]\nfn request_uri({input}: &Self::Input) -> ::core::result::Result<::std::string::String, {runtime}::RequestUriError> {{\n"
         )
     };
     let (path, query) = template.split_once('?').unwrap_or((template, ""));
@@ -213,12 +213,12 @@ fn error_enum<'a>(emitter: &Emitter<'a>, shape: &Shape, operation: &'a Operation
          /// Reads an error response: `error_type` is the `x-amzn-ErrorType`\n\
          /// header when there is one; otherwise the code comes from the\n\
          /// body's `__type` or `code` member.\n\
-         pub fn from_response(error_type: ::core::option::Option<&::core::primitive::str>, body: &[::core::primitive::u8]) -> Self {{\n\
+         #[inline]\npub fn from_response(error_type: ::core::option::Option<&::core::primitive::str>, body: &[::core::primitive::u8]) -> Self {{\n\
          let code = {runtime}::error_code(error_type, body);\n\
          Self::from_code(code.as_deref().unwrap_or_default(), body)\n}}\n\
          /// Reads an error response whose code is known: a shape name,\n\
          /// optionally with a namespace (`ns#Name`) or a `:suffix`.\n\
-         pub fn from_code(code: &::core::primitive::str, body: &[::core::primitive::u8]) -> Self {{\n"
+         #[inline]\npub fn from_code(code: &::core::primitive::str, body: &[::core::primitive::u8]) -> Self {{\n"
     );
     let unhandled = format!(
         "Self::Unhandled({private}::unhandled_error((!code.is_empty()).then_some(code), body, ::core::option::Option::None))"
@@ -248,7 +248,7 @@ fn error_enum<'a>(emitter: &Emitter<'a>, shape: &Shape, operation: &'a Operation
     out.push_str(
         "}\n/// The error's code: the modeled error's shape name, or the code\n\
          /// the response gave.\n\
-         pub fn code(&self) -> ::core::option::Option<&::core::primitive::str> {\nmatch self {\n",
+         #[inline]\npub fn code(&self) -> ::core::option::Option<&::core::primitive::str> {\nmatch self {\n",
     );
     for id in &errors {
         emit!(
@@ -262,7 +262,7 @@ fn error_enum<'a>(emitter: &Emitter<'a>, shape: &Shape, operation: &'a Operation
         out,
         "Self::Unhandled(error) => error.code(),\n}}\n}}\n}}\n\
          #[allow(deprecated)]\nimpl ::core::fmt::Display for {error_name} {{\n\
-         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {{\nmatch self {{\n"
+         #[inline]\nfn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {{\nmatch self {{\n"
     );
     for id in &errors {
         emit!(
@@ -275,7 +275,7 @@ fn error_enum<'a>(emitter: &Emitter<'a>, shape: &Shape, operation: &'a Operation
         out,
         "Self::Unhandled(error) => ::core::fmt::Display::fmt(error, f),\n}}\n}}\n}}\n\
          #[allow(deprecated)]\nimpl ::std::error::Error for {error_name} {{\n\
-         fn source(&self) -> ::core::option::Option<&(dyn ::std::error::Error + 'static)> {{\nmatch self {{\n"
+         #[inline]\nfn source(&self) -> ::core::option::Option<&(dyn ::std::error::Error + 'static)> {{\nmatch self {{\n"
     );
     for id in &errors {
         emit!(

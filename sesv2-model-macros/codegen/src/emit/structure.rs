@@ -87,7 +87,7 @@ pub(super) fn emit<'a>(
     emit!(
         out,
         "#[doc = \" Returns a new builder for [`{name}`]; see [`builders::{builder}`].\"]\n\
-         pub fn builder() -> self::builders::{builder} {{ ::core::default::Default::default() }}\n",
+         #[inline]\npub fn builder() -> self::builders::{builder} {{ ::core::default::Default::default() }}\n",
         builder = names.builder_name
     );
     for field in fields.iter() {
@@ -163,7 +163,7 @@ fn accessor(field: &Field<'_>, out: &mut String) {
     };
     emit!(
         out,
-        "{}{}pub fn {ident}(&self) -> {output} {{ {body} }}\n",
+        "{}{}#[inline]\npub fn {ident}(&self) -> {output} {{ {body} }}\n",
         field.docs,
         field.deprecated
     );
@@ -175,7 +175,7 @@ fn default_impl(name: &str, fields: &[Field<'_>], allow: &str, out: &mut String)
         out,
         "{allow}impl ::core::default::Default for {name} {{\n\
          /// Every member at its model default, or absent.\n\
-         fn default() -> Self {{ {name} {{ "
+         #[inline]\nfn default() -> Self {{ {name} {{ "
     );
     for field in fields {
         let value = field
@@ -192,7 +192,7 @@ fn debug_impl(emitter: &Emitter<'_>, name: &str, fields: &[Field<'_>], whole: bo
     emit!(
         out,
         "{allow}impl ::core::fmt::Debug for {name} {{\n\
-         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {{\n\
+         #[inline]\nfn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {{\n\
          f.debug_struct({name:?})"
     );
     for field in fields {
@@ -237,7 +237,7 @@ fn error_impls(
     emit!(
         out,
         "{allow}impl ::core::fmt::Display for {name} {{\n\
-         fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {{\n{body}\n}}\n}}\n\
+         #[inline]\nfn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {{\n{body}\n}}\n}}\n\
          {allow}impl ::std::error::Error for {name} {{}}\n"
     );
 }
@@ -281,7 +281,7 @@ fn builder(
             "{}{deprecated}pub fn {ident}(mut self, input: impl ::core::convert::Into<{input_ty}>) -> Self {{\n\
              self.{ident} = ::core::option::Option::Some({store});\nself\n}}\n\
              #[doc = \" Sets or clears `{field_name}`; `None` leaves it unset.\"]\n\
-             {deprecated}pub fn set_{field_name}(mut self, input: ::core::option::Option<{slot}>) -> Self {{\n\
+             {deprecated}#[inline]\npub fn set_{field_name}(mut self, input: ::core::option::Option<{slot}>) -> Self {{\n\
              self.{ident} = input;\nself\n}}\n",
             summary(&field.docs),
             deprecated = field.deprecated,
@@ -294,14 +294,14 @@ fn builder(
         emit!(
             out,
             "#[doc = \" Builds the [`{name}`](super::{name}), or says which required member is missing.\"]\n\
-             pub fn build(self) -> ::core::result::Result<super::{name}, {runtime}::BuildError> {{\n\
+             #[inline]\npub fn build(self) -> ::core::result::Result<super::{name}, {runtime}::BuildError> {{\n\
              ::core::result::Result::Ok(super::{name} {{\n"
         );
     } else {
         emit!(
             out,
             "#[doc = \" Builds the [`{name}`](super::{name}); unset members take their defaults.\"]\n\
-             pub fn build(self) -> super::{name} {{\nsuper::{name} {{\n"
+             #[inline]\npub fn build(self) -> super::{name} {{\nsuper::{name} {{\n"
         );
     }
     for field in fields {
@@ -324,7 +324,7 @@ fn builder(
         emit!(
             out,
             "{allow}impl ::core::fmt::Debug for {builder} {{\n\
-             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {{\n\
+             #[inline]\nfn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {{\n\
              f.debug_struct({builder:?})"
         );
         for field in fields {

@@ -181,7 +181,7 @@ fn correct(name: &str, fields: &[Field<'_>], out: &mut String) {
     let private = P;
     emit!(
         out,
-        "impl {private}::Correct for {name} {{\nfn corrected() -> Self {{\n{name} {{\n"
+        "impl {private}::Correct for {name} {{\n#[inline]\nfn corrected() -> Self {{\n{name} {{\n"
     );
     for field in fields {
         let value = match (&field.presence, field.default_value()) {

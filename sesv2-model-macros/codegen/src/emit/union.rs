@@ -121,7 +121,7 @@ pub(super) fn emit<'a>(
         emit!(
             out,
             "impl ::core::fmt::Debug for {name} {{\n\
-             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {{\nmatch self {{\n"
+             #[inline]\nfn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {{\nmatch self {{\n"
         );
         for index in 0..members.len() {
             let variant = &variants[index];
@@ -220,7 +220,7 @@ pub(super) fn emit<'a>(
     if emitter.corrects_errors() {
         emit!(
             out,
-            "impl {private}::Correct for {name} {{\nfn corrected() -> Self {{\n\
+            "impl {private}::Correct for {name} {{\n#[inline]\nfn corrected() -> Self {{\n\
              Self::{unknown}({private}::unknown_member(::std::string::String::new(), {private}::serde_json::Value::Null))\n}}\n}}\n"
         );
     }
