@@ -129,6 +129,11 @@ impl Diagnostics {
         self.push(Error::model(message));
     }
 
+    /// Appends what another run of the same stage reported, keeping order.
+    pub(crate) fn extend(&mut self, other: Diagnostics) {
+        self.errors.extend(other.errors);
+    }
+
     /// Ends the stage: `Ok(value)` when nothing was reported.
     pub(crate) fn finish<T>(self, value: T) -> Result<T, Errors> {
         if self.errors.is_empty() {

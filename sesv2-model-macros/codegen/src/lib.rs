@@ -45,6 +45,7 @@ mod ident;
 mod load;
 mod model;
 mod names;
+mod parallel;
 mod recursion;
 mod resolve;
 mod select;

@@ -7,7 +7,8 @@ use std::collections::BTreeSet;
 
 use crate::error::{Diagnostics, Errors};
 use crate::ident;
-use crate::model::{Model, ShapeKind};
+use crate::model::{Model, Shape, ShapeKind};
+use crate::parallel;
 use crate::select::Selection;
 use crate::shape_id::{IdMap, ShapeId};
 
@@ -55,62 +56,102 @@ const BUILDER_METHODS: &[&str] = &["build"];
 const STRUCT_FUNCTIONS: &[&str] = &["builder"];
 
 pub(crate) fn assign(model: &Model, selection: &Selection) -> Result<Names, Errors> {
-    let mut diagnostics = Diagnostics::default();
-    let mut items = IdMap::default();
-    let mut owners: IdMap<String, &ShapeId> = IdMap::default();
     let renames: IdMap<&ShapeId, &str> = model
         .services()
         .flat_map(|(_, service)| service.rename.iter().map(|(id, name)| (id, name.as_str())))
         .collect();
     let shape_name = |id: &ShapeId| renames.get(id).copied().unwrap_or(id.name()).to_owned();
+    let shapes: Vec<&Shape> = selection
+        .shapes
+        .iter()
+        .filter_map(|id| model.get(id))
+        .filter(|shape| {
+            matches!(
+                shape.kind,
+                ShapeKind::Structure(_) | ShapeKind::Union(_) | ShapeKind::Enum(_) | ShapeKind::IntEnum(_)
+            )
+        })
+        .collect();
 
-    for id in &selection.shapes {
-        let Some(shape) = model.get(id) else { continue };
-        let member_names: Vec<&str> = match &shape.kind {
-            ShapeKind::Structure(members) | ShapeKind::Union(members) => {
-                members.iter().map(|member| member.name.as_str()).collect()
-            }
-            ShapeKind::Enum(members) => members.iter().map(|member| member.name.as_str()).collect(),
-            ShapeKind::IntEnum(members) => members.iter().map(|member| member.name.as_str()).collect(),
-            _ => continue,
-        };
-
-        let camel = ident::camel(&shape_name(id));
-        let type_name = ident::display(&camel);
-        if let Some(previous) = owners.insert(type_name.clone(), id) {
+    // Each shape's names on their own, on every core; then the checks that
+    // span shapes, in order.
+    let named = parallel::map_runs(
+        &shapes,
+        |shape| 4 + member_count(shape),
+        NAMES_THRESHOLD,
+        |run| {
+            run.iter()
+                .map(|shape| {
+                    let mut diagnostics = Diagnostics::default();
+                    let names = item_names(shape, &shape_name(&shape.id), &mut diagnostics);
+                    (names, diagnostics)
+                })
+                .collect::<Vec<_>>()
+        },
+    );
+    let mut diagnostics = Diagnostics::default();
+    let mut items = IdMap::default();
+    let mut owners: IdMap<String, &ShapeId> = IdMap::default();
+    for (shape, (names, shape_diagnostics)) in shapes.iter().zip(named.into_iter().flatten()) {
+        let id = &shape.id;
+        if let Some(previous) = owners.insert(names.type_name.clone(), id) {
             let advice = if previous.namespace() == id.namespace() {
                 "rename one of the shapes"
             } else {
                 "give one of them a new name in the service's `rename` map"
             };
             diagnostics.model(format!(
-                "`{previous}` and `{id}` would both be generated as the Rust type `{type_name}`; {advice}"
+                "`{previous}` and `{id}` would both be generated as the Rust type `{}`; {advice}",
+                names.type_name
             ));
         }
-
-        let is_structure = matches!(shape.kind, ShapeKind::Structure(_));
-        let members = if is_structure {
-            field_names(id, &member_names, &mut diagnostics)
-        } else {
-            variant_names(&member_names)
-        };
-        let unknown_variant = if is_structure {
-            String::new()
-        } else {
-            unknown_variant_name(&members)
-        };
-        items.insert(
-            id.clone(),
-            ItemNames {
-                builder_name: format!("{camel}Builder"),
-                type_name,
-                members,
-                unknown_variant,
-            },
-        );
+        diagnostics.extend(shape_diagnostics);
+        items.insert(id.clone(), names);
     }
     let operations = operation_names(selection, &shape_name, &mut diagnostics);
     diagnostics.finish(Names { items, operations })
+}
+
+/// Below this many members and shapes, naming on one thread is faster.
+const NAMES_THRESHOLD: usize = 2048;
+
+fn member_count(shape: &Shape) -> usize {
+    match &shape.kind {
+        ShapeKind::Structure(members) | ShapeKind::Union(members) => members.len(),
+        ShapeKind::Enum(members) => members.len(),
+        ShapeKind::IntEnum(members) => members.len(),
+        _ => 0,
+    }
+}
+
+/// The names of one structure, union or enum, checked within the shape.
+fn item_names(shape: &Shape, name: &str, diagnostics: &mut Diagnostics) -> ItemNames {
+    let member_names: Vec<&str> = match &shape.kind {
+        ShapeKind::Structure(members) | ShapeKind::Union(members) => {
+            members.iter().map(|member| member.name.as_str()).collect()
+        }
+        ShapeKind::Enum(members) => members.iter().map(|member| member.name.as_str()).collect(),
+        ShapeKind::IntEnum(members) => members.iter().map(|member| member.name.as_str()).collect(),
+        _ => Vec::new(),
+    };
+    let camel = ident::camel(name);
+    let is_structure = matches!(shape.kind, ShapeKind::Structure(_));
+    let members = if is_structure {
+        field_names(&shape.id, &member_names, diagnostics)
+    } else {
+        variant_names(&member_names)
+    };
+    let unknown_variant = if is_structure {
+        String::new()
+    } else {
+        unknown_variant_name(&members)
+    };
+    ItemNames {
+        builder_name: format!("{camel}Builder"),
+        type_name: ident::display(&camel),
+        members,
+        unknown_variant,
+    }
 }
 
 /// Each operation's unit type and error enum, in the `operations` module.

@@ -26,7 +26,6 @@ mod enumeration;
 mod int_enum;
 mod member;
 mod operation;
-mod parallel;
 mod structure;
 mod structure_wire;
 mod types;
@@ -38,6 +37,7 @@ use std::rc::Rc;
 
 use crate::model::{Model, Operation, Shape, ShapeKind};
 use crate::names::{ItemNames, Names};
+use crate::parallel;
 use crate::recursion::Boxed;
 use crate::select::Selection;
 use crate::shape_id::{IdMap, ShapeId};
@@ -104,6 +104,10 @@ impl Work<'_> {
     }
 }
 
+/// Below this cost (about the bytes of documentation and code to write),
+/// emitting on one thread is faster than starting others.
+const EMIT_THRESHOLD: usize = 256 * 1024;
+
 /// What one run of work wrote, kept apart so that runs can be emitted on
 /// different threads and joined in order.
 #[derive(Default)]
@@ -150,7 +154,7 @@ pub(crate) fn emit(model: &Model, selection: &Selection, names: &Names, boxed: &
             work.push(Work::Operation(shape, operation));
         }
     }
-    let parts = parallel::map_runs(&work, Work::cost, |run| {
+    let parts = parallel::map_runs(&work, Work::cost, EMIT_THRESHOLD, |run| {
         let emitter = Emitter {
             model,
             names,

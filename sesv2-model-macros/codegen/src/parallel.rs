@@ -1,21 +1,22 @@
-//! Emission on several threads: the work is cut into contiguous runs of
-//! about equal cost, one per core, and the results are joined in order, so
-//! the output is the same whatever the number of threads.
+//! Work on several threads, for the stages whose units are independent
+//! (resolving shapes, naming them, emitting them): the work is cut into
+//! contiguous runs of about equal cost, one per core, and the results are
+//! joined in order, so the output is the same whatever the number of
+//! threads.
 
-/// Below this estimated cost, threads cost more than they save.
-const PARALLEL_THRESHOLD: usize = 256 * 1024;
-
-/// `f` of each run of `work`, in order: on the calling thread when the work
-/// is small or the machine has one core, else one run per core.
-pub(super) fn map_runs<T: Sync, R: Send>(
+/// `f` of each run of `work`, in order: on the calling thread when the
+/// total cost is below `threshold` (where threads cost more than they save)
+/// or the machine has one core, else one run per core.
+pub(crate) fn map_runs<T: Sync, R: Send>(
     work: &[T],
     cost: impl Fn(&T) -> usize,
+    threshold: usize,
     f: impl Fn(&[T]) -> R + Sync,
 ) -> Vec<R> {
     let costs: Vec<usize> = work.iter().map(cost).collect();
     let total: usize = costs.iter().sum();
     let threads = std::thread::available_parallelism().map_or(1, |count| count.get().min(8));
-    if threads == 1 || total < PARALLEL_THRESHOLD {
+    if threads == 1 || total < threshold {
         return vec![f(work)];
     }
     let runs = split(work, &costs, threads);
@@ -26,7 +27,7 @@ pub(super) fn map_runs<T: Sync, R: Send>(
             .into_iter()
             .map(|handle| match handle.join() {
                 Ok(result) => result,
-                // Emission does not panic; if it ever did, the panic belongs
+                // The stages do not panic; if one ever did, the panic belongs
                 // to the caller, as it would without threads.
                 Err(panic) => std::panic::resume_unwind(panic),
             })
@@ -84,7 +85,7 @@ mod tests {
     #[test]
     fn results_come_back_in_order_whatever_the_threads() {
         let work: Vec<usize> = (0..100_000).collect();
-        let sums = map_runs(&work, |_| 16, |run| run.to_vec());
+        let sums = map_runs(&work, |_| 16, 0, |run| run.to_vec());
         assert_eq!(sums.concat(), work);
     }
 }
