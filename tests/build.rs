@@ -12,6 +12,10 @@ use std::path::{Path, PathBuf};
 
 use sesv2_model_codegen::{Config, generate_file, to_source};
 
+#[path = "hostile/models.rs"]
+#[allow(dead_code)]
+mod hostile;
+
 const OFFICIAL_DIR: &str = "../../shared/models/aws";
 
 /// The official models generated as whole services: module name and file.
@@ -60,6 +64,13 @@ fn main() {
 
     for (module, file, operations) in OWN {
         write_generated(&out_dir, module, &manifest_dir.join(file), operations);
+    }
+    println!("cargo::rerun-if-changed=hostile/models.rs");
+    for (module, model) in hostile::compiled() {
+        let path = out_dir.join(format!("{module}.json"));
+        let json = serde_json::to_vec(&model).expect("a JSON value serializes");
+        std::fs::write(&path, json).unwrap_or_else(|error| panic!("writing {}: {error}", path.display()));
+        write_generated(&out_dir, module, &path, &[]);
     }
     if missing.is_empty() {
         for (module, file) in OFFICIAL {

@@ -32,6 +32,19 @@ impl BuildError {
         }
     }
 
+    /// Used by generated builders: the first of the required members that is
+    /// missing, given `(missing, member, field)` for each in member order.
+    #[doc(hidden)]
+    pub fn first_missing(type_name: &'static str, members: &[(bool, &'static str, &'static str)]) -> BuildError {
+        let (_, member, field) = members
+            .iter()
+            .copied()
+            .find(|(missing, _, _)| *missing)
+            .or_else(|| members.first().copied())
+            .unwrap_or((true, "", ""));
+        BuildError::missing_member(type_name, member, field)
+    }
+
     /// The Rust type that could not be built, e.g. `ImportDataSource`.
     pub fn type_name(&self) -> &'static str {
         self.type_name

@@ -11,7 +11,9 @@ use std::time::SystemTime;
 /// past the second, not the nearest `f64`, and it is written back as
 /// `1700000000.123`. [`Display`](fmt::Display) renders RFC 3339 in UTC.
 ///
-/// The range is that of [`jiff::Timestamp`]: the years -9999 to 9999.
+/// The range is that of [`jiff::Timestamp`]: the years -9999 to 9999, less
+/// about a day at each end ([`Timestamp::MIN`] is `-009999-01-02T01:59:59Z`,
+/// [`Timestamp::MAX`] is `9999-12-30T22:00:00.999999999Z`).
 ///
 /// ```
 /// use sesv2_model::Timestamp;

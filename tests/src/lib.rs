@@ -34,6 +34,38 @@ pub mod http {
     include!(concat!(env!("OUT_DIR"), "/http.rs"));
 }
 
+/// One structure with 5,000 members (`hostile/models.rs`).
+pub mod hostile_wide {
+    include!(concat!(env!("OUT_DIR"), "/hostile_wide.rs"));
+}
+
+/// The deepest chain of nested shapes the generator accepts (32).
+pub mod hostile_deep {
+    include!(concat!(env!("OUT_DIR"), "/hostile_deep.rs"));
+}
+
+/// Mutual recursion through lists, maps, unions and structures.
+pub mod hostile_recursive {
+    include!(concat!(env!("OUT_DIR"), "/hostile_recursive.rs"));
+}
+
+/// Shapes and members named like keywords, std items and generated items.
+pub mod hostile_names {
+    include!(concat!(env!("OUT_DIR"), "/hostile_names.rs"));
+}
+
+/// Enum values that are numeric-leading, punctuation, other scripts,
+/// colliding once converted, or the unknown variant's name.
+pub mod hostile_enums {
+    include!(concat!(env!("OUT_DIR"), "/hostile_enums.rs"));
+}
+
+/// Documentation with every HTML construct, malformed HTML, Unicode, and
+/// more than a megabyte of text.
+pub mod hostile_docs {
+    include!(concat!(env!("OUT_DIR"), "/hostile_docs.rs"));
+}
+
 /// The whole official SESv2 service (restJson1).
 #[cfg(official_models)]
 pub mod official_sesv2 {

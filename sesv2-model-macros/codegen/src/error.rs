@@ -147,13 +147,17 @@ impl Diagnostics {
 /// The closest candidate to `wanted`, if one is close enough to be a likely typo.
 pub(crate) fn closest<'a>(wanted: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     let wanted_lower = wanted.to_ascii_lowercase();
+    let close_enough = |candidate: &str| (candidate.len().max(wanted.len()) / 3).max(2);
     candidates
         .into_iter()
+        // The distance is at least the difference in length: most candidates
+        // are ruled out without computing it.
+        .filter(|candidate| candidate.len().abs_diff(wanted.len()) <= close_enough(candidate))
         .map(|candidate| {
             let distance = strsim::levenshtein(&wanted_lower, &candidate.to_ascii_lowercase());
             (distance, candidate)
         })
-        .filter(|(distance, candidate)| *distance <= (candidate.len().max(wanted.len()) / 3).max(2))
+        .filter(|(distance, candidate)| *distance <= close_enough(candidate))
         .min()
         .map(|(_, candidate)| candidate)
 }

@@ -24,9 +24,8 @@ pub(crate) fn flatten<'a>(shapes: &mut Vec<(String, RawShape<'a>)>, diagnostics:
         apply_traits(&mut kept, &index, &target, apply.traits, diagnostics);
     }
 
-    let mut state = vec![Visit::Pending; kept.len()];
-    for position in 0..kept.len() {
-        resolve_mixins(&mut kept, &index, position, &mut state, diagnostics);
+    for position in mixin_order(&kept, &index, diagnostics) {
+        apply_mixins(&mut kept, &index, position, diagnostics);
     }
     *shapes = kept;
 }
@@ -112,32 +111,62 @@ enum Visit {
     Done,
 }
 
+/// Every shape's position once, each after the mixins it uses, found depth
+/// first with an explicit stack so that a chain of thousands of mixins
+/// cannot overflow it; a cycle of mixins is reported and broken.
+fn mixin_order(
+    shapes: &[(String, RawShape<'_>)],
+    index: &HashMap<String, usize>,
+    diagnostics: &mut Diagnostics,
+) -> Vec<usize> {
+    let mut state = vec![Visit::Pending; shapes.len()];
+    let mut order = Vec::with_capacity(shapes.len());
+    for root in 0..shapes.len() {
+        if state[root] != Visit::Pending {
+            continue;
+        }
+        state[root] = Visit::InProgress;
+        let mut stack = vec![(root, 0)];
+        while let Some((position, next)) = stack.last_mut() {
+            let position = *position;
+            let Some(mixin) = shapes[position].1.mixins.get(*next) else {
+                state[position] = Visit::Done;
+                order.push(position);
+                stack.pop();
+                continue;
+            };
+            *next += 1;
+            let Some(&mixin_position) = index.get(&mixin.target) else {
+                continue;
+            };
+            match state[mixin_position] {
+                Visit::Done => {}
+                Visit::InProgress => diagnostics.model(format!(
+                    "`{}` is its own mixin through a cycle of mixins; break the cycle",
+                    shapes[mixin_position].0
+                )),
+                Visit::Pending => {
+                    state[mixin_position] = Visit::InProgress;
+                    stack.push((mixin_position, 0));
+                }
+            }
+        }
+    }
+    order
+}
+
 /// Copies the members and traits of a shape's mixins into it, mixins first
-/// (in the order listed), after resolving the mixins' own mixins.
-fn resolve_mixins(
+/// (in the order listed); the mixins' own mixins are already in them.
+fn apply_mixins(
     shapes: &mut [(String, RawShape<'_>)],
     index: &HashMap<String, usize>,
     position: usize,
-    state: &mut [Visit],
     diagnostics: &mut Diagnostics,
 ) {
-    match state[position] {
-        Visit::Done => return,
-        Visit::InProgress => {
-            diagnostics.model(format!(
-                "`{}` is its own mixin through a cycle of mixins; break the cycle",
-                shapes[position].0
-            ));
-            state[position] = Visit::Done;
-            return;
-        }
-        Visit::Pending => {}
-    }
-    state[position] = Visit::InProgress;
     let mixins = std::mem::take(&mut shapes[position].1.mixins);
     let id = shapes[position].0.clone();
 
-    let mut members: Entries<RawMember<'_>> = Entries::default();
+    let mut members = OrderedMembers::default();
     let mut inherited: RawTraits<'_> = Entries::default();
     let mut collection_members = (None, None, None);
     for mixin in &mixins {
@@ -148,7 +177,6 @@ fn resolve_mixins(
             ));
             continue;
         };
-        resolve_mixins(shapes, index, mixin_position, state, diagnostics);
         let mixin_shape = &shapes[mixin_position].1;
         let Some(mixin_trait) = mixin_shape.traits.get(MIXIN_TRAIT) else {
             diagnostics.model(format!(
@@ -172,7 +200,7 @@ fn resolve_mixins(
             }
         }
         for (name, member) in &mixin_shape.members.0 {
-            if let Some(previous) = members.get(name)
+            if let Some(previous) = members.get_mut(name)
                 && previous.target != member.target
             {
                 diagnostics.model(format!(
@@ -180,8 +208,7 @@ fn resolve_mixins(
                 ));
                 continue;
             }
-            members.remove(name);
-            members.0.push((name.clone(), member.clone()));
+            members.push_last(name, member.clone());
         }
         collection_members.0 = collection_members.0.or(mixin_shape.member.clone());
         collection_members.1 = collection_members.1.or(mixin_shape.key.clone());
@@ -200,17 +227,44 @@ fn resolve_mixins(
                     own.target, from_mixin.target
                 )),
                 Some(from_mixin) => override_traits(&mut from_mixin.traits, own.traits),
-                None => members.0.push((name, own)),
+                None => members.push_last(&name, own),
             }
         }
-        shape.members = members;
+        shape.members = members.into_entries();
         override_traits(&mut inherited, std::mem::take(&mut shape.traits));
         shape.traits = inherited;
         shape.member = shape.member.take().or(collection_members.0);
         shape.key = shape.key.take().or(collection_members.1);
         shape.value = shape.value.take().or(collection_members.2);
     }
-    state[position] = Visit::Done;
+}
+
+/// Members in order, found by name in constant time: a shape can have
+/// thousands, gathered from a chain of thousands of mixins.
+#[derive(Default)]
+struct OrderedMembers<'a> {
+    /// In order; `None` where a member was moved to the end.
+    slots: Vec<Option<(String, RawMember<'a>)>>,
+    positions: HashMap<String, usize>,
+}
+
+impl<'a> OrderedMembers<'a> {
+    fn get_mut(&mut self, name: &str) -> Option<&mut RawMember<'a>> {
+        let position = *self.positions.get(name)?;
+        self.slots[position].as_mut().map(|(_, member)| member)
+    }
+
+    /// Adds the member last, replacing (and moving) one of the same name.
+    fn push_last(&mut self, name: &str, member: RawMember<'a>) {
+        if let Some(previous) = self.positions.insert(name.to_owned(), self.slots.len()) {
+            self.slots[previous] = None;
+        }
+        self.slots.push(Some((name.to_owned(), member)));
+    }
+
+    fn into_entries(self) -> Entries<RawMember<'a>> {
+        Entries(self.slots.into_iter().flatten().collect())
+    }
 }
 
 /// `own` traits win over `base` ones.

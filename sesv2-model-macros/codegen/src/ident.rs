@@ -1,7 +1,5 @@
 //! The one place that turns model names into Rust identifiers that compile.
 
-use heck::{ToSnakeCase, ToUpperCamelCase};
-
 /// Words that cannot be plain identifiers in any edition, sorted (by bytes)
 /// for binary search.
 const KEYWORDS: &[&str] = &[
@@ -16,18 +14,16 @@ const NOT_RAW: &[&str] = &["crate", "self", "Self", "super", "_"];
 
 /// The snake_case name of a member, field or function, e.g. `failed_records_s3_url`.
 pub(crate) fn snake(name: &str) -> String {
-    let snake = if name.is_ascii() {
-        let mut out = String::with_capacity(name.len() + 4);
-        for_each_word(name, |word| {
-            if !out.is_empty() {
-                out.push('_');
-            }
-            out.extend(word.iter().map(|byte| char::from(byte.to_ascii_lowercase())));
-        });
-        out
-    } else {
-        name.to_snake_case()
-    };
+    if !name.is_ascii() {
+        return snake(&ascii_words(name));
+    }
+    let mut snake = String::with_capacity(name.len() + 4);
+    for_each_word(name, |word| {
+        if !snake.is_empty() {
+            snake.push('_');
+        }
+        snake.extend(word.iter().map(|byte| char::from(byte.to_ascii_lowercase())));
+    });
     match snake.chars().next() {
         Some(first) if first.is_ascii_digit() => format!("n{snake}"),
         None => "value".to_owned(),
@@ -37,23 +33,29 @@ pub(crate) fn snake(name: &str) -> String {
 
 /// The UpperCamelCase name of a type or variant, e.g. `JobStatus`, `Created`.
 pub(crate) fn camel(name: &str) -> String {
-    let camel = if name.is_ascii() {
-        let mut out = String::with_capacity(name.len());
-        for_each_word(name, |word| {
-            if let Some((first, rest)) = word.split_first() {
-                out.push(char::from(first.to_ascii_uppercase()));
-                out.extend(rest.iter().map(|byte| char::from(byte.to_ascii_lowercase())));
-            }
-        });
-        out
-    } else {
-        name.to_upper_camel_case()
-    };
+    if !name.is_ascii() {
+        return camel(&ascii_words(name));
+    }
+    let mut camel = String::with_capacity(name.len());
+    for_each_word(name, |word| {
+        if let Some((first, rest)) = word.split_first() {
+            camel.push(char::from(first.to_ascii_uppercase()));
+            camel.extend(rest.iter().map(|byte| char::from(byte.to_ascii_lowercase())));
+        }
+    });
     match camel.chars().next() {
         Some(first) if first.is_ascii_digit() => format!("V{camel}"),
         None => "Value".to_owned(),
         _ => camel,
     }
+}
+
+/// `name` with every non-ASCII character made a word break. Identifiers
+/// stay ASCII: rustc accepts other letters, but lints users may deny
+/// (`non_ascii_idents`, `confusable_idents`) reject them. Only legacy enum
+/// values bring such letters, and their variants' docs keep the wire value.
+fn ascii_words(name: &str) -> String {
+    name.chars().map(|c| if c.is_ascii() { c } else { '_' }).collect()
 }
 
 /// heck's word splitting, for ASCII names: the words are the runs of letters
@@ -117,6 +119,8 @@ pub(crate) fn display(name: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    use heck::{ToSnakeCase, ToUpperCamelCase};
+
     use super::*;
 
     #[test]
@@ -137,6 +141,15 @@ mod tests {
     fn names_starting_with_digits_get_a_letter() {
         assert_eq!(camel("_2xx"), "V2xx");
         assert_eq!(snake("_2xx"), "n2xx");
+    }
+
+    #[test]
+    fn identifiers_are_ascii_even_for_other_letters() {
+        assert_eq!(camel("Größe"), "GrE");
+        assert_eq!(camel("ü"), "Value");
+        assert_eq!(camel("\u{430}bc"), "Bc");
+        assert_eq!(snake("Größe"), "gr_e");
+        assert_eq!(snake("日本"), "value");
     }
 
     #[test]

@@ -37,6 +37,7 @@
 //! ```
 
 mod ast;
+mod cycles;
 mod docs;
 mod emit;
 mod error;

@@ -9,8 +9,8 @@ use crate::error::Error;
 pub(crate) fn parse(json: &[u8]) -> Result<RawModel<'_>, Error> {
     serde_json::from_slice(json).map_err(|error| {
         let message = match error.classify() {
-            Category::Syntax | Category::Eof => format!("the model is not valid JSON: {error}"),
-            Category::Io => format!("the model could not be read: {error}"),
+            // Reading from a slice has no I/O to fail.
+            Category::Syntax | Category::Eof | Category::Io => format!("the model is not valid JSON: {error}"),
             Category::Data => {
                 let text = error.to_string();
                 if text.starts_with("this ") || text.starts_with("only ") {

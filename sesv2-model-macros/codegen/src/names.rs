@@ -137,7 +137,7 @@ fn item_names(shape: &Shape, name: &str, diagnostics: &mut Diagnostics) -> ItemN
     let camel = ident::camel(name);
     let is_structure = matches!(shape.kind, ShapeKind::Structure(_));
     let members = if is_structure {
-        field_names(&shape.id, &member_names, diagnostics)
+        field_names(&shape.id, &member_names, shape.traits.error.is_some(), diagnostics)
     } else {
         variant_names(&member_names)
     };
@@ -181,8 +181,47 @@ fn operation_names(
     operations
 }
 
-fn field_names(id: &ShapeId, members: &[&str], diagnostics: &mut Diagnostics) -> Vec<String> {
-    let fields: Vec<String> = members.iter().map(|name| ident::snake(name)).collect();
+/// Methods every generated structure and builder has through the traits it
+/// implements, and `new`: an accessor or setter of the same name would
+/// shadow them (`thing.clone()` would read a member), so such members get
+/// a `_value` suffix, as in the AWS SDK.
+const TRAIT_METHODS: &[&str] = &[
+    "as_ref",
+    "borrow",
+    "borrow_mut",
+    "clone",
+    "clone_from",
+    "clone_into",
+    "default",
+    "deref",
+    "deserialize",
+    "eq",
+    "fmt",
+    "from",
+    "hash",
+    "into",
+    "ne",
+    "new",
+    "serialize",
+    "to_owned",
+    "try_from",
+    "try_into",
+    "type_id",
+];
+
+/// The methods error structures add through `Display` and `Error`.
+const ERROR_METHODS: &[&str] = &["cause", "description", "provide", "source", "to_string"];
+
+fn field_names(id: &ShapeId, members: &[&str], is_error: bool, diagnostics: &mut Diagnostics) -> Vec<String> {
+    let fields: Vec<String> = members
+        .iter()
+        .map(|name| {
+            let field = ident::snake(name);
+            let taken = TRAIT_METHODS.binary_search(&field.as_str()).is_ok()
+                || (is_error && ERROR_METHODS.binary_search(&field.as_str()).is_ok());
+            if taken { format!("{field}_value") } else { field }
+        })
+        .collect();
 
     // Accessors share the structure's namespace with `builder()`; setters and
     // `set_` setters share the builder's namespace with `build()`. Owners are
@@ -246,4 +285,15 @@ fn unknown_variant_name(variants: &[String]) -> String {
         .chain((2..).map(|n| format!("UnknownValue{n}")))
         .find(|candidate| !taken.contains(candidate.as_str()))
         .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn trait_methods_are_sorted_for_binary_search() {
+        assert!(TRAIT_METHODS.windows(2).all(|pair| pair[0] < pair[1]));
+        assert!(ERROR_METHODS.windows(2).all(|pair| pair[0] < pair[1]));
+    }
 }

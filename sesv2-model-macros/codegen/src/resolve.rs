@@ -4,6 +4,7 @@
 use std::collections::BTreeSet;
 
 use crate::ast::{Entries, RawMember, RawModel, RawShape, RawTarget};
+use crate::cycles;
 use crate::error::{Diagnostics, Errors, did_you_mean};
 use crate::flatten::flatten;
 use crate::model::{EnumMember, IntEnumMember, Member, Model, Operation, Resource, Service, Shape, ShapeKind, Simple};
@@ -75,6 +76,7 @@ pub(crate) fn resolve(mut raw: RawModel<'_>) -> Result<Model, Errors> {
     let mut resolver = Resolver {
         known: &known,
         diagnostics: &mut diagnostics,
+        hints_left: MAX_TARGET_HINTS,
     };
     for (id, raw_shape) in ids.iter().zip(raw_shapes) {
         if let Some(kind) = resolver.kind(id, raw_shape) {
@@ -95,13 +97,20 @@ pub(crate) fn resolve(mut raw: RawModel<'_>) -> Result<Model, Errors> {
 
     let model = Model::new(shapes);
     check_target_kinds(&model, &mut diagnostics);
+    cycles::check(&model, &mut diagnostics);
     diagnostics.finish(model)
 }
+
+/// Undefined targets that get a "did you mean" hint: each costs a scan of
+/// the namespace, so a model with thousands of broken targets would
+/// otherwise take minutes to report them.
+const MAX_TARGET_HINTS: usize = 32;
 
 struct Resolver<'a> {
     /// Every defined id (the model's and the prelude's), by its text.
     known: &'a IdMap<&'a str, &'a ShapeId>,
     diagnostics: &'a mut Diagnostics,
+    hints_left: usize,
 }
 
 impl Resolver<'_> {
@@ -176,12 +185,17 @@ impl Resolver<'_> {
         match ShapeId::parse(target) {
             Ok(id) if self.known.contains_key(id.as_str()) => Some(id),
             Ok(id) => {
-                let same_namespace = self
-                    .known
-                    .values()
-                    .filter(|candidate| candidate.namespace() == id.namespace())
-                    .map(|candidate| candidate.as_str());
-                let hint = did_you_mean(id.as_str(), same_namespace);
+                let hint = if self.hints_left > 0 {
+                    self.hints_left -= 1;
+                    let same_namespace = self
+                        .known
+                        .values()
+                        .filter(|candidate| candidate.namespace() == id.namespace())
+                        .map(|candidate| candidate.as_str());
+                    did_you_mean(id.as_str(), same_namespace)
+                } else {
+                    String::new()
+                };
                 self.diagnostics.model(format!(
                     "`{owner}` targets `{id}`, which is not defined in the model.{hint} \
                      Define the shape or correct the target."

@@ -1,8 +1,9 @@
 //! Stage 3: the closure of shapes to generate.
 
 use crate::Config;
+use crate::cycles;
 use crate::error::{Diagnostics, Error, Errors, Subject, did_you_mean};
-use crate::model::{Model, ShapeKind};
+use crate::model::{Model, Service, ShapeKind};
 use crate::shape_id::{IdSet, ShapeId};
 
 /// What one run generates.
@@ -49,6 +50,7 @@ pub(crate) fn select(model: &Model, config: &Config) -> Result<Selection, Errors
     }
 
     let shapes = closure(model, roots);
+    cycles::check_nesting(model, &shapes, &mut diagnostics);
     let operations = shapes
         .iter()
         .filter(|id| matches!(model.get(id).map(|shape| &shape.kind), Some(ShapeKind::Operation(_))))
@@ -77,11 +79,7 @@ fn find_operation(model: &Model, wanted: &str) -> Result<ShapeId, String> {
 
     let services: Vec<_> = model.services().collect();
     let candidates: Vec<ShapeId> = match services.as_slice() {
-        [(_, service)] => {
-            let mut reachable = Vec::new();
-            collect_service_operations(model, &service.operations, &service.resources, &mut reachable);
-            reachable
-        }
+        [(_, service)] => service_operations(model, service).into_iter().cloned().collect(),
         [] => operation_ids(model),
         _ => {
             let names: Vec<_> = services.iter().map(|(id, _)| format!("`{id}`")).collect();
@@ -134,13 +132,23 @@ fn operation_ids(model: &Model) -> Vec<ShapeId> {
         .collect()
 }
 
-fn collect_service_operations(model: &Model, operations: &[ShapeId], resources: &[ShapeId], out: &mut Vec<ShapeId>) {
-    out.extend(operations.iter().cloned());
-    for resource in resources {
-        if let Some(ShapeKind::Resource(resource)) = model.get(resource).map(|shape| &shape.kind) {
-            collect_service_operations(model, &resource.operations, &resource.resources, out);
+/// The operations a service binds, directly or through its resources, each
+/// once, in binding order.
+fn service_operations<'m>(model: &'m Model, service: &'m Service) -> Vec<&'m ShapeId> {
+    let mut operations: Vec<&ShapeId> = Vec::new();
+    let mut seen: IdSet<&ShapeId> = IdSet::default();
+    let mut pending: Vec<(&[ShapeId], &[ShapeId])> = vec![(&service.operations, &service.resources)];
+    while let Some((bound, resources)) = pending.pop() {
+        operations.extend(bound.iter().filter(|id| seen.insert(id)));
+        for id in resources.iter().rev() {
+            if seen.insert(id)
+                && let Some(ShapeKind::Resource(resource)) = model.get(id).map(|shape| &shape.kind)
+            {
+                pending.push((&resource.operations, &resource.resources));
+            }
         }
     }
+    operations
 }
 
 /// Every shape reachable from `roots`, following members, operation inputs,

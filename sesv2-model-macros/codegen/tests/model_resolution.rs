@@ -155,19 +155,22 @@ fn only_members_that_close_a_cycle_are_boxed() {
     assert!(code.contains("pub leaf: ::core::option::Option<Leaf>,"));
 }
 
-#[test]
-fn a_cycle_through_two_thousand_structures_needs_one_box() {
-    let mut shapes: Vec<String> = (0..2000)
+fn cycle_of_structures(length: usize) -> String {
+    let mut shapes: Vec<String> = (0..length)
         .map(|i| {
             format!(
                 r#""a.b#S{i}": {{"type": "structure", "members": {{"Next": {{"target": "a.b#S{}"}}}}}}"#,
-                (i + 1) % 2000
+                (i + 1) % length
             )
         })
         .collect();
     shapes.push(r#""a.b#Flat": {"type": "structure", "members": {}}"#.to_owned());
-    let model = format!(r#"{{"smithy": "2.0", "shapes": {{{}}}}}"#, shapes.join(","));
-    let code = generated(&model);
+    format!(r#"{{"smithy": "2.0", "shapes": {{{}}}}}"#, shapes.join(","))
+}
+
+#[test]
+fn a_cycle_through_thirty_structures_needs_one_box() {
+    let code = generated(&cycle_of_structures(30));
     let boxed_fields = code
         .matches("pub next: ::core::option::Option<::std::boxed::Box")
         .count();
@@ -181,5 +184,16 @@ fn a_cycle_through_two_thousand_structures_needs_one_box() {
                 .is_some_and(|name| name.bytes().all(|b| b.is_ascii_digit()))
         })
         .count();
-    assert_eq!(structures, 2000);
+    assert_eq!(structures, 30);
+}
+
+#[test]
+fn a_cycle_through_two_thousand_structures_is_too_deep_not_a_crash() {
+    let messages = messages(&cycle_of_structures(2000));
+    assert_eq!(messages.len(), 1, "{messages:?}");
+    assert!(
+        messages[0].ends_with("nested 33 deep, and Rust's compiler gives up on types nested that deeply (its recursion limit), so the generator supports at most 32; generate the inner shapes on their own or make a member on the way a document"),
+        "{}",
+        messages[0]
+    );
 }

@@ -164,14 +164,17 @@ impl<'de, T: Decode<'de>> DeserializeSeed<'de> for Element<T> {
     }
 }
 
-/// The value of a required member, or an error naming it.
-pub fn required<T, E: de::Error>(value: Option<T>, at: At) -> Result<T, E> {
-    value.ok_or_else(|| {
-        E::custom(format_args!(
+/// The error for the first required member that is missing, given
+/// `(missing, place)` for each in member order.
+pub fn first_missing<E: de::Error>(members: &[(bool, At)]) -> E {
+    let missing = members.iter().find(|(missing, _)| *missing).or_else(|| members.first());
+    match missing {
+        Some((_, at)) => E::custom(format_args!(
             "missing required member `{}` of `{}`",
             at.member, at.type_name
-        ))
-    })
+        )),
+        None => E::custom("missing required member"),
+    }
 }
 
 /// A union's member key: the index of a known member, or the unknown name.
@@ -349,7 +352,23 @@ impl<'de> Decode<'de> for f64 {
 
 impl<'de> Decode<'de> for f32 {
     fn decode<D: Deserializer<'de>>(deserializer: D, at: At) -> Result<Self, D::Error> {
-        deserializer.deserialize_any(FloatVisitor(at)).map(|value| value as f32)
+        let value = deserializer.deserialize_any(FloatVisitor(at))?;
+        let narrow = value as f32;
+        // A finite number beyond `f32::MAX` would become infinity: an error,
+        // as an integer out of its range is.
+        if narrow.is_infinite() && value.is_finite() {
+            return Err(de::Error::invalid_value(Unexpected::Float(value), &Float32(at)));
+        }
+        Ok(narrow)
+    }
+}
+
+/// What a 32-bit float member expects, for messages.
+struct Float32(At);
+
+impl de::Expected for Float32 {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.expecting(f, "a 32-bit float")
     }
 }
 

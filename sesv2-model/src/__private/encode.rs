@@ -53,6 +53,13 @@ pub fn write_member<S: SerializeStruct, T: Encode + ?Sized>(
     state.serialize_field(name, &Encoded(value))
 }
 
+/// How many of a structure's optional members are set, for the length a
+/// serializer is told in advance.
+#[inline]
+pub fn count_set(set: &[bool]) -> usize {
+    set.iter().filter(|set| **set).count()
+}
+
 /// Writes an optional member when it is set.
 #[inline]
 pub fn write_optional<S: SerializeStruct, T: Encode>(

@@ -9,8 +9,10 @@ mod shapes;
 mod union;
 
 pub use correct::Correct;
-pub use decode::{At, Decode, Element, MapKey, Member, Place, UnionKey, UnionKeySeed, required};
-pub use encode::{Encode, Encoded, EncodedAs, write_member, write_member_as, write_optional, write_optional_as};
+pub use decode::{At, Decode, Element, MapKey, Member, Place, UnionKey, UnionKeySeed, first_missing};
+pub use encode::{
+    Encode, Encoded, EncodedAs, count_set, write_member, write_member_as, write_optional, write_optional_as,
+};
 pub use http::{HttpText, QueryParamValue, UriWriter};
 pub use serde;
 pub use serde_json;

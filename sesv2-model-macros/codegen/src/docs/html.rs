@@ -193,6 +193,12 @@ fn entity(input: &str) -> (String, usize) {
     }
 }
 
+/// How deeply lists, callouts and inline elements may nest; tags beyond it
+/// are dropped and their text kept, so that hostile documentation cannot
+/// make rendering (which recurses) overflow the stack. Real documentation
+/// nests three or four.
+const MAX_NESTING: usize = 16;
+
 /// A block container that is still open.
 enum Open {
     Root(Vec<Block>),
@@ -287,6 +293,14 @@ impl Builder {
     }
 
     fn start(&mut self, tag: Tag, href: Option<String>) {
+        let opens_block = matches!(
+            tag,
+            Tag::List { .. } | Tag::DefinitionList | Tag::Item | Tag::Term | Tag::Callout(_)
+        );
+        if opens_block && self.blocks.len() + 2 > MAX_NESTING {
+            self.flush_paragraph();
+            return;
+        }
         match tag {
             Tag::Paragraph | Tag::Break | Tag::Definition => self.flush_paragraph(),
             Tag::List { ordered } => {
@@ -360,6 +374,9 @@ impl Builder {
     }
 
     fn open_inline(&mut self, tag: Tag, href: Option<String>) {
+        if self.inlines.len() >= MAX_NESTING {
+            return;
+        }
         self.inlines.push(OpenInline {
             tag,
             href,

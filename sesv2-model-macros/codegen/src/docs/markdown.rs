@@ -141,20 +141,24 @@ fn link(href: &str, content: &[Inline], out: &mut String) {
     let mut text = String::new();
     render_inlines(content, &mut text);
     let text = text.trim();
-    let absolute = ["https://", "http://", "mailto:"]
-        .iter()
-        .any(|scheme| href.len() > scheme.len() && href[..scheme.len()].eq_ignore_ascii_case(scheme));
-    let href: String = href
-        .chars()
-        .flat_map(|c| match c {
-            ' ' => "%20".chars().collect::<Vec<_>>(),
-            '(' => "%28".chars().collect(),
-            ')' => "%29".chars().collect(),
-            '<' => "%3C".chars().collect(),
-            '>' => "%3E".chars().collect(),
-            c => vec![c],
-        })
-        .collect();
+    let absolute = ["https://", "http://", "mailto:"].iter().any(|scheme| {
+        href.len() > scheme.len()
+            && href
+                .get(..scheme.len())
+                .is_some_and(|prefix| prefix.eq_ignore_ascii_case(scheme))
+    });
+    let mut escaped_href = String::with_capacity(href.len());
+    for c in href.chars() {
+        match c {
+            ' ' => escaped_href.push_str("%20"),
+            '(' => escaped_href.push_str("%28"),
+            ')' => escaped_href.push_str("%29"),
+            '<' => escaped_href.push_str("%3C"),
+            '>' => escaped_href.push_str("%3E"),
+            c => escaped_href.push(c),
+        }
+    }
+    let href = escaped_href;
     // Relative links point into AWS's documentation site and would be
     // broken (or read as intra-doc links) in rustdoc: keep only their text.
     if !absolute {
@@ -218,14 +222,14 @@ fn url_length(text: &str) -> usize {
     let mut end = text
         .find(|c: char| c.is_whitespace() || matches!(c, '<' | '>' | '"' | '`' | '\u{a0}'))
         .unwrap_or(text.len());
-    loop {
-        let url = &text[..end];
-        let Some(last) = url.chars().next_back() else {
-            break;
-        };
-        let unbalanced_paren = last == ')' && url.matches('(').count() < url.matches(')').count();
+    // Counted once: trimming one character at a time must stay linear.
+    let opens = text[..end].matches('(').count();
+    let mut closes = text[..end].matches(')').count();
+    while let Some(last) = text[..end].chars().next_back() {
+        let unbalanced_paren = last == ')' && opens < closes;
         if matches!(last, '.' | ',' | ';' | ':' | '!' | '?' | '\'' | '*') || unbalanced_paren {
             end -= last.len_utf8();
+            closes -= usize::from(last == ')');
         } else {
             break;
         }

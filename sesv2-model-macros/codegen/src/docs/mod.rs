@@ -10,7 +10,17 @@ mod markdown;
 
 /// Converts HTML documentation to Markdown, one string with `\n` line breaks.
 pub(crate) fn to_markdown(html: &str) -> String {
-    markdown::render(&html::parse(html))
+    let mut markdown = markdown::render(&html::parse(html));
+    markdown.retain(|c| !is_hidden_control(c));
+    markdown
+}
+
+/// Characters that do not belong in a doc comment: control characters
+/// (a bare carriage return is a compile error there), and the Unicode
+/// controls that reorder text on screen, which rustc rejects in doc
+/// comments because they can make code read differently than it compiles.
+fn is_hidden_control(c: char) -> bool {
+    (c.is_control() && c != '\n' && c != '\t') || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
 /// The syntax tree shared by the parser and the renderer.
@@ -95,6 +105,27 @@ mod tests {
     }
 
     #[test]
+    fn links_whose_address_is_not_ascii_keep_their_text() {
+        assert_eq!(to_markdown("<a href=\"mailt\u{1F600}x\">smile</a>"), "smile");
+        assert_eq!(
+            to_markdown("<a href=\"https://example.com/\u{e9}\">caf\u{e9}</a>"),
+            "[caf\u{e9}](https://example.com/\u{e9})"
+        );
+    }
+
+    #[test]
+    fn a_long_url_with_many_closing_parentheses_is_linear() {
+        let url = format!("https://example.com/{}{}", "a".repeat(200_000), ")".repeat(200_000));
+        let markdown = to_markdown(&url);
+        assert!(markdown.starts_with("<https://example.com/aaa"), "{}", &markdown[..40]);
+        assert!(
+            markdown.ends_with(&format!("a>{}", ")".repeat(200_000))),
+            "{}",
+            &markdown[markdown.len() - 40..]
+        );
+    }
+
+    #[test]
     fn bare_urls_become_autolinks() {
         assert_eq!(
             to_markdown("<p>Visit https://aws.amazon.com/ses, then (http://a.example/b).</p>"),
@@ -148,6 +179,33 @@ mod tests {
         assert_eq!(to_markdown("a < b > c & d"), r"a \< b \> c & d");
         assert_eq!(to_markdown(""), "");
         assert_eq!(to_markdown("<p>  </p>"), "");
+    }
+
+    #[test]
+    fn hostile_nesting_is_flattened_not_a_stack_overflow() {
+        let depth = 100_000;
+        let lists = format!("{}deep{}", "<ul><li>".repeat(depth), "</li></ul>".repeat(depth));
+        let markdown = to_markdown(&lists);
+        assert!(
+            markdown.trim_start().ends_with("- deep"),
+            "{}",
+            &markdown[markdown.len() - 80..]
+        );
+        let indent = markdown.lines().map(|line| line.len() - line.trim_start().len()).max();
+        assert!(indent.is_some_and(|indent| indent <= 32), "nested {indent:?} deep");
+
+        let inline = format!("{}deep{}", "<b><i>".repeat(depth), "</i></b>".repeat(depth));
+        let markdown = to_markdown(&inline);
+        assert!(markdown.contains("deep"), "{markdown}");
+        assert!(markdown.len() < 200, "{markdown}");
+    }
+
+    #[test]
+    fn control_and_text_direction_characters_are_dropped() {
+        assert_eq!(
+            to_markdown("a\u{202e}b\u{2066}c\rd\u{0}e\u{7f}f&#x202E;g\tok"),
+            "abc defg ok"
+        );
     }
 
     #[test]

@@ -3,7 +3,7 @@
 
 use super::doc::{shape_note, summary};
 use super::member::{Field, Presence};
-use super::types::{Access, deprecated_attribute};
+use super::types::{Access, allow_complex_types, deprecated_attribute};
 use super::{Emitter, Scope, structure_wire};
 use crate::model::Shape;
 use crate::names::ItemNames;
@@ -52,7 +52,12 @@ pub(super) fn emit<'a>(
         &notes,
     );
     let deprecated = deprecated_attribute(shape.traits.deprecated.as_ref());
-    let allow = emitter.allow_deprecated(&shape.id);
+    let allow = format!(
+        "{}{}",
+        emitter.allow_deprecated(&shape.id),
+        allow_complex_types(fields.iter().map(|field| field.ty.as_str()))
+    );
+    let allow = allow.as_str();
     let redacts = shape.traits.sensitive || fields.iter().any(|field| field.redacted);
     let all_optional = fields.iter().all(Field::is_optional);
 
@@ -193,16 +198,22 @@ fn debug_impl(emitter: &Emitter<'_>, name: &str, fields: &[Field<'_>], whole: bo
         out,
         "{allow}impl ::core::fmt::Debug for {name} {{\n\
          #[inline]\nfn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {{\n\
-         f.debug_struct({name:?})"
+         let mut debug = f.debug_struct({name:?});\n"
     );
+    // A statement per field: a chain of calls nests as deep as it is long.
     for field in fields {
         if whole || field.redacted {
-            emit!(out, ".field({:?}, &{}::REDACTED)", field.field_name, emitter.private);
+            emit!(
+                out,
+                "debug.field({:?}, &{}::REDACTED);\n",
+                field.field_name,
+                emitter.private
+            );
         } else {
-            emit!(out, ".field({:?}, &self.{})", field.field_name, field.field);
+            emit!(out, "debug.field({:?}, &self.{});\n", field.field_name, field.field);
         }
     }
-    out.push_str(".finish()\n}\n}\n");
+    out.push_str("debug.finish()\n}\n}\n");
 }
 
 fn error_impls(
@@ -289,57 +300,84 @@ fn builder(
             slot = field.slot_type(Scope::Nested),
         );
     }
-    let fallible = fields.iter().any(Field::is_required);
-    if fallible {
+    // As in decoding, required members leave their slots in one `match`:
+    // a `?` per member makes rustc's work grow with the square of their count.
+    let required: Vec<&Field<'_>> = fields
+        .iter()
+        .filter(|field| matches!(field.presence, Presence::Required))
+        .collect();
+    if required.is_empty() {
+        emit!(
+            out,
+            "#[doc = \" Builds the [`{name}`](super::{name}); unset members take their defaults.\"]\n\
+             #[inline]\npub fn build(self) -> super::{name} {{\n"
+        );
+    } else {
+        let slots: Vec<String> = required.iter().map(|field| format!("self.{}", field.field)).collect();
+        let present: Vec<String> = required
+            .iter()
+            .map(|field| format!("::core::option::Option::Some(r_{})", field.field_name))
+            .collect();
         emit!(
             out,
             "#[doc = \" Builds the [`{name}`](super::{name}), or says which required member is missing.\"]\n\
              #[inline]\npub fn build(self) -> ::core::result::Result<super::{name}, {runtime}::BuildError> {{\n\
-             ::core::result::Result::Ok(super::{name} {{\n"
-        );
-    } else {
-        emit!(
-            out,
-            "#[doc = \" Builds the [`{name}`](super::{name}); unset members take their defaults.\"]\n\
-             #[inline]\npub fn build(self) -> super::{name} {{\nsuper::{name} {{\n"
+             match ({},) {{\n({},) => ::core::result::Result::Ok(",
+            slots.join(", "),
+            present.join(", ")
         );
     }
+    emit!(out, "super::{name} {{\n");
     for field in fields {
         let ident = &field.field;
         let slot = format!("self.{ident}");
         match &field.presence {
-            Presence::Required => emit!(
-                out,
-                "{ident}: {slot}.ok_or({runtime}::BuildError::missing_member({name:?}, {:?}, {:?}))?,\n",
-                field.name,
-                field.field_name
-            ),
+            Presence::Required => emit!(out, "{ident}: r_{},\n", field.field_name),
             Presence::Default { .. } => emit!(out, "{ident}: {},\n", field.or_default(&slot, Scope::Nested)),
             Presence::Optional => emit!(out, "{ident}: {slot},\n"),
         }
     }
-    out.push_str(if fallible { "})\n}\n}\n" } else { "}\n}\n}\n" });
+    if required.is_empty() {
+        out.push_str("}\n}\n}\n");
+    } else {
+        let bindings: Vec<String> = required.iter().map(|field| format!("r_{}", field.field_name)).collect();
+        let missing: Vec<String> = required
+            .iter()
+            .map(|field| {
+                format!(
+                    "(r_{}.is_none(), {:?}, {:?})",
+                    field.field_name, field.name, field.field_name
+                )
+            })
+            .collect();
+        emit!(
+            out,
+            "}}),\n({},) => ::core::result::Result::Err({runtime}::BuildError::first_missing({name:?}, &[{}])),\n}}\n}}\n}}\n",
+            bindings.join(", "),
+            missing.join(", ")
+        );
+    }
 
     if redacts {
         emit!(
             out,
             "{allow}impl ::core::fmt::Debug for {builder} {{\n\
              #[inline]\nfn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {{\n\
-             f.debug_struct({builder:?})"
+             let mut debug = f.debug_struct({builder:?});\n"
         );
         for field in fields {
             if whole || field.redacted {
                 emit!(
                     out,
-                    ".field({:?}, &self.{}.as_ref().map(|_| {}::REDACTED))",
+                    "debug.field({:?}, &self.{}.as_ref().map(|_| {}::REDACTED));\n",
                     field.field_name,
                     field.field,
                     emitter.private
                 );
             } else {
-                emit!(out, ".field({:?}, &self.{})", field.field_name, field.field);
+                emit!(out, "debug.field({:?}, &self.{});\n", field.field_name, field.field);
             }
         }
-        out.push_str(".finish()\n}\n}\n");
+        out.push_str("debug.finish()\n}\n}\n");
     }
 }

@@ -42,14 +42,19 @@ pub(super) fn emit(
 fn encode(emitter: &Emitter<'_>, name: &str, fields: &[Field<'_>], out: &mut String) {
     let body: Vec<&Field<'_>> = fields.iter().filter(|field| field.in_body()).collect();
     let always = body.iter().filter(|field| !field.is_optional()).count();
-    let mut count: Vec<String> = body
+    // The optional members that are set, counted over a flat array: a sum
+    // of thousands of terms nests as deep as it is long, which overflows the
+    // stack of the parsers and printers that read the code.
+    let optional: Vec<String> = body
         .iter()
         .filter(|field| field.is_optional())
-        .map(|field| format!("::core::primitive::usize::from(self.{}.is_some())", field.field))
+        .map(|field| format!("self.{}.is_some(),", field.field))
         .collect();
-    if always > 0 || count.is_empty() {
-        count.insert(0, always.to_string());
-    }
+    let count = match (always, optional.is_empty()) {
+        (_, true) => always.to_string(),
+        (0, false) => format!("{P}::count_set(&[{}])", optional.concat()),
+        _ => format!("{always} + {P}::count_set(&[{}])", optional.concat()),
+    };
     let mut writes = String::new();
     for field in &body {
         let (ident, wire) = (&field.field, field.wire);
@@ -71,7 +76,7 @@ fn encode(emitter: &Emitter<'_>, name: &str, fields: &[Field<'_>], out: &mut Str
     let code = format!(
         "use {SERDE}::ser::SerializeStruct as _;\n\
          let {state} = serializer.serialize_struct({name:?}, {})?;\n{writes}state.end()",
-        count.join(" + ")
+        count
     );
     emitter.encode_impls(name, &code, out);
 }
@@ -101,7 +106,7 @@ fn decode(emitter: &Emitter<'_>, name: &str, fields: &[Field<'_>], out: &mut Str
         emit!(
             out,
             "while map.next_key_seed({P}::FieldSeed::<Self>::new())?.is_some() {{\n\
-             {P}::skip_value(&mut map)?;\n}}\n::core::result::Result::Ok({name} {{\n"
+             {P}::skip_value(&mut map)?;\n}}\n"
         );
         finish(emitter, fields, out);
         return;
@@ -117,50 +122,69 @@ fn decode(emitter: &Emitter<'_>, name: &str, fields: &[Field<'_>], out: &mut Str
         out.push_str(",\n");
     }
     out.push_str("];\n");
-    for field in &body {
-        emit!(
-            out,
-            "let mut v_{}: ::core::option::Option<{}> = ::core::option::Option::None;\n",
-            field.field_name,
-            field.slot_type(Scope::Items)
-        );
-    }
+    // The slots are one tuple, not a local each: every `let` opens a scope
+    // that the debug info nests inside the previous one, and LLVM recurses
+    // through that nesting (thousands of members overflowed its stack).
+    let slots: Vec<String> = body
+        .iter()
+        .map(|field| format!("::core::option::Option::<{}>::None,", field.slot_type(Scope::Items)))
+        .collect();
+    emit!(out, "let mut slots = ({});\n", slots.concat());
     emit!(
         out,
         "while let ::core::option::Option::Some(index) = map.next_key_seed({P}::FieldSeed::<Self>::new())? {{\nmatch index {{\n"
     );
-    for (index, field) in body.iter().enumerate() {
+    for index in 0..body.len() {
         emit!(
             out,
-            "{index} => {P}::read_member(&mut map, &mut v_{}, &PLACES[{index}])?,\n",
-            field.field_name
+            "{index} => {P}::read_member(&mut map, &mut slots.{index}, &PLACES[{index}])?,\n"
         );
     }
-    emit!(
-        out,
-        "_ => {P}::skip_value(&mut map)?,\n}}\n}}\n::core::result::Result::Ok({name} {{\n"
-    );
+    emit!(out, "_ => {P}::skip_value(&mut map)?,\n}}\n}}\n");
     finish(emitter, fields, out);
 }
 
 /// The struct literal's members, from the slots (or defaults), and the end
 /// of `decode_fields`.
+///
+/// Required members are taken out of their slots in one `match` on all of
+/// them, not one `?` each: an early return after some members have moved
+/// makes rustc drop each remaining slot on its own path, which grows with
+/// the square of the member count (minutes for thousands of members).
 fn finish(emitter: &Emitter<'_>, fields: &[Field<'_>], out: &mut String) {
     let private = P;
-    // The index into `PLACES` of the next member the body holds.
-    let mut place = 0;
+    // The index into `PLACES` of each member the body holds.
+    let mut places = Vec::with_capacity(fields.len());
+    let mut next_place = 0;
     for field in fields {
+        places.push(field.in_body().then_some(next_place));
+        next_place += usize::from(field.in_body());
+    }
+    let checked: Vec<(&Field<'_>, usize)> = fields
+        .iter()
+        .zip(&places)
+        .filter_map(|(field, place)| Some((field, (*place)?)))
+        .filter(|(field, _)| matches!(field.presence, Presence::Required) && !emitter.corrects_errors())
+        .collect();
+    if !checked.is_empty() {
+        let slots: Vec<String> = checked.iter().map(|(_, place)| format!("slots.{place}")).collect();
+        let present: Vec<String> = checked
+            .iter()
+            .map(|(field, _)| format!("::core::option::Option::Some(r_{})", field.field_name))
+            .collect();
+        emit!(out, "match ({},) {{\n({},) => ", slots.join(", "), present.join(", "));
+    }
+    out.push_str("::core::result::Result::Ok(Self {\n");
+    for (field, place) in fields.iter().zip(&places) {
         let ident = &field.field;
-        if !field.in_body() {
+        let Some(place) = place else {
             let value = field
                 .default_value()
                 .unwrap_or_else(|| "::core::option::Option::None".to_owned());
             emit!(out, "{ident}: {value},\n");
             continue;
-        }
-        let slot = format!("v_{}", field.field_name);
-        let this_place = place;
-        place += 1;
+        };
+        let slot = format!("slots.{place}");
         match &field.presence {
             Presence::Optional => emit!(out, "{ident}: {slot},\n"),
             Presence::Default { .. } => {
@@ -169,10 +193,27 @@ fn finish(emitter: &Emitter<'_>, fields: &[Field<'_>], out: &mut String) {
             Presence::Required if emitter.corrects_errors() => {
                 emit!(out, "{ident}: {slot}.unwrap_or_else({private}::Correct::corrected),\n")
             }
-            Presence::Required => emit!(out, "{ident}: {private}::required({slot}, &PLACES[{this_place}])?,\n"),
+            Presence::Required => emit!(out, "{ident}: r_{},\n", field.field_name),
         }
     }
-    out.push_str("})\n}\n}\n");
+    out.push_str(if checked.is_empty() { "})\n" } else { "}),\n" });
+    if !checked.is_empty() {
+        let bindings: Vec<String> = checked
+            .iter()
+            .map(|(field, _)| format!("r_{}", field.field_name))
+            .collect();
+        let missing: Vec<String> = checked
+            .iter()
+            .map(|(field, place)| format!("(r_{}.is_none(), &PLACES[{place}])", field.field_name))
+            .collect();
+        emit!(
+            out,
+            "({},) => ::core::result::Result::Err({private}::first_missing(&[{}])),\n}}\n",
+            bindings.join(", "),
+            missing.join(", ")
+        );
+    }
+    out.push_str("}\n}\n");
 }
 
 /// Client error correction: required members missing on the wire become

@@ -237,6 +237,17 @@ impl<'a> Emitter<'a> {
 
 /// `#[deprecated]` with the model's message; Smithy's `since` is free text
 /// (often a date) where Rust wants a version, so it goes into the note.
+/// Clippy's `type_complexity` for items whose member types nest two or more
+/// generics (`Vec<HashMap<..>>`, three with the `Option` around it): the model decides those
+/// types, and code generated into a file is linted like hand-written code.
+pub(super) fn allow_complex_types<'t>(mut types: impl Iterator<Item = &'t str>) -> &'static str {
+    if types.any(|ty| ty.matches('<').count() >= 2) {
+        "#[allow(clippy::type_complexity)]\n"
+    } else {
+        ""
+    }
+}
+
 pub(super) fn deprecated_attribute(deprecated: Option<&Deprecated>) -> String {
     let Some(deprecated) = deprecated else {
         return String::new();

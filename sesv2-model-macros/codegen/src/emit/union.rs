@@ -3,7 +3,7 @@
 //! written back unchanged. On the wire a union is a single-key JSON object.
 
 use super::doc::{article, shape_note};
-use super::types::{deprecated_attribute, rust};
+use super::types::{allow_complex_types, deprecated_attribute, rust};
 use super::wire::{P, SERDE};
 use super::{Emitter, Scope};
 use crate::model::{Member, Shape, ShapeKind, Simple};
@@ -21,7 +21,6 @@ pub(super) fn emit<'a>(
     let (runtime, private, serde) = (&emitter.runtime, P, SERDE);
     let name = &names.type_name;
     let unknown = rust(&names.unknown_variant);
-    let allow = emitter.allow_deprecated(&shape.id);
 
     let mut notes = vec![shape_note(shape)];
     if shape.traits.streaming {
@@ -85,6 +84,12 @@ pub(super) fn emit<'a>(
         .map(|member| shape.traits.sensitive || emitter.is_redacted(member))
         .collect();
     let redacts = hidden.iter().any(|hidden| *hidden);
+    let allow = format!(
+        "{}{}",
+        emitter.allow_deprecated(&shape.id),
+        allow_complex_types(payloads.iter().flatten().map(String::as_str))
+    );
+    let allow = allow.as_str();
 
     emit!(
         out,

@@ -1,0 +1,61 @@
+//! The engine against any input: arbitrary bytes (libFuzzer's own
+//! mutations) and Smithy-aware mutations of real models (`smithy.rs`).
+//!
+//! The engine must return, never panic or overflow its stack, and whatever
+//! it returns as code must be valid Rust (it parses with syn). Inputs of
+//! odd length also run with client error correction, whose code differs.
+
+#![no_main]
+
+mod smithy;
+
+use libfuzzer_sys::{fuzz_mutator, fuzz_target, fuzzer_mutate};
+use sesv2_model_codegen::{Config, RequiredMembers, generate};
+
+fuzz_target!(|model: &[u8]| {
+    let config = Config {
+        required_members: if model.len() % 2 == 1 {
+            RequiredMembers::ClientErrorCorrection
+        } else {
+            RequiredMembers::Reject
+        },
+        ..Config::default()
+    };
+    match generate(&config, model) {
+        Ok(generated) => {
+            if let Err(error) = syn::parse_file(&generated.source) {
+                panic!(
+                    "the engine returned code that does not parse: {error}\n{}",
+                    generated.source
+                );
+            }
+        }
+        Err(errors) => {
+            for error in &errors {
+                assert!(!error.message().is_empty(), "an error without a message");
+            }
+        }
+    }
+});
+
+fuzz_mutator!(|data: &mut [u8], size: usize, max_size: usize, seed: u32| {
+    let mut rng = smithy::Rng::new(seed);
+    // A third of the time, and whenever the input is not JSON, libFuzzer's
+    // byte mutations, which find what no model-shaped input would.
+    if rng.below(3) == 0 {
+        return fuzzer_mutate(data, size, max_size);
+    }
+    let Ok(mut model) = serde_json::from_slice::<serde_json::Value>(&data[..size]) else {
+        return fuzzer_mutate(data, size, max_size);
+    };
+    for _ in 0..=rng.below(3) {
+        smithy::mutate(&mut model, &mut rng);
+    }
+    match serde_json::to_vec(&model) {
+        Ok(bytes) if bytes.len() <= max_size => {
+            data[..bytes.len()].copy_from_slice(&bytes);
+            bytes.len()
+        }
+        _ => fuzzer_mutate(data, size, max_size),
+    }
+});
