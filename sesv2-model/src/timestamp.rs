@@ -449,6 +449,24 @@ pub(crate) mod epoch_seconds {
             assert!(Timestamp::from_millis(Timestamp::MAX.as_millis() + 1).is_err());
         }
 
+        /// What the `wire` fuzz target found, without the JSON reader: an
+        /// instant read from any `f64` is written back as that `f64`.
+        #[test]
+        fn sub_microsecond_instants_read_from_the_wire_are_written_back_the_same() {
+            for seconds in [
+                100070000.004455541412,
+                1447000005.055111111,
+                1700000000.123456789,
+                -1.000000001,
+            ] {
+                let read = from_f64(seconds).unwrap();
+                let Wire::Fraction(written) = to_wire(&read) else {
+                    panic!("{seconds} has a fraction");
+                };
+                assert_eq!(from_f64(written).unwrap(), read, "{seconds} written as {written}");
+            }
+        }
+
         #[test]
         fn fractions_encode_to_the_nearest_f64_of_the_exact_decimal() {
             let ts = Timestamp::from_secs_and_nanos(1_700_000_000, 123_000_000).unwrap();

@@ -93,6 +93,22 @@ fn timestamps_before_1970_are_values() {
     );
 }
 
+/// Found by the `wire` fuzz target: with serde_json's fast float parsing a
+/// 17-digit number could read back one `f64` step away from what was
+/// written; the runtime turns on its correctly rounded parsing.
+#[test]
+fn sub_microsecond_timestamps_survive_a_round_trip() {
+    for body in [
+        r#"{"CreatedTimestamp": 100070000.004455541412}"#,
+        r#"{"CreatedTimestamp": 1447000005.055111111}"#,
+        r#"{"CreatedTimestamp": -0.000000001}"#,
+    ] {
+        let read = decode(body).unwrap();
+        let written = serde_json::to_string(&read).unwrap();
+        assert_eq!(decode(&written).unwrap(), read, "{body} written as {written}");
+    }
+}
+
 /// `Timestamp` has jiff's range, which keeps a day's margin inside the
 /// years -9999 and 9999 so that every instant has a civil time in every
 /// offset: from -009999-01-02T01:59:59Z to 9999-12-30T22:00:00.999999999Z.
