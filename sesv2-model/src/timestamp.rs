@@ -453,12 +453,14 @@ pub(crate) mod epoch_seconds {
         /// instant read from any `f64` is written back as that `f64`.
         #[test]
         fn sub_microsecond_instants_read_from_the_wire_are_written_back_the_same() {
-            for seconds in [
-                100070000.004455541412,
-                1447000005.055111111,
-                1700000000.123456789,
-                -1.000000001,
+            // As the JSON reader gets them: the nearest `f64` to each text.
+            for text in [
+                "100070000.004455541412",
+                "1447000005.055111111",
+                "1700000000.123456789",
+                "-1.000000001",
             ] {
+                let seconds: f64 = text.parse().unwrap();
                 let read = from_f64(seconds).unwrap();
                 let Wire::Fraction(written) = to_wire(&read) else {
                     panic!("{seconds} has a fraction");
