@@ -91,7 +91,7 @@ pub(super) fn emit<'a>(
     }
     emit!(
         out,
-        "#[doc = \" Returns a new builder for [`{name}`]; see [`builders::{builder}`].\"]\n\
+        "#[doc = \" Returns a new builder for [`{name}`](struct@{name}); see [`builders::{builder}`].\"]\n\
          #[inline]\npub fn builder() -> self::builders::{builder} {{ ::core::default::Default::default() }}\n",
         builder = names.builder_name
     );
@@ -266,7 +266,7 @@ fn builder(
     let (name, builder) = (&names.type_name, &names.builder_name);
     emit!(
         out,
-        "#[doc = \" A builder for [`{name}`](super::{name}).\"]\n{allow}\
+        "#[doc = \" A builder for [`{name}`](struct@super::{name}).\"]\n{allow}\
          #[derive(::core::clone::Clone, ::core::default::Default{})]\n\
          pub struct {builder} {{\n",
         if redacts { "" } else { ", ::core::fmt::Debug" }
@@ -309,7 +309,7 @@ fn builder(
     if required.is_empty() {
         emit!(
             out,
-            "#[doc = \" Builds the [`{name}`](super::{name}); unset members take their defaults.\"]\n\
+            "#[doc = \" Builds the [`{name}`](struct@super::{name}); unset members take their defaults.\"]\n\
              #[inline]\npub fn build(self) -> super::{name} {{\n"
         );
     } else {
@@ -320,7 +320,7 @@ fn builder(
             .collect();
         emit!(
             out,
-            "#[doc = \" Builds the [`{name}`](super::{name}), or says which required member is missing.\"]\n\
+            "#[doc = \" Builds the [`{name}`](struct@super::{name}), or says which required member is missing.\"]\n\
              #[inline]\npub fn build(self) -> ::core::result::Result<super::{name}, {runtime}::BuildError> {{\n\
              match ({},) {{\n({},) => ::core::result::Result::Ok(",
             slots.join(", "),
