@@ -123,6 +123,73 @@ impl Field<'_> {
     }
 }
 
+/// Required members taken out of their slots in one `match` on all of them:
+/// `match (slot, ..,) { (Some(r_a), ..,) => value, (r_a, ..,) => error }`.
+/// A `?` per member would make rustc drop each remaining slot on a path of
+/// its own, work that grows with the square of the member count.
+pub(super) struct RequiredMatch {
+    /// Per required member: its binding, its slot, and what the error's
+    /// list holds for it after `r_a.is_none()`.
+    members: Vec<(String, String, String)>,
+}
+
+impl RequiredMatch {
+    /// `members`: each required field with its slot expression and its
+    /// entry in the error's list.
+    pub fn new<'f>(members: impl IntoIterator<Item = (&'f Field<'f>, String, String)>) -> RequiredMatch {
+        RequiredMatch {
+            members: members
+                .into_iter()
+                .map(|(field, slot, entry)| (binding(field), slot, entry))
+                .collect(),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.members.is_empty()
+    }
+
+    /// The head, up to where the caller writes the value; nothing when no
+    /// member is required.
+    pub fn open(&self, out: &mut String) {
+        if self.is_empty() {
+            return;
+        }
+        let slots: Vec<&str> = self.members.iter().map(|(_, slot, _)| slot.as_str()).collect();
+        let present: Vec<String> = self
+            .members
+            .iter()
+            .map(|(binding, _, _)| format!("::core::option::Option::Some({binding})"))
+            .collect();
+        emit!(out, "match ({},) {{\n({},) => ", slots.join(", "), present.join(", "));
+    }
+
+    /// The rest, after the value: `error` is the path of a function called
+    /// with the leading `arguments` and the list of `(missing, entry)`.
+    pub fn close(&self, error: &str, arguments: &str, out: &mut String) {
+        if self.is_empty() {
+            return;
+        }
+        let bindings: Vec<&str> = self.members.iter().map(|(binding, _, _)| binding.as_str()).collect();
+        let missing: Vec<String> = self
+            .members
+            .iter()
+            .map(|(binding, _, entry)| format!("({binding}.is_none(), {entry})"))
+            .collect();
+        emit!(
+            out,
+            ",\n({},) => ::core::result::Result::Err({error}({arguments}&[{}])),\n}}",
+            bindings.join(", "),
+            missing.join(", ")
+        );
+    }
+}
+
+/// The name a required member's value is bound to inside [`RequiredMatch`].
+pub(super) fn binding(field: &Field<'_>) -> String {
+    format!("r_{}", field.field_name)
+}
+
 pub(super) fn fields<'a>(
     emitter: &Emitter<'a>,
     shape: &'a Shape,

@@ -2,7 +2,7 @@
 //! where the model asks for them, and `std::error::Error` for `@error` shapes.
 
 use super::doc::{shape_note, summary};
-use super::member::{Field, Presence};
+use super::member::{Field, Presence, RequiredMatch, binding};
 use super::types::{Access, allow_complex_types, deprecated_attribute};
 use super::{Emitter, Scope, structure_wire};
 use crate::model::Shape;
@@ -300,12 +300,15 @@ fn builder(
             slot = field.slot_type(Scope::Nested),
         );
     }
-    // As in decoding, required members leave their slots in one `match`:
-    // a `?` per member makes rustc's work grow with the square of their count.
-    let required: Vec<&Field<'_>> = fields
-        .iter()
-        .filter(|field| matches!(field.presence, Presence::Required))
-        .collect();
+    let required = RequiredMatch::new(
+        fields
+            .iter()
+            .filter(|field| matches!(field.presence, Presence::Required))
+            .map(|field| {
+                let entry = format!("{:?}, {:?}", field.name, field.field_name);
+                (field, format!("self.{}", field.field), entry)
+            }),
+    );
     if required.is_empty() {
         emit!(
             out,
@@ -313,50 +316,36 @@ fn builder(
              #[inline]\npub fn build(self) -> super::{name} {{\n"
         );
     } else {
-        let slots: Vec<String> = required.iter().map(|field| format!("self.{}", field.field)).collect();
-        let present: Vec<String> = required
-            .iter()
-            .map(|field| format!("::core::option::Option::Some(r_{})", field.field_name))
-            .collect();
         emit!(
             out,
             "#[doc = \" Builds the [`{name}`](struct@super::{name}), or says which required member is missing.\"]\n\
-             #[inline]\npub fn build(self) -> ::core::result::Result<super::{name}, {runtime}::BuildError> {{\n\
-             match ({},) {{\n({},) => ::core::result::Result::Ok(",
-            slots.join(", "),
-            present.join(", ")
+             #[inline]\npub fn build(self) -> ::core::result::Result<super::{name}, {runtime}::BuildError> {{\n"
         );
+    }
+    required.open(out);
+    if !required.is_empty() {
+        out.push_str("::core::result::Result::Ok(");
     }
     emit!(out, "super::{name} {{\n");
     for field in fields {
         let ident = &field.field;
         let slot = format!("self.{ident}");
         match &field.presence {
-            Presence::Required => emit!(out, "{ident}: r_{},\n", field.field_name),
+            Presence::Required => emit!(out, "{ident}: {},\n", binding(field)),
             Presence::Default { .. } => emit!(out, "{ident}: {},\n", field.or_default(&slot, Scope::Nested)),
             Presence::Optional => emit!(out, "{ident}: {slot},\n"),
         }
     }
-    if required.is_empty() {
-        out.push_str("}\n}\n}\n");
-    } else {
-        let bindings: Vec<String> = required.iter().map(|field| format!("r_{}", field.field_name)).collect();
-        let missing: Vec<String> = required
-            .iter()
-            .map(|field| {
-                format!(
-                    "(r_{}.is_none(), {:?}, {:?})",
-                    field.field_name, field.name, field.field_name
-                )
-            })
-            .collect();
-        emit!(
-            out,
-            "}}),\n({},) => ::core::result::Result::Err({runtime}::BuildError::first_missing({name:?}, &[{}])),\n}}\n}}\n}}\n",
-            bindings.join(", "),
-            missing.join(", ")
-        );
+    out.push('}');
+    if !required.is_empty() {
+        out.push(')');
     }
+    required.close(
+        &format!("{runtime}::BuildError::first_missing"),
+        &format!("{name:?}, "),
+        out,
+    );
+    out.push_str("\n}\n}\n");
 
     if redacts {
         emit!(

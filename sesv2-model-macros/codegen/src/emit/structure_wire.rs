@@ -4,7 +4,7 @@
 //! error. Members bound to the URI, headers or status stay out of the body.
 
 use super::doc::article;
-use super::member::{Field, Presence};
+use super::member::{Field, Presence, RequiredMatch, binding};
 use super::types::format_variant;
 use super::wire::{P, SERDE};
 use super::{Emitter, Scope};
@@ -146,11 +146,6 @@ fn decode(emitter: &Emitter<'_>, name: &str, fields: &[Field<'_>], out: &mut Str
 
 /// The struct literal's members, from the slots (or defaults), and the end
 /// of `decode_fields`.
-///
-/// Required members are taken out of their slots in one `match` on all of
-/// them, not one `?` each: an early return after some members have moved
-/// makes rustc drop each remaining slot on its own path, which grows with
-/// the square of the member count (minutes for thousands of members).
 fn finish(emitter: &Emitter<'_>, fields: &[Field<'_>], out: &mut String) {
     let private = P;
     // The index into `PLACES` of each member the body holds.
@@ -160,20 +155,15 @@ fn finish(emitter: &Emitter<'_>, fields: &[Field<'_>], out: &mut String) {
         places.push(field.in_body().then_some(next_place));
         next_place += usize::from(field.in_body());
     }
-    let checked: Vec<(&Field<'_>, usize)> = fields
-        .iter()
-        .zip(&places)
-        .filter_map(|(field, place)| Some((field, (*place)?)))
-        .filter(|(field, _)| matches!(field.presence, Presence::Required) && !emitter.corrects_errors())
-        .collect();
-    if !checked.is_empty() {
-        let slots: Vec<String> = checked.iter().map(|(_, place)| format!("slots.{place}")).collect();
-        let present: Vec<String> = checked
+    let required = RequiredMatch::new(
+        fields
             .iter()
-            .map(|(field, _)| format!("::core::option::Option::Some(r_{})", field.field_name))
-            .collect();
-        emit!(out, "match ({},) {{\n({},) => ", slots.join(", "), present.join(", "));
-    }
+            .zip(&places)
+            .filter_map(|(field, place)| Some((field, (*place)?)))
+            .filter(|(field, _)| matches!(field.presence, Presence::Required) && !emitter.corrects_errors())
+            .map(|(field, place)| (field, format!("slots.{place}"), format!("&PLACES[{place}]"))),
+    );
+    required.open(out);
     out.push_str("::core::result::Result::Ok(Self {\n");
     for (field, place) in fields.iter().zip(&places) {
         let ident = &field.field;
@@ -193,26 +183,12 @@ fn finish(emitter: &Emitter<'_>, fields: &[Field<'_>], out: &mut String) {
             Presence::Required if emitter.corrects_errors() => {
                 emit!(out, "{ident}: {slot}.unwrap_or_else({private}::Correct::corrected),\n")
             }
-            Presence::Required => emit!(out, "{ident}: r_{},\n", field.field_name),
+            Presence::Required => emit!(out, "{ident}: {},\n", binding(field)),
         }
     }
-    out.push_str(if checked.is_empty() { "})\n" } else { "}),\n" });
-    if !checked.is_empty() {
-        let bindings: Vec<String> = checked
-            .iter()
-            .map(|(field, _)| format!("r_{}", field.field_name))
-            .collect();
-        let missing: Vec<String> = checked
-            .iter()
-            .map(|(field, place)| format!("(r_{}.is_none(), &PLACES[{place}])", field.field_name))
-            .collect();
-        emit!(
-            out,
-            "({},) => ::core::result::Result::Err({private}::first_missing(&[{}])),\n}}\n",
-            bindings.join(", "),
-            missing.join(", ")
-        );
-    }
+    out.push_str("})");
+    required.close(&format!("{private}::first_missing"), "", out);
+    out.push('\n');
     out.push_str("}\n}\n");
 }
 
