@@ -109,7 +109,7 @@ pub use unknown::{UnknownIntValue, UnknownMember, UnknownValue};
 pub type Document = serde_json::Value;
 
 #[cfg(not(feature = "full"))]
-smithy_model!(model = "../models/sesv2.json", operations = ["GetImportJob"]);
+smithy_model!(model = "models/sesv2.json", operations = ["GetImportJob"]);
 
 #[cfg(feature = "full")]
 smithy_model!(model = env("SESV2_FULL_MODEL"));

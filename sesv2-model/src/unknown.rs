@@ -72,7 +72,7 @@ impl fmt::Display for UnknownIntValue {
 
 /// A union member the model did not list when the code was generated: its
 /// name and JSON value, kept so that it is written back unchanged.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub struct UnknownMember {
     name: String,
     value: serde_json::Value,

@@ -212,7 +212,7 @@ fn names_that_differ_only_in_case_or_punctuation_are_errors() {
             "the member `hostile.case#Holder$job_id` and the member `hostile.case#Holder$JobID` would both be \
              generated as `job_id`; rename the member in the model",
             "`hostile.case#THING` and `hostile.case#Thing` would both be generated as the Rust type `Thing`; rename \
-             one of the shapes",
+             one of the shapes, or give one a new Rust name with the generator's `renames`",
         ]
     );
 }

@@ -7,6 +7,7 @@ use std::fmt;
 /// The proc macro uses it to point the compile error at the right macro
 /// argument; other callers can use it to highlight their own input.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Subject {
     /// The model file: reading it, its JSON, or the shapes inside it.
     Model,
@@ -14,6 +15,13 @@ pub enum Subject {
     Operation(usize),
     /// The shape id at this index of [`crate::Config::shapes`].
     Shape(usize),
+    /// The shape of the [`crate::Derive`] at this index of [`crate::Config::derives`].
+    DeriveShape(usize),
+    /// In the [`crate::Derive`] at the first index of [`crate::Config::derives`],
+    /// the trait at the second index.
+    Derive(usize, usize),
+    /// The [`crate::Rename`] at this index of [`crate::Config::renames`].
+    Rename(usize),
 }
 
 /// One problem found in the model or in the requested selection.

@@ -8,14 +8,28 @@
 //! 1. `load`: JSON bytes to the raw JSON AST;
 //! 2. `resolve`: raw AST to a typed model whose every target exists;
 //! 3. `select`: the closure of shapes to generate;
-//! 4. `names`: every Rust name, decided once and checked for collisions;
-//! 5. `emit`: Rust source.
+//! 4. `names`: every Rust name, decided once and checked for collisions
+//!    (with the user's [`Config::renames`]);
+//! 5. `recursion` and `derives`: which members are boxed, and the user's
+//!    extra [`Config::derives`] checked against the member types;
+//! 6. `emit`: Rust source.
 //!
 //! Every stage collects all the problems it finds, and each [`Error`] says
 //! which part of the input ([`Subject`]) it is about.
 //!
-//! The same entry points serve the proc macro, a `build.rs`, benchmarks and
-//! the `sesv2-model-codegen` command-line tool:
+//! Three ways in, one engine, the same items:
+//!
+//! - the `smithy_model!` proc macro (crate `sesv2-model-macros`);
+//! - [`Generator`], for a `build.rs` that writes formatted code into
+//!   `OUT_DIR`, or for code a project commits;
+//! - the `sesv2-model-codegen` command-line tool, which prints, writes
+//!   (`--out`) or checks (`--check`) that code.
+//!
+//! [`diff()`] compares the Rust API two versions of a model generate and
+//! says which changes break code written against the old one (the tool's
+//! `--diff OLD NEW`).
+//!
+//! [`generate`] is the engine itself, from model bytes to source:
 //!
 //! ```
 //! use sesv2_model_codegen::{Config, generate};
@@ -38,10 +52,14 @@
 
 mod ast;
 mod cycles;
+mod derives;
+mod diff;
 mod docs;
 mod emit;
 mod error;
 mod flatten;
+#[cfg(feature = "pretty")]
+mod generator;
 mod ident;
 mod load;
 mod model;
@@ -57,7 +75,10 @@ use std::path::{Path, PathBuf};
 
 use proc_macro2::TokenStream;
 
+pub use diff::{ApiDiff, Change, ChangeKind, diff};
 pub use error::{Error, Errors, Subject};
+#[cfg(feature = "pretty")]
+pub use generator::Generator;
 
 /// Something the generated code cannot represent exactly, reported instead
 /// of failing: the generated docs say it too.
@@ -134,6 +155,38 @@ pub struct Config {
     /// so that cargo rebuilds the crate whenever it changes (the variable
     /// that named the model).
     pub track_env: Option<String>,
+    /// Derives added to generated types besides their own (`Clone`,
+    /// `PartialEq`, `Debug`, serde).
+    pub derives: Vec<Derive>,
+    /// Rust names that replace the model's, for names that clash with the
+    /// user's own.
+    pub renames: Vec<Rename>,
+}
+
+/// Derives to add to generated structures, unions and enums.
+///
+/// `Eq`, `Hash`, `PartialOrd`, `Ord` and `Copy` are checked against the
+/// member types: a shape with an `f64` member cannot be `Eq`, one with a
+/// map cannot be `Hash`, and the error names the member. Any other path
+/// (`schemars::JsonSchema`) is written as given.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Derive {
+    /// Derive paths: `Eq`, `Hash`, `std::cmp::Ord`, `my_crate::MyTrait`.
+    pub traits: Vec<String>,
+    /// The absolute id of the shape to derive for; the derives also go to
+    /// every structure, union and enum it contains, which need them too.
+    /// `None`: every generated structure, union and enum.
+    pub shape: Option<String>,
+}
+
+/// A Rust name for a shape instead of its model name.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Rename {
+    /// The absolute id of a generated structure, union, enum or operation.
+    pub shape: String,
+    /// Its Rust name, an UpperCamelCase identifier; a structure's builder
+    /// is named after it (`{name}Builder`).
+    pub name: String,
 }
 
 impl Default for Config {
@@ -145,6 +198,8 @@ impl Default for Config {
             runtime_crate: "sesv2_model".to_owned(),
             track_file: None,
             track_env: None,
+            derives: Vec::new(),
+            renames: Vec::new(),
         }
     }
 }
@@ -166,9 +221,10 @@ pub fn generate(config: &Config, model_json: &[u8]) -> Result<Generated, Errors>
     let raw = load::parse(model_json)?;
     let model = resolve::resolve(raw)?;
     let selection = select::select(&model, config)?;
-    let names = names::assign(&model, &selection)?;
+    let names = names::assign(&model, &selection, &config.renames)?;
     let boxed = recursion::find(&model, &selection);
-    let emitted = emit::emit(&model, &selection, &names, &boxed, config);
+    let derives = derives::plan(&model, &selection, &boxed, &config.derives)?;
+    let emitted = emit::emit(&model, &selection, &names, &boxed, &derives, config);
     Ok(Generated {
         source: emitted.source,
         notes: emitted.notes,
@@ -193,16 +249,11 @@ fn summarize(model: &model::Model, selection: &select::Selection) -> Summary {
     summary
 }
 
-/// Reads the model at `path` and generates Rust code for it; the generated
-/// code tracks the file unless [`Config::track_file`] says otherwise.
+/// Reads the model at `path` and generates Rust code for it.
 pub fn generate_file(config: &Config, path: &Path) -> Result<Generated, Errors> {
     let json = std::fs::read(path)
         .map_err(|error| Error::model(format!("cannot read the model file `{}`: {error}", path.display())))?;
-    let mut config = config.clone();
-    if config.track_file.is_none() {
-        config.track_file = Some(path.to_path_buf());
-    }
-    generate(&config, &json)
+    generate(config, &json)
 }
 
 impl Generated {

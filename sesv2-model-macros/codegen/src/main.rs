@@ -1,70 +1,222 @@
-//! `sesv2-model-codegen`: prints the Rust code the generator makes for a
-//! Smithy model. With no arguments, the GetImportJob types of the project's
-//! own SESv2 model.
+//! `sesv2-model-codegen`: the generator on the command line. Prints or
+//! writes the Rust code for a Smithy model, checks committed generated code
+//! against its model, and reports how the API changes between two versions
+//! of a model.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
-use sesv2_model_codegen::{Config, RequiredMembers, generate_file, to_source};
+use sesv2_model_codegen::Generator;
 
 const USAGE: &str = "\
-usage: sesv2-model-codegen [MODEL.json] [--operation NAME]... [--shape ID]... [--all]
-                           [--client-error-correction] [--runtime-crate NAME] [--stats]
+usage: sesv2-model-codegen [MODEL.json] [OPTIONS] [--out FILE | --check FILE]
+       sesv2-model-codegen --diff OLD.json NEW.json [--operation NAME]... [--shape ID]...
 
-Prints the formatted Rust code generated for a Smithy 2.0 JSON AST model.
-Without arguments: the GetImportJob operation of the project's models/sesv2.json.
---all generates the whole service instead of the default operation.
---stats prints what was generated and how long generation took to stderr.
-Notes about what the code cannot represent exactly go to stderr.";
+Generates formatted Rust code for a Smithy 2.0 JSON AST model and prints it.
+Without a model: the GetImportJob operation of the project's models/sesv2.json.
 
-fn main() -> ExitCode {
-    match run(std::env::args().skip(1).collect()) {
-        Ok(code) => {
-            print!("{code}");
-            ExitCode::SUCCESS
+What to generate (the whole service when neither is given):
+  --operation NAME        an operation and every shape it reaches (repeatable)
+  --shape ID              a shape, by absolute id, and every shape it reaches (repeatable)
+  --all                   the whole service, also without a model argument
+Options (the same as smithy_model!'s and Generator's):
+  --derive TRAITS         derives for every generated type, comma-separated: Eq,Hash
+  --derive-for ID=TRAITS  derives for one shape and the types it contains (repeatable)
+  --rename ID=NAME        a Rust name for a shape instead of the model's (repeatable)
+  --client-error-correction
+                          a missing @required member decodes to its zero value
+  --runtime-crate NAME    the crate the code takes its runtime from (sesv2_model)
+Output:
+  --out FILE              write to FILE (left untouched when it is up to date)
+  --check FILE            exit 1 if FILE differs from what the model generates now
+  --diff OLD NEW          report the API changes from OLD to NEW for the selection,
+                          each marked breaking or not; exit 1 if any is breaking
+  --stats                 print what was generated and how long it took to stderr
+
+Exit status: 0 success, 1 --check found a difference or --diff a breaking
+change, 2 bad arguments or a model error. Notes about what the code cannot
+represent exactly go to stderr.";
+
+/// What the command does once its arguments are read.
+enum Action {
+    Print,
+    Write(PathBuf),
+    Check(PathBuf),
+    Diff { old: PathBuf, new: PathBuf },
+}
+
+struct Command {
+    generator: Generator,
+    action: Action,
+    stats: bool,
+    /// The arguments as given, to print the command that regenerates a stale file.
+    args: Vec<String>,
+}
+
+/// Why the command failed, and its exit status.
+struct Failure {
+    message: String,
+    status: u8,
+}
+
+impl Failure {
+    fn usage(message: impl Into<String>) -> Failure {
+        Failure {
+            message: format!("{}\n\n{USAGE}", message.into()),
+            status: 2,
         }
-        Err(message) => {
-            eprintln!("{message}");
-            ExitCode::FAILURE
+    }
+
+    fn error(message: impl Into<String>) -> Failure {
+        Failure {
+            message: message.into(),
+            status: 2,
         }
     }
 }
 
-fn run(args: Vec<String>) -> Result<String, String> {
-    let mut config = Config::default();
-    let mut model = None;
-    let mut whole_service = false;
-    let mut stats = false;
-    let mut args = args.into_iter();
-    while let Some(arg) = args.next() {
-        let mut value = |flag: &str| args.next().ok_or_else(|| format!("{flag} needs a value\n\n{USAGE}"));
-        match arg.as_str() {
-            "--operation" => config.operations.push(value("--operation")?),
-            "--shape" => config.shapes.push(value("--shape")?),
-            "--runtime-crate" => config.runtime_crate = value("--runtime-crate")?,
-            "--client-error-correction" => config.required_members = RequiredMembers::ClientErrorCorrection,
-            "--all" => whole_service = true,
-            "--stats" => stats = true,
-            "-h" | "--help" => return Err(USAGE.to_owned()),
-            flag if flag.starts_with('-') => {
-                return Err(format!("unknown option {flag}\n\n{USAGE}"));
-            }
-            path if model.is_none() => model = Some(PathBuf::from(path)),
-            extra => return Err(format!("unexpected argument {extra}\n\n{USAGE}")),
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.iter().any(|arg| arg == "-h" || arg == "--help") {
+        println!("{USAGE}");
+        return ExitCode::SUCCESS;
+    }
+    match parse(args).and_then(run) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(failure) => {
+            eprintln!("{}", failure.message);
+            ExitCode::from(failure.status)
         }
     }
-    let model = match model {
-        Some(path) => path,
-        None => {
-            if config.operations.is_empty() && config.shapes.is_empty() && !whole_service {
-                config.operations.push("GetImportJob".to_owned());
+}
+
+fn parse(args: Vec<String>) -> Result<Command, Failure> {
+    let mut model = None;
+    let mut roots: Vec<(bool, String)> = Vec::new();
+    let mut whole_service = false;
+    let mut edits: Vec<Box<dyn FnOnce(Generator) -> Generator>> = Vec::new();
+    let mut action = Action::Print;
+    let mut stats = false;
+    let mut rest = args.clone().into_iter();
+    while let Some(arg) = rest.next() {
+        let mut value = |flag: &str| {
+            rest.next()
+                .ok_or_else(|| Failure::usage(format!("{flag} needs a value")))
+        };
+        let set_action = |new: Action, action: &mut Action| {
+            if matches!(action, Action::Print) {
+                *action = new;
+                Ok(())
+            } else {
+                Err(Failure::usage("give only one of --out, --check and --diff"))
             }
-            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../models/sesv2.json")
+        };
+        match arg.as_str() {
+            "--operation" => roots.push((true, value("--operation")?)),
+            "--shape" => roots.push((false, value("--shape")?)),
+            "--all" => whole_service = true,
+            "--derive" => {
+                let traits = split_traits(&value("--derive")?);
+                edits.push(Box::new(move |generator| generator.derive(traits)));
+            }
+            "--derive-for" => {
+                let (shape, traits) = split_pair(&value("--derive-for")?, "--derive-for ID=TRAITS")?;
+                let traits = split_traits(&traits);
+                edits.push(Box::new(move |generator| generator.derive_for(shape, traits)));
+            }
+            "--rename" => {
+                let (shape, name) = split_pair(&value("--rename")?, "--rename ID=NAME")?;
+                edits.push(Box::new(move |generator| generator.rename(shape, name)));
+            }
+            "--client-error-correction" => {
+                edits.push(Box::new(|generator| generator.client_error_correction(true)));
+            }
+            "--runtime-crate" => {
+                let name = value("--runtime-crate")?;
+                edits.push(Box::new(move |generator| generator.runtime_crate(name)));
+            }
+            "--out" => set_action(Action::Write(value("--out")?.into()), &mut action)?,
+            "--check" => set_action(Action::Check(value("--check")?.into()), &mut action)?,
+            "--diff" => {
+                let old = value("--diff")?.into();
+                let new = rest
+                    .next()
+                    .ok_or_else(|| Failure::usage("--diff needs two models: --diff OLD.json NEW.json"))?
+                    .into();
+                set_action(Action::Diff { old, new }, &mut action)?;
+            }
+            "--stats" => stats = true,
+            flag if flag.starts_with('-') => return Err(Failure::usage(format!("unknown option {flag}"))),
+            path if model.is_none() => model = Some(PathBuf::from(path)),
+            extra => return Err(Failure::usage(format!("unexpected argument {extra}"))),
         }
-    };
+    }
+    if matches!(action, Action::Diff { .. }) && model.is_some() {
+        return Err(Failure::usage(
+            "--diff takes its two models after the flag, and no other model",
+        ));
+    }
+    let is_diff = matches!(action, Action::Diff { .. });
+    let default_selection = model.is_none() && !is_diff && roots.is_empty() && !whole_service;
+    let model = model.unwrap_or_else(project_model);
+    let mut generator = Generator::new(model);
+    if default_selection {
+        generator = generator.operation("GetImportJob");
+    }
+    for (is_operation, root) in roots {
+        generator = if is_operation {
+            generator.operation(root)
+        } else {
+            generator.shape(root)
+        };
+    }
+    for edit in edits {
+        generator = edit(generator);
+    }
+    Ok(Command {
+        generator,
+        action,
+        stats,
+        args,
+    })
+}
+
+/// The project's own SESv2 model, in the source tree this tool was built from.
+fn project_model() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../models/sesv2.json")
+}
+
+/// `Eq, Hash` or `Eq,Hash`
+fn split_traits(text: &str) -> Vec<String> {
+    text.split(',')
+        .map(str::trim)
+        .filter(|name| !name.is_empty())
+        .map(str::to_owned)
+        .collect()
+}
+
+/// `ID=VALUE`
+fn split_pair(text: &str, form: &str) -> Result<(String, String), Failure> {
+    text.split_once('=')
+        .map(|(left, right)| (left.trim().to_owned(), right.trim().to_owned()))
+        .ok_or_else(|| Failure::usage(format!("expected {form}, got `{text}`")))
+}
+
+fn run(command: Command) -> Result<(), Failure> {
+    let Command {
+        generator,
+        action,
+        stats,
+        args,
+    } = command;
+    if let Action::Diff { old, new } = &action {
+        return diff(&generator, old, new);
+    }
     let started = Instant::now();
-    let generated = generate_file(&config, &model).map_err(|errors| errors.to_string())?;
+    let generated = generator
+        .generate()
+        .map_err(|errors| Failure::error(errors.to_string()))?;
     let elapsed = started.elapsed();
     for note in &generated.notes {
         eprintln!("note: {note}");
@@ -72,10 +224,78 @@ fn run(args: Vec<String>) -> Result<String, String> {
     if stats {
         eprintln!(
             "{}: {}; generated in {:.1} ms",
-            model.display(),
+            generator.model().display(),
             generated.summary,
             elapsed.as_secs_f64() * 1000.0
         );
     }
-    to_source(&generated)
+    match action {
+        Action::Print => {
+            print!("{}", generated.source);
+            Ok(())
+        }
+        Action::Write(path) => generator
+            .write(&path)
+            .map(drop)
+            .map_err(|errors| Failure::error(errors.to_string())),
+        Action::Check(path) => check(&path, &generated.source, &args),
+        Action::Diff { .. } => unreachable!("handled above"),
+    }
+}
+
+/// Compares a committed file with what the model generates now.
+fn check(path: &Path, generated: &str, args: &[String]) -> Result<(), Failure> {
+    let committed = std::fs::read_to_string(path)
+        .map_err(|error| Failure::error(format!("cannot read `{}`: {error}", path.display())))?;
+    if committed == generated {
+        return Ok(());
+    }
+    let regenerate: Vec<&str> = args
+        .iter()
+        .map(|arg| if arg == "--check" { "--out" } else { arg.as_str() })
+        .collect();
+    let line = first_difference(&committed, generated);
+    let show = |text: &str| text.lines().nth(line - 1).unwrap_or("(end of file)").to_owned();
+    Err(Failure {
+        message: format!(
+            "`{}` is not what the model generates now; first difference at line {line}:\n  \
+             committed: {}\n  generated: {}\nregenerate it with: sesv2-model-codegen {}",
+            path.display(),
+            show(&committed),
+            show(generated),
+            regenerate.join(" ")
+        ),
+        status: 1,
+    })
+}
+
+/// The 1-based number of the first line where the texts differ.
+fn first_difference(left: &str, right: &str) -> usize {
+    let mut left_lines = left.lines();
+    let mut right_lines = right.lines();
+    let mut line = 1;
+    loop {
+        match (left_lines.next(), right_lines.next()) {
+            (Some(a), Some(b)) if a == b => line += 1,
+            _ => return line,
+        }
+    }
+}
+
+fn diff(generator: &Generator, old: &Path, new: &Path) -> Result<(), Failure> {
+    let read = |path: &Path| {
+        std::fs::read(path).map_err(|error| Failure::error(format!("cannot read `{}`: {error}", path.display())))
+    };
+    let (old_json, new_json) = (read(old)?, read(new)?);
+    let report = sesv2_model_codegen::diff(generator.config(), &old_json, &new_json)
+        .map_err(|errors| Failure::error(errors.to_string()))?;
+    println!("{report}");
+    if report.is_breaking() {
+        Err(Failure {
+            message: format!("{} has breaking changes from {}", new.display(), old.display()),
+            status: 1,
+        })
+    } else {
+        Ok(())
+    }
 }

@@ -276,15 +276,19 @@ fn a_missing_model_file_is_reported_with_its_path() {
 }
 
 #[test]
-fn generated_code_tracks_the_model_file() {
+fn generated_code_tracks_the_model_file_when_asked() {
     let path = std::env::temp_dir().join(format!("sesv2-model-codegen-track-{}.json", std::process::id()));
     std::fs::write(&path, SERVICE).unwrap();
-    let code = generate_file(&Config::default(), &path).unwrap().source;
+    let untracked = generate_file(&Config::default(), &path).unwrap().source;
+    let tracking = Config {
+        track_file: Some(path.clone()),
+        ..Config::default()
+    };
+    let tracked = generate_file(&tracking, &path).unwrap().source;
     std::fs::remove_file(&path).unwrap();
-    assert!(
-        code.contains(&format!("include_bytes!({:?})", path.display().to_string())),
-        "{code:.300}"
-    );
+    let reference = format!("include_bytes!({:?})", path.display().to_string());
+    assert!(tracked.contains(&reference), "{tracked:.300}");
+    assert!(!untracked.contains("include_bytes!"), "{untracked:.300}");
 }
 
 #[test]

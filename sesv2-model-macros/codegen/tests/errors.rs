@@ -349,7 +349,8 @@ fn names_that_would_collide_in_rust() {
             "b#Thing": { "type": "structure", "members": {} },
         })),
         [
-            "`a#THING` and `a#Thing` would both be generated as the Rust type `Thing`; rename one of the shapes",
+            "`a#THING` and `a#Thing` would both be generated as the Rust type `Thing`; rename one of the shapes, \
+             or give one a new Rust name with the generator's `renames`",
             "the member `a#Thing$Build` and the generated builder method `build()` would both be generated as \
              `build`; rename the member in the model",
             "the member `a#Thing$Builder` and the generated `builder()` function would both be generated as \
@@ -359,7 +360,7 @@ fn names_that_would_collide_in_rust() {
             "the member `a#Thing$foo_bar` and the member `a#Thing$fooBar` would both be generated as `foo_bar`; \
              rename the member in the model",
             "`a#Thing` and `b#Thing` would both be generated as the Rust type `Thing`; give one of them a new name \
-             in the service's `rename` map",
+             in the service's `rename` map or with the generator's `renames`",
         ]
     );
 }

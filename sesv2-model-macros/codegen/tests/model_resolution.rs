@@ -124,7 +124,7 @@ fn service_renames_resolve_conflicts_between_namespaces() {
         messages(&model.replace(" RENAME", "")),
         [
             "`a.b#Item` and `c.d#Item` would both be generated as the Rust type `Item`; give one of them a new \
-          name in the service's `rename` map"
+          name in the service's `rename` map or with the generator's `renames`"
         ]
     );
     let code = generated(&model.replace(" RENAME", r#", "rename": {"c.d#Item": "OtherItem"}"#));

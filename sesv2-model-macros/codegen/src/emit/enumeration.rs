@@ -35,13 +35,14 @@ pub(super) fn emit<'a>(
     emit!(
         out,
         "{docs}{}{allow}#[derive(::core::clone::Clone, {}::core::cmp::PartialEq, ::core::cmp::Eq, \
-         ::core::hash::Hash, ::core::cmp::PartialOrd, ::core::cmp::Ord)]\n#[non_exhaustive]\npub enum {name} {{\n",
+         ::core::hash::Hash, ::core::cmp::PartialOrd, ::core::cmp::Ord{})]\n#[non_exhaustive]\npub enum {name} {{\n",
         deprecated_attribute(shape.traits.deprecated.as_ref()),
         if shape.traits.sensitive {
             ""
         } else {
             "::core::fmt::Debug, "
-        }
+        },
+        emitter.derives.extra(&shape.id),
     );
     for (member, variant) in members.iter().zip(&variants) {
         variant_declaration(emitter, variant, &member.value, &member.traits, out);

@@ -30,9 +30,10 @@ pub(super) fn emit<'a>(
     emit!(
         out,
         "{docs}{}{allow}#[derive(::core::clone::Clone, ::core::marker::Copy, ::core::fmt::Debug, \
-         ::core::cmp::PartialEq, ::core::cmp::Eq, ::core::hash::Hash, ::core::cmp::PartialOrd, ::core::cmp::Ord)]\n\
+         ::core::cmp::PartialEq, ::core::cmp::Eq, ::core::hash::Hash, ::core::cmp::PartialOrd, ::core::cmp::Ord{})]\n\
          #[non_exhaustive]\npub enum {name} {{\n",
-        deprecated_attribute(shape.traits.deprecated.as_ref())
+        deprecated_attribute(shape.traits.deprecated.as_ref()),
+        emitter.derives.extra(&shape.id),
     );
     for (member, variant) in members.iter().zip(&variants) {
         variant_declaration(emitter, variant, &member.value, &member.traits, out);

@@ -20,6 +20,7 @@ macro_rules! emit {
     }};
 }
 
+mod declared;
 mod defaults;
 mod doc;
 mod enumeration;
@@ -35,6 +36,7 @@ mod wire;
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use crate::derives::Derives;
 use crate::model::{Model, Operation, Shape, ShapeKind};
 use crate::names::{ItemNames, Names};
 use crate::parallel;
@@ -44,6 +46,7 @@ use crate::shape_id::{IdMap, ShapeId};
 use crate::traits::{Documentation, Protocol};
 use crate::{Config, Note};
 
+pub(crate) use declared::{Declared, DeclaredPresence, declared};
 use member::Field;
 pub(crate) use types::Scope;
 
@@ -52,6 +55,8 @@ pub(crate) struct Emitter<'a> {
     model: &'a Model,
     names: &'a Names,
     boxed: &'a Boxed,
+    /// The derives the user asked for, by type.
+    derives: &'a Derives,
     config: &'a Config,
     /// `::sesv2_model` (or the configured runtime crate).
     runtime: String,
@@ -121,7 +126,14 @@ struct Part {
     notes: Vec<Note>,
 }
 
-pub(crate) fn emit(model: &Model, selection: &Selection, names: &Names, boxed: &Boxed, config: &Config) -> Emitted {
+pub(crate) fn emit(
+    model: &Model,
+    selection: &Selection,
+    names: &Names,
+    boxed: &Boxed,
+    derives: &Derives,
+    config: &Config,
+) -> Emitted {
     let runtime = format!("::{}", config.runtime_crate);
     let protocol = model.protocol().unwrap_or(Protocol::RestJson1);
     let mut notes = Vec::new();
@@ -159,6 +171,7 @@ pub(crate) fn emit(model: &Model, selection: &Selection, names: &Names, boxed: &
             model,
             names,
             boxed,
+            derives,
             config,
             runtime: runtime.clone(),
             private: format!("{runtime}::__private"),

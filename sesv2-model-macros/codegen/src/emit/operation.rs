@@ -181,11 +181,18 @@ fn request_uri<'a>(emitter: &Emitter<'a>, shape: &Shape, operation: &'a Operatio
     );
 }
 
-fn error_enum<'a>(emitter: &Emitter<'a>, shape: &Shape, operation: &'a Operation, error_name: &str, out: &mut String) {
-    let (runtime, private) = (&emitter.runtime, &emitter.private);
+/// The errors an operation's error enum has a variant for, in variant
+/// order: its own, then those its service declares for every operation.
+pub(super) fn error_shapes<'a>(emitter: &Emitter<'a>, operation: &'a Operation) -> Vec<&'a ShapeId> {
     let service_errors = emitter.model.services().flat_map(|(_, service)| service.errors.iter());
     let mut errors: Vec<&'a ShapeId> = operation.errors.iter().chain(service_errors).collect();
     errors.dedup();
+    errors
+}
+
+fn error_enum<'a>(emitter: &Emitter<'a>, shape: &Shape, operation: &'a Operation, error_name: &str, out: &mut String) {
+    let (runtime, private) = (&emitter.runtime, &emitter.private);
+    let errors = error_shapes(emitter, operation);
 
     emit!(
         out,

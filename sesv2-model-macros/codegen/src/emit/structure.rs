@@ -63,10 +63,11 @@ pub(super) fn emit<'a>(
 
     emit!(
         out,
-        "{docs}{deprecated}{allow}#[derive(::core::clone::Clone, ::core::cmp::PartialEq{}{})]\n\
+        "{docs}{deprecated}{allow}#[derive(::core::clone::Clone, ::core::cmp::PartialEq{}{}{})]\n\
          #[non_exhaustive]\npub struct {name} {{\n",
         if redacts { "" } else { ", ::core::fmt::Debug" },
         if all_optional { ", ::core::default::Default" } else { "" },
+        emitter.derives.extra(&shape.id),
     );
     for field in fields.iter() {
         emit!(

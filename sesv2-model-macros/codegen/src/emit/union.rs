@@ -52,24 +52,9 @@ pub(super) fn emit<'a>(
     );
     let variants: Vec<String> = names.members.iter().map(|variant| rust(variant)).collect();
     let wires: Vec<&str> = members.iter().map(|member| emitter.wire_name(member)).collect();
-    // The payload type of each member; `None` for members targeting Unit.
     let payloads: Vec<Option<String>> = members
         .iter()
-        .map(|member| {
-            let is_unit = member.target.as_str() == UNIT
-                || matches!(
-                    emitter.shape(&member.target).map(|shape| &shape.kind),
-                    Some(ShapeKind::Simple(Simple::Unit))
-                );
-            (!is_unit).then(|| {
-                let ty = emitter.value_type(&member.target, Scope::Items);
-                if emitter.boxed.contains(&shape.id, &member.name) {
-                    format!("::std::boxed::Box<{ty}>")
-                } else {
-                    ty
-                }
-            })
-        })
+        .map(|member| payload_type(emitter, shape, member))
         .collect();
     let formats: Vec<Option<String>> = members
         .iter()
@@ -93,9 +78,10 @@ pub(super) fn emit<'a>(
 
     emit!(
         out,
-        "{docs}{}{allow}#[derive(::core::clone::Clone, ::core::cmp::PartialEq{})]\n#[non_exhaustive]\npub enum {name} {{\n",
+        "{docs}{}{allow}#[derive(::core::clone::Clone, ::core::cmp::PartialEq{}{})]\n#[non_exhaustive]\npub enum {name} {{\n",
         deprecated_attribute(shape.traits.deprecated.as_ref()),
-        if redacts { "" } else { ", ::core::fmt::Debug" }
+        if redacts { "" } else { ", ::core::fmt::Debug" },
+        emitter.derives.extra(&shape.id),
     );
     for (index, member) in members.iter().enumerate() {
         let notes: Vec<String> = emitter
@@ -230,4 +216,22 @@ pub(super) fn emit<'a>(
         );
     }
     out.push_str("};\n");
+}
+
+/// The payload type of a union member's variant, named from the items
+/// module; `None` for a member targeting Unit (a unit variant).
+pub(super) fn payload_type(emitter: &Emitter<'_>, shape: &Shape, member: &Member) -> Option<String> {
+    let is_unit = member.target.as_str() == UNIT
+        || matches!(
+            emitter.shape(&member.target).map(|shape| &shape.kind),
+            Some(ShapeKind::Simple(Simple::Unit))
+        );
+    (!is_unit).then(|| {
+        let ty = emitter.value_type(&member.target, Scope::Items);
+        if emitter.boxed.contains(&shape.id, &member.name) {
+            format!("::std::boxed::Box<{ty}>")
+        } else {
+            ty
+        }
+    })
 }

@@ -1,0 +1,249 @@
+//! The Rust API one model generates, as plain owned data keyed by shape id:
+//! what [`super::compare`] compares. Reading it needs the model; comparing
+//! it does not, so the two models never have to be alive together.
+
+use std::collections::BTreeMap;
+
+use crate::Config;
+use crate::emit::{self, Declared, DeclaredPresence};
+use crate::ident;
+use crate::model::{Model, Shape, ShapeKind};
+use crate::names::Names;
+use crate::recursion;
+use crate::select::Selection;
+use crate::traits::TimestampFormat;
+
+/// Every generated structure, union, enum and operation, by shape id.
+pub(super) struct Surface {
+    pub items: BTreeMap<String, Item>,
+}
+
+/// What a shape generates.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum ItemKind {
+    Structure,
+    Union,
+    Enum,
+    IntEnum,
+    Operation,
+}
+
+impl ItemKind {
+    /// The Smithy shape type, for messages.
+    pub fn smithy_name(self) -> &'static str {
+        match self {
+            ItemKind::Structure => "structure",
+            ItemKind::Union => "union",
+            ItemKind::Enum => "enum",
+            ItemKind::IntEnum => "intEnum",
+            ItemKind::Operation => "operation",
+        }
+    }
+}
+
+/// One generated type, or one operation's items.
+pub(super) struct Item {
+    pub kind: ItemKind,
+    /// The type as written in Rust; for an operation, its unit type in the
+    /// `operations` module.
+    pub type_name: String,
+    /// The variant that keeps unknown values (enums, int enums, unions).
+    pub unknown_variant: Option<String>,
+    /// Structure and union members, in model order.
+    pub fields: Vec<Field>,
+    /// Enum and int enum values, in model order.
+    pub values: Vec<Value>,
+    pub operation: Option<OperationItems>,
+}
+
+/// A structure member (a field) or a union member (a variant).
+pub(super) struct Field {
+    /// The member name in the model.
+    pub name: String,
+    /// The field or variant as written in Rust.
+    pub rust_name: String,
+    /// The field's declared type or the variant's payload, in full paths;
+    /// `None` for a unit variant.
+    pub rust_type: Option<String>,
+    pub presence: DeclaredPresence,
+    /// The model's default as JSON text, for defaulted members.
+    pub default: Option<String>,
+    pub wire_name: String,
+    pub timestamp_format: Option<&'static str>,
+}
+
+/// An enum or int enum value.
+pub(super) struct Value {
+    /// The member name in the model.
+    pub name: String,
+    /// The variant as written in Rust.
+    pub variant: String,
+    /// The wire value: the string, or the integer's decimal text.
+    pub wire: String,
+}
+
+/// An operation's items besides its unit type.
+pub(super) struct OperationItems {
+    pub error_name: String,
+    /// `Operation::Input` and `Operation::Output`, in full paths.
+    pub input: String,
+    pub output: String,
+    /// Per error: its shape id and its variant in the error enum, in
+    /// variant order.
+    pub errors: Vec<(String, String)>,
+}
+
+impl Surface {
+    /// Reads the API the selection generates, through the same plans the
+    /// emitters use.
+    pub fn read(model: &Model, selection: &Selection, names: &Names, config: &Config) -> Surface {
+        let boxed = recursion::find(model, selection);
+        let declared = emit::declared(model, selection, names, &boxed, config);
+        let items = selection
+            .shapes
+            .iter()
+            .filter_map(|id| model.get(id))
+            .filter_map(|shape| Some((shape.id.as_str().to_owned(), read_item(shape, names, &declared)?)))
+            .collect();
+        Surface { items }
+    }
+}
+
+/// What one shape generates; `None` for shapes that generate no item.
+fn read_item(shape: &Shape, names: &Names, declared: &Declared) -> Option<Item> {
+    if let ShapeKind::Operation(_) = &shape.kind {
+        let operation_names = names.operation(&shape.id)?;
+        let declared = declared.operations.get(&shape.id)?;
+        return Some(Item {
+            kind: ItemKind::Operation,
+            type_name: operation_names.type_name.clone(),
+            unknown_variant: None,
+            fields: Vec::new(),
+            values: Vec::new(),
+            operation: Some(OperationItems {
+                error_name: operation_names.error_name.clone(),
+                input: declared.input.clone(),
+                output: declared.output.clone(),
+                errors: declared
+                    .errors
+                    .iter()
+                    .map(|(id, variant)| (id.as_str().to_owned(), variant.clone()))
+                    .collect(),
+            }),
+        });
+    }
+
+    let item_names = names.item(&shape.id)?;
+    let variants = item_names.members.iter().map(|variant| ident::display(variant));
+    let (kind, fields, values) = match &shape.kind {
+        ShapeKind::Structure(members) | ShapeKind::Union(members) => {
+            let kind = match shape.kind {
+                ShapeKind::Union(_) => ItemKind::Union,
+                _ => ItemKind::Structure,
+            };
+            let plans = declared.members.get(&shape.id).map_or(&[][..], Vec::as_slice);
+            let fields = members
+                .iter()
+                .zip(variants)
+                .zip(plans)
+                .map(|((member, rust_name), plan)| Field {
+                    name: member.name.clone(),
+                    rust_name,
+                    rust_type: plan.rust_type.clone(),
+                    presence: plan.presence,
+                    default: match plan.presence {
+                        DeclaredPresence::Defaulted => member.traits.default.as_ref().map(ToString::to_string),
+                        _ => None,
+                    },
+                    wire_name: plan.wire_name.clone(),
+                    timestamp_format: plan.timestamp_format.map(format_name),
+                })
+                .collect();
+            (kind, fields, Vec::new())
+        }
+        ShapeKind::Enum(members) => {
+            let values = members
+                .iter()
+                .zip(variants)
+                .map(|(member, variant)| Value {
+                    name: member.name.clone(),
+                    variant,
+                    wire: member.value.clone(),
+                })
+                .collect();
+            (ItemKind::Enum, Vec::new(), values)
+        }
+        ShapeKind::IntEnum(members) => {
+            let values = members
+                .iter()
+                .zip(variants)
+                .map(|(member, variant)| Value {
+                    name: member.name.clone(),
+                    variant,
+                    wire: member.value.to_string(),
+                })
+                .collect();
+            (ItemKind::IntEnum, Vec::new(), values)
+        }
+        _ => return None,
+    };
+    Some(Item {
+        kind,
+        type_name: item_names.type_name.clone(),
+        unknown_variant: (kind != ItemKind::Structure).then(|| ident::display(&item_names.unknown_variant)),
+        fields,
+        values,
+        operation: None,
+    })
+}
+
+/// The format's name in the model.
+fn format_name(format: TimestampFormat) -> &'static str {
+    match format {
+        TimestampFormat::EpochSeconds => "epoch-seconds",
+        TimestampFormat::DateTime => "date-time",
+        TimestampFormat::HttpDate => "http-date",
+    }
+}
+
+/// A type as a reader writes it: every path shortened to its last segment
+/// (`::core::option::Option<::std::string::String>` is `Option<String>`).
+pub(super) fn short_type(ty: &str) -> String {
+    let mut out = String::with_capacity(ty.len());
+    let mut path = String::new();
+    let flush = |path: &mut String, out: &mut String| {
+        out.push_str(path.rsplit("::").next().unwrap_or(path));
+        path.clear();
+    };
+    for c in ty.chars() {
+        if c.is_alphanumeric() || c == '_' || c == ':' || c == '#' {
+            path.push(c);
+        } else {
+            flush(&mut path, &mut out);
+            out.push(c);
+        }
+    }
+    flush(&mut path, &mut out);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::short_type;
+
+    #[test]
+    fn types_are_shortened_to_their_last_path_segments() {
+        assert_eq!(
+            short_type("::core::option::Option<::std::string::String>"),
+            "Option<String>"
+        );
+        assert_eq!(
+            short_type(
+                "::std::collections::HashMap<::std::string::String, ::core::option::Option<::std::boxed::Box<Job>>>"
+            ),
+            "HashMap<String, Option<Box<Job>>>"
+        );
+        assert_eq!(short_type("::sesv2_model::Timestamp"), "Timestamp");
+        assert_eq!(short_type("()"), "()");
+    }
+}

@@ -1,0 +1,170 @@
+//! Formatted source from a model file, for a `build.rs` and the command-line
+//! tool: the same engine and options as the proc macro, written to a file.
+
+use std::path::{Path, PathBuf};
+
+use crate::{Config, Derive, Error, Errors, Generated, Rename, RequiredMembers};
+
+/// Generates formatted Rust source for a model file, for a `build.rs` or a
+/// project that commits its generated code.
+///
+/// In `build.rs`:
+///
+/// ```no_run
+/// // build.rs, in `fn main()`:
+/// sesv2_model_codegen::Generator::new("models/sesv2.json")
+///     .operation("GetImportJob")
+///     .derive_for("com.amazonaws.sesv2#ImportDataSource", ["Eq", "Hash"])
+///     .write_to_out_dir("sesv2.rs")
+///     .unwrap_or_else(|errors| panic!("{errors}"));
+/// ```
+///
+/// and in the crate, next to the types' runtime dependency on `sesv2-model`:
+///
+/// ```text
+/// include!(concat!(env!("OUT_DIR"), "/sesv2.rs"));
+/// ```
+///
+/// The items are the ones `smithy_model!` generates for the same options;
+/// only the way cargo learns to rebuild differs (`cargo::rerun-if-changed`
+/// here, a reference to the model file in the macro's output).
+#[derive(Clone, Debug)]
+pub struct Generator {
+    model: PathBuf,
+    config: Config,
+}
+
+impl Generator {
+    /// A generator for the model at `model`; a relative path starts at the
+    /// current directory, which for a build script is the package's root.
+    ///
+    /// Without operations or shapes, it generates the whole service.
+    pub fn new(model: impl Into<PathBuf>) -> Generator {
+        Generator {
+            model: model.into(),
+            config: Config::default(),
+        }
+    }
+
+    /// Generates an operation's input, output, errors and every shape they
+    /// reach; see [`Config::operations`].
+    pub fn operation(mut self, name: impl Into<String>) -> Generator {
+        self.config.operations.push(name.into());
+        self
+    }
+
+    /// Generates a shape, by absolute id, and every shape it reaches.
+    pub fn shape(mut self, id: impl Into<String>) -> Generator {
+        self.config.shapes.push(id.into());
+        self
+    }
+
+    /// Adds derives to every generated structure, union and enum; see [`Derive`].
+    pub fn derive<I, S>(mut self, traits: I) -> Generator
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        self.config.derives.push(Derive {
+            traits: traits.into_iter().map(Into::into).collect(),
+            shape: None,
+        });
+        self
+    }
+
+    /// Adds derives to one shape, by absolute id, and to the structures,
+    /// unions and enums it contains; see [`Derive`].
+    pub fn derive_for<I, S>(mut self, shape: impl Into<String>, traits: I) -> Generator
+    where
+        I: IntoIterator<Item = S>,
+        S: Into<String>,
+    {
+        self.config.derives.push(Derive {
+            traits: traits.into_iter().map(Into::into).collect(),
+            shape: Some(shape.into()),
+        });
+        self
+    }
+
+    /// Gives a shape, by absolute id, a Rust name of the caller's choosing.
+    pub fn rename(mut self, shape: impl Into<String>, name: impl Into<String>) -> Generator {
+        self.config.renames.push(Rename {
+            shape: shape.into(),
+            name: name.into(),
+        });
+        self
+    }
+
+    /// Decodes a missing `@required` member to its zero value instead of
+    /// failing; see [`RequiredMembers`].
+    pub fn client_error_correction(mut self, enabled: bool) -> Generator {
+        self.config.required_members = if enabled {
+            RequiredMembers::ClientErrorCorrection
+        } else {
+            RequiredMembers::Reject
+        };
+        self
+    }
+
+    /// The crate the generated code takes its runtime from (`sesv2_model`
+    /// unless the caller re-exports it under another name).
+    pub fn runtime_crate(mut self, name: impl Into<String>) -> Generator {
+        self.config.runtime_crate = name.into();
+        self
+    }
+
+    /// The engine configuration this generator runs with.
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    /// The model file.
+    pub fn model(&self) -> &Path {
+        &self.model
+    }
+
+    /// Generates the code; its [`Generated::source`] is formatted and starts
+    /// with a comment saying it is generated and from which model file.
+    pub fn generate(&self) -> Result<Generated, Errors> {
+        let mut generated = crate::generate_file(&self.config, &self.model)?;
+        let formatted = crate::to_source(&generated).map_err(|error| {
+            Error::model(format!(
+                "internal error: the generated code does not parse ({error}); please report it"
+            ))
+        })?;
+        let model_name = self.model.file_name().map_or_else(
+            || self.model.display().to_string(),
+            |name| name.to_string_lossy().into_owned(),
+        );
+        generated.source = format!(
+            "// @generated by sesv2-model-codegen from `{model_name}`. Do not edit: regenerate instead.\n\n{formatted}"
+        );
+        Ok(generated)
+    }
+
+    /// Generates the code into `path`. The file is left untouched when it
+    /// already holds exactly that code, so that nothing that depends on it
+    /// rebuilds for nothing.
+    pub fn write(&self, path: impl AsRef<Path>) -> Result<Generated, Errors> {
+        let path = path.as_ref();
+        let generated = self.generate()?;
+        if std::fs::read(path).ok().as_deref() != Some(generated.source.as_bytes()) {
+            std::fs::write(path, &generated.source)
+                .map_err(|error| Error::model(format!("cannot write `{}`: {error}", path.display())))?;
+        }
+        Ok(generated)
+    }
+
+    /// For a build script: generates the code into `file_name` inside
+    /// `OUT_DIR`, and tells cargo to run the script again when the model
+    /// changes. Returns the path written.
+    pub fn write_to_out_dir(&self, file_name: impl AsRef<Path>) -> Result<PathBuf, Errors> {
+        let out_dir = std::env::var_os("OUT_DIR").ok_or_else(|| {
+            Error::model("OUT_DIR is not set: `write_to_out_dir` is for build scripts; use `write` elsewhere")
+        })?;
+        println!("cargo::rerun-if-changed={}", self.model.display());
+        let path = Path::new(&out_dir).join(file_name);
+        self.write(&path)?;
+        Ok(path)
+    }
+}

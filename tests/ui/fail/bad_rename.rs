@@ -1,0 +1,10 @@
+sesv2_model::smithy_model!(
+    model = "../../../../models/sesv2.json",
+    operations = ["GetImportJob"],
+    renames = {
+        "com.amazonaws.sesv2#FailureInfo": "failure_info",
+        "com.amazonaws.sesv2#ImportDestination": "ImportDataSource",
+    },
+);
+
+fn main() {}

@@ -1,0 +1,7 @@
+sesv2_model::smithy_model!(
+    model = "../../../../tests/models/traits.json",
+    derives = [Eq, Hash],
+    shape_derives = { "example.traits#Setting": [Ord] },
+);
+
+fn main() {}
