@@ -7,6 +7,10 @@
 //! one (the runtime and the macro) is what users depend on.
 
 #[test]
+#[cfg_attr(
+    feature = "full",
+    ignore = "the cases pin the default build: a note quotes its `smithy_model!` line"
+)]
 fn ui() {
     let cases = trybuild::TestCases::new();
     cases.pass("../tests/ui/pass/*.rs");

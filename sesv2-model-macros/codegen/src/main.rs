@@ -159,7 +159,15 @@ fn parse(args: Vec<String>) -> Result<Command, Failure> {
     }
     let is_diff = matches!(action, Action::Diff { .. });
     let default_selection = model.is_none() && !is_diff && roots.is_empty() && !whole_service;
-    let model = model.unwrap_or_else(project_model);
+    let model = match model {
+        Some(model) => model,
+        // --diff reads its two models itself; the generator only carries the options.
+        None if is_diff => PathBuf::new(),
+        // An installed tool has no source tree around it to take the default from.
+        None => Some(project_model())
+            .filter(|path| path.exists())
+            .ok_or_else(|| Failure::usage("give the model file: sesv2-model-codegen MODEL.json ..."))?,
+    };
     let mut generator = Generator::new(model);
     if default_selection {
         generator = generator.operation("GetImportJob");
