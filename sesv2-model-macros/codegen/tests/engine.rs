@@ -301,3 +301,27 @@ fn the_runtime_crate_can_be_renamed() {
     assert!(code.contains("::my_runtime::__private"));
     assert!(!code.contains("sesv2_model"));
 }
+
+#[test]
+fn wide_structures_compare_field_by_field_instead_of_deriving_partial_eq() {
+    let structure = |members: usize| {
+        let members: Vec<String> = (0..members)
+            .map(|index| format!(r#""Member{index}": {{ "target": "smithy.api#Integer" }}"#))
+            .collect();
+        format!(
+            r#"{{ "smithy": "2.0", "shapes": {{ "a#Row": {{ "type": "structure", "members": {{ {} }} }} }} }}"#,
+            members.join(", ")
+        )
+    };
+    let compact = |code: String| code.replace(char::is_whitespace, "");
+    let narrow = compact(generated(&Config::default(), &structure(256)));
+    assert!(narrow.contains("#[derive(::core::clone::Clone,::core::cmp::PartialEq,"));
+    assert!(!narrow.contains("impl::core::cmp::PartialEqforRow"));
+
+    // rustc walks a derived `&&` chain recursively; 257 statements are flat.
+    let wide = compact(generated(&Config::default(), &structure(257)));
+    assert!(wide.contains("#[derive(::core::clone::Clone,::core::fmt::Debug,"));
+    assert!(wide.contains("impl::core::cmp::PartialEqforRow"));
+    assert_eq!(wide.matches("ifself.member").count(), 257);
+    assert!(wide.contains("ifself.member256!=other.member256{returnfalse;}true"));
+}

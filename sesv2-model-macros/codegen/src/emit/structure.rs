@@ -61,10 +61,12 @@ pub(super) fn emit<'a>(
     let redacts = shape.traits.sensitive || fields.iter().any(|field| field.redacted);
     let all_optional = fields.iter().all(Field::is_optional);
 
+    let wide = fields.len() > DERIVED_EQ_LIMIT;
     emit!(
         out,
-        "{docs}{deprecated}{allow}#[derive(::core::clone::Clone, ::core::cmp::PartialEq{}{}{})]\n\
+        "{docs}{deprecated}{allow}#[derive(::core::clone::Clone{}{}{}{})]\n\
          #[non_exhaustive]\npub struct {name} {{\n",
+        if wide { "" } else { ", ::core::cmp::PartialEq" },
         if redacts { "" } else { ", ::core::fmt::Debug" },
         if all_optional { ", ::core::default::Default" } else { "" },
         emitter.derives.extra(&shape.id),
@@ -103,6 +105,9 @@ pub(super) fn emit<'a>(
 
     if !all_optional && !fields.iter().any(Field::is_required) {
         default_impl(name, &fields, allow, out);
+    }
+    if wide {
+        partial_eq_impl(name, &fields, allow, out);
     }
     if redacts {
         debug_impl(emitter, name, &fields, shape.traits.sensitive, allow, out);
@@ -190,6 +195,25 @@ fn default_impl(name: &str, fields: &[Field<'_>], allow: &str, out: &mut String)
         emit!(out, "{}: {value}, ", field.field);
     }
     out.push_str("} }\n}\n");
+}
+
+/// Above this many members, `PartialEq` is written out rather than derived:
+/// the derive compares fields in one `&&` chain, which nests as deep as
+/// there are members, and rustc walks it recursively (its stack overflows
+/// at about 4,000 members before 1.91 and 6,000 since).
+const DERIVED_EQ_LIMIT: usize = 256;
+
+/// `PartialEq` as one statement per field: flat however many there are.
+fn partial_eq_impl(name: &str, fields: &[Field<'_>], allow: &str, out: &mut String) {
+    emit!(
+        out,
+        "{allow}impl ::core::cmp::PartialEq for {name} {{\n\
+         fn eq(&self, other: &Self) -> ::core::primitive::bool {{\n"
+    );
+    for field in fields {
+        emit!(out, "if self.{0} != other.{0} {{ return false; }}\n", field.field);
+    }
+    out.push_str("true\n}\n}\n");
 }
 
 /// `Debug` that shows a redaction marker for sensitive members, or for all
