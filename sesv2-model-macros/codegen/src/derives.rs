@@ -148,7 +148,7 @@ pub(crate) fn plan(
                     continue;
                 }
             };
-            let written = match requested {
+            let (written, checked) = match requested {
                 Requested::Generated(reason) => {
                     diagnostics.push(Error::new(
                         subject,
@@ -170,12 +170,12 @@ pub(crate) fn plan(
                     if problems > 0 {
                         continue;
                     }
-                    checked.path().to_owned()
+                    (checked.path().to_owned(), Some(checked))
                 }
-                Requested::Other(path) => path,
+                Requested::Other(path) => (path, None),
             };
             for id in &targets {
-                let already = match (&model.get(id).map(|shape| &shape.kind), requested_checked(&written)) {
+                let already = match (&model.get(id).map(|shape| &shape.kind), checked) {
                     // Enums derive every comparison trait; int enums are also Copy.
                     (Some(ShapeKind::Enum(_)), Some(checked)) => checked != Checked::Copy,
                     (Some(ShapeKind::IntEnum(_)), Some(_)) => true,
@@ -189,18 +189,6 @@ pub(crate) fn plan(
         }
     }
     diagnostics.finish(Derives(derives))
-}
-
-fn requested_checked(path: &str) -> Option<Checked> {
-    [
-        Checked::Eq,
-        Checked::Hash,
-        Checked::PartialOrd,
-        Checked::Ord,
-        Checked::Copy,
-    ]
-    .into_iter()
-    .find(|checked| checked.path() == path)
 }
 
 fn is_derivable(model: &Model, id: &ShapeId) -> bool {

@@ -113,6 +113,13 @@ impl Generator {
         self
     }
 
+    /// Replaces every option at once, for a tool that builds its [`Config`]
+    /// itself (the command-line tool does).
+    pub fn with_config(mut self, config: Config) -> Generator {
+        self.config = config;
+        self
+    }
+
     /// The engine configuration this generator runs with.
     pub fn config(&self) -> &Config {
         &self.config

@@ -216,13 +216,37 @@ pub enum RequiredMembers {
     ClientErrorCorrection,
 }
 
-/// Generates Rust code for the model in `model_json`.
-pub fn generate(config: &Config, model_json: &[u8]) -> Result<Generated, Errors> {
+/// What the stages before emission decide: the typed model, the selection,
+/// every Rust name and the boxed members. Generation and [`diff()`] share it.
+struct Analysis {
+    model: model::Model,
+    selection: select::Selection,
+    names: names::Names,
+    boxed: recursion::Boxed,
+}
+
+fn analyze(config: &Config, model_json: &[u8]) -> Result<Analysis, Errors> {
     let raw = load::parse(model_json)?;
     let model = resolve::resolve(raw)?;
     let selection = select::select(&model, config)?;
     let names = names::assign(&model, &selection, &config.renames)?;
     let boxed = recursion::find(&model, &selection);
+    Ok(Analysis {
+        model,
+        selection,
+        names,
+        boxed,
+    })
+}
+
+/// Generates Rust code for the model in `model_json`.
+pub fn generate(config: &Config, model_json: &[u8]) -> Result<Generated, Errors> {
+    let Analysis {
+        model,
+        selection,
+        names,
+        boxed,
+    } = analyze(config, model_json)?;
     let derives = derives::plan(&model, &selection, &boxed, &config.derives)?;
     let emitted = emit::emit(&model, &selection, &names, &boxed, &derives, config);
     Ok(Generated {

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
-use sesv2_model_codegen::Generator;
+use sesv2_model_codegen::{Config, Derive, Generator, Rename, RequiredMembers};
 
 const USAGE: &str = "\
 usage: sesv2-model-codegen [MODEL.json] [OPTIONS] [--out FILE | --check FILE]
@@ -47,7 +47,10 @@ enum Action {
 }
 
 struct Command {
-    generator: Generator,
+    /// The model to generate from; `None` for --diff, and for the project's
+    /// own model.
+    model: Option<PathBuf>,
+    config: Config,
     action: Action,
     stats: bool,
     /// The arguments as given, to print the command that regenerates a stale file.
@@ -93,9 +96,8 @@ fn main() -> ExitCode {
 
 fn parse(args: Vec<String>) -> Result<Command, Failure> {
     let mut model = None;
-    let mut roots: Vec<(bool, String)> = Vec::new();
+    let mut config = Config::default();
     let mut whole_service = false;
-    let mut edits: Vec<Box<dyn FnOnce(Generator) -> Generator>> = Vec::new();
     let mut action = Action::Print;
     let mut stats = false;
     let mut rest = args.clone().into_iter();
@@ -113,29 +115,26 @@ fn parse(args: Vec<String>) -> Result<Command, Failure> {
             }
         };
         match arg.as_str() {
-            "--operation" => roots.push((true, value("--operation")?)),
-            "--shape" => roots.push((false, value("--shape")?)),
+            "--operation" => config.operations.push(value("--operation")?),
+            "--shape" => config.shapes.push(value("--shape")?),
             "--all" => whole_service = true,
-            "--derive" => {
-                let traits = split_traits(&value("--derive")?);
-                edits.push(Box::new(move |generator| generator.derive(traits)));
-            }
+            "--derive" => config.derives.push(Derive {
+                traits: split_traits(&value("--derive")?),
+                shape: None,
+            }),
             "--derive-for" => {
                 let (shape, traits) = split_pair(&value("--derive-for")?, "--derive-for ID=TRAITS")?;
-                let traits = split_traits(&traits);
-                edits.push(Box::new(move |generator| generator.derive_for(shape, traits)));
+                config.derives.push(Derive {
+                    traits: split_traits(&traits),
+                    shape: Some(shape),
+                });
             }
             "--rename" => {
                 let (shape, name) = split_pair(&value("--rename")?, "--rename ID=NAME")?;
-                edits.push(Box::new(move |generator| generator.rename(shape, name)));
+                config.renames.push(Rename { shape, name });
             }
-            "--client-error-correction" => {
-                edits.push(Box::new(|generator| generator.client_error_correction(true)));
-            }
-            "--runtime-crate" => {
-                let name = value("--runtime-crate")?;
-                edits.push(Box::new(move |generator| generator.runtime_crate(name)));
-            }
+            "--client-error-correction" => config.required_members = RequiredMembers::ClientErrorCorrection,
+            "--runtime-crate" => config.runtime_crate = value("--runtime-crate")?,
             "--out" => set_action(Action::Write(value("--out")?.into()), &mut action)?,
             "--check" => set_action(Action::Check(value("--check")?.into()), &mut action)?,
             "--diff" => {
@@ -152,38 +151,19 @@ fn parse(args: Vec<String>) -> Result<Command, Failure> {
             extra => return Err(Failure::usage(format!("unexpected argument {extra}"))),
         }
     }
-    if matches!(action, Action::Diff { .. }) && model.is_some() {
+    let is_diff = matches!(action, Action::Diff { .. });
+    if is_diff && model.is_some() {
         return Err(Failure::usage(
             "--diff takes its two models after the flag, and no other model",
         ));
     }
-    let is_diff = matches!(action, Action::Diff { .. });
-    let default_selection = model.is_none() && !is_diff && roots.is_empty() && !whole_service;
-    let model = match model {
-        Some(model) => model,
-        // --diff reads its two models itself; the generator only carries the options.
-        None if is_diff => PathBuf::new(),
-        // An installed tool has no source tree around it to take the default from.
-        None => Some(project_model())
-            .filter(|path| path.exists())
-            .ok_or_else(|| Failure::usage("give the model file: sesv2-model-codegen MODEL.json ..."))?,
-    };
-    let mut generator = Generator::new(model);
-    if default_selection {
-        generator = generator.operation("GetImportJob");
-    }
-    for (is_operation, root) in roots {
-        generator = if is_operation {
-            generator.operation(root)
-        } else {
-            generator.shape(root)
-        };
-    }
-    for edit in edits {
-        generator = edit(generator);
+    let nothing_selected = config.operations.is_empty() && config.shapes.is_empty() && !whole_service;
+    if model.is_none() && !is_diff && nothing_selected {
+        config.operations.push("GetImportJob".to_owned());
     }
     Ok(Command {
-        generator,
+        model,
+        config,
         action,
         stats,
         args,
@@ -213,14 +193,23 @@ fn split_pair(text: &str, form: &str) -> Result<(String, String), Failure> {
 
 fn run(command: Command) -> Result<(), Failure> {
     let Command {
-        generator,
+        model,
+        config,
         action,
         stats,
         args,
     } = command;
     if let Action::Diff { old, new } = &action {
-        return diff(&generator, old, new);
+        return diff(&config, old, new);
     }
+    let model = match model {
+        Some(model) => model,
+        // An installed tool has no source tree around it to take the default from.
+        None => Some(project_model())
+            .filter(|path| path.exists())
+            .ok_or_else(|| Failure::usage("give the model file: sesv2-model-codegen MODEL.json ..."))?,
+    };
+    let generator = Generator::new(model).with_config(config);
     let started = Instant::now();
     let generated = generator
         .generate()
@@ -290,13 +279,13 @@ fn first_difference(left: &str, right: &str) -> usize {
     }
 }
 
-fn diff(generator: &Generator, old: &Path, new: &Path) -> Result<(), Failure> {
+fn diff(config: &Config, old: &Path, new: &Path) -> Result<(), Failure> {
     let read = |path: &Path| {
         std::fs::read(path).map_err(|error| Failure::error(format!("cannot read `{}`: {error}", path.display())))
     };
     let (old_json, new_json) = (read(old)?, read(new)?);
-    let report = sesv2_model_codegen::diff(generator.config(), &old_json, &new_json)
-        .map_err(|errors| Failure::error(errors.to_string()))?;
+    let report =
+        sesv2_model_codegen::diff(config, &old_json, &new_json).map_err(|errors| Failure::error(errors.to_string()))?;
     println!("{report}");
     if report.is_breaking() {
         Err(Failure {

@@ -4,25 +4,15 @@
 //! Markdown: every construct converted, no tag left for rustdoc to render or
 //! warn about.
 
-use std::path::Path;
+mod common;
 
 use sesv2_model_codegen::{Config, generate, to_source};
 
 /// The official model's bytes, or `None` outside CI when it is not beside
 /// the checkout.
 fn official_sesv2() -> Option<Vec<u8>> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../../shared/models/aws/sesv2-2019-09-27.json");
-    match std::fs::read(&path) {
-        Ok(bytes) => Some(bytes),
-        Err(error) => {
-            assert!(
-                std::env::var_os("CI").is_none(),
-                "CI needs the official model at {}: {error}",
-                path.display()
-            );
-            None
-        }
-    }
+    let path = common::official_models()?.join("sesv2-2019-09-27.json");
+    Some(std::fs::read(&path).unwrap_or_else(|error| panic!("{}: {error}", path.display())))
 }
 
 /// Every documentation string of the model, as written.

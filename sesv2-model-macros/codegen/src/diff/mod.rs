@@ -17,8 +17,8 @@ mod surface;
 
 use std::fmt;
 
+use crate::Config;
 use crate::error::{Diagnostics, Error, Errors};
-use crate::{Config, load, names, resolve, select};
 
 use surface::Surface;
 
@@ -49,14 +49,10 @@ pub fn diff(config: &Config, old_model: &[u8], new_model: &[u8]) -> Result<ApiDi
     }
 }
 
-/// The stages [`crate::generate`] runs before emitting, called in this one
-/// place so that a change to their signatures is a one-line fix here.
+/// The Rust API one model generates with `config`.
 fn read_api(config: &Config, model_json: &[u8]) -> Result<Surface, Errors> {
-    let raw = load::parse(model_json)?;
-    let model = resolve::resolve(raw)?;
-    let selection = select::select(&model, config)?;
-    let names = names::assign(&model, &selection, &config.renames)?;
-    Ok(Surface::read(&model, &selection, &names, config))
+    let analysis = crate::analyze(config, model_json)?;
+    Ok(Surface::read(&analysis, config))
 }
 
 /// The changes to the generated Rust API between two versions of a model.

@@ -4,13 +4,12 @@
 
 use std::collections::BTreeMap;
 
+use crate::Analysis;
 use crate::Config;
 use crate::emit::{self, Declared, DeclaredPresence};
 use crate::ident;
-use crate::model::{Model, Shape, ShapeKind};
+use crate::model::{Shape, ShapeKind};
 use crate::names::Names;
-use crate::recursion;
-use crate::select::Selection;
 use crate::traits::TimestampFormat;
 
 /// Every generated structure, union, enum and operation, by shape id.
@@ -96,9 +95,14 @@ pub(super) struct OperationItems {
 impl Surface {
     /// Reads the API the selection generates, through the same plans the
     /// emitters use.
-    pub fn read(model: &Model, selection: &Selection, names: &Names, config: &Config) -> Surface {
-        let boxed = recursion::find(model, selection);
-        let declared = emit::declared(model, selection, names, &boxed, config);
+    pub fn read(analysis: &Analysis, config: &Config) -> Surface {
+        let Analysis {
+            model,
+            selection,
+            names,
+            boxed,
+        } = analysis;
+        let declared = emit::declared(model, selection, names, boxed, config);
         let items = selection
             .shapes
             .iter()

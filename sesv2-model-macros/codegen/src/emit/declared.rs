@@ -3,8 +3,6 @@
 //! the plans the emitters themselves use, so that a diff cannot disagree
 //! with the code the models generate.
 
-use std::cell::RefCell;
-
 use super::member::Presence;
 use super::types::rust;
 use super::{Emitter, Scope, operation, union};
@@ -15,7 +13,7 @@ use crate::names::Names;
 use crate::recursion::Boxed;
 use crate::select::Selection;
 use crate::shape_id::{IdMap, ShapeId};
-use crate::traits::{Protocol, TimestampFormat};
+use crate::traits::TimestampFormat;
 
 /// How a structure member is filled when it is not set.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -68,20 +66,7 @@ pub(crate) fn declared(
 ) -> Declared {
     // Extra derives add impls, never change a declaration compared here.
     let derives = Derives::default();
-    let runtime = format!("::{}", config.runtime_crate);
-    let emitter = Emitter {
-        model,
-        names,
-        boxed,
-        derives: &derives,
-        config,
-        private: format!("{runtime}::__private"),
-        runtime,
-        protocol: model.protocol().unwrap_or(Protocol::RestJson1),
-        notes: RefCell::new(Vec::new()),
-        fields: RefCell::new(IdMap::default()),
-        markdown: RefCell::new(IdMap::default()),
-    };
+    let emitter = Emitter::new(model, names, boxed, &derives, config);
     let mut declared = Declared {
         members: IdMap::default(),
         operations: IdMap::default(),

@@ -74,6 +74,32 @@ pub(crate) struct Emitter<'a> {
     markdown: RefCell<IdMap<*const Documentation, Rc<str>>>,
 }
 
+impl<'a> Emitter<'a> {
+    /// An emitter for one thread's share of the work.
+    pub(crate) fn new(
+        model: &'a Model,
+        names: &'a Names,
+        boxed: &'a Boxed,
+        derives: &'a Derives,
+        config: &'a Config,
+    ) -> Emitter<'a> {
+        let runtime = format!("::{}", config.runtime_crate);
+        Emitter {
+            model,
+            names,
+            boxed,
+            derives,
+            config,
+            private: format!("{runtime}::__private"),
+            runtime,
+            protocol: model.protocol().unwrap_or(Protocol::RestJson1),
+            notes: RefCell::new(Vec::new()),
+            fields: RefCell::new(IdMap::default()),
+            markdown: RefCell::new(IdMap::default()),
+        }
+    }
+}
+
 /// The generated source and the notes about it.
 pub(crate) struct Emitted {
     pub source: String,
@@ -134,7 +160,6 @@ pub(crate) fn emit(
     derives: &Derives,
     config: &Config,
 ) -> Emitted {
-    let runtime = format!("::{}", config.runtime_crate);
     let protocol = model.protocol().unwrap_or(Protocol::RestJson1);
     let mut notes = Vec::new();
     if !protocol.is_json() {
@@ -167,20 +192,7 @@ pub(crate) fn emit(
         }
     }
     let parts = parallel::map_runs(&work, Work::cost, EMIT_THRESHOLD, |run| {
-        let emitter = Emitter {
-            model,
-            names,
-            boxed,
-            derives,
-            config,
-            runtime: runtime.clone(),
-            private: format!("{runtime}::__private"),
-            protocol,
-            notes: RefCell::new(Vec::new()),
-            fields: RefCell::new(IdMap::default()),
-            markdown: RefCell::new(IdMap::default()),
-        };
-        emitter.emit_run(run)
+        Emitter::new(model, names, boxed, derives, config).emit_run(run)
     });
 
     let size: usize = parts
