@@ -75,10 +75,10 @@ const _: () = {
     impl __p::Encode for Job {
         fn encode<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
             use __serde::ser::SerializeStruct as _;
-            let mut state = serializer
+            let mut __state = __serializer
                 .serialize_struct(
                     "Job",
                     1
@@ -93,28 +93,28 @@ const _: () = {
                             ],
                         ),
                 )?;
-            __p::write_member(&mut state, "Id", &self.id)?;
-            __p::write_optional(&mut state, "Status", &self.status)?;
-            __p::write_optional(&mut state, "Target", &self.target)?;
-            __p::write_optional(&mut state, "Targets", &self.targets)?;
-            __p::write_optional(&mut state, "Priority", &self.priority)?;
-            __p::write_optional(&mut state, "Progress", &self.progress)?;
-            __p::write_optional(&mut state, "Labels", &self.labels)?;
-            state.end()
+            __p::write_member(&mut __state, "Id", &self.id)?;
+            __p::write_optional(&mut __state, "Status", &self.status)?;
+            __p::write_optional(&mut __state, "Target", &self.target)?;
+            __p::write_optional(&mut __state, "Targets", &self.targets)?;
+            __p::write_optional(&mut __state, "Priority", &self.priority)?;
+            __p::write_optional(&mut __state, "Progress", &self.progress)?;
+            __p::write_optional(&mut __state, "Labels", &self.labels)?;
+            __state.end()
         }
     }
     impl __serde::Serialize for Job {
         fn serialize<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            __p::Encode::encode(self, serializer)
+            __p::Encode::encode(self, __serializer)
         }
     }
     impl __p::DecodeFields for Job {
         const EXPECTING: &'static ::core::primitive::str = "a `Job` object";
-        fn member_index(name: &::core::primitive::str) -> ::core::primitive::usize {
-            match name {
+        fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
+            match __name {
                 "Id" => 0,
                 "Status" => 1,
                 "Target" => 2,
@@ -126,9 +126,9 @@ const _: () = {
             }
         }
         fn decode_fields<'de, __A: __serde::de::MapAccess<'de>>(
-            mut map: __A,
+            mut __map: __A,
         ) -> ::core::result::Result<Self, __A::Error> {
-            const PLACES: &[__p::Place] = &[
+            const __PLACES: &[__p::Place] = &[
                 __p::Place::member("Job", "Id"),
                 __p::Place::member("Job", "Status"),
                 __p::Place::member("Job", "Target"),
@@ -137,7 +137,7 @@ const _: () = {
                 __p::Place::member("Job", "Progress"),
                 __p::Place::member("Job", "Labels"),
             ];
-            let mut slots = (
+            let mut __slots = (
                 ::core::option::Option::<::std::string::String>::None,
                 ::core::option::Option::<Status>::None,
                 ::core::option::Option::<Target>::None,
@@ -151,35 +151,35 @@ const _: () = {
                     >,
                 >::None,
             );
-            while let ::core::option::Option::Some(index) = map
+            while let ::core::option::Option::Some(__index) = __map
                 .next_key_seed(__p::FieldSeed::<Self>::new())?
             {
-                match index {
-                    0 => __p::read_member(&mut map, &mut slots.0, &PLACES[0])?,
-                    1 => __p::read_member(&mut map, &mut slots.1, &PLACES[1])?,
-                    2 => __p::read_member(&mut map, &mut slots.2, &PLACES[2])?,
-                    3 => __p::read_member(&mut map, &mut slots.3, &PLACES[3])?,
-                    4 => __p::read_member(&mut map, &mut slots.4, &PLACES[4])?,
-                    5 => __p::read_member(&mut map, &mut slots.5, &PLACES[5])?,
-                    6 => __p::read_member(&mut map, &mut slots.6, &PLACES[6])?,
-                    _ => __p::skip_value(&mut map)?,
+                match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
+                    1 => __p::read_member(&mut __map, &mut __slots.1, &__PLACES[1])?,
+                    2 => __p::read_member(&mut __map, &mut __slots.2, &__PLACES[2])?,
+                    3 => __p::read_member(&mut __map, &mut __slots.3, &__PLACES[3])?,
+                    4 => __p::read_member(&mut __map, &mut __slots.4, &__PLACES[4])?,
+                    5 => __p::read_member(&mut __map, &mut __slots.5, &__PLACES[5])?,
+                    6 => __p::read_member(&mut __map, &mut __slots.6, &__PLACES[6])?,
+                    _ => __p::skip_value(&mut __map)?,
                 }
             }
-            match (slots.0,) {
-                (::core::option::Option::Some(r_id),) => {
+            match (__slots.0,) {
+                (::core::option::Option::Some(__r_id),) => {
                     ::core::result::Result::Ok(Self {
-                        id: r_id,
-                        status: slots.1,
-                        target: slots.2,
-                        targets: slots.3,
-                        priority: slots.4,
-                        progress: slots.5,
-                        labels: slots.6,
+                        id: __r_id,
+                        status: __slots.1,
+                        target: __slots.2,
+                        targets: __slots.3,
+                        priority: __slots.4,
+                        progress: __slots.5,
+                        labels: __slots.6,
                     })
                 }
-                (r_id,) => {
+                (__r_id,) => {
                     ::core::result::Result::Err(
-                        __p::first_missing(&[(r_id.is_none(), &PLACES[0])]),
+                        __p::first_missing(&[(__r_id.is_none(), &__PLACES[0])]),
                     )
                 }
             }
@@ -187,17 +187,17 @@ const _: () = {
     }
     impl<'de> __p::Decode<'de> for Job {
         fn decode<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
-            at: __p::At,
+            __deserializer: __D,
+            __at: __p::At,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_structure(deserializer, at)
+            __p::decode_structure(__deserializer, __at)
         }
     }
     impl<'de> __serde::Deserialize<'de> for Job {
         fn deserialize<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
+            __deserializer: __D,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_structure(deserializer, &__p::Place::TOP)
+            __p::decode_structure(__deserializer, &__p::Place::TOP)
         }
     }
 };
@@ -236,7 +236,7 @@ const _: () = {
                 Self::Low => 1,
                 Self::High => 9,
                 Self::Urgent => 99,
-                Self::Unknown(value) => value.value(),
+                Self::Unknown(__value) => __value.value(),
             }
         }
         /// The wire values the model lists, in the model's order.
@@ -247,35 +247,35 @@ const _: () = {
     }
     impl ::core::convert::From<::core::primitive::i32> for Priority {
         #[inline]
-        fn from(value: ::core::primitive::i32) -> Self {
-            match value {
+        fn from(__value: ::core::primitive::i32) -> Self {
+            match __value {
                 1 => Self::Low,
                 9 => Self::High,
                 99 => Self::Urgent,
-                other => Self::Unknown(__p::unknown_int_value(other)),
+                _ => Self::Unknown(__p::unknown_int_value(__value)),
             }
         }
     }
     impl ::core::convert::From<Priority> for ::core::primitive::i32 {
         #[inline]
-        fn from(value: Priority) -> Self {
-            value.value()
+        fn from(__value: Priority) -> Self {
+            __value.value()
         }
     }
     impl ::core::fmt::Display for Priority {
         #[inline]
-        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-            ::core::fmt::Display::fmt(&self.value(), f)
+        fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::core::fmt::Display::fmt(&self.value(), __f)
         }
     }
     impl __p::HttpText for Priority {
         #[inline]
         fn write_http(
             &self,
-            out: &mut ::std::string::String,
-            _format: __p::TimestampFormat,
+            __out: &mut ::std::string::String,
+            _: __p::TimestampFormat,
         ) {
-            out.push_str(&::std::string::ToString::to_string(&self.value()))
+            __out.push_str(&::std::string::ToString::to_string(&self.value()))
         }
     }
     impl __p::IntEnumValue for Priority {
@@ -284,32 +284,32 @@ const _: () = {
     impl __p::Encode for Priority {
         fn encode<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            serializer.serialize_i32(self.value())
+            __serializer.serialize_i32(self.value())
         }
     }
     impl __serde::Serialize for Priority {
         fn serialize<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            __p::Encode::encode(self, serializer)
+            __p::Encode::encode(self, __serializer)
         }
     }
     impl<'de> __p::Decode<'de> for Priority {
         fn decode<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
-            at: __p::At,
+            __deserializer: __D,
+            __at: __p::At,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_int_enum(deserializer, at)
+            __p::decode_int_enum(__deserializer, __at)
         }
     }
     impl<'de> __serde::Deserialize<'de> for Priority {
         fn deserialize<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
+            __deserializer: __D,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_int_enum(deserializer, &__p::Place::TOP)
+            __p::decode_int_enum(__deserializer, &__p::Place::TOP)
         }
     }
 };
@@ -352,75 +352,75 @@ const _: () = {
     impl __p::Encode for Progress {
         fn encode<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
             use __serde::ser::SerializeStruct as _;
-            let mut state = serializer
+            let mut __state = __serializer
                 .serialize_struct(
                     "Progress",
                     __p::count_set(&[self.done.is_some(), self.total.is_some()]),
                 )?;
-            __p::write_optional(&mut state, "Done", &self.done)?;
-            __p::write_optional(&mut state, "Total", &self.total)?;
-            state.end()
+            __p::write_optional(&mut __state, "Done", &self.done)?;
+            __p::write_optional(&mut __state, "Total", &self.total)?;
+            __state.end()
         }
     }
     impl __serde::Serialize for Progress {
         fn serialize<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            __p::Encode::encode(self, serializer)
+            __p::Encode::encode(self, __serializer)
         }
     }
     impl __p::DecodeFields for Progress {
         const EXPECTING: &'static ::core::primitive::str = "a `Progress` object";
-        fn member_index(name: &::core::primitive::str) -> ::core::primitive::usize {
-            match name {
+        fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
+            match __name {
                 "Done" => 0,
                 "Total" => 1,
                 _ => ::core::primitive::usize::MAX,
             }
         }
         fn decode_fields<'de, __A: __serde::de::MapAccess<'de>>(
-            mut map: __A,
+            mut __map: __A,
         ) -> ::core::result::Result<Self, __A::Error> {
-            const PLACES: &[__p::Place] = &[
+            const __PLACES: &[__p::Place] = &[
                 __p::Place::member("Progress", "Done"),
                 __p::Place::member("Progress", "Total"),
             ];
-            let mut slots = (
+            let mut __slots = (
                 ::core::option::Option::<::core::primitive::i32>::None,
                 ::core::option::Option::<::core::primitive::i32>::None,
             );
-            while let ::core::option::Option::Some(index) = map
+            while let ::core::option::Option::Some(__index) = __map
                 .next_key_seed(__p::FieldSeed::<Self>::new())?
             {
-                match index {
-                    0 => __p::read_member(&mut map, &mut slots.0, &PLACES[0])?,
-                    1 => __p::read_member(&mut map, &mut slots.1, &PLACES[1])?,
-                    _ => __p::skip_value(&mut map)?,
+                match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
+                    1 => __p::read_member(&mut __map, &mut __slots.1, &__PLACES[1])?,
+                    _ => __p::skip_value(&mut __map)?,
                 }
             }
             ::core::result::Result::Ok(Self {
-                done: slots.0,
-                total: slots.1,
+                done: __slots.0,
+                total: __slots.1,
             })
         }
     }
     impl<'de> __p::Decode<'de> for Progress {
         fn decode<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
-            at: __p::At,
+            __deserializer: __D,
+            __at: __p::At,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_structure(deserializer, at)
+            __p::decode_structure(__deserializer, __at)
         }
     }
     impl<'de> __serde::Deserialize<'de> for Progress {
         fn deserialize<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
+            __deserializer: __D,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_structure(deserializer, &__p::Place::TOP)
+            __p::decode_structure(__deserializer, &__p::Place::TOP)
         }
     }
 };
@@ -458,7 +458,7 @@ const _: () = {
                 Self::Queued => "QUEUED",
                 Self::Done => "DONE",
                 Self::Paused => "PAUSED",
-                Self::Unknown(value) => value.as_str(),
+                Self::Unknown(__value) => __value.as_str(),
             }
         }
         /// The wire values the model lists, in the model's order.
@@ -469,23 +469,23 @@ const _: () = {
     }
     impl ::core::convert::From<&::core::primitive::str> for Status {
         #[inline]
-        fn from(value: &::core::primitive::str) -> Self {
-            match value {
+        fn from(__value: &::core::primitive::str) -> Self {
+            match __value {
                 "QUEUED" => Self::Queued,
                 "DONE" => Self::Done,
                 "PAUSED" => Self::Paused,
-                other => Self::Unknown(__p::unknown_value(other)),
+                _ => Self::Unknown(__p::unknown_value(__value)),
             }
         }
     }
     impl ::core::convert::From<::std::string::String> for Status {
         #[inline]
-        fn from(value: ::std::string::String) -> Self {
-            match value.as_str() {
+        fn from(__value: ::std::string::String) -> Self {
+            match __value.as_str() {
                 "QUEUED" => Self::Queued,
                 "DONE" => Self::Done,
                 "PAUSED" => Self::Paused,
-                _ => Self::Unknown(__p::unknown_value(value)),
+                _ => Self::Unknown(__p::unknown_value(__value)),
             }
         }
     }
@@ -493,15 +493,15 @@ const _: () = {
         type Err = ::core::convert::Infallible;
         #[inline]
         fn from_str(
-            value: &::core::primitive::str,
+            __value: &::core::primitive::str,
         ) -> ::core::result::Result<Self, ::core::convert::Infallible> {
-            ::core::result::Result::Ok(Self::from(value))
+            ::core::result::Result::Ok(Self::from(__value))
         }
     }
     impl ::core::fmt::Display for Status {
         #[inline]
-        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-            f.write_str(self.as_str())
+        fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            __f.write_str(self.as_str())
         }
     }
     impl ::core::convert::AsRef<::core::primitive::str> for Status {
@@ -512,8 +512,8 @@ const _: () = {
     }
     impl __p::MapKey for Status {
         #[inline]
-        fn from_key(key: ::std::string::String) -> Self {
-            Self::from(key)
+        fn from_key(__key: ::std::string::String) -> Self {
+            Self::from(__key)
         }
         #[inline]
         fn as_key(&self) -> &::core::primitive::str {
@@ -524,10 +524,10 @@ const _: () = {
         #[inline]
         fn write_http(
             &self,
-            out: &mut ::std::string::String,
-            _format: __p::TimestampFormat,
+            __out: &mut ::std::string::String,
+            _: __p::TimestampFormat,
         ) {
-            out.push_str(self.as_str())
+            __out.push_str(self.as_str())
         }
     }
     impl __p::EnumValue for Status {
@@ -536,32 +536,32 @@ const _: () = {
     impl __p::Encode for Status {
         fn encode<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            serializer.serialize_str(self.as_str())
+            __serializer.serialize_str(self.as_str())
         }
     }
     impl __serde::Serialize for Status {
         fn serialize<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            __p::Encode::encode(self, serializer)
+            __p::Encode::encode(self, __serializer)
         }
     }
     impl<'de> __p::Decode<'de> for Status {
         fn decode<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
-            at: __p::At,
+            __deserializer: __D,
+            __at: __p::At,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_enum(deserializer, at)
+            __p::decode_enum(__deserializer, __at)
         }
     }
     impl<'de> __serde::Deserialize<'de> for Status {
         fn deserialize<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
+            __deserializer: __D,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_enum(deserializer, &__p::Place::TOP)
+            __p::decode_enum(__deserializer, &__p::Place::TOP)
         }
     }
 };
@@ -586,29 +586,33 @@ const _: () = {
     impl __p::Encode for Target {
         fn encode<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
             use __serde::ser::SerializeMap as _;
-            let mut map = serializer.serialize_map(::core::option::Option::Some(1))?;
+            let mut __map = __serializer.serialize_map(::core::option::Option::Some(1))?;
             match self {
-                Self::Email(value) => map.serialize_entry("Email", &__p::Encoded(value))?,
-                Self::Topic(value) => map.serialize_entry("Topic", &__p::Encoded(value))?,
-                Self::Webhook(value) => {
-                    map.serialize_entry("Webhook", &__p::Encoded(value))?
+                Self::Email(__value) => {
+                    __map.serialize_entry("Email", &__p::Encoded(__value))?
                 }
-                Self::Unknown(member) => {
-                    map.serialize_entry(member.name(), member.value())?
+                Self::Topic(__value) => {
+                    __map.serialize_entry("Topic", &__p::Encoded(__value))?
+                }
+                Self::Webhook(__value) => {
+                    __map.serialize_entry("Webhook", &__p::Encoded(__value))?
+                }
+                Self::Unknown(__member) => {
+                    __map.serialize_entry(__member.name(), __member.value())?
                 }
             }
-            map.end()
+            __map.end()
         }
     }
     impl __serde::Serialize for Target {
         fn serialize<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            __p::Encode::encode(self, serializer)
+            __p::Encode::encode(self, __serializer)
         }
     }
     impl __p::DecodeUnion for Target {
@@ -620,54 +624,61 @@ const _: () = {
             "Webhook",
         ];
         fn decode_member<'de, __A: __serde::de::MapAccess<'de>>(
-            index: ::core::primitive::usize,
-            map: &mut __A,
+            __index: ::core::primitive::usize,
+            __map: &mut __A,
         ) -> ::core::result::Result<::core::option::Option<Self>, __A::Error> {
-            const PLACES: &[__p::Place] = &[
+            const __PLACES: &[__p::Place] = &[
                 __p::Place::member("Target", "Email"),
                 __p::Place::member("Target", "Topic"),
                 __p::Place::member("Target", "Webhook"),
             ];
             ::core::result::Result::Ok(
-                match index {
+                match __index {
                     0 => {
-                        map.next_value_seed(
-                                __p::Member::<::std::string::String>::new(&PLACES[0]),
+                        __map
+                            .next_value_seed(
+                                __p::Member::<::std::string::String>::new(&__PLACES[0]),
                             )?
                             .map(Self::Email)
                     }
                     1 => {
-                        map.next_value_seed(__p::Member::<Topic>::new(&PLACES[1]))?
+                        __map
+                            .next_value_seed(__p::Member::<Topic>::new(&__PLACES[1]))?
                             .map(Self::Topic)
                     }
                     2 => {
-                        map.next_value_seed(__p::Member::<Webhook>::new(&PLACES[2]))?
+                        __map
+                            .next_value_seed(__p::Member::<Webhook>::new(&__PLACES[2]))?
                             .map(Self::Webhook)
                     }
                     _ => {
-                        map.next_value::<__serde::de::IgnoredAny>()?;
+                        __map.next_value::<__serde::de::IgnoredAny>()?;
                         ::core::option::Option::None
                     }
                 },
             )
         }
-        fn unknown(name: ::std::string::String, value: __p::serde_json::Value) -> Self {
-            Self::Unknown(__p::unknown_member(name, value))
+        #[inline]
+        fn unknown(
+            __name: ::std::string::String,
+            __value: __p::serde_json::Value,
+        ) -> Self {
+            Self::Unknown(__p::unknown_member(__name, __value))
         }
     }
     impl<'de> __p::Decode<'de> for Target {
         fn decode<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
-            at: __p::At,
+            __deserializer: __D,
+            __at: __p::At,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_union(deserializer, at)
+            __p::decode_union(__deserializer, __at)
         }
     }
     impl<'de> __serde::Deserialize<'de> for Target {
         fn deserialize<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
+            __deserializer: __D,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_union(deserializer, &__p::Place::TOP)
+            __p::decode_union(__deserializer, &__p::Place::TOP)
         }
     }
 };
@@ -703,60 +714,60 @@ const _: () = {
     impl __p::Encode for Topic {
         fn encode<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
             use __serde::ser::SerializeStruct as _;
-            let mut state = serializer
+            let mut __state = __serializer
                 .serialize_struct("Topic", __p::count_set(&[self.arn.is_some()]))?;
-            __p::write_optional(&mut state, "Arn", &self.arn)?;
-            state.end()
+            __p::write_optional(&mut __state, "Arn", &self.arn)?;
+            __state.end()
         }
     }
     impl __serde::Serialize for Topic {
         fn serialize<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            __p::Encode::encode(self, serializer)
+            __p::Encode::encode(self, __serializer)
         }
     }
     impl __p::DecodeFields for Topic {
         const EXPECTING: &'static ::core::primitive::str = "a `Topic` object";
-        fn member_index(name: &::core::primitive::str) -> ::core::primitive::usize {
-            match name {
+        fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
+            match __name {
                 "Arn" => 0,
                 _ => ::core::primitive::usize::MAX,
             }
         }
         fn decode_fields<'de, __A: __serde::de::MapAccess<'de>>(
-            mut map: __A,
+            mut __map: __A,
         ) -> ::core::result::Result<Self, __A::Error> {
-            const PLACES: &[__p::Place] = &[__p::Place::member("Topic", "Arn")];
-            let mut slots = (::core::option::Option::<::std::string::String>::None,);
-            while let ::core::option::Option::Some(index) = map
+            const __PLACES: &[__p::Place] = &[__p::Place::member("Topic", "Arn")];
+            let mut __slots = (::core::option::Option::<::std::string::String>::None,);
+            while let ::core::option::Option::Some(__index) = __map
                 .next_key_seed(__p::FieldSeed::<Self>::new())?
             {
-                match index {
-                    0 => __p::read_member(&mut map, &mut slots.0, &PLACES[0])?,
-                    _ => __p::skip_value(&mut map)?,
+                match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
+                    _ => __p::skip_value(&mut __map)?,
                 }
             }
-            ::core::result::Result::Ok(Self { arn: slots.0 })
+            ::core::result::Result::Ok(Self { arn: __slots.0 })
         }
     }
     impl<'de> __p::Decode<'de> for Topic {
         fn decode<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
-            at: __p::At,
+            __deserializer: __D,
+            __at: __p::At,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_structure(deserializer, at)
+            __p::decode_structure(__deserializer, __at)
         }
     }
     impl<'de> __serde::Deserialize<'de> for Topic {
         fn deserialize<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
+            __deserializer: __D,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_structure(deserializer, &__p::Place::TOP)
+            __p::decode_structure(__deserializer, &__p::Place::TOP)
         }
     }
 };
@@ -799,75 +810,75 @@ const _: () = {
     impl __p::Encode for Webhook {
         fn encode<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
             use __serde::ser::SerializeStruct as _;
-            let mut state = serializer
+            let mut __state = __serializer
                 .serialize_struct(
                     "Webhook",
                     __p::count_set(&[self.url.is_some(), self.secret.is_some()]),
                 )?;
-            __p::write_optional(&mut state, "Url", &self.url)?;
-            __p::write_optional(&mut state, "Secret", &self.secret)?;
-            state.end()
+            __p::write_optional(&mut __state, "Url", &self.url)?;
+            __p::write_optional(&mut __state, "Secret", &self.secret)?;
+            __state.end()
         }
     }
     impl __serde::Serialize for Webhook {
         fn serialize<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            __p::Encode::encode(self, serializer)
+            __p::Encode::encode(self, __serializer)
         }
     }
     impl __p::DecodeFields for Webhook {
         const EXPECTING: &'static ::core::primitive::str = "a `Webhook` object";
-        fn member_index(name: &::core::primitive::str) -> ::core::primitive::usize {
-            match name {
+        fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
+            match __name {
                 "Url" => 0,
                 "Secret" => 1,
                 _ => ::core::primitive::usize::MAX,
             }
         }
         fn decode_fields<'de, __A: __serde::de::MapAccess<'de>>(
-            mut map: __A,
+            mut __map: __A,
         ) -> ::core::result::Result<Self, __A::Error> {
-            const PLACES: &[__p::Place] = &[
+            const __PLACES: &[__p::Place] = &[
                 __p::Place::member("Webhook", "Url"),
                 __p::Place::member("Webhook", "Secret"),
             ];
-            let mut slots = (
+            let mut __slots = (
                 ::core::option::Option::<::std::string::String>::None,
                 ::core::option::Option::<::std::string::String>::None,
             );
-            while let ::core::option::Option::Some(index) = map
+            while let ::core::option::Option::Some(__index) = __map
                 .next_key_seed(__p::FieldSeed::<Self>::new())?
             {
-                match index {
-                    0 => __p::read_member(&mut map, &mut slots.0, &PLACES[0])?,
-                    1 => __p::read_member(&mut map, &mut slots.1, &PLACES[1])?,
-                    _ => __p::skip_value(&mut map)?,
+                match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
+                    1 => __p::read_member(&mut __map, &mut __slots.1, &__PLACES[1])?,
+                    _ => __p::skip_value(&mut __map)?,
                 }
             }
             ::core::result::Result::Ok(Self {
-                url: slots.0,
-                secret: slots.1,
+                url: __slots.0,
+                secret: __slots.1,
             })
         }
     }
     impl<'de> __p::Decode<'de> for Webhook {
         fn decode<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
-            at: __p::At,
+            __deserializer: __D,
+            __at: __p::At,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_structure(deserializer, at)
+            __p::decode_structure(__deserializer, __at)
         }
     }
     impl<'de> __serde::Deserialize<'de> for Webhook {
         fn deserialize<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
+            __deserializer: __D,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_structure(deserializer, &__p::Place::TOP)
+            __p::decode_structure(__deserializer, &__p::Place::TOP)
         }
     }
 };
@@ -1017,9 +1028,9 @@ pub mod builders {
             self,
         ) -> ::core::result::Result<super::Job, ::sesv2_model::BuildError> {
             match (self.id,) {
-                (::core::option::Option::Some(r_id),) => {
+                (::core::option::Option::Some(__r_id),) => {
                     ::core::result::Result::Ok(super::Job {
-                        id: r_id,
+                        id: __r_id,
                         status: self.status,
                         target: self.target,
                         targets: self.targets,
@@ -1028,11 +1039,11 @@ pub mod builders {
                         labels: self.labels,
                     })
                 }
-                (r_id,) => {
+                (__r_id,) => {
                     ::core::result::Result::Err(
                         ::sesv2_model::BuildError::first_missing(
                             "Job",
-                            &[(r_id.is_none(), "Id", "id")],
+                            &[(__r_id.is_none(), "Id", "id")],
                         ),
                     )
                 }

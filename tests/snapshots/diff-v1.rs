@@ -41,10 +41,10 @@ const _: () = {
     impl __p::Encode for CreateImportJobRequest {
         fn encode<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
             use __serde::ser::SerializeStruct as _;
-            let mut state = serializer
+            let mut __state = __serializer
                 .serialize_struct(
                     "CreateImportJobRequest",
                     1
@@ -52,24 +52,24 @@ const _: () = {
                             &[self.options.is_some(), self.destination.is_some()],
                         ),
                 )?;
-            __p::write_member(&mut state, "Source", &self.source)?;
-            __p::write_optional(&mut state, "Options", &self.options)?;
-            __p::write_optional(&mut state, "Destination", &self.destination)?;
-            state.end()
+            __p::write_member(&mut __state, "Source", &self.source)?;
+            __p::write_optional(&mut __state, "Options", &self.options)?;
+            __p::write_optional(&mut __state, "Destination", &self.destination)?;
+            __state.end()
         }
     }
     impl __serde::Serialize for CreateImportJobRequest {
         fn serialize<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            __p::Encode::encode(self, serializer)
+            __p::Encode::encode(self, __serializer)
         }
     }
     impl __p::DecodeFields for CreateImportJobRequest {
         const EXPECTING: &'static ::core::primitive::str = "a `CreateImportJobRequest` object";
-        fn member_index(name: &::core::primitive::str) -> ::core::primitive::usize {
-            match name {
+        fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
+            match __name {
                 "Source" => 0,
                 "Options" => 1,
                 "Destination" => 2,
@@ -77,39 +77,39 @@ const _: () = {
             }
         }
         fn decode_fields<'de, __A: __serde::de::MapAccess<'de>>(
-            mut map: __A,
+            mut __map: __A,
         ) -> ::core::result::Result<Self, __A::Error> {
-            const PLACES: &[__p::Place] = &[
+            const __PLACES: &[__p::Place] = &[
                 __p::Place::member("CreateImportJobRequest", "Source"),
                 __p::Place::member("CreateImportJobRequest", "Options"),
                 __p::Place::member("CreateImportJobRequest", "Destination"),
             ];
-            let mut slots = (
+            let mut __slots = (
                 ::core::option::Option::<ImportSource>::None,
                 ::core::option::Option::<ImportOptions>::None,
                 ::core::option::Option::<Destination>::None,
             );
-            while let ::core::option::Option::Some(index) = map
+            while let ::core::option::Option::Some(__index) = __map
                 .next_key_seed(__p::FieldSeed::<Self>::new())?
             {
-                match index {
-                    0 => __p::read_member(&mut map, &mut slots.0, &PLACES[0])?,
-                    1 => __p::read_member(&mut map, &mut slots.1, &PLACES[1])?,
-                    2 => __p::read_member(&mut map, &mut slots.2, &PLACES[2])?,
-                    _ => __p::skip_value(&mut map)?,
+                match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
+                    1 => __p::read_member(&mut __map, &mut __slots.1, &__PLACES[1])?,
+                    2 => __p::read_member(&mut __map, &mut __slots.2, &__PLACES[2])?,
+                    _ => __p::skip_value(&mut __map)?,
                 }
             }
-            match (slots.0,) {
-                (::core::option::Option::Some(r_source),) => {
+            match (__slots.0,) {
+                (::core::option::Option::Some(__r_source),) => {
                     ::core::result::Result::Ok(Self {
-                        source: r_source,
-                        options: slots.1,
-                        destination: slots.2,
+                        source: __r_source,
+                        options: __slots.1,
+                        destination: __slots.2,
                     })
                 }
-                (r_source,) => {
+                (__r_source,) => {
                     ::core::result::Result::Err(
-                        __p::first_missing(&[(r_source.is_none(), &PLACES[0])]),
+                        __p::first_missing(&[(__r_source.is_none(), &__PLACES[0])]),
                     )
                 }
             }
@@ -117,17 +117,17 @@ const _: () = {
     }
     impl<'de> __p::Decode<'de> for CreateImportJobRequest {
         fn decode<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
-            at: __p::At,
+            __deserializer: __D,
+            __at: __p::At,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_structure(deserializer, at)
+            __p::decode_structure(__deserializer, __at)
         }
     }
     impl<'de> __serde::Deserialize<'de> for CreateImportJobRequest {
         fn deserialize<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
+            __deserializer: __D,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_structure(deserializer, &__p::Place::TOP)
+            __p::decode_structure(__deserializer, &__p::Place::TOP)
         }
     }
 };
@@ -158,52 +158,53 @@ const _: () = {
     impl __p::Encode for CreateImportJobResponse {
         fn encode<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
             use __serde::ser::SerializeStruct as _;
-            let mut state = serializer.serialize_struct("CreateImportJobResponse", 1)?;
-            __p::write_member(&mut state, "JobId", &self.job_id)?;
-            state.end()
+            let mut __state = __serializer
+                .serialize_struct("CreateImportJobResponse", 1)?;
+            __p::write_member(&mut __state, "JobId", &self.job_id)?;
+            __state.end()
         }
     }
     impl __serde::Serialize for CreateImportJobResponse {
         fn serialize<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            __p::Encode::encode(self, serializer)
+            __p::Encode::encode(self, __serializer)
         }
     }
     impl __p::DecodeFields for CreateImportJobResponse {
         const EXPECTING: &'static ::core::primitive::str = "a `CreateImportJobResponse` object";
-        fn member_index(name: &::core::primitive::str) -> ::core::primitive::usize {
-            match name {
+        fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
+            match __name {
                 "JobId" => 0,
                 _ => ::core::primitive::usize::MAX,
             }
         }
         fn decode_fields<'de, __A: __serde::de::MapAccess<'de>>(
-            mut map: __A,
+            mut __map: __A,
         ) -> ::core::result::Result<Self, __A::Error> {
-            const PLACES: &[__p::Place] = &[
+            const __PLACES: &[__p::Place] = &[
                 __p::Place::member("CreateImportJobResponse", "JobId"),
             ];
-            let mut slots = (::core::option::Option::<::std::string::String>::None,);
-            while let ::core::option::Option::Some(index) = map
+            let mut __slots = (::core::option::Option::<::std::string::String>::None,);
+            while let ::core::option::Option::Some(__index) = __map
                 .next_key_seed(__p::FieldSeed::<Self>::new())?
             {
-                match index {
-                    0 => __p::read_member(&mut map, &mut slots.0, &PLACES[0])?,
-                    _ => __p::skip_value(&mut map)?,
+                match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
+                    _ => __p::skip_value(&mut __map)?,
                 }
             }
-            match (slots.0,) {
-                (::core::option::Option::Some(r_job_id),) => {
-                    ::core::result::Result::Ok(Self { job_id: r_job_id })
+            match (__slots.0,) {
+                (::core::option::Option::Some(__r_job_id),) => {
+                    ::core::result::Result::Ok(Self { job_id: __r_job_id })
                 }
-                (r_job_id,) => {
+                (__r_job_id,) => {
                     ::core::result::Result::Err(
-                        __p::first_missing(&[(r_job_id.is_none(), &PLACES[0])]),
+                        __p::first_missing(&[(__r_job_id.is_none(), &__PLACES[0])]),
                     )
                 }
             }
@@ -211,17 +212,17 @@ const _: () = {
     }
     impl<'de> __p::Decode<'de> for CreateImportJobResponse {
         fn decode<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
-            at: __p::At,
+            __deserializer: __D,
+            __at: __p::At,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_structure(deserializer, at)
+            __p::decode_structure(__deserializer, __at)
         }
     }
     impl<'de> __serde::Deserialize<'de> for CreateImportJobResponse {
         fn deserialize<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
+            __deserializer: __D,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_structure(deserializer, &__p::Place::TOP)
+            __p::decode_structure(__deserializer, &__p::Place::TOP)
         }
     }
 };
@@ -258,19 +259,19 @@ const _: () = {
     impl __p::Encode for DeleteImportJobRequest {
         fn encode<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
             use __serde::ser::SerializeStruct as _;
-            let state = serializer.serialize_struct("DeleteImportJobRequest", 0)?;
-            state.end()
+            let __state = __serializer.serialize_struct("DeleteImportJobRequest", 0)?;
+            __state.end()
         }
     }
     impl __serde::Serialize for DeleteImportJobRequest {
         fn serialize<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            __p::Encode::encode(self, serializer)
+            __p::Encode::encode(self, __serializer)
         }
     }
 };
@@ -306,65 +307,65 @@ const _: () = {
     impl __p::Encode for Destination {
         fn encode<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
             use __serde::ser::SerializeStruct as _;
-            let mut state = serializer
+            let mut __state = __serializer
                 .serialize_struct(
                     "Destination",
                     __p::count_set(&[self.list_name.is_some()]),
                 )?;
-            __p::write_optional(&mut state, "ListName", &self.list_name)?;
-            state.end()
+            __p::write_optional(&mut __state, "ListName", &self.list_name)?;
+            __state.end()
         }
     }
     impl __serde::Serialize for Destination {
         fn serialize<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            __p::Encode::encode(self, serializer)
+            __p::Encode::encode(self, __serializer)
         }
     }
     impl __p::DecodeFields for Destination {
         const EXPECTING: &'static ::core::primitive::str = "a `Destination` object";
-        fn member_index(name: &::core::primitive::str) -> ::core::primitive::usize {
-            match name {
+        fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
+            match __name {
                 "ListName" => 0,
                 _ => ::core::primitive::usize::MAX,
             }
         }
         fn decode_fields<'de, __A: __serde::de::MapAccess<'de>>(
-            mut map: __A,
+            mut __map: __A,
         ) -> ::core::result::Result<Self, __A::Error> {
-            const PLACES: &[__p::Place] = &[
+            const __PLACES: &[__p::Place] = &[
                 __p::Place::member("Destination", "ListName"),
             ];
-            let mut slots = (::core::option::Option::<::std::string::String>::None,);
-            while let ::core::option::Option::Some(index) = map
+            let mut __slots = (::core::option::Option::<::std::string::String>::None,);
+            while let ::core::option::Option::Some(__index) = __map
                 .next_key_seed(__p::FieldSeed::<Self>::new())?
             {
-                match index {
-                    0 => __p::read_member(&mut map, &mut slots.0, &PLACES[0])?,
-                    _ => __p::skip_value(&mut map)?,
+                match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
+                    _ => __p::skip_value(&mut __map)?,
                 }
             }
-            ::core::result::Result::Ok(Self { list_name: slots.0 })
+            ::core::result::Result::Ok(Self { list_name: __slots.0 })
         }
     }
     impl<'de> __p::Decode<'de> for Destination {
         fn decode<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
-            at: __p::At,
+            __deserializer: __D,
+            __at: __p::At,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_structure(deserializer, at)
+            __p::decode_structure(__deserializer, __at)
         }
     }
     impl<'de> __serde::Deserialize<'de> for Destination {
         fn deserialize<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
+            __deserializer: __D,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_structure(deserializer, &__p::Place::TOP)
+            __p::decode_structure(__deserializer, &__p::Place::TOP)
         }
     }
 };
@@ -401,19 +402,19 @@ const _: () = {
     impl __p::Encode for GetImportJobRequest {
         fn encode<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
             use __serde::ser::SerializeStruct as _;
-            let state = serializer.serialize_struct("GetImportJobRequest", 0)?;
-            state.end()
+            let __state = __serializer.serialize_struct("GetImportJobRequest", 0)?;
+            __state.end()
         }
     }
     impl __serde::Serialize for GetImportJobRequest {
         fn serialize<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            __p::Encode::encode(self, serializer)
+            __p::Encode::encode(self, __serializer)
         }
     }
 };
@@ -449,65 +450,65 @@ const _: () = {
     impl __p::Encode for GetImportJobResponse {
         fn encode<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
             use __serde::ser::SerializeStruct as _;
-            let mut state = serializer
+            let mut __state = __serializer
                 .serialize_struct(
                     "GetImportJobResponse",
                     __p::count_set(&[self.job.is_some()]),
                 )?;
-            __p::write_optional(&mut state, "Job", &self.job)?;
-            state.end()
+            __p::write_optional(&mut __state, "Job", &self.job)?;
+            __state.end()
         }
     }
     impl __serde::Serialize for GetImportJobResponse {
         fn serialize<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            __p::Encode::encode(self, serializer)
+            __p::Encode::encode(self, __serializer)
         }
     }
     impl __p::DecodeFields for GetImportJobResponse {
         const EXPECTING: &'static ::core::primitive::str = "a `GetImportJobResponse` object";
-        fn member_index(name: &::core::primitive::str) -> ::core::primitive::usize {
-            match name {
+        fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
+            match __name {
                 "Job" => 0,
                 _ => ::core::primitive::usize::MAX,
             }
         }
         fn decode_fields<'de, __A: __serde::de::MapAccess<'de>>(
-            mut map: __A,
+            mut __map: __A,
         ) -> ::core::result::Result<Self, __A::Error> {
-            const PLACES: &[__p::Place] = &[
+            const __PLACES: &[__p::Place] = &[
                 __p::Place::member("GetImportJobResponse", "Job"),
             ];
-            let mut slots = (::core::option::Option::<ImportJob>::None,);
-            while let ::core::option::Option::Some(index) = map
+            let mut __slots = (::core::option::Option::<ImportJob>::None,);
+            while let ::core::option::Option::Some(__index) = __map
                 .next_key_seed(__p::FieldSeed::<Self>::new())?
             {
-                match index {
-                    0 => __p::read_member(&mut map, &mut slots.0, &PLACES[0])?,
-                    _ => __p::skip_value(&mut map)?,
+                match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
+                    _ => __p::skip_value(&mut __map)?,
                 }
             }
-            ::core::result::Result::Ok(Self { job: slots.0 })
+            ::core::result::Result::Ok(Self { job: __slots.0 })
         }
     }
     impl<'de> __p::Decode<'de> for GetImportJobResponse {
         fn decode<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
-            at: __p::At,
+            __deserializer: __D,
+            __at: __p::At,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_structure(deserializer, at)
+            __p::decode_structure(__deserializer, __at)
         }
     }
     impl<'de> __serde::Deserialize<'de> for GetImportJobResponse {
         fn deserialize<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
+            __deserializer: __D,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_structure(deserializer, &__p::Place::TOP)
+            __p::decode_structure(__deserializer, &__p::Place::TOP)
         }
     }
 };
@@ -637,10 +638,10 @@ const _: () = {
     impl __p::Encode for ImportJob {
         fn encode<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
             use __serde::ser::SerializeStruct as _;
-            let mut state = serializer
+            let mut __state = __serializer
                 .serialize_struct(
                     "ImportJob",
                     4
@@ -659,40 +660,40 @@ const _: () = {
                             ],
                         ),
                 )?;
-            __p::write_member(&mut state, "JobId", &self.job_id)?;
-            __p::write_optional(&mut state, "Status", &self.status)?;
-            __p::write_optional(&mut state, "Priority", &self.priority)?;
-            __p::write_optional(&mut state, "RecordCount", &self.record_count)?;
+            __p::write_member(&mut __state, "JobId", &self.job_id)?;
+            __p::write_optional(&mut __state, "Status", &self.status)?;
+            __p::write_optional(&mut __state, "Priority", &self.priority)?;
+            __p::write_optional(&mut __state, "RecordCount", &self.record_count)?;
             __p::write_optional_as(
-                &mut state,
+                &mut __state,
                 "CreatedAt",
                 &self.created_at,
                 __p::TimestampFormat::EpochSeconds,
             )?;
-            __p::write_optional(&mut state, "sourceUrl", &self.source_url)?;
-            __p::write_member(&mut state, "Attempts", &self.attempts)?;
-            __p::write_member(&mut state, "RetryLimit", &self.retry_limit)?;
-            __p::write_member(&mut state, "MaxErrors", &self.max_errors)?;
-            __p::write_optional(&mut state, "Legacy", &self.legacy)?;
-            __p::write_optional(&mut state, "Summaries", &self.summaries)?;
-            __p::write_optional(&mut state, "Source", &self.source)?;
-            __p::write_optional(&mut state, "Destination", &self.destination)?;
-            __p::write_optional(&mut state, "Options", &self.options)?;
-            state.end()
+            __p::write_optional(&mut __state, "sourceUrl", &self.source_url)?;
+            __p::write_member(&mut __state, "Attempts", &self.attempts)?;
+            __p::write_member(&mut __state, "RetryLimit", &self.retry_limit)?;
+            __p::write_member(&mut __state, "MaxErrors", &self.max_errors)?;
+            __p::write_optional(&mut __state, "Legacy", &self.legacy)?;
+            __p::write_optional(&mut __state, "Summaries", &self.summaries)?;
+            __p::write_optional(&mut __state, "Source", &self.source)?;
+            __p::write_optional(&mut __state, "Destination", &self.destination)?;
+            __p::write_optional(&mut __state, "Options", &self.options)?;
+            __state.end()
         }
     }
     impl __serde::Serialize for ImportJob {
         fn serialize<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            __p::Encode::encode(self, serializer)
+            __p::Encode::encode(self, __serializer)
         }
     }
     impl __p::DecodeFields for ImportJob {
         const EXPECTING: &'static ::core::primitive::str = "an `ImportJob` object";
-        fn member_index(name: &::core::primitive::str) -> ::core::primitive::usize {
-            match name {
+        fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
+            match __name {
                 "JobId" => 0,
                 "Status" => 1,
                 "Priority" => 2,
@@ -711,9 +712,9 @@ const _: () = {
             }
         }
         fn decode_fields<'de, __A: __serde::de::MapAccess<'de>>(
-            mut map: __A,
+            mut __map: __A,
         ) -> ::core::result::Result<Self, __A::Error> {
-            const PLACES: &[__p::Place] = &[
+            const __PLACES: &[__p::Place] = &[
                 __p::Place::member("ImportJob", "JobId"),
                 __p::Place::member("ImportJob", "Status"),
                 __p::Place::member("ImportJob", "Priority"),
@@ -730,7 +731,7 @@ const _: () = {
                 __p::Place::member("ImportJob", "Destination"),
                 __p::Place::member("ImportJob", "Options"),
             ];
-            let mut slots = (
+            let mut __slots = (
                 ::core::option::Option::<::std::string::String>::None,
                 ::core::option::Option::<JobStatus>::None,
                 ::core::option::Option::<Priority>::None,
@@ -746,55 +747,55 @@ const _: () = {
                 ::core::option::Option::<Destination>::None,
                 ::core::option::Option::<ImportOptions>::None,
             );
-            while let ::core::option::Option::Some(index) = map
+            while let ::core::option::Option::Some(__index) = __map
                 .next_key_seed(__p::FieldSeed::<Self>::new())?
             {
-                match index {
-                    0 => __p::read_member(&mut map, &mut slots.0, &PLACES[0])?,
-                    1 => __p::read_member(&mut map, &mut slots.1, &PLACES[1])?,
-                    2 => __p::read_member(&mut map, &mut slots.2, &PLACES[2])?,
-                    3 => __p::read_member(&mut map, &mut slots.3, &PLACES[3])?,
-                    4 => __p::read_member(&mut map, &mut slots.4, &PLACES[4])?,
-                    5 => __p::read_member(&mut map, &mut slots.5, &PLACES[5])?,
-                    6 => __p::read_member(&mut map, &mut slots.6, &PLACES[6])?,
-                    7 => __p::read_member(&mut map, &mut slots.7, &PLACES[7])?,
-                    8 => __p::read_member(&mut map, &mut slots.8, &PLACES[8])?,
-                    9 => __p::read_member(&mut map, &mut slots.9, &PLACES[9])?,
-                    10 => __p::read_member(&mut map, &mut slots.10, &PLACES[10])?,
-                    11 => __p::read_member(&mut map, &mut slots.11, &PLACES[11])?,
-                    12 => __p::read_member(&mut map, &mut slots.12, &PLACES[12])?,
-                    13 => __p::read_member(&mut map, &mut slots.13, &PLACES[13])?,
-                    _ => __p::skip_value(&mut map)?,
+                match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
+                    1 => __p::read_member(&mut __map, &mut __slots.1, &__PLACES[1])?,
+                    2 => __p::read_member(&mut __map, &mut __slots.2, &__PLACES[2])?,
+                    3 => __p::read_member(&mut __map, &mut __slots.3, &__PLACES[3])?,
+                    4 => __p::read_member(&mut __map, &mut __slots.4, &__PLACES[4])?,
+                    5 => __p::read_member(&mut __map, &mut __slots.5, &__PLACES[5])?,
+                    6 => __p::read_member(&mut __map, &mut __slots.6, &__PLACES[6])?,
+                    7 => __p::read_member(&mut __map, &mut __slots.7, &__PLACES[7])?,
+                    8 => __p::read_member(&mut __map, &mut __slots.8, &__PLACES[8])?,
+                    9 => __p::read_member(&mut __map, &mut __slots.9, &__PLACES[9])?,
+                    10 => __p::read_member(&mut __map, &mut __slots.10, &__PLACES[10])?,
+                    11 => __p::read_member(&mut __map, &mut __slots.11, &__PLACES[11])?,
+                    12 => __p::read_member(&mut __map, &mut __slots.12, &__PLACES[12])?,
+                    13 => __p::read_member(&mut __map, &mut __slots.13, &__PLACES[13])?,
+                    _ => __p::skip_value(&mut __map)?,
                 }
             }
-            match (slots.0, slots.6) {
+            match (__slots.0, __slots.6) {
                 (
-                    ::core::option::Option::Some(r_job_id),
-                    ::core::option::Option::Some(r_attempts),
+                    ::core::option::Option::Some(__r_job_id),
+                    ::core::option::Option::Some(__r_attempts),
                 ) => {
                     ::core::result::Result::Ok(Self {
-                        job_id: r_job_id,
-                        status: slots.1,
-                        priority: slots.2,
-                        record_count: slots.3,
-                        created_at: slots.4,
-                        source_url: slots.5,
-                        attempts: r_attempts,
-                        retry_limit: slots.7.unwrap_or(3i32),
-                        max_errors: slots.8.unwrap_or(10i32),
-                        legacy: slots.9,
-                        summaries: slots.10,
-                        source: slots.11,
-                        destination: slots.12,
-                        options: slots.13,
+                        job_id: __r_job_id,
+                        status: __slots.1,
+                        priority: __slots.2,
+                        record_count: __slots.3,
+                        created_at: __slots.4,
+                        source_url: __slots.5,
+                        attempts: __r_attempts,
+                        retry_limit: __slots.7.unwrap_or(3i32),
+                        max_errors: __slots.8.unwrap_or(10i32),
+                        legacy: __slots.9,
+                        summaries: __slots.10,
+                        source: __slots.11,
+                        destination: __slots.12,
+                        options: __slots.13,
                     })
                 }
-                (r_job_id, r_attempts) => {
+                (__r_job_id, __r_attempts) => {
                     ::core::result::Result::Err(
                         __p::first_missing(
                             &[
-                                (r_job_id.is_none(), &PLACES[0]),
-                                (r_attempts.is_none(), &PLACES[6]),
+                                (__r_job_id.is_none(), &__PLACES[0]),
+                                (__r_attempts.is_none(), &__PLACES[6]),
                             ],
                         ),
                     )
@@ -804,17 +805,17 @@ const _: () = {
     }
     impl<'de> __p::Decode<'de> for ImportJob {
         fn decode<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
-            at: __p::At,
+            __deserializer: __D,
+            __at: __p::At,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_structure(deserializer, at)
+            __p::decode_structure(__deserializer, __at)
         }
     }
     impl<'de> __serde::Deserialize<'de> for ImportJob {
         fn deserialize<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
+            __deserializer: __D,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_structure(deserializer, &__p::Place::TOP)
+            __p::decode_structure(__deserializer, &__p::Place::TOP)
         }
     }
 };
@@ -857,75 +858,75 @@ const _: () = {
     impl __p::Encode for ImportOptions {
         fn encode<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
             use __serde::ser::SerializeStruct as _;
-            let mut state = serializer
+            let mut __state = __serializer
                 .serialize_struct(
                     "ImportOptions",
                     __p::count_set(&[self.header.is_some(), self.encoding.is_some()]),
                 )?;
-            __p::write_optional(&mut state, "Header", &self.header)?;
-            __p::write_optional(&mut state, "Encoding", &self.encoding)?;
-            state.end()
+            __p::write_optional(&mut __state, "Header", &self.header)?;
+            __p::write_optional(&mut __state, "Encoding", &self.encoding)?;
+            __state.end()
         }
     }
     impl __serde::Serialize for ImportOptions {
         fn serialize<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            __p::Encode::encode(self, serializer)
+            __p::Encode::encode(self, __serializer)
         }
     }
     impl __p::DecodeFields for ImportOptions {
         const EXPECTING: &'static ::core::primitive::str = "an `ImportOptions` object";
-        fn member_index(name: &::core::primitive::str) -> ::core::primitive::usize {
-            match name {
+        fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
+            match __name {
                 "Header" => 0,
                 "Encoding" => 1,
                 _ => ::core::primitive::usize::MAX,
             }
         }
         fn decode_fields<'de, __A: __serde::de::MapAccess<'de>>(
-            mut map: __A,
+            mut __map: __A,
         ) -> ::core::result::Result<Self, __A::Error> {
-            const PLACES: &[__p::Place] = &[
+            const __PLACES: &[__p::Place] = &[
                 __p::Place::member("ImportOptions", "Header"),
                 __p::Place::member("ImportOptions", "Encoding"),
             ];
-            let mut slots = (
+            let mut __slots = (
                 ::core::option::Option::<::core::primitive::bool>::None,
                 ::core::option::Option::<::std::string::String>::None,
             );
-            while let ::core::option::Option::Some(index) = map
+            while let ::core::option::Option::Some(__index) = __map
                 .next_key_seed(__p::FieldSeed::<Self>::new())?
             {
-                match index {
-                    0 => __p::read_member(&mut map, &mut slots.0, &PLACES[0])?,
-                    1 => __p::read_member(&mut map, &mut slots.1, &PLACES[1])?,
-                    _ => __p::skip_value(&mut map)?,
+                match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
+                    1 => __p::read_member(&mut __map, &mut __slots.1, &__PLACES[1])?,
+                    _ => __p::skip_value(&mut __map)?,
                 }
             }
             ::core::result::Result::Ok(Self {
-                header: slots.0,
-                encoding: slots.1,
+                header: __slots.0,
+                encoding: __slots.1,
             })
         }
     }
     impl<'de> __p::Decode<'de> for ImportOptions {
         fn decode<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
-            at: __p::At,
+            __deserializer: __D,
+            __at: __p::At,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_structure(deserializer, at)
+            __p::decode_structure(__deserializer, __at)
         }
     }
     impl<'de> __serde::Deserialize<'de> for ImportOptions {
         fn deserialize<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
+            __deserializer: __D,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_structure(deserializer, &__p::Place::TOP)
+            __p::decode_structure(__deserializer, &__p::Place::TOP)
         }
     }
 };
@@ -948,28 +949,30 @@ const _: () = {
     impl __p::Encode for ImportSource {
         fn encode<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
             use __serde::ser::SerializeMap as _;
-            let mut map = serializer.serialize_map(::core::option::Option::Some(1))?;
+            let mut __map = __serializer.serialize_map(::core::option::Option::Some(1))?;
             match self {
-                Self::S3Url(value) => map.serialize_entry("S3Url", &__p::Encoded(value))?,
-                Self::Inline(value) => {
-                    map.serialize_entry("Inline", &__p::Encoded(value))?
+                Self::S3Url(__value) => {
+                    __map.serialize_entry("S3Url", &__p::Encoded(__value))?
                 }
-                Self::Unknown(member) => {
-                    map.serialize_entry(member.name(), member.value())?
+                Self::Inline(__value) => {
+                    __map.serialize_entry("Inline", &__p::Encoded(__value))?
+                }
+                Self::Unknown(__member) => {
+                    __map.serialize_entry(__member.name(), __member.value())?
                 }
             }
-            map.end()
+            __map.end()
         }
     }
     impl __serde::Serialize for ImportSource {
         fn serialize<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            __p::Encode::encode(self, serializer)
+            __p::Encode::encode(self, __serializer)
         }
     }
     impl __p::DecodeUnion for ImportSource {
@@ -977,51 +980,57 @@ const _: () = {
         const NAME: &'static ::core::primitive::str = "ImportSource";
         const MEMBERS: &'static [&'static ::core::primitive::str] = &["S3Url", "Inline"];
         fn decode_member<'de, __A: __serde::de::MapAccess<'de>>(
-            index: ::core::primitive::usize,
-            map: &mut __A,
+            __index: ::core::primitive::usize,
+            __map: &mut __A,
         ) -> ::core::result::Result<::core::option::Option<Self>, __A::Error> {
-            const PLACES: &[__p::Place] = &[
+            const __PLACES: &[__p::Place] = &[
                 __p::Place::member("ImportSource", "S3Url"),
                 __p::Place::member("ImportSource", "Inline"),
             ];
             ::core::result::Result::Ok(
-                match index {
+                match __index {
                     0 => {
-                        map.next_value_seed(
-                                __p::Member::<::std::string::String>::new(&PLACES[0]),
+                        __map
+                            .next_value_seed(
+                                __p::Member::<::std::string::String>::new(&__PLACES[0]),
                             )?
                             .map(Self::S3Url)
                     }
                     1 => {
-                        map.next_value_seed(
-                                __p::Member::<::sesv2_model::Blob>::new(&PLACES[1]),
+                        __map
+                            .next_value_seed(
+                                __p::Member::<::sesv2_model::Blob>::new(&__PLACES[1]),
                             )?
                             .map(Self::Inline)
                     }
                     _ => {
-                        map.next_value::<__serde::de::IgnoredAny>()?;
+                        __map.next_value::<__serde::de::IgnoredAny>()?;
                         ::core::option::Option::None
                     }
                 },
             )
         }
-        fn unknown(name: ::std::string::String, value: __p::serde_json::Value) -> Self {
-            Self::Unknown(__p::unknown_member(name, value))
+        #[inline]
+        fn unknown(
+            __name: ::std::string::String,
+            __value: __p::serde_json::Value,
+        ) -> Self {
+            Self::Unknown(__p::unknown_member(__name, __value))
         }
     }
     impl<'de> __p::Decode<'de> for ImportSource {
         fn decode<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
-            at: __p::At,
+            __deserializer: __D,
+            __at: __p::At,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_union(deserializer, at)
+            __p::decode_union(__deserializer, __at)
         }
     }
     impl<'de> __serde::Deserialize<'de> for ImportSource {
         fn deserialize<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
+            __deserializer: __D,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_union(deserializer, &__p::Place::TOP)
+            __p::decode_union(__deserializer, &__p::Place::TOP)
         }
     }
 };
@@ -1057,12 +1066,12 @@ impl JobNotFound {
 }
 impl ::core::fmt::Display for JobNotFound {
     #[inline]
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+    fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match &self.message {
-            ::core::option::Option::Some(message) => {
-                ::core::write!(f, "JobNotFound: {message}")
+            ::core::option::Option::Some(__message) => {
+                ::core::write!(__f, "JobNotFound: {__message}")
             }
-            ::core::option::Option::None => f.write_str("JobNotFound"),
+            ::core::option::Option::None => __f.write_str("JobNotFound"),
         }
     }
 }
@@ -1073,65 +1082,65 @@ const _: () = {
     impl __p::Encode for JobNotFound {
         fn encode<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
             use __serde::ser::SerializeStruct as _;
-            let mut state = serializer
+            let mut __state = __serializer
                 .serialize_struct(
                     "JobNotFound",
                     __p::count_set(&[self.message.is_some()]),
                 )?;
-            __p::write_optional(&mut state, "message", &self.message)?;
-            state.end()
+            __p::write_optional(&mut __state, "message", &self.message)?;
+            __state.end()
         }
     }
     impl __serde::Serialize for JobNotFound {
         fn serialize<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            __p::Encode::encode(self, serializer)
+            __p::Encode::encode(self, __serializer)
         }
     }
     impl __p::DecodeFields for JobNotFound {
         const EXPECTING: &'static ::core::primitive::str = "a `JobNotFound` object";
-        fn member_index(name: &::core::primitive::str) -> ::core::primitive::usize {
-            match name {
+        fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
+            match __name {
                 "message" => 0,
                 _ => ::core::primitive::usize::MAX,
             }
         }
         fn decode_fields<'de, __A: __serde::de::MapAccess<'de>>(
-            mut map: __A,
+            mut __map: __A,
         ) -> ::core::result::Result<Self, __A::Error> {
-            const PLACES: &[__p::Place] = &[
+            const __PLACES: &[__p::Place] = &[
                 __p::Place::member("JobNotFound", "message"),
             ];
-            let mut slots = (::core::option::Option::<::std::string::String>::None,);
-            while let ::core::option::Option::Some(index) = map
+            let mut __slots = (::core::option::Option::<::std::string::String>::None,);
+            while let ::core::option::Option::Some(__index) = __map
                 .next_key_seed(__p::FieldSeed::<Self>::new())?
             {
-                match index {
-                    0 => __p::read_member(&mut map, &mut slots.0, &PLACES[0])?,
-                    _ => __p::skip_value(&mut map)?,
+                match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
+                    _ => __p::skip_value(&mut __map)?,
                 }
             }
-            ::core::result::Result::Ok(Self { message: slots.0 })
+            ::core::result::Result::Ok(Self { message: __slots.0 })
         }
     }
     impl<'de> __p::Decode<'de> for JobNotFound {
         fn decode<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
-            at: __p::At,
+            __deserializer: __D,
+            __at: __p::At,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_structure(deserializer, at)
+            __p::decode_structure(__deserializer, __at)
         }
     }
     impl<'de> __serde::Deserialize<'de> for JobNotFound {
         fn deserialize<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
+            __deserializer: __D,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_structure(deserializer, &__p::Place::TOP)
+            __p::decode_structure(__deserializer, &__p::Place::TOP)
         }
     }
 };
@@ -1172,7 +1181,7 @@ const _: () = {
                 Self::Running => "RUNNING",
                 Self::Done => "DONE",
                 Self::Failed => "FAILED",
-                Self::Unknown(value) => value.as_str(),
+                Self::Unknown(__value) => __value.as_str(),
             }
         }
         /// The wire values the model lists, in the model's order.
@@ -1183,25 +1192,25 @@ const _: () = {
     }
     impl ::core::convert::From<&::core::primitive::str> for JobStatus {
         #[inline]
-        fn from(value: &::core::primitive::str) -> Self {
-            match value {
+        fn from(__value: &::core::primitive::str) -> Self {
+            match __value {
                 "QUEUED" => Self::Queued,
                 "RUNNING" => Self::Running,
                 "DONE" => Self::Done,
                 "FAILED" => Self::Failed,
-                other => Self::Unknown(__p::unknown_value(other)),
+                _ => Self::Unknown(__p::unknown_value(__value)),
             }
         }
     }
     impl ::core::convert::From<::std::string::String> for JobStatus {
         #[inline]
-        fn from(value: ::std::string::String) -> Self {
-            match value.as_str() {
+        fn from(__value: ::std::string::String) -> Self {
+            match __value.as_str() {
                 "QUEUED" => Self::Queued,
                 "RUNNING" => Self::Running,
                 "DONE" => Self::Done,
                 "FAILED" => Self::Failed,
-                _ => Self::Unknown(__p::unknown_value(value)),
+                _ => Self::Unknown(__p::unknown_value(__value)),
             }
         }
     }
@@ -1209,15 +1218,15 @@ const _: () = {
         type Err = ::core::convert::Infallible;
         #[inline]
         fn from_str(
-            value: &::core::primitive::str,
+            __value: &::core::primitive::str,
         ) -> ::core::result::Result<Self, ::core::convert::Infallible> {
-            ::core::result::Result::Ok(Self::from(value))
+            ::core::result::Result::Ok(Self::from(__value))
         }
     }
     impl ::core::fmt::Display for JobStatus {
         #[inline]
-        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-            f.write_str(self.as_str())
+        fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            __f.write_str(self.as_str())
         }
     }
     impl ::core::convert::AsRef<::core::primitive::str> for JobStatus {
@@ -1228,8 +1237,8 @@ const _: () = {
     }
     impl __p::MapKey for JobStatus {
         #[inline]
-        fn from_key(key: ::std::string::String) -> Self {
-            Self::from(key)
+        fn from_key(__key: ::std::string::String) -> Self {
+            Self::from(__key)
         }
         #[inline]
         fn as_key(&self) -> &::core::primitive::str {
@@ -1240,10 +1249,10 @@ const _: () = {
         #[inline]
         fn write_http(
             &self,
-            out: &mut ::std::string::String,
-            _format: __p::TimestampFormat,
+            __out: &mut ::std::string::String,
+            _: __p::TimestampFormat,
         ) {
-            out.push_str(self.as_str())
+            __out.push_str(self.as_str())
         }
     }
     impl __p::EnumValue for JobStatus {
@@ -1252,32 +1261,32 @@ const _: () = {
     impl __p::Encode for JobStatus {
         fn encode<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            serializer.serialize_str(self.as_str())
+            __serializer.serialize_str(self.as_str())
         }
     }
     impl __serde::Serialize for JobStatus {
         fn serialize<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            __p::Encode::encode(self, serializer)
+            __p::Encode::encode(self, __serializer)
         }
     }
     impl<'de> __p::Decode<'de> for JobStatus {
         fn decode<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
-            at: __p::At,
+            __deserializer: __D,
+            __at: __p::At,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_enum(deserializer, at)
+            __p::decode_enum(__deserializer, __at)
         }
     }
     impl<'de> __serde::Deserialize<'de> for JobStatus {
         fn deserialize<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
+            __deserializer: __D,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_enum(deserializer, &__p::Place::TOP)
+            __p::decode_enum(__deserializer, &__p::Place::TOP)
         }
     }
 };
@@ -1313,63 +1322,63 @@ const _: () = {
     impl __p::Encode for LegacyInfo {
         fn encode<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
             use __serde::ser::SerializeStruct as _;
-            let mut state = serializer
+            let mut __state = __serializer
                 .serialize_struct(
                     "LegacyInfo",
                     __p::count_set(&[self.token.is_some()]),
                 )?;
-            __p::write_optional(&mut state, "Token", &self.token)?;
-            state.end()
+            __p::write_optional(&mut __state, "Token", &self.token)?;
+            __state.end()
         }
     }
     impl __serde::Serialize for LegacyInfo {
         fn serialize<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            __p::Encode::encode(self, serializer)
+            __p::Encode::encode(self, __serializer)
         }
     }
     impl __p::DecodeFields for LegacyInfo {
         const EXPECTING: &'static ::core::primitive::str = "a `LegacyInfo` object";
-        fn member_index(name: &::core::primitive::str) -> ::core::primitive::usize {
-            match name {
+        fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
+            match __name {
                 "Token" => 0,
                 _ => ::core::primitive::usize::MAX,
             }
         }
         fn decode_fields<'de, __A: __serde::de::MapAccess<'de>>(
-            mut map: __A,
+            mut __map: __A,
         ) -> ::core::result::Result<Self, __A::Error> {
-            const PLACES: &[__p::Place] = &[__p::Place::member("LegacyInfo", "Token")];
-            let mut slots = (::core::option::Option::<::std::string::String>::None,);
-            while let ::core::option::Option::Some(index) = map
+            const __PLACES: &[__p::Place] = &[__p::Place::member("LegacyInfo", "Token")];
+            let mut __slots = (::core::option::Option::<::std::string::String>::None,);
+            while let ::core::option::Option::Some(__index) = __map
                 .next_key_seed(__p::FieldSeed::<Self>::new())?
             {
-                match index {
-                    0 => __p::read_member(&mut map, &mut slots.0, &PLACES[0])?,
-                    _ => __p::skip_value(&mut map)?,
+                match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
+                    _ => __p::skip_value(&mut __map)?,
                 }
             }
-            ::core::result::Result::Ok(Self { token: slots.0 })
+            ::core::result::Result::Ok(Self { token: __slots.0 })
         }
     }
     impl<'de> __p::Decode<'de> for LegacyInfo {
         fn decode<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
-            at: __p::At,
+            __deserializer: __D,
+            __at: __p::At,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_structure(deserializer, at)
+            __p::decode_structure(__deserializer, __at)
         }
     }
     impl<'de> __serde::Deserialize<'de> for LegacyInfo {
         fn deserialize<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
+            __deserializer: __D,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_structure(deserializer, &__p::Place::TOP)
+            __p::decode_structure(__deserializer, &__p::Place::TOP)
         }
     }
 };
@@ -1405,7 +1414,7 @@ const _: () = {
             match self {
                 Self::Low => 1,
                 Self::High => 9,
-                Self::Unknown(value) => value.value(),
+                Self::Unknown(__value) => __value.value(),
             }
         }
         /// The wire values the model lists, in the model's order.
@@ -1416,34 +1425,34 @@ const _: () = {
     }
     impl ::core::convert::From<::core::primitive::i32> for Priority {
         #[inline]
-        fn from(value: ::core::primitive::i32) -> Self {
-            match value {
+        fn from(__value: ::core::primitive::i32) -> Self {
+            match __value {
                 1 => Self::Low,
                 9 => Self::High,
-                other => Self::Unknown(__p::unknown_int_value(other)),
+                _ => Self::Unknown(__p::unknown_int_value(__value)),
             }
         }
     }
     impl ::core::convert::From<Priority> for ::core::primitive::i32 {
         #[inline]
-        fn from(value: Priority) -> Self {
-            value.value()
+        fn from(__value: Priority) -> Self {
+            __value.value()
         }
     }
     impl ::core::fmt::Display for Priority {
         #[inline]
-        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-            ::core::fmt::Display::fmt(&self.value(), f)
+        fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::core::fmt::Display::fmt(&self.value(), __f)
         }
     }
     impl __p::HttpText for Priority {
         #[inline]
         fn write_http(
             &self,
-            out: &mut ::std::string::String,
-            _format: __p::TimestampFormat,
+            __out: &mut ::std::string::String,
+            _: __p::TimestampFormat,
         ) {
-            out.push_str(&::std::string::ToString::to_string(&self.value()))
+            __out.push_str(&::std::string::ToString::to_string(&self.value()))
         }
     }
     impl __p::IntEnumValue for Priority {
@@ -1452,32 +1461,32 @@ const _: () = {
     impl __p::Encode for Priority {
         fn encode<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            serializer.serialize_i32(self.value())
+            __serializer.serialize_i32(self.value())
         }
     }
     impl __serde::Serialize for Priority {
         fn serialize<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            __p::Encode::encode(self, serializer)
+            __p::Encode::encode(self, __serializer)
         }
     }
     impl<'de> __p::Decode<'de> for Priority {
         fn decode<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
-            at: __p::At,
+            __deserializer: __D,
+            __at: __p::At,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_int_enum(deserializer, at)
+            __p::decode_int_enum(__deserializer, __at)
         }
     }
     impl<'de> __serde::Deserialize<'de> for Priority {
         fn deserialize<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
+            __deserializer: __D,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_int_enum(deserializer, &__p::Place::TOP)
+            __p::decode_int_enum(__deserializer, &__p::Place::TOP)
         }
     }
 };
@@ -1513,60 +1522,60 @@ const _: () = {
     impl __p::Encode for Summary {
         fn encode<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
             use __serde::ser::SerializeStruct as _;
-            let mut state = serializer
+            let mut __state = __serializer
                 .serialize_struct("Summary", __p::count_set(&[self.line.is_some()]))?;
-            __p::write_optional(&mut state, "Line", &self.line)?;
-            state.end()
+            __p::write_optional(&mut __state, "Line", &self.line)?;
+            __state.end()
         }
     }
     impl __serde::Serialize for Summary {
         fn serialize<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            __p::Encode::encode(self, serializer)
+            __p::Encode::encode(self, __serializer)
         }
     }
     impl __p::DecodeFields for Summary {
         const EXPECTING: &'static ::core::primitive::str = "a `Summary` object";
-        fn member_index(name: &::core::primitive::str) -> ::core::primitive::usize {
-            match name {
+        fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
+            match __name {
                 "Line" => 0,
                 _ => ::core::primitive::usize::MAX,
             }
         }
         fn decode_fields<'de, __A: __serde::de::MapAccess<'de>>(
-            mut map: __A,
+            mut __map: __A,
         ) -> ::core::result::Result<Self, __A::Error> {
-            const PLACES: &[__p::Place] = &[__p::Place::member("Summary", "Line")];
-            let mut slots = (::core::option::Option::<::std::string::String>::None,);
-            while let ::core::option::Option::Some(index) = map
+            const __PLACES: &[__p::Place] = &[__p::Place::member("Summary", "Line")];
+            let mut __slots = (::core::option::Option::<::std::string::String>::None,);
+            while let ::core::option::Option::Some(__index) = __map
                 .next_key_seed(__p::FieldSeed::<Self>::new())?
             {
-                match index {
-                    0 => __p::read_member(&mut map, &mut slots.0, &PLACES[0])?,
-                    _ => __p::skip_value(&mut map)?,
+                match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
+                    _ => __p::skip_value(&mut __map)?,
                 }
             }
-            ::core::result::Result::Ok(Self { line: slots.0 })
+            ::core::result::Result::Ok(Self { line: __slots.0 })
         }
     }
     impl<'de> __p::Decode<'de> for Summary {
         fn decode<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
-            at: __p::At,
+            __deserializer: __D,
+            __at: __p::At,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_structure(deserializer, at)
+            __p::decode_structure(__deserializer, __at)
         }
     }
     impl<'de> __serde::Deserialize<'de> for Summary {
         fn deserialize<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
+            __deserializer: __D,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_structure(deserializer, &__p::Place::TOP)
+            __p::decode_structure(__deserializer, &__p::Place::TOP)
         }
     }
 };
@@ -1602,12 +1611,12 @@ impl Throttled {
 }
 impl ::core::fmt::Display for Throttled {
     #[inline]
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+    fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match &self.message {
-            ::core::option::Option::Some(message) => {
-                ::core::write!(f, "Throttled: {message}")
+            ::core::option::Option::Some(__message) => {
+                ::core::write!(__f, "Throttled: {__message}")
             }
-            ::core::option::Option::None => f.write_str("Throttled"),
+            ::core::option::Option::None => __f.write_str("Throttled"),
         }
     }
 }
@@ -1618,63 +1627,65 @@ const _: () = {
     impl __p::Encode for Throttled {
         fn encode<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
             use __serde::ser::SerializeStruct as _;
-            let mut state = serializer
+            let mut __state = __serializer
                 .serialize_struct(
                     "Throttled",
                     __p::count_set(&[self.message.is_some()]),
                 )?;
-            __p::write_optional(&mut state, "message", &self.message)?;
-            state.end()
+            __p::write_optional(&mut __state, "message", &self.message)?;
+            __state.end()
         }
     }
     impl __serde::Serialize for Throttled {
         fn serialize<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            __p::Encode::encode(self, serializer)
+            __p::Encode::encode(self, __serializer)
         }
     }
     impl __p::DecodeFields for Throttled {
         const EXPECTING: &'static ::core::primitive::str = "a `Throttled` object";
-        fn member_index(name: &::core::primitive::str) -> ::core::primitive::usize {
-            match name {
+        fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
+            match __name {
                 "message" => 0,
                 _ => ::core::primitive::usize::MAX,
             }
         }
         fn decode_fields<'de, __A: __serde::de::MapAccess<'de>>(
-            mut map: __A,
+            mut __map: __A,
         ) -> ::core::result::Result<Self, __A::Error> {
-            const PLACES: &[__p::Place] = &[__p::Place::member("Throttled", "message")];
-            let mut slots = (::core::option::Option::<::std::string::String>::None,);
-            while let ::core::option::Option::Some(index) = map
+            const __PLACES: &[__p::Place] = &[
+                __p::Place::member("Throttled", "message"),
+            ];
+            let mut __slots = (::core::option::Option::<::std::string::String>::None,);
+            while let ::core::option::Option::Some(__index) = __map
                 .next_key_seed(__p::FieldSeed::<Self>::new())?
             {
-                match index {
-                    0 => __p::read_member(&mut map, &mut slots.0, &PLACES[0])?,
-                    _ => __p::skip_value(&mut map)?,
+                match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
+                    _ => __p::skip_value(&mut __map)?,
                 }
             }
-            ::core::result::Result::Ok(Self { message: slots.0 })
+            ::core::result::Result::Ok(Self { message: __slots.0 })
         }
     }
     impl<'de> __p::Decode<'de> for Throttled {
         fn decode<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
-            at: __p::At,
+            __deserializer: __D,
+            __at: __p::At,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_structure(deserializer, at)
+            __p::decode_structure(__deserializer, __at)
         }
     }
     impl<'de> __serde::Deserialize<'de> for Throttled {
         fn deserialize<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
+            __deserializer: __D,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_structure(deserializer, &__p::Place::TOP)
+            __p::decode_structure(__deserializer, &__p::Place::TOP)
         }
     }
 };
@@ -1710,12 +1721,12 @@ impl ValidationError {
 }
 impl ::core::fmt::Display for ValidationError {
     #[inline]
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+    fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match &self.message {
-            ::core::option::Option::Some(message) => {
-                ::core::write!(f, "ValidationError: {message}")
+            ::core::option::Option::Some(__message) => {
+                ::core::write!(__f, "ValidationError: {__message}")
             }
-            ::core::option::Option::None => f.write_str("ValidationError"),
+            ::core::option::Option::None => __f.write_str("ValidationError"),
         }
     }
 }
@@ -1726,65 +1737,65 @@ const _: () = {
     impl __p::Encode for ValidationError {
         fn encode<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
             use __serde::ser::SerializeStruct as _;
-            let mut state = serializer
+            let mut __state = __serializer
                 .serialize_struct(
                     "ValidationError",
                     __p::count_set(&[self.message.is_some()]),
                 )?;
-            __p::write_optional(&mut state, "message", &self.message)?;
-            state.end()
+            __p::write_optional(&mut __state, "message", &self.message)?;
+            __state.end()
         }
     }
     impl __serde::Serialize for ValidationError {
         fn serialize<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            __p::Encode::encode(self, serializer)
+            __p::Encode::encode(self, __serializer)
         }
     }
     impl __p::DecodeFields for ValidationError {
         const EXPECTING: &'static ::core::primitive::str = "a `ValidationError` object";
-        fn member_index(name: &::core::primitive::str) -> ::core::primitive::usize {
-            match name {
+        fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
+            match __name {
                 "message" => 0,
                 _ => ::core::primitive::usize::MAX,
             }
         }
         fn decode_fields<'de, __A: __serde::de::MapAccess<'de>>(
-            mut map: __A,
+            mut __map: __A,
         ) -> ::core::result::Result<Self, __A::Error> {
-            const PLACES: &[__p::Place] = &[
+            const __PLACES: &[__p::Place] = &[
                 __p::Place::member("ValidationError", "message"),
             ];
-            let mut slots = (::core::option::Option::<::std::string::String>::None,);
-            while let ::core::option::Option::Some(index) = map
+            let mut __slots = (::core::option::Option::<::std::string::String>::None,);
+            while let ::core::option::Option::Some(__index) = __map
                 .next_key_seed(__p::FieldSeed::<Self>::new())?
             {
-                match index {
-                    0 => __p::read_member(&mut map, &mut slots.0, &PLACES[0])?,
-                    _ => __p::skip_value(&mut map)?,
+                match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
+                    _ => __p::skip_value(&mut __map)?,
                 }
             }
-            ::core::result::Result::Ok(Self { message: slots.0 })
+            ::core::result::Result::Ok(Self { message: __slots.0 })
         }
     }
     impl<'de> __p::Decode<'de> for ValidationError {
         fn decode<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
-            at: __p::At,
+            __deserializer: __D,
+            __at: __p::At,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_structure(deserializer, at)
+            __p::decode_structure(__deserializer, __at)
         }
     }
     impl<'de> __serde::Deserialize<'de> for ValidationError {
         fn deserialize<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
+            __deserializer: __D,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_structure(deserializer, &__p::Place::TOP)
+            __p::decode_structure(__deserializer, &__p::Place::TOP)
         }
     }
 };
@@ -1859,18 +1870,18 @@ pub mod builders {
             ::sesv2_model::BuildError,
         > {
             match (self.source,) {
-                (::core::option::Option::Some(r_source),) => {
+                (::core::option::Option::Some(__r_source),) => {
                     ::core::result::Result::Ok(super::CreateImportJobRequest {
-                        source: r_source,
+                        source: __r_source,
                         options: self.options,
                         destination: self.destination,
                     })
                 }
-                (r_source,) => {
+                (__r_source,) => {
                     ::core::result::Result::Err(
                         ::sesv2_model::BuildError::first_missing(
                             "CreateImportJobRequest",
-                            &[(r_source.is_none(), "Source", "source")],
+                            &[(__r_source.is_none(), "Source", "source")],
                         ),
                     )
                 }
@@ -1909,16 +1920,16 @@ pub mod builders {
             ::sesv2_model::BuildError,
         > {
             match (self.job_id,) {
-                (::core::option::Option::Some(r_job_id),) => {
+                (::core::option::Option::Some(__r_job_id),) => {
                     ::core::result::Result::Ok(super::CreateImportJobResponse {
-                        job_id: r_job_id,
+                        job_id: __r_job_id,
                     })
                 }
-                (r_job_id,) => {
+                (__r_job_id,) => {
                     ::core::result::Result::Err(
                         ::sesv2_model::BuildError::first_missing(
                             "CreateImportJobResponse",
-                            &[(r_job_id.is_none(), "JobId", "job_id")],
+                            &[(__r_job_id.is_none(), "JobId", "job_id")],
                         ),
                     )
                 }
@@ -1957,16 +1968,16 @@ pub mod builders {
             ::sesv2_model::BuildError,
         > {
             match (self.job_id,) {
-                (::core::option::Option::Some(r_job_id),) => {
+                (::core::option::Option::Some(__r_job_id),) => {
                     ::core::result::Result::Ok(super::DeleteImportJobRequest {
-                        job_id: r_job_id,
+                        job_id: __r_job_id,
                     })
                 }
-                (r_job_id,) => {
+                (__r_job_id,) => {
                     ::core::result::Result::Err(
                         ::sesv2_model::BuildError::first_missing(
                             "DeleteImportJobRequest",
-                            &[(r_job_id.is_none(), "JobId", "job_id")],
+                            &[(__r_job_id.is_none(), "JobId", "job_id")],
                         ),
                     )
                 }
@@ -2036,16 +2047,16 @@ pub mod builders {
             ::sesv2_model::BuildError,
         > {
             match (self.job_id,) {
-                (::core::option::Option::Some(r_job_id),) => {
+                (::core::option::Option::Some(__r_job_id),) => {
                     ::core::result::Result::Ok(super::GetImportJobRequest {
-                        job_id: r_job_id,
+                        job_id: __r_job_id,
                     })
                 }
-                (r_job_id,) => {
+                (__r_job_id,) => {
                     ::core::result::Result::Err(
                         ::sesv2_model::BuildError::first_missing(
                             "GetImportJobRequest",
-                            &[(r_job_id.is_none(), "JobId", "job_id")],
+                            &[(__r_job_id.is_none(), "JobId", "job_id")],
                         ),
                     )
                 }
@@ -2347,17 +2358,17 @@ pub mod builders {
         ) -> ::core::result::Result<super::ImportJob, ::sesv2_model::BuildError> {
             match (self.job_id, self.attempts) {
                 (
-                    ::core::option::Option::Some(r_job_id),
-                    ::core::option::Option::Some(r_attempts),
+                    ::core::option::Option::Some(__r_job_id),
+                    ::core::option::Option::Some(__r_attempts),
                 ) => {
                     ::core::result::Result::Ok(super::ImportJob {
-                        job_id: r_job_id,
+                        job_id: __r_job_id,
                         status: self.status,
                         priority: self.priority,
                         record_count: self.record_count,
                         created_at: self.created_at,
                         source_url: self.source_url,
-                        attempts: r_attempts,
+                        attempts: __r_attempts,
                         retry_limit: self.retry_limit.unwrap_or(3i32),
                         max_errors: self.max_errors.unwrap_or(10i32),
                         legacy: self.legacy,
@@ -2367,13 +2378,13 @@ pub mod builders {
                         options: self.options,
                     })
                 }
-                (r_job_id, r_attempts) => {
+                (__r_job_id, __r_attempts) => {
                     ::core::result::Result::Err(
                         ::sesv2_model::BuildError::first_missing(
                             "ImportJob",
                             &[
-                                (r_job_id.is_none(), "JobId", "job_id"),
-                                (r_attempts.is_none(), "Attempts", "attempts"),
+                                (__r_job_id.is_none(), "JobId", "job_id"),
+                                (__r_attempts.is_none(), "Attempts", "attempts"),
                             ],
                         ),
                     )
@@ -2615,21 +2626,21 @@ pub mod operations {
         const HTTP_STATUS_CODE: ::core::primitive::u16 = 200;
         #[inline]
         fn request_uri(
-            _input: &Self::Input,
+            _: &Self::Input,
         ) -> ::core::result::Result<
             ::std::string::String,
             ::sesv2_model::RequestUriError,
         > {
-            let mut uri = ::sesv2_model::__private::UriWriter::new();
-            uri.path("/jobs");
-            ::core::result::Result::Ok(uri.finish())
+            let mut __uri = ::sesv2_model::__private::UriWriter::new();
+            __uri.path("/jobs");
+            ::core::result::Result::Ok(__uri.finish())
         }
         #[inline]
         fn parse_error(
-            error_type: ::core::option::Option<&::core::primitive::str>,
-            body: &[::core::primitive::u8],
+            __error_type: ::core::option::Option<&::core::primitive::str>,
+            __body: &[::core::primitive::u8],
         ) -> CreateImportJobError {
-            CreateImportJobError::from_response(error_type, body)
+            CreateImportJobError::from_response(__error_type, __body)
         }
     }
     /// The errors of the `CreateImportJob` operation.
@@ -2653,8 +2664,8 @@ pub mod operations {
             error_type: ::core::option::Option<&::core::primitive::str>,
             body: &[::core::primitive::u8],
         ) -> Self {
-            let code = ::sesv2_model::error_code(error_type, body);
-            Self::from_code(code.as_deref().unwrap_or_default(), body)
+            let __code = ::sesv2_model::error_code(error_type, body);
+            Self::from_code(__code.as_deref().unwrap_or_default(), body)
         }
         /// Reads an error response whose code is known: a shape name,
         /// optionally with a namespace (`ns#Name`) or a `:suffix`.
@@ -2691,17 +2702,17 @@ pub mod operations {
                 Self::ValidationError(_) => {
                     ::core::option::Option::Some("ValidationError")
                 }
-                Self::Unhandled(error) => error.code(),
+                Self::Unhandled(__error) => __error.code(),
             }
         }
     }
     #[allow(deprecated)]
     impl ::core::fmt::Display for CreateImportJobError {
         #[inline]
-        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
             match self {
-                Self::ValidationError(error) => ::core::fmt::Display::fmt(error, f),
-                Self::Unhandled(error) => ::core::fmt::Display::fmt(error, f),
+                Self::ValidationError(__error) => ::core::fmt::Display::fmt(__error, __f),
+                Self::Unhandled(__error) => ::core::fmt::Display::fmt(__error, __f),
             }
         }
     }
@@ -2712,8 +2723,8 @@ pub mod operations {
             &self,
         ) -> ::core::option::Option<&(dyn ::std::error::Error + 'static)> {
             match self {
-                Self::ValidationError(error) => ::core::option::Option::Some(error),
-                Self::Unhandled(error) => ::core::option::Option::Some(error),
+                Self::ValidationError(__error) => ::core::option::Option::Some(__error),
+                Self::Unhandled(__error) => ::core::option::Option::Some(__error),
             }
         }
     }
@@ -2743,27 +2754,28 @@ pub mod operations {
         const HTTP_STATUS_CODE: ::core::primitive::u16 = 200;
         #[inline]
         fn request_uri(
-            input: &Self::Input,
+            __input: &Self::Input,
         ) -> ::core::result::Result<
             ::std::string::String,
             ::sesv2_model::RequestUriError,
         > {
-            let mut uri = ::sesv2_model::__private::UriWriter::new();
-            uri.path("/jobs/");
-            uri.label(
-                "JobId",
-                &input.job_id,
-                false,
-                ::sesv2_model::__private::TimestampFormat::DateTime,
-            )?;
-            ::core::result::Result::Ok(uri.finish())
+            let mut __uri = ::sesv2_model::__private::UriWriter::new();
+            __uri.path("/jobs/");
+            __uri
+                .label(
+                    "JobId",
+                    &__input.job_id,
+                    false,
+                    ::sesv2_model::__private::TimestampFormat::DateTime,
+                )?;
+            ::core::result::Result::Ok(__uri.finish())
         }
         #[inline]
         fn parse_error(
-            error_type: ::core::option::Option<&::core::primitive::str>,
-            body: &[::core::primitive::u8],
+            __error_type: ::core::option::Option<&::core::primitive::str>,
+            __body: &[::core::primitive::u8],
         ) -> DeleteImportJobError {
-            DeleteImportJobError::from_response(error_type, body)
+            DeleteImportJobError::from_response(__error_type, __body)
         }
     }
     /// The errors of the `DeleteImportJob` operation.
@@ -2787,8 +2799,8 @@ pub mod operations {
             error_type: ::core::option::Option<&::core::primitive::str>,
             body: &[::core::primitive::u8],
         ) -> Self {
-            let code = ::sesv2_model::error_code(error_type, body);
-            Self::from_code(code.as_deref().unwrap_or_default(), body)
+            let __code = ::sesv2_model::error_code(error_type, body);
+            Self::from_code(__code.as_deref().unwrap_or_default(), body)
         }
         /// Reads an error response whose code is known: a shape name,
         /// optionally with a namespace (`ns#Name`) or a `:suffix`.
@@ -2823,17 +2835,17 @@ pub mod operations {
         pub fn code(&self) -> ::core::option::Option<&::core::primitive::str> {
             match self {
                 Self::JobNotFound(_) => ::core::option::Option::Some("JobNotFound"),
-                Self::Unhandled(error) => error.code(),
+                Self::Unhandled(__error) => __error.code(),
             }
         }
     }
     #[allow(deprecated)]
     impl ::core::fmt::Display for DeleteImportJobError {
         #[inline]
-        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
             match self {
-                Self::JobNotFound(error) => ::core::fmt::Display::fmt(error, f),
-                Self::Unhandled(error) => ::core::fmt::Display::fmt(error, f),
+                Self::JobNotFound(__error) => ::core::fmt::Display::fmt(__error, __f),
+                Self::Unhandled(__error) => ::core::fmt::Display::fmt(__error, __f),
             }
         }
     }
@@ -2844,8 +2856,8 @@ pub mod operations {
             &self,
         ) -> ::core::option::Option<&(dyn ::std::error::Error + 'static)> {
             match self {
-                Self::JobNotFound(error) => ::core::option::Option::Some(error),
-                Self::Unhandled(error) => ::core::option::Option::Some(error),
+                Self::JobNotFound(__error) => ::core::option::Option::Some(__error),
+                Self::Unhandled(__error) => ::core::option::Option::Some(__error),
             }
         }
     }
@@ -2875,27 +2887,28 @@ pub mod operations {
         const HTTP_STATUS_CODE: ::core::primitive::u16 = 200;
         #[inline]
         fn request_uri(
-            input: &Self::Input,
+            __input: &Self::Input,
         ) -> ::core::result::Result<
             ::std::string::String,
             ::sesv2_model::RequestUriError,
         > {
-            let mut uri = ::sesv2_model::__private::UriWriter::new();
-            uri.path("/jobs/");
-            uri.label(
-                "JobId",
-                &input.job_id,
-                false,
-                ::sesv2_model::__private::TimestampFormat::DateTime,
-            )?;
-            ::core::result::Result::Ok(uri.finish())
+            let mut __uri = ::sesv2_model::__private::UriWriter::new();
+            __uri.path("/jobs/");
+            __uri
+                .label(
+                    "JobId",
+                    &__input.job_id,
+                    false,
+                    ::sesv2_model::__private::TimestampFormat::DateTime,
+                )?;
+            ::core::result::Result::Ok(__uri.finish())
         }
         #[inline]
         fn parse_error(
-            error_type: ::core::option::Option<&::core::primitive::str>,
-            body: &[::core::primitive::u8],
+            __error_type: ::core::option::Option<&::core::primitive::str>,
+            __body: &[::core::primitive::u8],
         ) -> GetImportJobError {
-            GetImportJobError::from_response(error_type, body)
+            GetImportJobError::from_response(__error_type, __body)
         }
     }
     /// The errors of the `GetImportJob` operation.
@@ -2921,8 +2934,8 @@ pub mod operations {
             error_type: ::core::option::Option<&::core::primitive::str>,
             body: &[::core::primitive::u8],
         ) -> Self {
-            let code = ::sesv2_model::error_code(error_type, body);
-            Self::from_code(code.as_deref().unwrap_or_default(), body)
+            let __code = ::sesv2_model::error_code(error_type, body);
+            Self::from_code(__code.as_deref().unwrap_or_default(), body)
         }
         /// Reads an error response whose code is known: a shape name,
         /// optionally with a namespace (`ns#Name`) or a `:suffix`.
@@ -2966,18 +2979,18 @@ pub mod operations {
             match self {
                 Self::JobNotFound(_) => ::core::option::Option::Some("JobNotFound"),
                 Self::Throttled(_) => ::core::option::Option::Some("Throttled"),
-                Self::Unhandled(error) => error.code(),
+                Self::Unhandled(__error) => __error.code(),
             }
         }
     }
     #[allow(deprecated)]
     impl ::core::fmt::Display for GetImportJobError {
         #[inline]
-        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
             match self {
-                Self::JobNotFound(error) => ::core::fmt::Display::fmt(error, f),
-                Self::Throttled(error) => ::core::fmt::Display::fmt(error, f),
-                Self::Unhandled(error) => ::core::fmt::Display::fmt(error, f),
+                Self::JobNotFound(__error) => ::core::fmt::Display::fmt(__error, __f),
+                Self::Throttled(__error) => ::core::fmt::Display::fmt(__error, __f),
+                Self::Unhandled(__error) => ::core::fmt::Display::fmt(__error, __f),
             }
         }
     }
@@ -2988,9 +3001,9 @@ pub mod operations {
             &self,
         ) -> ::core::option::Option<&(dyn ::std::error::Error + 'static)> {
             match self {
-                Self::JobNotFound(error) => ::core::option::Option::Some(error),
-                Self::Throttled(error) => ::core::option::Option::Some(error),
-                Self::Unhandled(error) => ::core::option::Option::Some(error),
+                Self::JobNotFound(__error) => ::core::option::Option::Some(__error),
+                Self::Throttled(__error) => ::core::option::Option::Some(__error),
+                Self::Unhandled(__error) => ::core::option::Option::Some(__error),
             }
         }
     }

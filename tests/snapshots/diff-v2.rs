@@ -32,12 +32,12 @@ impl AccessDenied {
 }
 impl ::core::fmt::Display for AccessDenied {
     #[inline]
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+    fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match &self.message {
-            ::core::option::Option::Some(message) => {
-                ::core::write!(f, "AccessDenied: {message}")
+            ::core::option::Option::Some(__message) => {
+                ::core::write!(__f, "AccessDenied: {__message}")
             }
-            ::core::option::Option::None => f.write_str("AccessDenied"),
+            ::core::option::Option::None => __f.write_str("AccessDenied"),
         }
     }
 }
@@ -48,65 +48,65 @@ const _: () = {
     impl __p::Encode for AccessDenied {
         fn encode<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
             use __serde::ser::SerializeStruct as _;
-            let mut state = serializer
+            let mut __state = __serializer
                 .serialize_struct(
                     "AccessDenied",
                     __p::count_set(&[self.message.is_some()]),
                 )?;
-            __p::write_optional(&mut state, "message", &self.message)?;
-            state.end()
+            __p::write_optional(&mut __state, "message", &self.message)?;
+            __state.end()
         }
     }
     impl __serde::Serialize for AccessDenied {
         fn serialize<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            __p::Encode::encode(self, serializer)
+            __p::Encode::encode(self, __serializer)
         }
     }
     impl __p::DecodeFields for AccessDenied {
         const EXPECTING: &'static ::core::primitive::str = "an `AccessDenied` object";
-        fn member_index(name: &::core::primitive::str) -> ::core::primitive::usize {
-            match name {
+        fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
+            match __name {
                 "message" => 0,
                 _ => ::core::primitive::usize::MAX,
             }
         }
         fn decode_fields<'de, __A: __serde::de::MapAccess<'de>>(
-            mut map: __A,
+            mut __map: __A,
         ) -> ::core::result::Result<Self, __A::Error> {
-            const PLACES: &[__p::Place] = &[
+            const __PLACES: &[__p::Place] = &[
                 __p::Place::member("AccessDenied", "message"),
             ];
-            let mut slots = (::core::option::Option::<::std::string::String>::None,);
-            while let ::core::option::Option::Some(index) = map
+            let mut __slots = (::core::option::Option::<::std::string::String>::None,);
+            while let ::core::option::Option::Some(__index) = __map
                 .next_key_seed(__p::FieldSeed::<Self>::new())?
             {
-                match index {
-                    0 => __p::read_member(&mut map, &mut slots.0, &PLACES[0])?,
-                    _ => __p::skip_value(&mut map)?,
+                match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
+                    _ => __p::skip_value(&mut __map)?,
                 }
             }
-            ::core::result::Result::Ok(Self { message: slots.0 })
+            ::core::result::Result::Ok(Self { message: __slots.0 })
         }
     }
     impl<'de> __p::Decode<'de> for AccessDenied {
         fn decode<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
-            at: __p::At,
+            __deserializer: __D,
+            __at: __p::At,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_structure(deserializer, at)
+            __p::decode_structure(__deserializer, __at)
         }
     }
     impl<'de> __serde::Deserialize<'de> for AccessDenied {
         fn deserialize<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
+            __deserializer: __D,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_structure(deserializer, &__p::Place::TOP)
+            __p::decode_structure(__deserializer, &__p::Place::TOP)
         }
     }
 };
@@ -143,19 +143,19 @@ const _: () = {
     impl __p::Encode for CancelImportJobRequest {
         fn encode<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
             use __serde::ser::SerializeStruct as _;
-            let state = serializer.serialize_struct("CancelImportJobRequest", 0)?;
-            state.end()
+            let __state = __serializer.serialize_struct("CancelImportJobRequest", 0)?;
+            __state.end()
         }
     }
     impl __serde::Serialize for CancelImportJobRequest {
         fn serialize<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            __p::Encode::encode(self, serializer)
+            __p::Encode::encode(self, __serializer)
         }
     }
 };
@@ -207,10 +207,10 @@ const _: () = {
     impl __p::Encode for CreateImportJobRequest {
         fn encode<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
             use __serde::ser::SerializeStruct as _;
-            let mut state = serializer
+            let mut __state = __serializer
                 .serialize_struct(
                     "CreateImportJobRequest",
                     1
@@ -222,25 +222,25 @@ const _: () = {
                             ],
                         ),
                 )?;
-            __p::write_member(&mut state, "Source", &self.source)?;
-            __p::write_optional(&mut state, "Options", &self.options)?;
-            __p::write_optional(&mut state, "Destination", &self.destination)?;
-            __p::write_optional(&mut state, "ClientToken", &self.client_token)?;
-            state.end()
+            __p::write_member(&mut __state, "Source", &self.source)?;
+            __p::write_optional(&mut __state, "Options", &self.options)?;
+            __p::write_optional(&mut __state, "Destination", &self.destination)?;
+            __p::write_optional(&mut __state, "ClientToken", &self.client_token)?;
+            __state.end()
         }
     }
     impl __serde::Serialize for CreateImportJobRequest {
         fn serialize<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            __p::Encode::encode(self, serializer)
+            __p::Encode::encode(self, __serializer)
         }
     }
     impl __p::DecodeFields for CreateImportJobRequest {
         const EXPECTING: &'static ::core::primitive::str = "a `CreateImportJobRequest` object";
-        fn member_index(name: &::core::primitive::str) -> ::core::primitive::usize {
-            match name {
+        fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
+            match __name {
                 "Source" => 0,
                 "Options" => 1,
                 "Destination" => 2,
@@ -249,43 +249,43 @@ const _: () = {
             }
         }
         fn decode_fields<'de, __A: __serde::de::MapAccess<'de>>(
-            mut map: __A,
+            mut __map: __A,
         ) -> ::core::result::Result<Self, __A::Error> {
-            const PLACES: &[__p::Place] = &[
+            const __PLACES: &[__p::Place] = &[
                 __p::Place::member("CreateImportJobRequest", "Source"),
                 __p::Place::member("CreateImportJobRequest", "Options"),
                 __p::Place::member("CreateImportJobRequest", "Destination"),
                 __p::Place::member("CreateImportJobRequest", "ClientToken"),
             ];
-            let mut slots = (
+            let mut __slots = (
                 ::core::option::Option::<ImportSource>::None,
                 ::core::option::Option::<ImportOptions>::None,
                 ::core::option::Option::<Destination>::None,
                 ::core::option::Option::<::std::string::String>::None,
             );
-            while let ::core::option::Option::Some(index) = map
+            while let ::core::option::Option::Some(__index) = __map
                 .next_key_seed(__p::FieldSeed::<Self>::new())?
             {
-                match index {
-                    0 => __p::read_member(&mut map, &mut slots.0, &PLACES[0])?,
-                    1 => __p::read_member(&mut map, &mut slots.1, &PLACES[1])?,
-                    2 => __p::read_member(&mut map, &mut slots.2, &PLACES[2])?,
-                    3 => __p::read_member(&mut map, &mut slots.3, &PLACES[3])?,
-                    _ => __p::skip_value(&mut map)?,
+                match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
+                    1 => __p::read_member(&mut __map, &mut __slots.1, &__PLACES[1])?,
+                    2 => __p::read_member(&mut __map, &mut __slots.2, &__PLACES[2])?,
+                    3 => __p::read_member(&mut __map, &mut __slots.3, &__PLACES[3])?,
+                    _ => __p::skip_value(&mut __map)?,
                 }
             }
-            match (slots.0,) {
-                (::core::option::Option::Some(r_source),) => {
+            match (__slots.0,) {
+                (::core::option::Option::Some(__r_source),) => {
                     ::core::result::Result::Ok(Self {
-                        source: r_source,
-                        options: slots.1,
-                        destination: slots.2,
-                        client_token: slots.3,
+                        source: __r_source,
+                        options: __slots.1,
+                        destination: __slots.2,
+                        client_token: __slots.3,
                     })
                 }
-                (r_source,) => {
+                (__r_source,) => {
                     ::core::result::Result::Err(
-                        __p::first_missing(&[(r_source.is_none(), &PLACES[0])]),
+                        __p::first_missing(&[(__r_source.is_none(), &__PLACES[0])]),
                     )
                 }
             }
@@ -293,17 +293,17 @@ const _: () = {
     }
     impl<'de> __p::Decode<'de> for CreateImportJobRequest {
         fn decode<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
-            at: __p::At,
+            __deserializer: __D,
+            __at: __p::At,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_structure(deserializer, at)
+            __p::decode_structure(__deserializer, __at)
         }
     }
     impl<'de> __serde::Deserialize<'de> for CreateImportJobRequest {
         fn deserialize<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
+            __deserializer: __D,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_structure(deserializer, &__p::Place::TOP)
+            __p::decode_structure(__deserializer, &__p::Place::TOP)
         }
     }
 };
@@ -334,52 +334,52 @@ const _: () = {
     impl __p::Encode for CreateImportJobResult {
         fn encode<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
             use __serde::ser::SerializeStruct as _;
-            let mut state = serializer.serialize_struct("CreateImportJobResult", 1)?;
-            __p::write_member(&mut state, "JobId", &self.job_id)?;
-            state.end()
+            let mut __state = __serializer.serialize_struct("CreateImportJobResult", 1)?;
+            __p::write_member(&mut __state, "JobId", &self.job_id)?;
+            __state.end()
         }
     }
     impl __serde::Serialize for CreateImportJobResult {
         fn serialize<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            __p::Encode::encode(self, serializer)
+            __p::Encode::encode(self, __serializer)
         }
     }
     impl __p::DecodeFields for CreateImportJobResult {
         const EXPECTING: &'static ::core::primitive::str = "a `CreateImportJobResult` object";
-        fn member_index(name: &::core::primitive::str) -> ::core::primitive::usize {
-            match name {
+        fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
+            match __name {
                 "JobId" => 0,
                 _ => ::core::primitive::usize::MAX,
             }
         }
         fn decode_fields<'de, __A: __serde::de::MapAccess<'de>>(
-            mut map: __A,
+            mut __map: __A,
         ) -> ::core::result::Result<Self, __A::Error> {
-            const PLACES: &[__p::Place] = &[
+            const __PLACES: &[__p::Place] = &[
                 __p::Place::member("CreateImportJobResult", "JobId"),
             ];
-            let mut slots = (::core::option::Option::<::std::string::String>::None,);
-            while let ::core::option::Option::Some(index) = map
+            let mut __slots = (::core::option::Option::<::std::string::String>::None,);
+            while let ::core::option::Option::Some(__index) = __map
                 .next_key_seed(__p::FieldSeed::<Self>::new())?
             {
-                match index {
-                    0 => __p::read_member(&mut map, &mut slots.0, &PLACES[0])?,
-                    _ => __p::skip_value(&mut map)?,
+                match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
+                    _ => __p::skip_value(&mut __map)?,
                 }
             }
-            match (slots.0,) {
-                (::core::option::Option::Some(r_job_id),) => {
-                    ::core::result::Result::Ok(Self { job_id: r_job_id })
+            match (__slots.0,) {
+                (::core::option::Option::Some(__r_job_id),) => {
+                    ::core::result::Result::Ok(Self { job_id: __r_job_id })
                 }
-                (r_job_id,) => {
+                (__r_job_id,) => {
                     ::core::result::Result::Err(
-                        __p::first_missing(&[(r_job_id.is_none(), &PLACES[0])]),
+                        __p::first_missing(&[(__r_job_id.is_none(), &__PLACES[0])]),
                     )
                 }
             }
@@ -387,17 +387,17 @@ const _: () = {
     }
     impl<'de> __p::Decode<'de> for CreateImportJobResult {
         fn decode<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
-            at: __p::At,
+            __deserializer: __D,
+            __at: __p::At,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_structure(deserializer, at)
+            __p::decode_structure(__deserializer, __at)
         }
     }
     impl<'de> __serde::Deserialize<'de> for CreateImportJobResult {
         fn deserialize<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
+            __deserializer: __D,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_structure(deserializer, &__p::Place::TOP)
+            __p::decode_structure(__deserializer, &__p::Place::TOP)
         }
     }
 };
@@ -420,28 +420,30 @@ const _: () = {
     impl __p::Encode for Destination {
         fn encode<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
             use __serde::ser::SerializeMap as _;
-            let mut map = serializer.serialize_map(::core::option::Option::Some(1))?;
+            let mut __map = __serializer.serialize_map(::core::option::Option::Some(1))?;
             match self {
-                Self::ListName(value) => {
-                    map.serialize_entry("ListName", &__p::Encoded(value))?
+                Self::ListName(__value) => {
+                    __map.serialize_entry("ListName", &__p::Encoded(__value))?
                 }
-                Self::Topic(value) => map.serialize_entry("Topic", &__p::Encoded(value))?,
-                Self::Unknown(member) => {
-                    map.serialize_entry(member.name(), member.value())?
+                Self::Topic(__value) => {
+                    __map.serialize_entry("Topic", &__p::Encoded(__value))?
+                }
+                Self::Unknown(__member) => {
+                    __map.serialize_entry(__member.name(), __member.value())?
                 }
             }
-            map.end()
+            __map.end()
         }
     }
     impl __serde::Serialize for Destination {
         fn serialize<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            __p::Encode::encode(self, serializer)
+            __p::Encode::encode(self, __serializer)
         }
     }
     impl __p::DecodeUnion for Destination {
@@ -452,51 +454,57 @@ const _: () = {
             "Topic",
         ];
         fn decode_member<'de, __A: __serde::de::MapAccess<'de>>(
-            index: ::core::primitive::usize,
-            map: &mut __A,
+            __index: ::core::primitive::usize,
+            __map: &mut __A,
         ) -> ::core::result::Result<::core::option::Option<Self>, __A::Error> {
-            const PLACES: &[__p::Place] = &[
+            const __PLACES: &[__p::Place] = &[
                 __p::Place::member("Destination", "ListName"),
                 __p::Place::member("Destination", "Topic"),
             ];
             ::core::result::Result::Ok(
-                match index {
+                match __index {
                     0 => {
-                        map.next_value_seed(
-                                __p::Member::<::std::string::String>::new(&PLACES[0]),
+                        __map
+                            .next_value_seed(
+                                __p::Member::<::std::string::String>::new(&__PLACES[0]),
                             )?
                             .map(Self::ListName)
                     }
                     1 => {
-                        map.next_value_seed(
-                                __p::Member::<::std::string::String>::new(&PLACES[1]),
+                        __map
+                            .next_value_seed(
+                                __p::Member::<::std::string::String>::new(&__PLACES[1]),
                             )?
                             .map(Self::Topic)
                     }
                     _ => {
-                        map.next_value::<__serde::de::IgnoredAny>()?;
+                        __map.next_value::<__serde::de::IgnoredAny>()?;
                         ::core::option::Option::None
                     }
                 },
             )
         }
-        fn unknown(name: ::std::string::String, value: __p::serde_json::Value) -> Self {
-            Self::Unknown(__p::unknown_member(name, value))
+        #[inline]
+        fn unknown(
+            __name: ::std::string::String,
+            __value: __p::serde_json::Value,
+        ) -> Self {
+            Self::Unknown(__p::unknown_member(__name, __value))
         }
     }
     impl<'de> __p::Decode<'de> for Destination {
         fn decode<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
-            at: __p::At,
+            __deserializer: __D,
+            __at: __p::At,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_union(deserializer, at)
+            __p::decode_union(__deserializer, __at)
         }
     }
     impl<'de> __serde::Deserialize<'de> for Destination {
         fn deserialize<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
+            __deserializer: __D,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_union(deserializer, &__p::Place::TOP)
+            __p::decode_union(__deserializer, &__p::Place::TOP)
         }
     }
 };
@@ -533,19 +541,19 @@ const _: () = {
     impl __p::Encode for GetImportJobRequest {
         fn encode<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
             use __serde::ser::SerializeStruct as _;
-            let state = serializer.serialize_struct("GetImportJobRequest", 0)?;
-            state.end()
+            let __state = __serializer.serialize_struct("GetImportJobRequest", 0)?;
+            __state.end()
         }
     }
     impl __serde::Serialize for GetImportJobRequest {
         fn serialize<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            __p::Encode::encode(self, serializer)
+            __p::Encode::encode(self, __serializer)
         }
     }
 };
@@ -581,65 +589,65 @@ const _: () = {
     impl __p::Encode for GetImportJobResponse {
         fn encode<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
             use __serde::ser::SerializeStruct as _;
-            let mut state = serializer
+            let mut __state = __serializer
                 .serialize_struct(
                     "GetImportJobResponse",
                     __p::count_set(&[self.job.is_some()]),
                 )?;
-            __p::write_optional(&mut state, "Job", &self.job)?;
-            state.end()
+            __p::write_optional(&mut __state, "Job", &self.job)?;
+            __state.end()
         }
     }
     impl __serde::Serialize for GetImportJobResponse {
         fn serialize<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            __p::Encode::encode(self, serializer)
+            __p::Encode::encode(self, __serializer)
         }
     }
     impl __p::DecodeFields for GetImportJobResponse {
         const EXPECTING: &'static ::core::primitive::str = "a `GetImportJobResponse` object";
-        fn member_index(name: &::core::primitive::str) -> ::core::primitive::usize {
-            match name {
+        fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
+            match __name {
                 "Job" => 0,
                 _ => ::core::primitive::usize::MAX,
             }
         }
         fn decode_fields<'de, __A: __serde::de::MapAccess<'de>>(
-            mut map: __A,
+            mut __map: __A,
         ) -> ::core::result::Result<Self, __A::Error> {
-            const PLACES: &[__p::Place] = &[
+            const __PLACES: &[__p::Place] = &[
                 __p::Place::member("GetImportJobResponse", "Job"),
             ];
-            let mut slots = (::core::option::Option::<ImportJob>::None,);
-            while let ::core::option::Option::Some(index) = map
+            let mut __slots = (::core::option::Option::<ImportJob>::None,);
+            while let ::core::option::Option::Some(__index) = __map
                 .next_key_seed(__p::FieldSeed::<Self>::new())?
             {
-                match index {
-                    0 => __p::read_member(&mut map, &mut slots.0, &PLACES[0])?,
-                    _ => __p::skip_value(&mut map)?,
+                match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
+                    _ => __p::skip_value(&mut __map)?,
                 }
             }
-            ::core::result::Result::Ok(Self { job: slots.0 })
+            ::core::result::Result::Ok(Self { job: __slots.0 })
         }
     }
     impl<'de> __p::Decode<'de> for GetImportJobResponse {
         fn decode<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
-            at: __p::At,
+            __deserializer: __D,
+            __at: __p::At,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_structure(deserializer, at)
+            __p::decode_structure(__deserializer, __at)
         }
     }
     impl<'de> __serde::Deserialize<'de> for GetImportJobResponse {
         fn deserialize<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
+            __deserializer: __D,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_structure(deserializer, &__p::Place::TOP)
+            __p::decode_structure(__deserializer, &__p::Place::TOP)
         }
     }
 };
@@ -783,10 +791,10 @@ const _: () = {
     impl __p::Encode for ImportJob {
         fn encode<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
             use __serde::ser::SerializeStruct as _;
-            let mut state = serializer
+            let mut __state = __serializer
                 .serialize_struct(
                     "ImportJob",
                     6
@@ -805,42 +813,42 @@ const _: () = {
                             ],
                         ),
                 )?;
-            __p::write_member(&mut state, "JobId", &self.job_id)?;
-            __p::write_member(&mut state, "Status", &self.status)?;
-            __p::write_optional(&mut state, "Priority", &self.priority)?;
-            __p::write_optional(&mut state, "RecordCount", &self.record_count)?;
+            __p::write_member(&mut __state, "JobId", &self.job_id)?;
+            __p::write_member(&mut __state, "Status", &self.status)?;
+            __p::write_optional(&mut __state, "Priority", &self.priority)?;
+            __p::write_optional(&mut __state, "RecordCount", &self.record_count)?;
             __p::write_optional_as(
-                &mut state,
+                &mut __state,
                 "CreatedAt",
                 &self.created_at,
                 __p::TimestampFormat::DateTime,
             )?;
-            __p::write_optional(&mut state, "source_url", &self.source_url)?;
-            __p::write_member(&mut state, "Attempts", &self.attempts)?;
-            __p::write_member(&mut state, "RetryLimit", &self.retry_limit)?;
-            __p::write_member(&mut state, "MaxErrors", &self.max_errors)?;
-            __p::write_optional(&mut state, "Summaries", &self.summaries)?;
-            __p::write_optional(&mut state, "Source", &self.source)?;
-            __p::write_optional(&mut state, "Destination", &self.destination)?;
-            __p::write_optional(&mut state, "Options", &self.options)?;
-            __p::write_optional(&mut state, "Notes", &self.notes)?;
-            __p::write_member(&mut state, "Owner", &self.owner)?;
-            __p::write_optional(&mut state, "Warnings", &self.warnings)?;
-            state.end()
+            __p::write_optional(&mut __state, "source_url", &self.source_url)?;
+            __p::write_member(&mut __state, "Attempts", &self.attempts)?;
+            __p::write_member(&mut __state, "RetryLimit", &self.retry_limit)?;
+            __p::write_member(&mut __state, "MaxErrors", &self.max_errors)?;
+            __p::write_optional(&mut __state, "Summaries", &self.summaries)?;
+            __p::write_optional(&mut __state, "Source", &self.source)?;
+            __p::write_optional(&mut __state, "Destination", &self.destination)?;
+            __p::write_optional(&mut __state, "Options", &self.options)?;
+            __p::write_optional(&mut __state, "Notes", &self.notes)?;
+            __p::write_member(&mut __state, "Owner", &self.owner)?;
+            __p::write_optional(&mut __state, "Warnings", &self.warnings)?;
+            __state.end()
         }
     }
     impl __serde::Serialize for ImportJob {
         fn serialize<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            __p::Encode::encode(self, serializer)
+            __p::Encode::encode(self, __serializer)
         }
     }
     impl __p::DecodeFields for ImportJob {
         const EXPECTING: &'static ::core::primitive::str = "an `ImportJob` object";
-        fn member_index(name: &::core::primitive::str) -> ::core::primitive::usize {
-            match name {
+        fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
+            match __name {
                 "JobId" => 0,
                 "Status" => 1,
                 "Priority" => 2,
@@ -861,9 +869,9 @@ const _: () = {
             }
         }
         fn decode_fields<'de, __A: __serde::de::MapAccess<'de>>(
-            mut map: __A,
+            mut __map: __A,
         ) -> ::core::result::Result<Self, __A::Error> {
-            const PLACES: &[__p::Place] = &[
+            const __PLACES: &[__p::Place] = &[
                 __p::Place::member("ImportJob", "JobId"),
                 __p::Place::member("ImportJob", "Status"),
                 __p::Place::member("ImportJob", "Priority"),
@@ -882,7 +890,7 @@ const _: () = {
                 __p::Place::member("ImportJob", "Owner"),
                 __p::Place::member("ImportJob", "Warnings"),
             ];
-            let mut slots = (
+            let mut __slots = (
                 ::core::option::Option::<::std::string::String>::None,
                 ::core::option::Option::<JobStatus>::None,
                 ::core::option::Option::<Priority>::None,
@@ -900,63 +908,63 @@ const _: () = {
                 ::core::option::Option::<::std::string::String>::None,
                 ::core::option::Option::<::std::vec::Vec<Warning>>::None,
             );
-            while let ::core::option::Option::Some(index) = map
+            while let ::core::option::Option::Some(__index) = __map
                 .next_key_seed(__p::FieldSeed::<Self>::new())?
             {
-                match index {
-                    0 => __p::read_member(&mut map, &mut slots.0, &PLACES[0])?,
-                    1 => __p::read_member(&mut map, &mut slots.1, &PLACES[1])?,
-                    2 => __p::read_member(&mut map, &mut slots.2, &PLACES[2])?,
-                    3 => __p::read_member(&mut map, &mut slots.3, &PLACES[3])?,
-                    4 => __p::read_member(&mut map, &mut slots.4, &PLACES[4])?,
-                    5 => __p::read_member(&mut map, &mut slots.5, &PLACES[5])?,
-                    6 => __p::read_member(&mut map, &mut slots.6, &PLACES[6])?,
-                    7 => __p::read_member(&mut map, &mut slots.7, &PLACES[7])?,
-                    8 => __p::read_member(&mut map, &mut slots.8, &PLACES[8])?,
-                    9 => __p::read_member(&mut map, &mut slots.9, &PLACES[9])?,
-                    10 => __p::read_member(&mut map, &mut slots.10, &PLACES[10])?,
-                    11 => __p::read_member(&mut map, &mut slots.11, &PLACES[11])?,
-                    12 => __p::read_member(&mut map, &mut slots.12, &PLACES[12])?,
-                    13 => __p::read_member(&mut map, &mut slots.13, &PLACES[13])?,
-                    14 => __p::read_member(&mut map, &mut slots.14, &PLACES[14])?,
-                    15 => __p::read_member(&mut map, &mut slots.15, &PLACES[15])?,
-                    _ => __p::skip_value(&mut map)?,
+                match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
+                    1 => __p::read_member(&mut __map, &mut __slots.1, &__PLACES[1])?,
+                    2 => __p::read_member(&mut __map, &mut __slots.2, &__PLACES[2])?,
+                    3 => __p::read_member(&mut __map, &mut __slots.3, &__PLACES[3])?,
+                    4 => __p::read_member(&mut __map, &mut __slots.4, &__PLACES[4])?,
+                    5 => __p::read_member(&mut __map, &mut __slots.5, &__PLACES[5])?,
+                    6 => __p::read_member(&mut __map, &mut __slots.6, &__PLACES[6])?,
+                    7 => __p::read_member(&mut __map, &mut __slots.7, &__PLACES[7])?,
+                    8 => __p::read_member(&mut __map, &mut __slots.8, &__PLACES[8])?,
+                    9 => __p::read_member(&mut __map, &mut __slots.9, &__PLACES[9])?,
+                    10 => __p::read_member(&mut __map, &mut __slots.10, &__PLACES[10])?,
+                    11 => __p::read_member(&mut __map, &mut __slots.11, &__PLACES[11])?,
+                    12 => __p::read_member(&mut __map, &mut __slots.12, &__PLACES[12])?,
+                    13 => __p::read_member(&mut __map, &mut __slots.13, &__PLACES[13])?,
+                    14 => __p::read_member(&mut __map, &mut __slots.14, &__PLACES[14])?,
+                    15 => __p::read_member(&mut __map, &mut __slots.15, &__PLACES[15])?,
+                    _ => __p::skip_value(&mut __map)?,
                 }
             }
-            match (slots.0, slots.1, slots.8, slots.14) {
+            match (__slots.0, __slots.1, __slots.8, __slots.14) {
                 (
-                    ::core::option::Option::Some(r_job_id),
-                    ::core::option::Option::Some(r_status),
-                    ::core::option::Option::Some(r_max_errors),
-                    ::core::option::Option::Some(r_owner),
+                    ::core::option::Option::Some(__r_job_id),
+                    ::core::option::Option::Some(__r_status),
+                    ::core::option::Option::Some(__r_max_errors),
+                    ::core::option::Option::Some(__r_owner),
                 ) => {
                     ::core::result::Result::Ok(Self {
-                        job_id: r_job_id,
-                        status: r_status,
-                        priority: slots.2,
-                        record_count: slots.3,
-                        created_at: slots.4,
-                        source_url: slots.5,
-                        attempts: slots.6.unwrap_or(1i32),
-                        retry_limit: slots.7.unwrap_or(5i32),
-                        max_errors: r_max_errors,
-                        summaries: slots.9,
-                        source: slots.10,
-                        destination: slots.11,
-                        options: slots.12,
-                        notes: slots.13,
-                        owner: r_owner,
-                        warnings: slots.15,
+                        job_id: __r_job_id,
+                        status: __r_status,
+                        priority: __slots.2,
+                        record_count: __slots.3,
+                        created_at: __slots.4,
+                        source_url: __slots.5,
+                        attempts: __slots.6.unwrap_or(1i32),
+                        retry_limit: __slots.7.unwrap_or(5i32),
+                        max_errors: __r_max_errors,
+                        summaries: __slots.9,
+                        source: __slots.10,
+                        destination: __slots.11,
+                        options: __slots.12,
+                        notes: __slots.13,
+                        owner: __r_owner,
+                        warnings: __slots.15,
                     })
                 }
-                (r_job_id, r_status, r_max_errors, r_owner) => {
+                (__r_job_id, __r_status, __r_max_errors, __r_owner) => {
                     ::core::result::Result::Err(
                         __p::first_missing(
                             &[
-                                (r_job_id.is_none(), &PLACES[0]),
-                                (r_status.is_none(), &PLACES[1]),
-                                (r_max_errors.is_none(), &PLACES[8]),
-                                (r_owner.is_none(), &PLACES[14]),
+                                (__r_job_id.is_none(), &__PLACES[0]),
+                                (__r_status.is_none(), &__PLACES[1]),
+                                (__r_max_errors.is_none(), &__PLACES[8]),
+                                (__r_owner.is_none(), &__PLACES[14]),
                             ],
                         ),
                     )
@@ -966,17 +974,17 @@ const _: () = {
     }
     impl<'de> __p::Decode<'de> for ImportJob {
         fn decode<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
-            at: __p::At,
+            __deserializer: __D,
+            __at: __p::At,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_structure(deserializer, at)
+            __p::decode_structure(__deserializer, __at)
         }
     }
     impl<'de> __serde::Deserialize<'de> for ImportJob {
         fn deserialize<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
+            __deserializer: __D,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_structure(deserializer, &__p::Place::TOP)
+            __p::decode_structure(__deserializer, &__p::Place::TOP)
         }
     }
 };
@@ -1021,32 +1029,32 @@ const _: () = {
     impl __p::Encode for ImportOptions {
         fn encode<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
             use __serde::ser::SerializeStruct as _;
-            let mut state = serializer
+            let mut __state = __serializer
                 .serialize_struct(
                     "ImportOptions",
                     1 + __p::count_set(&[self.header.is_some(), self.encoding.is_some()]),
                 )?;
-            __p::write_optional(&mut state, "Header", &self.header)?;
-            __p::write_optional(&mut state, "Encoding", &self.encoding)?;
-            __p::write_member(&mut state, "Delimiter", &self.delimiter)?;
-            state.end()
+            __p::write_optional(&mut __state, "Header", &self.header)?;
+            __p::write_optional(&mut __state, "Encoding", &self.encoding)?;
+            __p::write_member(&mut __state, "Delimiter", &self.delimiter)?;
+            __state.end()
         }
     }
     impl __serde::Serialize for ImportOptions {
         fn serialize<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            __p::Encode::encode(self, serializer)
+            __p::Encode::encode(self, __serializer)
         }
     }
     impl __p::DecodeFields for ImportOptions {
         const EXPECTING: &'static ::core::primitive::str = "an `ImportOptions` object";
-        fn member_index(name: &::core::primitive::str) -> ::core::primitive::usize {
-            match name {
+        fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
+            match __name {
                 "Header" => 0,
                 "Encoding" => 1,
                 "Delimiter" => 2,
@@ -1054,39 +1062,39 @@ const _: () = {
             }
         }
         fn decode_fields<'de, __A: __serde::de::MapAccess<'de>>(
-            mut map: __A,
+            mut __map: __A,
         ) -> ::core::result::Result<Self, __A::Error> {
-            const PLACES: &[__p::Place] = &[
+            const __PLACES: &[__p::Place] = &[
                 __p::Place::member("ImportOptions", "Header"),
                 __p::Place::member("ImportOptions", "Encoding"),
                 __p::Place::member("ImportOptions", "Delimiter"),
             ];
-            let mut slots = (
+            let mut __slots = (
                 ::core::option::Option::<::core::primitive::bool>::None,
                 ::core::option::Option::<::std::string::String>::None,
                 ::core::option::Option::<::std::string::String>::None,
             );
-            while let ::core::option::Option::Some(index) = map
+            while let ::core::option::Option::Some(__index) = __map
                 .next_key_seed(__p::FieldSeed::<Self>::new())?
             {
-                match index {
-                    0 => __p::read_member(&mut map, &mut slots.0, &PLACES[0])?,
-                    1 => __p::read_member(&mut map, &mut slots.1, &PLACES[1])?,
-                    2 => __p::read_member(&mut map, &mut slots.2, &PLACES[2])?,
-                    _ => __p::skip_value(&mut map)?,
+                match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
+                    1 => __p::read_member(&mut __map, &mut __slots.1, &__PLACES[1])?,
+                    2 => __p::read_member(&mut __map, &mut __slots.2, &__PLACES[2])?,
+                    _ => __p::skip_value(&mut __map)?,
                 }
             }
-            match (slots.2,) {
-                (::core::option::Option::Some(r_delimiter),) => {
+            match (__slots.2,) {
+                (::core::option::Option::Some(__r_delimiter),) => {
                     ::core::result::Result::Ok(Self {
-                        header: slots.0,
-                        encoding: slots.1,
-                        delimiter: r_delimiter,
+                        header: __slots.0,
+                        encoding: __slots.1,
+                        delimiter: __r_delimiter,
                     })
                 }
-                (r_delimiter,) => {
+                (__r_delimiter,) => {
                     ::core::result::Result::Err(
-                        __p::first_missing(&[(r_delimiter.is_none(), &PLACES[2])]),
+                        __p::first_missing(&[(__r_delimiter.is_none(), &__PLACES[2])]),
                     )
                 }
             }
@@ -1094,17 +1102,17 @@ const _: () = {
     }
     impl<'de> __p::Decode<'de> for ImportOptions {
         fn decode<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
-            at: __p::At,
+            __deserializer: __D,
+            __at: __p::At,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_structure(deserializer, at)
+            __p::decode_structure(__deserializer, __at)
         }
     }
     impl<'de> __serde::Deserialize<'de> for ImportOptions {
         fn deserialize<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
+            __deserializer: __D,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_structure(deserializer, &__p::Place::TOP)
+            __p::decode_structure(__deserializer, &__p::Place::TOP)
         }
     }
 };
@@ -1127,26 +1135,30 @@ const _: () = {
     impl __p::Encode for ImportSource {
         fn encode<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
             use __serde::ser::SerializeMap as _;
-            let mut map = serializer.serialize_map(::core::option::Option::Some(1))?;
+            let mut __map = __serializer.serialize_map(::core::option::Option::Some(1))?;
             match self {
-                Self::S3Url(value) => map.serialize_entry("S3Url", &__p::Encoded(value))?,
-                Self::Ftp(value) => map.serialize_entry("Ftp", &__p::Encoded(value))?,
-                Self::Unknown(member) => {
-                    map.serialize_entry(member.name(), member.value())?
+                Self::S3Url(__value) => {
+                    __map.serialize_entry("S3Url", &__p::Encoded(__value))?
+                }
+                Self::Ftp(__value) => {
+                    __map.serialize_entry("Ftp", &__p::Encoded(__value))?
+                }
+                Self::Unknown(__member) => {
+                    __map.serialize_entry(__member.name(), __member.value())?
                 }
             }
-            map.end()
+            __map.end()
         }
     }
     impl __serde::Serialize for ImportSource {
         fn serialize<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            __p::Encode::encode(self, serializer)
+            __p::Encode::encode(self, __serializer)
         }
     }
     impl __p::DecodeUnion for ImportSource {
@@ -1154,51 +1166,57 @@ const _: () = {
         const NAME: &'static ::core::primitive::str = "ImportSource";
         const MEMBERS: &'static [&'static ::core::primitive::str] = &["S3Url", "Ftp"];
         fn decode_member<'de, __A: __serde::de::MapAccess<'de>>(
-            index: ::core::primitive::usize,
-            map: &mut __A,
+            __index: ::core::primitive::usize,
+            __map: &mut __A,
         ) -> ::core::result::Result<::core::option::Option<Self>, __A::Error> {
-            const PLACES: &[__p::Place] = &[
+            const __PLACES: &[__p::Place] = &[
                 __p::Place::member("ImportSource", "S3Url"),
                 __p::Place::member("ImportSource", "Ftp"),
             ];
             ::core::result::Result::Ok(
-                match index {
+                match __index {
                     0 => {
-                        map.next_value_seed(
-                                __p::Member::<::std::string::String>::new(&PLACES[0]),
+                        __map
+                            .next_value_seed(
+                                __p::Member::<::std::string::String>::new(&__PLACES[0]),
                             )?
                             .map(Self::S3Url)
                     }
                     1 => {
-                        map.next_value_seed(
-                                __p::Member::<::std::string::String>::new(&PLACES[1]),
+                        __map
+                            .next_value_seed(
+                                __p::Member::<::std::string::String>::new(&__PLACES[1]),
                             )?
                             .map(Self::Ftp)
                     }
                     _ => {
-                        map.next_value::<__serde::de::IgnoredAny>()?;
+                        __map.next_value::<__serde::de::IgnoredAny>()?;
                         ::core::option::Option::None
                     }
                 },
             )
         }
-        fn unknown(name: ::std::string::String, value: __p::serde_json::Value) -> Self {
-            Self::Unknown(__p::unknown_member(name, value))
+        #[inline]
+        fn unknown(
+            __name: ::std::string::String,
+            __value: __p::serde_json::Value,
+        ) -> Self {
+            Self::Unknown(__p::unknown_member(__name, __value))
         }
     }
     impl<'de> __p::Decode<'de> for ImportSource {
         fn decode<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
-            at: __p::At,
+            __deserializer: __D,
+            __at: __p::At,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_union(deserializer, at)
+            __p::decode_union(__deserializer, __at)
         }
     }
     impl<'de> __serde::Deserialize<'de> for ImportSource {
         fn deserialize<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
+            __deserializer: __D,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_union(deserializer, &__p::Place::TOP)
+            __p::decode_union(__deserializer, &__p::Place::TOP)
         }
     }
 };
@@ -1234,12 +1252,12 @@ impl JobNotFound {
 }
 impl ::core::fmt::Display for JobNotFound {
     #[inline]
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+    fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match &self.message {
-            ::core::option::Option::Some(message) => {
-                ::core::write!(f, "JobNotFound: {message}")
+            ::core::option::Option::Some(__message) => {
+                ::core::write!(__f, "JobNotFound: {__message}")
             }
-            ::core::option::Option::None => f.write_str("JobNotFound"),
+            ::core::option::Option::None => __f.write_str("JobNotFound"),
         }
     }
 }
@@ -1250,65 +1268,65 @@ const _: () = {
     impl __p::Encode for JobNotFound {
         fn encode<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
             use __serde::ser::SerializeStruct as _;
-            let mut state = serializer
+            let mut __state = __serializer
                 .serialize_struct(
                     "JobNotFound",
                     __p::count_set(&[self.message.is_some()]),
                 )?;
-            __p::write_optional(&mut state, "message", &self.message)?;
-            state.end()
+            __p::write_optional(&mut __state, "message", &self.message)?;
+            __state.end()
         }
     }
     impl __serde::Serialize for JobNotFound {
         fn serialize<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            __p::Encode::encode(self, serializer)
+            __p::Encode::encode(self, __serializer)
         }
     }
     impl __p::DecodeFields for JobNotFound {
         const EXPECTING: &'static ::core::primitive::str = "a `JobNotFound` object";
-        fn member_index(name: &::core::primitive::str) -> ::core::primitive::usize {
-            match name {
+        fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
+            match __name {
                 "message" => 0,
                 _ => ::core::primitive::usize::MAX,
             }
         }
         fn decode_fields<'de, __A: __serde::de::MapAccess<'de>>(
-            mut map: __A,
+            mut __map: __A,
         ) -> ::core::result::Result<Self, __A::Error> {
-            const PLACES: &[__p::Place] = &[
+            const __PLACES: &[__p::Place] = &[
                 __p::Place::member("JobNotFound", "message"),
             ];
-            let mut slots = (::core::option::Option::<::std::string::String>::None,);
-            while let ::core::option::Option::Some(index) = map
+            let mut __slots = (::core::option::Option::<::std::string::String>::None,);
+            while let ::core::option::Option::Some(__index) = __map
                 .next_key_seed(__p::FieldSeed::<Self>::new())?
             {
-                match index {
-                    0 => __p::read_member(&mut map, &mut slots.0, &PLACES[0])?,
-                    _ => __p::skip_value(&mut map)?,
+                match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
+                    _ => __p::skip_value(&mut __map)?,
                 }
             }
-            ::core::result::Result::Ok(Self { message: slots.0 })
+            ::core::result::Result::Ok(Self { message: __slots.0 })
         }
     }
     impl<'de> __p::Decode<'de> for JobNotFound {
         fn decode<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
-            at: __p::At,
+            __deserializer: __D,
+            __at: __p::At,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_structure(deserializer, at)
+            __p::decode_structure(__deserializer, __at)
         }
     }
     impl<'de> __serde::Deserialize<'de> for JobNotFound {
         fn deserialize<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
+            __deserializer: __D,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_structure(deserializer, &__p::Place::TOP)
+            __p::decode_structure(__deserializer, &__p::Place::TOP)
         }
     }
 };
@@ -1349,7 +1367,7 @@ const _: () = {
                 Self::Running => "RUNNING",
                 Self::Done => "COMPLETED",
                 Self::Cancelled => "CANCELLED",
-                Self::Unknown(value) => value.as_str(),
+                Self::Unknown(__value) => __value.as_str(),
             }
         }
         /// The wire values the model lists, in the model's order.
@@ -1360,25 +1378,25 @@ const _: () = {
     }
     impl ::core::convert::From<&::core::primitive::str> for JobStatus {
         #[inline]
-        fn from(value: &::core::primitive::str) -> Self {
-            match value {
+        fn from(__value: &::core::primitive::str) -> Self {
+            match __value {
                 "QUEUED" => Self::Queued,
                 "RUNNING" => Self::Running,
                 "COMPLETED" => Self::Done,
                 "CANCELLED" => Self::Cancelled,
-                other => Self::Unknown(__p::unknown_value(other)),
+                _ => Self::Unknown(__p::unknown_value(__value)),
             }
         }
     }
     impl ::core::convert::From<::std::string::String> for JobStatus {
         #[inline]
-        fn from(value: ::std::string::String) -> Self {
-            match value.as_str() {
+        fn from(__value: ::std::string::String) -> Self {
+            match __value.as_str() {
                 "QUEUED" => Self::Queued,
                 "RUNNING" => Self::Running,
                 "COMPLETED" => Self::Done,
                 "CANCELLED" => Self::Cancelled,
-                _ => Self::Unknown(__p::unknown_value(value)),
+                _ => Self::Unknown(__p::unknown_value(__value)),
             }
         }
     }
@@ -1386,15 +1404,15 @@ const _: () = {
         type Err = ::core::convert::Infallible;
         #[inline]
         fn from_str(
-            value: &::core::primitive::str,
+            __value: &::core::primitive::str,
         ) -> ::core::result::Result<Self, ::core::convert::Infallible> {
-            ::core::result::Result::Ok(Self::from(value))
+            ::core::result::Result::Ok(Self::from(__value))
         }
     }
     impl ::core::fmt::Display for JobStatus {
         #[inline]
-        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-            f.write_str(self.as_str())
+        fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            __f.write_str(self.as_str())
         }
     }
     impl ::core::convert::AsRef<::core::primitive::str> for JobStatus {
@@ -1405,8 +1423,8 @@ const _: () = {
     }
     impl __p::MapKey for JobStatus {
         #[inline]
-        fn from_key(key: ::std::string::String) -> Self {
-            Self::from(key)
+        fn from_key(__key: ::std::string::String) -> Self {
+            Self::from(__key)
         }
         #[inline]
         fn as_key(&self) -> &::core::primitive::str {
@@ -1417,10 +1435,10 @@ const _: () = {
         #[inline]
         fn write_http(
             &self,
-            out: &mut ::std::string::String,
-            _format: __p::TimestampFormat,
+            __out: &mut ::std::string::String,
+            _: __p::TimestampFormat,
         ) {
-            out.push_str(self.as_str())
+            __out.push_str(self.as_str())
         }
     }
     impl __p::EnumValue for JobStatus {
@@ -1429,32 +1447,32 @@ const _: () = {
     impl __p::Encode for JobStatus {
         fn encode<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            serializer.serialize_str(self.as_str())
+            __serializer.serialize_str(self.as_str())
         }
     }
     impl __serde::Serialize for JobStatus {
         fn serialize<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            __p::Encode::encode(self, serializer)
+            __p::Encode::encode(self, __serializer)
         }
     }
     impl<'de> __p::Decode<'de> for JobStatus {
         fn decode<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
-            at: __p::At,
+            __deserializer: __D,
+            __at: __p::At,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_enum(deserializer, at)
+            __p::decode_enum(__deserializer, __at)
         }
     }
     impl<'de> __serde::Deserialize<'de> for JobStatus {
         fn deserialize<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
+            __deserializer: __D,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_enum(deserializer, &__p::Place::TOP)
+            __p::decode_enum(__deserializer, &__p::Place::TOP)
         }
     }
 };
@@ -1493,7 +1511,7 @@ const _: () = {
                 Self::Low => 1,
                 Self::Medium => 5,
                 Self::High => 10,
-                Self::Unknown(value) => value.value(),
+                Self::Unknown(__value) => __value.value(),
             }
         }
         /// The wire values the model lists, in the model's order.
@@ -1504,35 +1522,35 @@ const _: () = {
     }
     impl ::core::convert::From<::core::primitive::i32> for Priority {
         #[inline]
-        fn from(value: ::core::primitive::i32) -> Self {
-            match value {
+        fn from(__value: ::core::primitive::i32) -> Self {
+            match __value {
                 1 => Self::Low,
                 5 => Self::Medium,
                 10 => Self::High,
-                other => Self::Unknown(__p::unknown_int_value(other)),
+                _ => Self::Unknown(__p::unknown_int_value(__value)),
             }
         }
     }
     impl ::core::convert::From<Priority> for ::core::primitive::i32 {
         #[inline]
-        fn from(value: Priority) -> Self {
-            value.value()
+        fn from(__value: Priority) -> Self {
+            __value.value()
         }
     }
     impl ::core::fmt::Display for Priority {
         #[inline]
-        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-            ::core::fmt::Display::fmt(&self.value(), f)
+        fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::core::fmt::Display::fmt(&self.value(), __f)
         }
     }
     impl __p::HttpText for Priority {
         #[inline]
         fn write_http(
             &self,
-            out: &mut ::std::string::String,
-            _format: __p::TimestampFormat,
+            __out: &mut ::std::string::String,
+            _: __p::TimestampFormat,
         ) {
-            out.push_str(&::std::string::ToString::to_string(&self.value()))
+            __out.push_str(&::std::string::ToString::to_string(&self.value()))
         }
     }
     impl __p::IntEnumValue for Priority {
@@ -1541,32 +1559,32 @@ const _: () = {
     impl __p::Encode for Priority {
         fn encode<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            serializer.serialize_i32(self.value())
+            __serializer.serialize_i32(self.value())
         }
     }
     impl __serde::Serialize for Priority {
         fn serialize<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            __p::Encode::encode(self, serializer)
+            __p::Encode::encode(self, __serializer)
         }
     }
     impl<'de> __p::Decode<'de> for Priority {
         fn decode<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
-            at: __p::At,
+            __deserializer: __D,
+            __at: __p::At,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_int_enum(deserializer, at)
+            __p::decode_int_enum(__deserializer, __at)
         }
     }
     impl<'de> __serde::Deserialize<'de> for Priority {
         fn deserialize<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
+            __deserializer: __D,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_int_enum(deserializer, &__p::Place::TOP)
+            __p::decode_int_enum(__deserializer, &__p::Place::TOP)
         }
     }
 };
@@ -1602,60 +1620,60 @@ const _: () = {
     impl __p::Encode for JobSummary {
         fn encode<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
             use __serde::ser::SerializeStruct as _;
-            let mut state = serializer
+            let mut __state = __serializer
                 .serialize_struct("JobSummary", __p::count_set(&[self.line.is_some()]))?;
-            __p::write_optional(&mut state, "Line", &self.line)?;
-            state.end()
+            __p::write_optional(&mut __state, "Line", &self.line)?;
+            __state.end()
         }
     }
     impl __serde::Serialize for JobSummary {
         fn serialize<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            __p::Encode::encode(self, serializer)
+            __p::Encode::encode(self, __serializer)
         }
     }
     impl __p::DecodeFields for JobSummary {
         const EXPECTING: &'static ::core::primitive::str = "a `JobSummary` object";
-        fn member_index(name: &::core::primitive::str) -> ::core::primitive::usize {
-            match name {
+        fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
+            match __name {
                 "Line" => 0,
                 _ => ::core::primitive::usize::MAX,
             }
         }
         fn decode_fields<'de, __A: __serde::de::MapAccess<'de>>(
-            mut map: __A,
+            mut __map: __A,
         ) -> ::core::result::Result<Self, __A::Error> {
-            const PLACES: &[__p::Place] = &[__p::Place::member("JobSummary", "Line")];
-            let mut slots = (::core::option::Option::<::std::string::String>::None,);
-            while let ::core::option::Option::Some(index) = map
+            const __PLACES: &[__p::Place] = &[__p::Place::member("JobSummary", "Line")];
+            let mut __slots = (::core::option::Option::<::std::string::String>::None,);
+            while let ::core::option::Option::Some(__index) = __map
                 .next_key_seed(__p::FieldSeed::<Self>::new())?
             {
-                match index {
-                    0 => __p::read_member(&mut map, &mut slots.0, &PLACES[0])?,
-                    _ => __p::skip_value(&mut map)?,
+                match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
+                    _ => __p::skip_value(&mut __map)?,
                 }
             }
-            ::core::result::Result::Ok(Self { line: slots.0 })
+            ::core::result::Result::Ok(Self { line: __slots.0 })
         }
     }
     impl<'de> __p::Decode<'de> for JobSummary {
         fn decode<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
-            at: __p::At,
+            __deserializer: __D,
+            __at: __p::At,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_structure(deserializer, at)
+            __p::decode_structure(__deserializer, __at)
         }
     }
     impl<'de> __serde::Deserialize<'de> for JobSummary {
         fn deserialize<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
+            __deserializer: __D,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_structure(deserializer, &__p::Place::TOP)
+            __p::decode_structure(__deserializer, &__p::Place::TOP)
         }
     }
 };
@@ -1691,12 +1709,12 @@ impl ValidationError {
 }
 impl ::core::fmt::Display for ValidationError {
     #[inline]
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+    fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match &self.message {
-            ::core::option::Option::Some(message) => {
-                ::core::write!(f, "ValidationError: {message}")
+            ::core::option::Option::Some(__message) => {
+                ::core::write!(__f, "ValidationError: {__message}")
             }
-            ::core::option::Option::None => f.write_str("ValidationError"),
+            ::core::option::Option::None => __f.write_str("ValidationError"),
         }
     }
 }
@@ -1707,65 +1725,65 @@ const _: () = {
     impl __p::Encode for ValidationError {
         fn encode<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
             use __serde::ser::SerializeStruct as _;
-            let mut state = serializer
+            let mut __state = __serializer
                 .serialize_struct(
                     "ValidationError",
                     __p::count_set(&[self.message.is_some()]),
                 )?;
-            __p::write_optional(&mut state, "message", &self.message)?;
-            state.end()
+            __p::write_optional(&mut __state, "message", &self.message)?;
+            __state.end()
         }
     }
     impl __serde::Serialize for ValidationError {
         fn serialize<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            __p::Encode::encode(self, serializer)
+            __p::Encode::encode(self, __serializer)
         }
     }
     impl __p::DecodeFields for ValidationError {
         const EXPECTING: &'static ::core::primitive::str = "a `ValidationError` object";
-        fn member_index(name: &::core::primitive::str) -> ::core::primitive::usize {
-            match name {
+        fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
+            match __name {
                 "message" => 0,
                 _ => ::core::primitive::usize::MAX,
             }
         }
         fn decode_fields<'de, __A: __serde::de::MapAccess<'de>>(
-            mut map: __A,
+            mut __map: __A,
         ) -> ::core::result::Result<Self, __A::Error> {
-            const PLACES: &[__p::Place] = &[
+            const __PLACES: &[__p::Place] = &[
                 __p::Place::member("ValidationError", "message"),
             ];
-            let mut slots = (::core::option::Option::<::std::string::String>::None,);
-            while let ::core::option::Option::Some(index) = map
+            let mut __slots = (::core::option::Option::<::std::string::String>::None,);
+            while let ::core::option::Option::Some(__index) = __map
                 .next_key_seed(__p::FieldSeed::<Self>::new())?
             {
-                match index {
-                    0 => __p::read_member(&mut map, &mut slots.0, &PLACES[0])?,
-                    _ => __p::skip_value(&mut map)?,
+                match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
+                    _ => __p::skip_value(&mut __map)?,
                 }
             }
-            ::core::result::Result::Ok(Self { message: slots.0 })
+            ::core::result::Result::Ok(Self { message: __slots.0 })
         }
     }
     impl<'de> __p::Decode<'de> for ValidationError {
         fn decode<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
-            at: __p::At,
+            __deserializer: __D,
+            __at: __p::At,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_structure(deserializer, at)
+            __p::decode_structure(__deserializer, __at)
         }
     }
     impl<'de> __serde::Deserialize<'de> for ValidationError {
         fn deserialize<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
+            __deserializer: __D,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_structure(deserializer, &__p::Place::TOP)
+            __p::decode_structure(__deserializer, &__p::Place::TOP)
         }
     }
 };
@@ -1808,75 +1826,75 @@ const _: () = {
     impl __p::Encode for Warning {
         fn encode<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
             use __serde::ser::SerializeStruct as _;
-            let mut state = serializer
+            let mut __state = __serializer
                 .serialize_struct(
                     "Warning",
                     __p::count_set(&[self.record.is_some(), self.reason.is_some()]),
                 )?;
-            __p::write_optional(&mut state, "Record", &self.record)?;
-            __p::write_optional(&mut state, "Reason", &self.reason)?;
-            state.end()
+            __p::write_optional(&mut __state, "Record", &self.record)?;
+            __p::write_optional(&mut __state, "Reason", &self.reason)?;
+            __state.end()
         }
     }
     impl __serde::Serialize for Warning {
         fn serialize<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            __p::Encode::encode(self, serializer)
+            __p::Encode::encode(self, __serializer)
         }
     }
     impl __p::DecodeFields for Warning {
         const EXPECTING: &'static ::core::primitive::str = "a `Warning` object";
-        fn member_index(name: &::core::primitive::str) -> ::core::primitive::usize {
-            match name {
+        fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
+            match __name {
                 "Record" => 0,
                 "Reason" => 1,
                 _ => ::core::primitive::usize::MAX,
             }
         }
         fn decode_fields<'de, __A: __serde::de::MapAccess<'de>>(
-            mut map: __A,
+            mut __map: __A,
         ) -> ::core::result::Result<Self, __A::Error> {
-            const PLACES: &[__p::Place] = &[
+            const __PLACES: &[__p::Place] = &[
                 __p::Place::member("Warning", "Record"),
                 __p::Place::member("Warning", "Reason"),
             ];
-            let mut slots = (
+            let mut __slots = (
                 ::core::option::Option::<::core::primitive::i32>::None,
                 ::core::option::Option::<::std::string::String>::None,
             );
-            while let ::core::option::Option::Some(index) = map
+            while let ::core::option::Option::Some(__index) = __map
                 .next_key_seed(__p::FieldSeed::<Self>::new())?
             {
-                match index {
-                    0 => __p::read_member(&mut map, &mut slots.0, &PLACES[0])?,
-                    1 => __p::read_member(&mut map, &mut slots.1, &PLACES[1])?,
-                    _ => __p::skip_value(&mut map)?,
+                match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
+                    1 => __p::read_member(&mut __map, &mut __slots.1, &__PLACES[1])?,
+                    _ => __p::skip_value(&mut __map)?,
                 }
             }
             ::core::result::Result::Ok(Self {
-                record: slots.0,
-                reason: slots.1,
+                record: __slots.0,
+                reason: __slots.1,
             })
         }
     }
     impl<'de> __p::Decode<'de> for Warning {
         fn decode<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
-            at: __p::At,
+            __deserializer: __D,
+            __at: __p::At,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_structure(deserializer, at)
+            __p::decode_structure(__deserializer, __at)
         }
     }
     impl<'de> __serde::Deserialize<'de> for Warning {
         fn deserialize<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
+            __deserializer: __D,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_structure(deserializer, &__p::Place::TOP)
+            __p::decode_structure(__deserializer, &__p::Place::TOP)
         }
     }
 };
@@ -1946,16 +1964,16 @@ pub mod builders {
             ::sesv2_model::BuildError,
         > {
             match (self.job_id,) {
-                (::core::option::Option::Some(r_job_id),) => {
+                (::core::option::Option::Some(__r_job_id),) => {
                     ::core::result::Result::Ok(super::CancelImportJobRequest {
-                        job_id: r_job_id,
+                        job_id: __r_job_id,
                     })
                 }
-                (r_job_id,) => {
+                (__r_job_id,) => {
                     ::core::result::Result::Err(
                         ::sesv2_model::BuildError::first_missing(
                             "CancelImportJobRequest",
-                            &[(r_job_id.is_none(), "JobId", "job_id")],
+                            &[(__r_job_id.is_none(), "JobId", "job_id")],
                         ),
                     )
                 }
@@ -2048,19 +2066,19 @@ pub mod builders {
             ::sesv2_model::BuildError,
         > {
             match (self.source,) {
-                (::core::option::Option::Some(r_source),) => {
+                (::core::option::Option::Some(__r_source),) => {
                     ::core::result::Result::Ok(super::CreateImportJobRequest {
-                        source: r_source,
+                        source: __r_source,
                         options: self.options,
                         destination: self.destination,
                         client_token: self.client_token,
                     })
                 }
-                (r_source,) => {
+                (__r_source,) => {
                     ::core::result::Result::Err(
                         ::sesv2_model::BuildError::first_missing(
                             "CreateImportJobRequest",
-                            &[(r_source.is_none(), "Source", "source")],
+                            &[(__r_source.is_none(), "Source", "source")],
                         ),
                     )
                 }
@@ -2099,16 +2117,16 @@ pub mod builders {
             ::sesv2_model::BuildError,
         > {
             match (self.job_id,) {
-                (::core::option::Option::Some(r_job_id),) => {
+                (::core::option::Option::Some(__r_job_id),) => {
                     ::core::result::Result::Ok(super::CreateImportJobResult {
-                        job_id: r_job_id,
+                        job_id: __r_job_id,
                     })
                 }
-                (r_job_id,) => {
+                (__r_job_id,) => {
                     ::core::result::Result::Err(
                         ::sesv2_model::BuildError::first_missing(
                             "CreateImportJobResult",
-                            &[(r_job_id.is_none(), "JobId", "job_id")],
+                            &[(__r_job_id.is_none(), "JobId", "job_id")],
                         ),
                     )
                 }
@@ -2147,16 +2165,16 @@ pub mod builders {
             ::sesv2_model::BuildError,
         > {
             match (self.job_id,) {
-                (::core::option::Option::Some(r_job_id),) => {
+                (::core::option::Option::Some(__r_job_id),) => {
                     ::core::result::Result::Ok(super::GetImportJobRequest {
-                        job_id: r_job_id,
+                        job_id: __r_job_id,
                     })
                 }
-                (r_job_id,) => {
+                (__r_job_id,) => {
                     ::core::result::Result::Err(
                         ::sesv2_model::BuildError::first_missing(
                             "GetImportJobRequest",
-                            &[(r_job_id.is_none(), "JobId", "job_id")],
+                            &[(__r_job_id.is_none(), "JobId", "job_id")],
                         ),
                     )
                 }
@@ -2494,39 +2512,39 @@ pub mod builders {
         ) -> ::core::result::Result<super::ImportJob, ::sesv2_model::BuildError> {
             match (self.job_id, self.status, self.max_errors, self.owner) {
                 (
-                    ::core::option::Option::Some(r_job_id),
-                    ::core::option::Option::Some(r_status),
-                    ::core::option::Option::Some(r_max_errors),
-                    ::core::option::Option::Some(r_owner),
+                    ::core::option::Option::Some(__r_job_id),
+                    ::core::option::Option::Some(__r_status),
+                    ::core::option::Option::Some(__r_max_errors),
+                    ::core::option::Option::Some(__r_owner),
                 ) => {
                     ::core::result::Result::Ok(super::ImportJob {
-                        job_id: r_job_id,
-                        status: r_status,
+                        job_id: __r_job_id,
+                        status: __r_status,
                         priority: self.priority,
                         record_count: self.record_count,
                         created_at: self.created_at,
                         source_url: self.source_url,
                         attempts: self.attempts.unwrap_or(1i32),
                         retry_limit: self.retry_limit.unwrap_or(5i32),
-                        max_errors: r_max_errors,
+                        max_errors: __r_max_errors,
                         summaries: self.summaries,
                         source: self.source,
                         destination: self.destination,
                         options: self.options,
                         notes: self.notes,
-                        owner: r_owner,
+                        owner: __r_owner,
                         warnings: self.warnings,
                     })
                 }
-                (r_job_id, r_status, r_max_errors, r_owner) => {
+                (__r_job_id, __r_status, __r_max_errors, __r_owner) => {
                     ::core::result::Result::Err(
                         ::sesv2_model::BuildError::first_missing(
                             "ImportJob",
                             &[
-                                (r_job_id.is_none(), "JobId", "job_id"),
-                                (r_status.is_none(), "Status", "status"),
-                                (r_max_errors.is_none(), "MaxErrors", "max_errors"),
-                                (r_owner.is_none(), "Owner", "owner"),
+                                (__r_job_id.is_none(), "JobId", "job_id"),
+                                (__r_status.is_none(), "Status", "status"),
+                                (__r_max_errors.is_none(), "MaxErrors", "max_errors"),
+                                (__r_owner.is_none(), "Owner", "owner"),
                             ],
                         ),
                     )
@@ -2599,18 +2617,18 @@ pub mod builders {
             self,
         ) -> ::core::result::Result<super::ImportOptions, ::sesv2_model::BuildError> {
             match (self.delimiter,) {
-                (::core::option::Option::Some(r_delimiter),) => {
+                (::core::option::Option::Some(__r_delimiter),) => {
                     ::core::result::Result::Ok(super::ImportOptions {
                         header: self.header,
                         encoding: self.encoding,
-                        delimiter: r_delimiter,
+                        delimiter: __r_delimiter,
                     })
                 }
-                (r_delimiter,) => {
+                (__r_delimiter,) => {
                     ::core::result::Result::Err(
                         ::sesv2_model::BuildError::first_missing(
                             "ImportOptions",
-                            &[(r_delimiter.is_none(), "Delimiter", "delimiter")],
+                            &[(__r_delimiter.is_none(), "Delimiter", "delimiter")],
                         ),
                     )
                 }
@@ -2791,28 +2809,29 @@ pub mod operations {
         const HTTP_STATUS_CODE: ::core::primitive::u16 = 200;
         #[inline]
         fn request_uri(
-            input: &Self::Input,
+            __input: &Self::Input,
         ) -> ::core::result::Result<
             ::std::string::String,
             ::sesv2_model::RequestUriError,
         > {
-            let mut uri = ::sesv2_model::__private::UriWriter::new();
-            uri.path("/jobs/");
-            uri.label(
-                "JobId",
-                &input.job_id,
-                false,
-                ::sesv2_model::__private::TimestampFormat::DateTime,
-            )?;
-            uri.path("/cancel");
-            ::core::result::Result::Ok(uri.finish())
+            let mut __uri = ::sesv2_model::__private::UriWriter::new();
+            __uri.path("/jobs/");
+            __uri
+                .label(
+                    "JobId",
+                    &__input.job_id,
+                    false,
+                    ::sesv2_model::__private::TimestampFormat::DateTime,
+                )?;
+            __uri.path("/cancel");
+            ::core::result::Result::Ok(__uri.finish())
         }
         #[inline]
         fn parse_error(
-            error_type: ::core::option::Option<&::core::primitive::str>,
-            body: &[::core::primitive::u8],
+            __error_type: ::core::option::Option<&::core::primitive::str>,
+            __body: &[::core::primitive::u8],
         ) -> CancelImportJobError {
-            CancelImportJobError::from_response(error_type, body)
+            CancelImportJobError::from_response(__error_type, __body)
         }
     }
     /// The errors of the `CancelImportJob` operation.
@@ -2836,8 +2855,8 @@ pub mod operations {
             error_type: ::core::option::Option<&::core::primitive::str>,
             body: &[::core::primitive::u8],
         ) -> Self {
-            let code = ::sesv2_model::error_code(error_type, body);
-            Self::from_code(code.as_deref().unwrap_or_default(), body)
+            let __code = ::sesv2_model::error_code(error_type, body);
+            Self::from_code(__code.as_deref().unwrap_or_default(), body)
         }
         /// Reads an error response whose code is known: a shape name,
         /// optionally with a namespace (`ns#Name`) or a `:suffix`.
@@ -2872,17 +2891,17 @@ pub mod operations {
         pub fn code(&self) -> ::core::option::Option<&::core::primitive::str> {
             match self {
                 Self::JobNotFound(_) => ::core::option::Option::Some("JobNotFound"),
-                Self::Unhandled(error) => error.code(),
+                Self::Unhandled(__error) => __error.code(),
             }
         }
     }
     #[allow(deprecated)]
     impl ::core::fmt::Display for CancelImportJobError {
         #[inline]
-        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
             match self {
-                Self::JobNotFound(error) => ::core::fmt::Display::fmt(error, f),
-                Self::Unhandled(error) => ::core::fmt::Display::fmt(error, f),
+                Self::JobNotFound(__error) => ::core::fmt::Display::fmt(__error, __f),
+                Self::Unhandled(__error) => ::core::fmt::Display::fmt(__error, __f),
             }
         }
     }
@@ -2893,8 +2912,8 @@ pub mod operations {
             &self,
         ) -> ::core::option::Option<&(dyn ::std::error::Error + 'static)> {
             match self {
-                Self::JobNotFound(error) => ::core::option::Option::Some(error),
-                Self::Unhandled(error) => ::core::option::Option::Some(error),
+                Self::JobNotFound(__error) => ::core::option::Option::Some(__error),
+                Self::Unhandled(__error) => ::core::option::Option::Some(__error),
             }
         }
     }
@@ -2924,21 +2943,21 @@ pub mod operations {
         const HTTP_STATUS_CODE: ::core::primitive::u16 = 200;
         #[inline]
         fn request_uri(
-            _input: &Self::Input,
+            _: &Self::Input,
         ) -> ::core::result::Result<
             ::std::string::String,
             ::sesv2_model::RequestUriError,
         > {
-            let mut uri = ::sesv2_model::__private::UriWriter::new();
-            uri.path("/jobs");
-            ::core::result::Result::Ok(uri.finish())
+            let mut __uri = ::sesv2_model::__private::UriWriter::new();
+            __uri.path("/jobs");
+            ::core::result::Result::Ok(__uri.finish())
         }
         #[inline]
         fn parse_error(
-            error_type: ::core::option::Option<&::core::primitive::str>,
-            body: &[::core::primitive::u8],
+            __error_type: ::core::option::Option<&::core::primitive::str>,
+            __body: &[::core::primitive::u8],
         ) -> CreateImportJobError {
-            CreateImportJobError::from_response(error_type, body)
+            CreateImportJobError::from_response(__error_type, __body)
         }
     }
     /// The errors of the `CreateImportJob` operation.
@@ -2962,8 +2981,8 @@ pub mod operations {
             error_type: ::core::option::Option<&::core::primitive::str>,
             body: &[::core::primitive::u8],
         ) -> Self {
-            let code = ::sesv2_model::error_code(error_type, body);
-            Self::from_code(code.as_deref().unwrap_or_default(), body)
+            let __code = ::sesv2_model::error_code(error_type, body);
+            Self::from_code(__code.as_deref().unwrap_or_default(), body)
         }
         /// Reads an error response whose code is known: a shape name,
         /// optionally with a namespace (`ns#Name`) or a `:suffix`.
@@ -3000,17 +3019,17 @@ pub mod operations {
                 Self::ValidationError(_) => {
                     ::core::option::Option::Some("ValidationError")
                 }
-                Self::Unhandled(error) => error.code(),
+                Self::Unhandled(__error) => __error.code(),
             }
         }
     }
     #[allow(deprecated)]
     impl ::core::fmt::Display for CreateImportJobError {
         #[inline]
-        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
             match self {
-                Self::ValidationError(error) => ::core::fmt::Display::fmt(error, f),
-                Self::Unhandled(error) => ::core::fmt::Display::fmt(error, f),
+                Self::ValidationError(__error) => ::core::fmt::Display::fmt(__error, __f),
+                Self::Unhandled(__error) => ::core::fmt::Display::fmt(__error, __f),
             }
         }
     }
@@ -3021,8 +3040,8 @@ pub mod operations {
             &self,
         ) -> ::core::option::Option<&(dyn ::std::error::Error + 'static)> {
             match self {
-                Self::ValidationError(error) => ::core::option::Option::Some(error),
-                Self::Unhandled(error) => ::core::option::Option::Some(error),
+                Self::ValidationError(__error) => ::core::option::Option::Some(__error),
+                Self::Unhandled(__error) => ::core::option::Option::Some(__error),
             }
         }
     }
@@ -3052,27 +3071,28 @@ pub mod operations {
         const HTTP_STATUS_CODE: ::core::primitive::u16 = 200;
         #[inline]
         fn request_uri(
-            input: &Self::Input,
+            __input: &Self::Input,
         ) -> ::core::result::Result<
             ::std::string::String,
             ::sesv2_model::RequestUriError,
         > {
-            let mut uri = ::sesv2_model::__private::UriWriter::new();
-            uri.path("/jobs/");
-            uri.label(
-                "JobId",
-                &input.job_id,
-                false,
-                ::sesv2_model::__private::TimestampFormat::DateTime,
-            )?;
-            ::core::result::Result::Ok(uri.finish())
+            let mut __uri = ::sesv2_model::__private::UriWriter::new();
+            __uri.path("/jobs/");
+            __uri
+                .label(
+                    "JobId",
+                    &__input.job_id,
+                    false,
+                    ::sesv2_model::__private::TimestampFormat::DateTime,
+                )?;
+            ::core::result::Result::Ok(__uri.finish())
         }
         #[inline]
         fn parse_error(
-            error_type: ::core::option::Option<&::core::primitive::str>,
-            body: &[::core::primitive::u8],
+            __error_type: ::core::option::Option<&::core::primitive::str>,
+            __body: &[::core::primitive::u8],
         ) -> GetImportJobError {
-            GetImportJobError::from_response(error_type, body)
+            GetImportJobError::from_response(__error_type, __body)
         }
     }
     /// The errors of the `GetImportJob` operation.
@@ -3098,8 +3118,8 @@ pub mod operations {
             error_type: ::core::option::Option<&::core::primitive::str>,
             body: &[::core::primitive::u8],
         ) -> Self {
-            let code = ::sesv2_model::error_code(error_type, body);
-            Self::from_code(code.as_deref().unwrap_or_default(), body)
+            let __code = ::sesv2_model::error_code(error_type, body);
+            Self::from_code(__code.as_deref().unwrap_or_default(), body)
         }
         /// Reads an error response whose code is known: a shape name,
         /// optionally with a namespace (`ns#Name`) or a `:suffix`.
@@ -3143,18 +3163,18 @@ pub mod operations {
             match self {
                 Self::JobNotFound(_) => ::core::option::Option::Some("JobNotFound"),
                 Self::AccessDenied(_) => ::core::option::Option::Some("AccessDenied"),
-                Self::Unhandled(error) => error.code(),
+                Self::Unhandled(__error) => __error.code(),
             }
         }
     }
     #[allow(deprecated)]
     impl ::core::fmt::Display for GetImportJobError {
         #[inline]
-        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
             match self {
-                Self::JobNotFound(error) => ::core::fmt::Display::fmt(error, f),
-                Self::AccessDenied(error) => ::core::fmt::Display::fmt(error, f),
-                Self::Unhandled(error) => ::core::fmt::Display::fmt(error, f),
+                Self::JobNotFound(__error) => ::core::fmt::Display::fmt(__error, __f),
+                Self::AccessDenied(__error) => ::core::fmt::Display::fmt(__error, __f),
+                Self::Unhandled(__error) => ::core::fmt::Display::fmt(__error, __f),
             }
         }
     }
@@ -3165,9 +3185,9 @@ pub mod operations {
             &self,
         ) -> ::core::option::Option<&(dyn ::std::error::Error + 'static)> {
             match self {
-                Self::JobNotFound(error) => ::core::option::Option::Some(error),
-                Self::AccessDenied(error) => ::core::option::Option::Some(error),
-                Self::Unhandled(error) => ::core::option::Option::Some(error),
+                Self::JobNotFound(__error) => ::core::option::Option::Some(__error),
+                Self::AccessDenied(__error) => ::core::option::Option::Some(__error),
+                Self::Unhandled(__error) => ::core::option::Option::Some(__error),
             }
         }
     }

@@ -27,50 +27,50 @@ const _: () = {
     impl __p::Encode for Circle {
         fn encode<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
             use __serde::ser::SerializeStruct as _;
-            let mut state = serializer.serialize_struct("Circle", 1)?;
-            __p::write_member(&mut state, "Radius", &self.radius)?;
-            state.end()
+            let mut __state = __serializer.serialize_struct("Circle", 1)?;
+            __p::write_member(&mut __state, "Radius", &self.radius)?;
+            __state.end()
         }
     }
     impl __serde::Serialize for Circle {
         fn serialize<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            __p::Encode::encode(self, serializer)
+            __p::Encode::encode(self, __serializer)
         }
     }
     impl __p::DecodeFields for Circle {
         const EXPECTING: &'static ::core::primitive::str = "a `Circle` object";
-        fn member_index(name: &::core::primitive::str) -> ::core::primitive::usize {
-            match name {
+        fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
+            match __name {
                 "Radius" => 0,
                 _ => ::core::primitive::usize::MAX,
             }
         }
         fn decode_fields<'de, __A: __serde::de::MapAccess<'de>>(
-            mut map: __A,
+            mut __map: __A,
         ) -> ::core::result::Result<Self, __A::Error> {
-            const PLACES: &[__p::Place] = &[__p::Place::member("Circle", "Radius")];
-            let mut slots = (::core::option::Option::<::core::primitive::f64>::None,);
-            while let ::core::option::Option::Some(index) = map
+            const __PLACES: &[__p::Place] = &[__p::Place::member("Circle", "Radius")];
+            let mut __slots = (::core::option::Option::<::core::primitive::f64>::None,);
+            while let ::core::option::Option::Some(__index) = __map
                 .next_key_seed(__p::FieldSeed::<Self>::new())?
             {
-                match index {
-                    0 => __p::read_member(&mut map, &mut slots.0, &PLACES[0])?,
-                    _ => __p::skip_value(&mut map)?,
+                match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
+                    _ => __p::skip_value(&mut __map)?,
                 }
             }
-            match (slots.0,) {
-                (::core::option::Option::Some(r_radius),) => {
-                    ::core::result::Result::Ok(Self { radius: r_radius })
+            match (__slots.0,) {
+                (::core::option::Option::Some(__r_radius),) => {
+                    ::core::result::Result::Ok(Self { radius: __r_radius })
                 }
-                (r_radius,) => {
+                (__r_radius,) => {
                     ::core::result::Result::Err(
-                        __p::first_missing(&[(r_radius.is_none(), &PLACES[0])]),
+                        __p::first_missing(&[(__r_radius.is_none(), &__PLACES[0])]),
                     )
                 }
             }
@@ -78,17 +78,17 @@ const _: () = {
     }
     impl<'de> __p::Decode<'de> for Circle {
         fn decode<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
-            at: __p::At,
+            __deserializer: __D,
+            __at: __p::At,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_structure(deserializer, at)
+            __p::decode_structure(__deserializer, __at)
         }
     }
     impl<'de> __serde::Deserialize<'de> for Circle {
         fn deserialize<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
+            __deserializer: __D,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_structure(deserializer, &__p::Place::TOP)
+            __p::decode_structure(__deserializer, &__p::Place::TOP)
         }
     }
 };
@@ -126,7 +126,7 @@ const _: () = {
                 Self::Red => "red",
                 Self::DarkBlue => "dark-blue",
                 Self::Unknown => "unknown",
-                Self::UnknownValue(value) => value.as_str(),
+                Self::UnknownValue(__value) => __value.as_str(),
             }
         }
         /// The wire values the model lists, in the model's order.
@@ -137,23 +137,23 @@ const _: () = {
     }
     impl ::core::convert::From<&::core::primitive::str> for Colour {
         #[inline]
-        fn from(value: &::core::primitive::str) -> Self {
-            match value {
+        fn from(__value: &::core::primitive::str) -> Self {
+            match __value {
                 "red" => Self::Red,
                 "dark-blue" => Self::DarkBlue,
                 "unknown" => Self::Unknown,
-                other => Self::UnknownValue(__p::unknown_value(other)),
+                _ => Self::UnknownValue(__p::unknown_value(__value)),
             }
         }
     }
     impl ::core::convert::From<::std::string::String> for Colour {
         #[inline]
-        fn from(value: ::std::string::String) -> Self {
-            match value.as_str() {
+        fn from(__value: ::std::string::String) -> Self {
+            match __value.as_str() {
                 "red" => Self::Red,
                 "dark-blue" => Self::DarkBlue,
                 "unknown" => Self::Unknown,
-                _ => Self::UnknownValue(__p::unknown_value(value)),
+                _ => Self::UnknownValue(__p::unknown_value(__value)),
             }
         }
     }
@@ -161,15 +161,15 @@ const _: () = {
         type Err = ::core::convert::Infallible;
         #[inline]
         fn from_str(
-            value: &::core::primitive::str,
+            __value: &::core::primitive::str,
         ) -> ::core::result::Result<Self, ::core::convert::Infallible> {
-            ::core::result::Result::Ok(Self::from(value))
+            ::core::result::Result::Ok(Self::from(__value))
         }
     }
     impl ::core::fmt::Display for Colour {
         #[inline]
-        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-            f.write_str(self.as_str())
+        fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            __f.write_str(self.as_str())
         }
     }
     impl ::core::convert::AsRef<::core::primitive::str> for Colour {
@@ -180,8 +180,8 @@ const _: () = {
     }
     impl __p::MapKey for Colour {
         #[inline]
-        fn from_key(key: ::std::string::String) -> Self {
-            Self::from(key)
+        fn from_key(__key: ::std::string::String) -> Self {
+            Self::from(__key)
         }
         #[inline]
         fn as_key(&self) -> &::core::primitive::str {
@@ -192,10 +192,10 @@ const _: () = {
         #[inline]
         fn write_http(
             &self,
-            out: &mut ::std::string::String,
-            _format: __p::TimestampFormat,
+            __out: &mut ::std::string::String,
+            _: __p::TimestampFormat,
         ) {
-            out.push_str(self.as_str())
+            __out.push_str(self.as_str())
         }
     }
     impl __p::EnumValue for Colour {
@@ -204,32 +204,32 @@ const _: () = {
     impl __p::Encode for Colour {
         fn encode<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            serializer.serialize_str(self.as_str())
+            __serializer.serialize_str(self.as_str())
         }
     }
     impl __serde::Serialize for Colour {
         fn serialize<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            __p::Encode::encode(self, serializer)
+            __p::Encode::encode(self, __serializer)
         }
     }
     impl<'de> __p::Decode<'de> for Colour {
         fn decode<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
-            at: __p::At,
+            __deserializer: __D,
+            __at: __p::At,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_enum(deserializer, at)
+            __p::decode_enum(__deserializer, __at)
         }
     }
     impl<'de> __serde::Deserialize<'de> for Colour {
         fn deserialize<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
+            __deserializer: __D,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_enum(deserializer, &__p::Place::TOP)
+            __p::decode_enum(__deserializer, &__p::Place::TOP)
         }
     }
 };
@@ -266,19 +266,19 @@ const _: () = {
     impl __p::Encode for GetWidgetInput {
         fn encode<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
             use __serde::ser::SerializeStruct as _;
-            let state = serializer.serialize_struct("GetWidgetInput", 0)?;
-            state.end()
+            let __state = __serializer.serialize_struct("GetWidgetInput", 0)?;
+            __state.end()
         }
     }
     impl __serde::Serialize for GetWidgetInput {
         fn serialize<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            __p::Encode::encode(self, serializer)
+            __p::Encode::encode(self, __serializer)
         }
     }
 };
@@ -316,66 +316,66 @@ const _: () = {
     impl __p::Encode for Part {
         fn encode<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
             use __serde::ser::SerializeStruct as _;
-            let mut state = serializer
+            let mut __state = __serializer
                 .serialize_struct(
                     "Part",
                     1 + __p::count_set(&[self.quantity.is_some()]),
                 )?;
-            __p::write_member(&mut state, "Name", &self.name)?;
-            __p::write_optional(&mut state, "Quantity", &self.quantity)?;
-            state.end()
+            __p::write_member(&mut __state, "Name", &self.name)?;
+            __p::write_optional(&mut __state, "Quantity", &self.quantity)?;
+            __state.end()
         }
     }
     impl __serde::Serialize for Part {
         fn serialize<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            __p::Encode::encode(self, serializer)
+            __p::Encode::encode(self, __serializer)
         }
     }
     impl __p::DecodeFields for Part {
         const EXPECTING: &'static ::core::primitive::str = "a `Part` object";
-        fn member_index(name: &::core::primitive::str) -> ::core::primitive::usize {
-            match name {
+        fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
+            match __name {
                 "Name" => 0,
                 "Quantity" => 1,
                 _ => ::core::primitive::usize::MAX,
             }
         }
         fn decode_fields<'de, __A: __serde::de::MapAccess<'de>>(
-            mut map: __A,
+            mut __map: __A,
         ) -> ::core::result::Result<Self, __A::Error> {
-            const PLACES: &[__p::Place] = &[
+            const __PLACES: &[__p::Place] = &[
                 __p::Place::member("Part", "Name"),
                 __p::Place::member("Part", "Quantity"),
             ];
-            let mut slots = (
+            let mut __slots = (
                 ::core::option::Option::<::std::string::String>::None,
                 ::core::option::Option::<::core::primitive::i32>::None,
             );
-            while let ::core::option::Option::Some(index) = map
+            while let ::core::option::Option::Some(__index) = __map
                 .next_key_seed(__p::FieldSeed::<Self>::new())?
             {
-                match index {
-                    0 => __p::read_member(&mut map, &mut slots.0, &PLACES[0])?,
-                    1 => __p::read_member(&mut map, &mut slots.1, &PLACES[1])?,
-                    _ => __p::skip_value(&mut map)?,
+                match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
+                    1 => __p::read_member(&mut __map, &mut __slots.1, &__PLACES[1])?,
+                    _ => __p::skip_value(&mut __map)?,
                 }
             }
-            match (slots.0,) {
-                (::core::option::Option::Some(r_name),) => {
+            match (__slots.0,) {
+                (::core::option::Option::Some(__r_name),) => {
                     ::core::result::Result::Ok(Self {
-                        name: r_name,
-                        quantity: slots.1,
+                        name: __r_name,
+                        quantity: __slots.1,
                     })
                 }
-                (r_name,) => {
+                (__r_name,) => {
                     ::core::result::Result::Err(
-                        __p::first_missing(&[(r_name.is_none(), &PLACES[0])]),
+                        __p::first_missing(&[(__r_name.is_none(), &__PLACES[0])]),
                     )
                 }
             }
@@ -383,17 +383,17 @@ const _: () = {
     }
     impl<'de> __p::Decode<'de> for Part {
         fn decode<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
-            at: __p::At,
+            __deserializer: __D,
+            __at: __p::At,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_structure(deserializer, at)
+            __p::decode_structure(__deserializer, __at)
         }
     }
     impl<'de> __serde::Deserialize<'de> for Part {
         fn deserialize<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
+            __deserializer: __D,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_structure(deserializer, &__p::Place::TOP)
+            __p::decode_structure(__deserializer, &__p::Place::TOP)
         }
     }
 };
@@ -424,52 +424,52 @@ const _: () = {
     impl __p::Encode for PutWidgetInput {
         fn encode<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
             use __serde::ser::SerializeStruct as _;
-            let mut state = serializer.serialize_struct("PutWidgetInput", 1)?;
-            __p::write_member(&mut state, "Widget", &self.widget)?;
-            state.end()
+            let mut __state = __serializer.serialize_struct("PutWidgetInput", 1)?;
+            __p::write_member(&mut __state, "Widget", &self.widget)?;
+            __state.end()
         }
     }
     impl __serde::Serialize for PutWidgetInput {
         fn serialize<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            __p::Encode::encode(self, serializer)
+            __p::Encode::encode(self, __serializer)
         }
     }
     impl __p::DecodeFields for PutWidgetInput {
         const EXPECTING: &'static ::core::primitive::str = "a `PutWidgetInput` object";
-        fn member_index(name: &::core::primitive::str) -> ::core::primitive::usize {
-            match name {
+        fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
+            match __name {
                 "Widget" => 0,
                 _ => ::core::primitive::usize::MAX,
             }
         }
         fn decode_fields<'de, __A: __serde::de::MapAccess<'de>>(
-            mut map: __A,
+            mut __map: __A,
         ) -> ::core::result::Result<Self, __A::Error> {
-            const PLACES: &[__p::Place] = &[
+            const __PLACES: &[__p::Place] = &[
                 __p::Place::member("PutWidgetInput", "Widget"),
             ];
-            let mut slots = (::core::option::Option::<Widget>::None,);
-            while let ::core::option::Option::Some(index) = map
+            let mut __slots = (::core::option::Option::<Widget>::None,);
+            while let ::core::option::Option::Some(__index) = __map
                 .next_key_seed(__p::FieldSeed::<Self>::new())?
             {
-                match index {
-                    0 => __p::read_member(&mut map, &mut slots.0, &PLACES[0])?,
-                    _ => __p::skip_value(&mut map)?,
+                match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
+                    _ => __p::skip_value(&mut __map)?,
                 }
             }
-            match (slots.0,) {
-                (::core::option::Option::Some(r_widget),) => {
-                    ::core::result::Result::Ok(Self { widget: r_widget })
+            match (__slots.0,) {
+                (::core::option::Option::Some(__r_widget),) => {
+                    ::core::result::Result::Ok(Self { widget: __r_widget })
                 }
-                (r_widget,) => {
+                (__r_widget,) => {
                     ::core::result::Result::Err(
-                        __p::first_missing(&[(r_widget.is_none(), &PLACES[0])]),
+                        __p::first_missing(&[(__r_widget.is_none(), &__PLACES[0])]),
                     )
                 }
             }
@@ -477,17 +477,17 @@ const _: () = {
     }
     impl<'de> __p::Decode<'de> for PutWidgetInput {
         fn decode<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
-            at: __p::At,
+            __deserializer: __D,
+            __at: __p::At,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_structure(deserializer, at)
+            __p::decode_structure(__deserializer, __at)
         }
     }
     impl<'de> __serde::Deserialize<'de> for PutWidgetInput {
         fn deserialize<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
+            __deserializer: __D,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_structure(deserializer, &__p::Place::TOP)
+            __p::decode_structure(__deserializer, &__p::Place::TOP)
         }
     }
 };
@@ -514,32 +514,34 @@ const _: () = {
     impl __p::Encode for Shape {
         fn encode<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
             use __serde::ser::SerializeMap as _;
-            let mut map = serializer.serialize_map(::core::option::Option::Some(1))?;
+            let mut __map = __serializer.serialize_map(::core::option::Option::Some(1))?;
             match self {
-                Self::Circle(value) => {
-                    map.serialize_entry("Circle", &__p::Encoded(value))?
+                Self::Circle(__value) => {
+                    __map.serialize_entry("Circle", &__p::Encoded(__value))?
                 }
-                Self::Square(value) => {
-                    map.serialize_entry("Square", &__p::Encoded(value))?
+                Self::Square(__value) => {
+                    __map.serialize_entry("Square", &__p::Encoded(__value))?
                 }
-                Self::Point => map.serialize_entry("Point", &__p::Encoded(&__p::Unit))?,
-                Self::Label(value) => map.serialize_entry("label", &__p::Encoded(value))?,
-                Self::Unknown(member) => {
-                    map.serialize_entry(member.name(), member.value())?
+                Self::Point => __map.serialize_entry("Point", &__p::Encoded(&__p::Unit))?,
+                Self::Label(__value) => {
+                    __map.serialize_entry("label", &__p::Encoded(__value))?
+                }
+                Self::Unknown(__member) => {
+                    __map.serialize_entry(__member.name(), __member.value())?
                 }
             }
-            map.end()
+            __map.end()
         }
     }
     impl __serde::Serialize for Shape {
         fn serialize<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            __p::Encode::encode(self, serializer)
+            __p::Encode::encode(self, __serializer)
         }
     }
     impl __p::DecodeUnion for Shape {
@@ -552,61 +554,71 @@ const _: () = {
             "label",
         ];
         fn decode_member<'de, __A: __serde::de::MapAccess<'de>>(
-            index: ::core::primitive::usize,
-            map: &mut __A,
+            __index: ::core::primitive::usize,
+            __map: &mut __A,
         ) -> ::core::result::Result<::core::option::Option<Self>, __A::Error> {
-            const PLACES: &[__p::Place] = &[
+            const __PLACES: &[__p::Place] = &[
                 __p::Place::member("Shape", "Circle"),
                 __p::Place::member("Shape", "Square"),
                 __p::Place::member("Shape", "Point"),
                 __p::Place::member("Shape", "label"),
             ];
             ::core::result::Result::Ok(
-                match index {
+                match __index {
                     0 => {
-                        map.next_value_seed(__p::Member::<Circle>::new(&PLACES[0]))?
+                        __map
+                            .next_value_seed(__p::Member::<Circle>::new(&__PLACES[0]))?
                             .map(Self::Circle)
                     }
                     1 => {
-                        map.next_value_seed(
-                                __p::Member::<::core::primitive::f64>::new(&PLACES[1]),
+                        __map
+                            .next_value_seed(
+                                __p::Member::<::core::primitive::f64>::new(&__PLACES[1]),
                             )?
                             .map(Self::Square)
                     }
                     2 => {
-                        map.next_value_seed(__p::Member::<__p::Unit>::new(&PLACES[2]))?
+                        __map
+                            .next_value_seed(
+                                __p::Member::<__p::Unit>::new(&__PLACES[2]),
+                            )?
                             .map(|_| Self::Point)
                     }
                     3 => {
-                        map.next_value_seed(
-                                __p::Member::<::std::string::String>::new(&PLACES[3]),
+                        __map
+                            .next_value_seed(
+                                __p::Member::<::std::string::String>::new(&__PLACES[3]),
                             )?
                             .map(Self::Label)
                     }
                     _ => {
-                        map.next_value::<__serde::de::IgnoredAny>()?;
+                        __map.next_value::<__serde::de::IgnoredAny>()?;
                         ::core::option::Option::None
                     }
                 },
             )
         }
-        fn unknown(name: ::std::string::String, value: __p::serde_json::Value) -> Self {
-            Self::Unknown(__p::unknown_member(name, value))
+        #[inline]
+        fn unknown(
+            __name: ::std::string::String,
+            __value: __p::serde_json::Value,
+        ) -> Self {
+            Self::Unknown(__p::unknown_member(__name, __value))
         }
     }
     impl<'de> __p::Decode<'de> for Shape {
         fn decode<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
-            at: __p::At,
+            __deserializer: __D,
+            __at: __p::At,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_union(deserializer, at)
+            __p::decode_union(__deserializer, __at)
         }
     }
     impl<'de> __serde::Deserialize<'de> for Shape {
         fn deserialize<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
+            __deserializer: __D,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_union(deserializer, &__p::Place::TOP)
+            __p::decode_union(__deserializer, &__p::Place::TOP)
         }
     }
 };
@@ -808,10 +820,10 @@ const _: () = {
     impl __p::Encode for Widget {
         fn encode<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
             use __serde::ser::SerializeStruct as _;
-            let mut state = serializer
+            let mut __state = __serializer
                 .serialize_struct(
                     "Widget",
                     2
@@ -839,42 +851,42 @@ const _: () = {
                             ],
                         ),
                 )?;
-            __p::write_member(&mut state, "Id", &self.id)?;
-            __p::write_optional(&mut state, "name", &self.name)?;
-            __p::write_optional(&mut state, "Enabled", &self.enabled)?;
-            __p::write_optional(&mut state, "Tiny", &self.tiny)?;
-            __p::write_optional(&mut state, "Small", &self.small)?;
-            __p::write_member(&mut state, "Count", &self.count)?;
-            __p::write_optional(&mut state, "Big", &self.big)?;
-            __p::write_optional(&mut state, "Ratio", &self.ratio)?;
-            __p::write_optional(&mut state, "Weight", &self.weight)?;
-            __p::write_optional(&mut state, "Checksum", &self.checksum)?;
-            __p::write_optional(&mut state, "CreatedAt", &self.created_at)?;
-            __p::write_optional(&mut state, "Colour", &self.colour)?;
-            __p::write_optional(&mut state, "Tags", &self.tags)?;
-            __p::write_optional(&mut state, "Notes", &self.notes)?;
-            __p::write_optional(&mut state, "Attributes", &self.attributes)?;
-            __p::write_optional(&mut state, "Ratings", &self.ratings)?;
-            __p::write_optional(&mut state, "Optional", &self.optional)?;
-            __p::write_optional(&mut state, "Parts", &self.parts)?;
-            __p::write_optional(&mut state, "Shape", &self.shape)?;
-            __p::write_optional(&mut state, "type", &self.r#type)?;
-            __p::write_optional(&mut state, "Self", &self.self_)?;
-            state.end()
+            __p::write_member(&mut __state, "Id", &self.id)?;
+            __p::write_optional(&mut __state, "name", &self.name)?;
+            __p::write_optional(&mut __state, "Enabled", &self.enabled)?;
+            __p::write_optional(&mut __state, "Tiny", &self.tiny)?;
+            __p::write_optional(&mut __state, "Small", &self.small)?;
+            __p::write_member(&mut __state, "Count", &self.count)?;
+            __p::write_optional(&mut __state, "Big", &self.big)?;
+            __p::write_optional(&mut __state, "Ratio", &self.ratio)?;
+            __p::write_optional(&mut __state, "Weight", &self.weight)?;
+            __p::write_optional(&mut __state, "Checksum", &self.checksum)?;
+            __p::write_optional(&mut __state, "CreatedAt", &self.created_at)?;
+            __p::write_optional(&mut __state, "Colour", &self.colour)?;
+            __p::write_optional(&mut __state, "Tags", &self.tags)?;
+            __p::write_optional(&mut __state, "Notes", &self.notes)?;
+            __p::write_optional(&mut __state, "Attributes", &self.attributes)?;
+            __p::write_optional(&mut __state, "Ratings", &self.ratings)?;
+            __p::write_optional(&mut __state, "Optional", &self.optional)?;
+            __p::write_optional(&mut __state, "Parts", &self.parts)?;
+            __p::write_optional(&mut __state, "Shape", &self.shape)?;
+            __p::write_optional(&mut __state, "type", &self.r#type)?;
+            __p::write_optional(&mut __state, "Self", &self.self_)?;
+            __state.end()
         }
     }
     impl __serde::Serialize for Widget {
         fn serialize<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            __p::Encode::encode(self, serializer)
+            __p::Encode::encode(self, __serializer)
         }
     }
     impl __p::DecodeFields for Widget {
         const EXPECTING: &'static ::core::primitive::str = "a `Widget` object";
-        fn member_index(name: &::core::primitive::str) -> ::core::primitive::usize {
-            match name {
+        fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
+            match __name {
                 "Id" => 0,
                 "name" => 1,
                 "Enabled" => 2,
@@ -900,9 +912,9 @@ const _: () = {
             }
         }
         fn decode_fields<'de, __A: __serde::de::MapAccess<'de>>(
-            mut map: __A,
+            mut __map: __A,
         ) -> ::core::result::Result<Self, __A::Error> {
-            const PLACES: &[__p::Place] = &[
+            const __PLACES: &[__p::Place] = &[
                 __p::Place::member("Widget", "Id"),
                 __p::Place::member("Widget", "name"),
                 __p::Place::member("Widget", "Enabled"),
@@ -925,7 +937,7 @@ const _: () = {
                 __p::Place::member("Widget", "type"),
                 __p::Place::member("Widget", "Self"),
             ];
-            let mut slots = (
+            let mut __slots = (
                 ::core::option::Option::<::std::string::String>::None,
                 ::core::option::Option::<::std::string::String>::None,
                 ::core::option::Option::<::core::primitive::bool>::None,
@@ -962,69 +974,69 @@ const _: () = {
                 ::core::option::Option::<::std::string::String>::None,
                 ::core::option::Option::<::std::string::String>::None,
             );
-            while let ::core::option::Option::Some(index) = map
+            while let ::core::option::Option::Some(__index) = __map
                 .next_key_seed(__p::FieldSeed::<Self>::new())?
             {
-                match index {
-                    0 => __p::read_member(&mut map, &mut slots.0, &PLACES[0])?,
-                    1 => __p::read_member(&mut map, &mut slots.1, &PLACES[1])?,
-                    2 => __p::read_member(&mut map, &mut slots.2, &PLACES[2])?,
-                    3 => __p::read_member(&mut map, &mut slots.3, &PLACES[3])?,
-                    4 => __p::read_member(&mut map, &mut slots.4, &PLACES[4])?,
-                    5 => __p::read_member(&mut map, &mut slots.5, &PLACES[5])?,
-                    6 => __p::read_member(&mut map, &mut slots.6, &PLACES[6])?,
-                    7 => __p::read_member(&mut map, &mut slots.7, &PLACES[7])?,
-                    8 => __p::read_member(&mut map, &mut slots.8, &PLACES[8])?,
-                    9 => __p::read_member(&mut map, &mut slots.9, &PLACES[9])?,
-                    10 => __p::read_member(&mut map, &mut slots.10, &PLACES[10])?,
-                    11 => __p::read_member(&mut map, &mut slots.11, &PLACES[11])?,
-                    12 => __p::read_member(&mut map, &mut slots.12, &PLACES[12])?,
-                    13 => __p::read_member(&mut map, &mut slots.13, &PLACES[13])?,
-                    14 => __p::read_member(&mut map, &mut slots.14, &PLACES[14])?,
-                    15 => __p::read_member(&mut map, &mut slots.15, &PLACES[15])?,
-                    16 => __p::read_member(&mut map, &mut slots.16, &PLACES[16])?,
-                    17 => __p::read_member(&mut map, &mut slots.17, &PLACES[17])?,
-                    18 => __p::read_member(&mut map, &mut slots.18, &PLACES[18])?,
-                    19 => __p::read_member(&mut map, &mut slots.19, &PLACES[19])?,
-                    20 => __p::read_member(&mut map, &mut slots.20, &PLACES[20])?,
-                    _ => __p::skip_value(&mut map)?,
+                match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
+                    1 => __p::read_member(&mut __map, &mut __slots.1, &__PLACES[1])?,
+                    2 => __p::read_member(&mut __map, &mut __slots.2, &__PLACES[2])?,
+                    3 => __p::read_member(&mut __map, &mut __slots.3, &__PLACES[3])?,
+                    4 => __p::read_member(&mut __map, &mut __slots.4, &__PLACES[4])?,
+                    5 => __p::read_member(&mut __map, &mut __slots.5, &__PLACES[5])?,
+                    6 => __p::read_member(&mut __map, &mut __slots.6, &__PLACES[6])?,
+                    7 => __p::read_member(&mut __map, &mut __slots.7, &__PLACES[7])?,
+                    8 => __p::read_member(&mut __map, &mut __slots.8, &__PLACES[8])?,
+                    9 => __p::read_member(&mut __map, &mut __slots.9, &__PLACES[9])?,
+                    10 => __p::read_member(&mut __map, &mut __slots.10, &__PLACES[10])?,
+                    11 => __p::read_member(&mut __map, &mut __slots.11, &__PLACES[11])?,
+                    12 => __p::read_member(&mut __map, &mut __slots.12, &__PLACES[12])?,
+                    13 => __p::read_member(&mut __map, &mut __slots.13, &__PLACES[13])?,
+                    14 => __p::read_member(&mut __map, &mut __slots.14, &__PLACES[14])?,
+                    15 => __p::read_member(&mut __map, &mut __slots.15, &__PLACES[15])?,
+                    16 => __p::read_member(&mut __map, &mut __slots.16, &__PLACES[16])?,
+                    17 => __p::read_member(&mut __map, &mut __slots.17, &__PLACES[17])?,
+                    18 => __p::read_member(&mut __map, &mut __slots.18, &__PLACES[18])?,
+                    19 => __p::read_member(&mut __map, &mut __slots.19, &__PLACES[19])?,
+                    20 => __p::read_member(&mut __map, &mut __slots.20, &__PLACES[20])?,
+                    _ => __p::skip_value(&mut __map)?,
                 }
             }
-            match (slots.0, slots.5) {
+            match (__slots.0, __slots.5) {
                 (
-                    ::core::option::Option::Some(r_id),
-                    ::core::option::Option::Some(r_count),
+                    ::core::option::Option::Some(__r_id),
+                    ::core::option::Option::Some(__r_count),
                 ) => {
                     ::core::result::Result::Ok(Self {
-                        id: r_id,
-                        name: slots.1,
-                        enabled: slots.2,
-                        tiny: slots.3,
-                        small: slots.4,
-                        count: r_count,
-                        big: slots.6,
-                        ratio: slots.7,
-                        weight: slots.8,
-                        checksum: slots.9,
-                        created_at: slots.10,
-                        colour: slots.11,
-                        tags: slots.12,
-                        notes: slots.13,
-                        attributes: slots.14,
-                        ratings: slots.15,
-                        optional: slots.16,
-                        parts: slots.17,
-                        shape: slots.18,
-                        r#type: slots.19,
-                        self_: slots.20,
+                        id: __r_id,
+                        name: __slots.1,
+                        enabled: __slots.2,
+                        tiny: __slots.3,
+                        small: __slots.4,
+                        count: __r_count,
+                        big: __slots.6,
+                        ratio: __slots.7,
+                        weight: __slots.8,
+                        checksum: __slots.9,
+                        created_at: __slots.10,
+                        colour: __slots.11,
+                        tags: __slots.12,
+                        notes: __slots.13,
+                        attributes: __slots.14,
+                        ratings: __slots.15,
+                        optional: __slots.16,
+                        parts: __slots.17,
+                        shape: __slots.18,
+                        r#type: __slots.19,
+                        self_: __slots.20,
                     })
                 }
-                (r_id, r_count) => {
+                (__r_id, __r_count) => {
                     ::core::result::Result::Err(
                         __p::first_missing(
                             &[
-                                (r_id.is_none(), &PLACES[0]),
-                                (r_count.is_none(), &PLACES[5]),
+                                (__r_id.is_none(), &__PLACES[0]),
+                                (__r_count.is_none(), &__PLACES[5]),
                             ],
                         ),
                     )
@@ -1034,17 +1046,17 @@ const _: () = {
     }
     impl<'de> __p::Decode<'de> for Widget {
         fn decode<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
-            at: __p::At,
+            __deserializer: __D,
+            __at: __p::At,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_structure(deserializer, at)
+            __p::decode_structure(__deserializer, __at)
         }
     }
     impl<'de> __serde::Deserialize<'de> for Widget {
         fn deserialize<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
+            __deserializer: __D,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_structure(deserializer, &__p::Place::TOP)
+            __p::decode_structure(__deserializer, &__p::Place::TOP)
         }
     }
 };
@@ -1075,9 +1087,8 @@ impl WidgetConflict {
 }
 impl ::core::fmt::Display for WidgetConflict {
     #[inline]
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let message = &self.message;
-        ::core::write!(f, "WidgetConflict: {message}")
+    fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::core::write!(__f, "WidgetConflict: {}", self.message)
     }
 }
 impl ::std::error::Error for WidgetConflict {}
@@ -1087,52 +1098,52 @@ const _: () = {
     impl __p::Encode for WidgetConflict {
         fn encode<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
             use __serde::ser::SerializeStruct as _;
-            let mut state = serializer.serialize_struct("WidgetConflict", 1)?;
-            __p::write_member(&mut state, "Message", &self.message)?;
-            state.end()
+            let mut __state = __serializer.serialize_struct("WidgetConflict", 1)?;
+            __p::write_member(&mut __state, "Message", &self.message)?;
+            __state.end()
         }
     }
     impl __serde::Serialize for WidgetConflict {
         fn serialize<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            __p::Encode::encode(self, serializer)
+            __p::Encode::encode(self, __serializer)
         }
     }
     impl __p::DecodeFields for WidgetConflict {
         const EXPECTING: &'static ::core::primitive::str = "a `WidgetConflict` object";
-        fn member_index(name: &::core::primitive::str) -> ::core::primitive::usize {
-            match name {
+        fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
+            match __name {
                 "Message" => 0,
                 _ => ::core::primitive::usize::MAX,
             }
         }
         fn decode_fields<'de, __A: __serde::de::MapAccess<'de>>(
-            mut map: __A,
+            mut __map: __A,
         ) -> ::core::result::Result<Self, __A::Error> {
-            const PLACES: &[__p::Place] = &[
+            const __PLACES: &[__p::Place] = &[
                 __p::Place::member("WidgetConflict", "Message"),
             ];
-            let mut slots = (::core::option::Option::<::std::string::String>::None,);
-            while let ::core::option::Option::Some(index) = map
+            let mut __slots = (::core::option::Option::<::std::string::String>::None,);
+            while let ::core::option::Option::Some(__index) = __map
                 .next_key_seed(__p::FieldSeed::<Self>::new())?
             {
-                match index {
-                    0 => __p::read_member(&mut map, &mut slots.0, &PLACES[0])?,
-                    _ => __p::skip_value(&mut map)?,
+                match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
+                    _ => __p::skip_value(&mut __map)?,
                 }
             }
-            match (slots.0,) {
-                (::core::option::Option::Some(r_message),) => {
-                    ::core::result::Result::Ok(Self { message: r_message })
+            match (__slots.0,) {
+                (::core::option::Option::Some(__r_message),) => {
+                    ::core::result::Result::Ok(Self { message: __r_message })
                 }
-                (r_message,) => {
+                (__r_message,) => {
                     ::core::result::Result::Err(
-                        __p::first_missing(&[(r_message.is_none(), &PLACES[0])]),
+                        __p::first_missing(&[(__r_message.is_none(), &__PLACES[0])]),
                     )
                 }
             }
@@ -1140,17 +1151,17 @@ const _: () = {
     }
     impl<'de> __p::Decode<'de> for WidgetConflict {
         fn decode<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
-            at: __p::At,
+            __deserializer: __D,
+            __at: __p::At,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_structure(deserializer, at)
+            __p::decode_structure(__deserializer, __at)
         }
     }
     impl<'de> __serde::Deserialize<'de> for WidgetConflict {
         fn deserialize<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
+            __deserializer: __D,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_structure(deserializer, &__p::Place::TOP)
+            __p::decode_structure(__deserializer, &__p::Place::TOP)
         }
     }
 };
@@ -1186,14 +1197,16 @@ pub mod builders {
             self,
         ) -> ::core::result::Result<super::Circle, ::sesv2_model::BuildError> {
             match (self.radius,) {
-                (::core::option::Option::Some(r_radius),) => {
-                    ::core::result::Result::Ok(super::Circle { radius: r_radius })
+                (::core::option::Option::Some(__r_radius),) => {
+                    ::core::result::Result::Ok(super::Circle {
+                        radius: __r_radius,
+                    })
                 }
-                (r_radius,) => {
+                (__r_radius,) => {
                     ::core::result::Result::Err(
                         ::sesv2_model::BuildError::first_missing(
                             "Circle",
-                            &[(r_radius.is_none(), "Radius", "radius")],
+                            &[(__r_radius.is_none(), "Radius", "radius")],
                         ),
                     )
                 }
@@ -1229,14 +1242,16 @@ pub mod builders {
             self,
         ) -> ::core::result::Result<super::GetWidgetInput, ::sesv2_model::BuildError> {
             match (self.id,) {
-                (::core::option::Option::Some(r_id),) => {
-                    ::core::result::Result::Ok(super::GetWidgetInput { id: r_id })
+                (::core::option::Option::Some(__r_id),) => {
+                    ::core::result::Result::Ok(super::GetWidgetInput {
+                        id: __r_id,
+                    })
                 }
-                (r_id,) => {
+                (__r_id,) => {
                     ::core::result::Result::Err(
                         ::sesv2_model::BuildError::first_missing(
                             "GetWidgetInput",
-                            &[(r_id.is_none(), "Id", "id")],
+                            &[(__r_id.is_none(), "Id", "id")],
                         ),
                     )
                 }
@@ -1290,17 +1305,17 @@ pub mod builders {
             self,
         ) -> ::core::result::Result<super::Part, ::sesv2_model::BuildError> {
             match (self.name,) {
-                (::core::option::Option::Some(r_name),) => {
+                (::core::option::Option::Some(__r_name),) => {
                     ::core::result::Result::Ok(super::Part {
-                        name: r_name,
+                        name: __r_name,
                         quantity: self.quantity,
                     })
                 }
-                (r_name,) => {
+                (__r_name,) => {
                     ::core::result::Result::Err(
                         ::sesv2_model::BuildError::first_missing(
                             "Part",
-                            &[(r_name.is_none(), "Name", "name")],
+                            &[(__r_name.is_none(), "Name", "name")],
                         ),
                     )
                 }
@@ -1336,16 +1351,16 @@ pub mod builders {
             self,
         ) -> ::core::result::Result<super::PutWidgetInput, ::sesv2_model::BuildError> {
             match (self.widget,) {
-                (::core::option::Option::Some(r_widget),) => {
+                (::core::option::Option::Some(__r_widget),) => {
                     ::core::result::Result::Ok(super::PutWidgetInput {
-                        widget: r_widget,
+                        widget: __r_widget,
                     })
                 }
-                (r_widget,) => {
+                (__r_widget,) => {
                     ::core::result::Result::Err(
                         ::sesv2_model::BuildError::first_missing(
                             "PutWidgetInput",
-                            &[(r_widget.is_none(), "Widget", "widget")],
+                            &[(__r_widget.is_none(), "Widget", "widget")],
                         ),
                     )
                 }
@@ -1777,16 +1792,16 @@ pub mod builders {
         ) -> ::core::result::Result<super::Widget, ::sesv2_model::BuildError> {
             match (self.id, self.count) {
                 (
-                    ::core::option::Option::Some(r_id),
-                    ::core::option::Option::Some(r_count),
+                    ::core::option::Option::Some(__r_id),
+                    ::core::option::Option::Some(__r_count),
                 ) => {
                     ::core::result::Result::Ok(super::Widget {
-                        id: r_id,
+                        id: __r_id,
                         name: self.name,
                         enabled: self.enabled,
                         tiny: self.tiny,
                         small: self.small,
-                        count: r_count,
+                        count: __r_count,
                         big: self.big,
                         ratio: self.ratio,
                         weight: self.weight,
@@ -1804,13 +1819,13 @@ pub mod builders {
                         self_: self.self_,
                     })
                 }
-                (r_id, r_count) => {
+                (__r_id, __r_count) => {
                     ::core::result::Result::Err(
                         ::sesv2_model::BuildError::first_missing(
                             "Widget",
                             &[
-                                (r_id.is_none(), "Id", "id"),
-                                (r_count.is_none(), "Count", "count"),
+                                (__r_id.is_none(), "Id", "id"),
+                                (__r_count.is_none(), "Count", "count"),
                             ],
                         ),
                     )
@@ -1847,16 +1862,16 @@ pub mod builders {
             self,
         ) -> ::core::result::Result<super::WidgetConflict, ::sesv2_model::BuildError> {
             match (self.message,) {
-                (::core::option::Option::Some(r_message),) => {
+                (::core::option::Option::Some(__r_message),) => {
                     ::core::result::Result::Ok(super::WidgetConflict {
-                        message: r_message,
+                        message: __r_message,
                     })
                 }
-                (r_message,) => {
+                (__r_message,) => {
                     ::core::result::Result::Err(
                         ::sesv2_model::BuildError::first_missing(
                             "WidgetConflict",
-                            &[(r_message.is_none(), "Message", "message")],
+                            &[(__r_message.is_none(), "Message", "message")],
                         ),
                     )
                 }
@@ -1894,21 +1909,21 @@ pub mod operations {
         const HTTP_STATUS_CODE: ::core::primitive::u16 = 200;
         #[inline]
         fn request_uri(
-            _input: &Self::Input,
+            _: &Self::Input,
         ) -> ::core::result::Result<
             ::std::string::String,
             ::sesv2_model::RequestUriError,
         > {
-            let mut uri = ::sesv2_model::__private::UriWriter::new();
-            uri.path("/");
-            ::core::result::Result::Ok(uri.finish())
+            let mut __uri = ::sesv2_model::__private::UriWriter::new();
+            __uri.path("/");
+            ::core::result::Result::Ok(__uri.finish())
         }
         #[inline]
         fn parse_error(
-            error_type: ::core::option::Option<&::core::primitive::str>,
-            body: &[::core::primitive::u8],
+            __error_type: ::core::option::Option<&::core::primitive::str>,
+            __body: &[::core::primitive::u8],
         ) -> GetWidgetError {
-            GetWidgetError::from_response(error_type, body)
+            GetWidgetError::from_response(__error_type, __body)
         }
     }
     /// The errors of the `GetWidget` operation.
@@ -1930,8 +1945,8 @@ pub mod operations {
             error_type: ::core::option::Option<&::core::primitive::str>,
             body: &[::core::primitive::u8],
         ) -> Self {
-            let code = ::sesv2_model::error_code(error_type, body);
-            Self::from_code(code.as_deref().unwrap_or_default(), body)
+            let __code = ::sesv2_model::error_code(error_type, body);
+            Self::from_code(__code.as_deref().unwrap_or_default(), body)
         }
         /// Reads an error response whose code is known: a shape name,
         /// optionally with a namespace (`ns#Name`) or a `:suffix`.
@@ -1953,16 +1968,16 @@ pub mod operations {
         #[inline]
         pub fn code(&self) -> ::core::option::Option<&::core::primitive::str> {
             match self {
-                Self::Unhandled(error) => error.code(),
+                Self::Unhandled(__error) => __error.code(),
             }
         }
     }
     #[allow(deprecated)]
     impl ::core::fmt::Display for GetWidgetError {
         #[inline]
-        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
             match self {
-                Self::Unhandled(error) => ::core::fmt::Display::fmt(error, f),
+                Self::Unhandled(__error) => ::core::fmt::Display::fmt(__error, __f),
             }
         }
     }
@@ -1973,7 +1988,7 @@ pub mod operations {
             &self,
         ) -> ::core::option::Option<&(dyn ::std::error::Error + 'static)> {
             match self {
-                Self::Unhandled(error) => ::core::option::Option::Some(error),
+                Self::Unhandled(__error) => ::core::option::Option::Some(__error),
             }
         }
     }
@@ -2003,21 +2018,21 @@ pub mod operations {
         const HTTP_STATUS_CODE: ::core::primitive::u16 = 200;
         #[inline]
         fn request_uri(
-            _input: &Self::Input,
+            _: &Self::Input,
         ) -> ::core::result::Result<
             ::std::string::String,
             ::sesv2_model::RequestUriError,
         > {
-            let mut uri = ::sesv2_model::__private::UriWriter::new();
-            uri.path("/widgets");
-            ::core::result::Result::Ok(uri.finish())
+            let mut __uri = ::sesv2_model::__private::UriWriter::new();
+            __uri.path("/widgets");
+            ::core::result::Result::Ok(__uri.finish())
         }
         #[inline]
         fn parse_error(
-            error_type: ::core::option::Option<&::core::primitive::str>,
-            body: &[::core::primitive::u8],
+            __error_type: ::core::option::Option<&::core::primitive::str>,
+            __body: &[::core::primitive::u8],
         ) -> PutWidgetError {
-            PutWidgetError::from_response(error_type, body)
+            PutWidgetError::from_response(__error_type, __body)
         }
     }
     /// The errors of the `PutWidget` operation.
@@ -2041,8 +2056,8 @@ pub mod operations {
             error_type: ::core::option::Option<&::core::primitive::str>,
             body: &[::core::primitive::u8],
         ) -> Self {
-            let code = ::sesv2_model::error_code(error_type, body);
-            Self::from_code(code.as_deref().unwrap_or_default(), body)
+            let __code = ::sesv2_model::error_code(error_type, body);
+            Self::from_code(__code.as_deref().unwrap_or_default(), body)
         }
         /// Reads an error response whose code is known: a shape name,
         /// optionally with a namespace (`ns#Name`) or a `:suffix`.
@@ -2077,17 +2092,17 @@ pub mod operations {
         pub fn code(&self) -> ::core::option::Option<&::core::primitive::str> {
             match self {
                 Self::WidgetConflict(_) => ::core::option::Option::Some("WidgetConflict"),
-                Self::Unhandled(error) => error.code(),
+                Self::Unhandled(__error) => __error.code(),
             }
         }
     }
     #[allow(deprecated)]
     impl ::core::fmt::Display for PutWidgetError {
         #[inline]
-        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
             match self {
-                Self::WidgetConflict(error) => ::core::fmt::Display::fmt(error, f),
-                Self::Unhandled(error) => ::core::fmt::Display::fmt(error, f),
+                Self::WidgetConflict(__error) => ::core::fmt::Display::fmt(__error, __f),
+                Self::Unhandled(__error) => ::core::fmt::Display::fmt(__error, __f),
             }
         }
     }
@@ -2098,8 +2113,8 @@ pub mod operations {
             &self,
         ) -> ::core::option::Option<&(dyn ::std::error::Error + 'static)> {
             match self {
-                Self::WidgetConflict(error) => ::core::option::Option::Some(error),
-                Self::Unhandled(error) => ::core::option::Option::Some(error),
+                Self::WidgetConflict(__error) => ::core::option::Option::Some(__error),
+                Self::Unhandled(__error) => ::core::option::Option::Some(__error),
             }
         }
     }

@@ -32,12 +32,12 @@ impl BadRequestException {
 }
 impl ::core::fmt::Display for BadRequestException {
     #[inline]
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+    fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match &self.message {
-            ::core::option::Option::Some(message) => {
-                ::core::write!(f, "BadRequestException: {message}")
+            ::core::option::Option::Some(__message) => {
+                ::core::write!(__f, "BadRequestException: {__message}")
             }
-            ::core::option::Option::None => f.write_str("BadRequestException"),
+            ::core::option::Option::None => __f.write_str("BadRequestException"),
         }
     }
 }
@@ -48,65 +48,65 @@ const _: () = {
     impl __p::Encode for BadRequestException {
         fn encode<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
             use __serde::ser::SerializeStruct as _;
-            let mut state = serializer
+            let mut __state = __serializer
                 .serialize_struct(
                     "BadRequestException",
                     __p::count_set(&[self.message.is_some()]),
                 )?;
-            __p::write_optional(&mut state, "message", &self.message)?;
-            state.end()
+            __p::write_optional(&mut __state, "message", &self.message)?;
+            __state.end()
         }
     }
     impl __serde::Serialize for BadRequestException {
         fn serialize<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            __p::Encode::encode(self, serializer)
+            __p::Encode::encode(self, __serializer)
         }
     }
     impl __p::DecodeFields for BadRequestException {
         const EXPECTING: &'static ::core::primitive::str = "a `BadRequestException` object";
-        fn member_index(name: &::core::primitive::str) -> ::core::primitive::usize {
-            match name {
+        fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
+            match __name {
                 "message" => 0,
                 _ => ::core::primitive::usize::MAX,
             }
         }
         fn decode_fields<'de, __A: __serde::de::MapAccess<'de>>(
-            mut map: __A,
+            mut __map: __A,
         ) -> ::core::result::Result<Self, __A::Error> {
-            const PLACES: &[__p::Place] = &[
+            const __PLACES: &[__p::Place] = &[
                 __p::Place::member("BadRequestException", "message"),
             ];
-            let mut slots = (::core::option::Option::<::std::string::String>::None,);
-            while let ::core::option::Option::Some(index) = map
+            let mut __slots = (::core::option::Option::<::std::string::String>::None,);
+            while let ::core::option::Option::Some(__index) = __map
                 .next_key_seed(__p::FieldSeed::<Self>::new())?
             {
-                match index {
-                    0 => __p::read_member(&mut map, &mut slots.0, &PLACES[0])?,
-                    _ => __p::skip_value(&mut map)?,
+                match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
+                    _ => __p::skip_value(&mut __map)?,
                 }
             }
-            ::core::result::Result::Ok(Self { message: slots.0 })
+            ::core::result::Result::Ok(Self { message: __slots.0 })
         }
     }
     impl<'de> __p::Decode<'de> for BadRequestException {
         fn decode<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
-            at: __p::At,
+            __deserializer: __D,
+            __at: __p::At,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_structure(deserializer, at)
+            __p::decode_structure(__deserializer, __at)
         }
     }
     impl<'de> __serde::Deserialize<'de> for BadRequestException {
         fn deserialize<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
+            __deserializer: __D,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_structure(deserializer, &__p::Place::TOP)
+            __p::decode_structure(__deserializer, &__p::Place::TOP)
         }
     }
 };
@@ -150,72 +150,73 @@ const _: () = {
     impl __p::Encode for ContactListDestination {
         fn encode<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
             use __serde::ser::SerializeStruct as _;
-            let mut state = serializer.serialize_struct("ContactListDestination", 2)?;
-            __p::write_member(&mut state, "ContactListName", &self.contact_list_name)?;
+            let mut __state = __serializer
+                .serialize_struct("ContactListDestination", 2)?;
+            __p::write_member(&mut __state, "ContactListName", &self.contact_list_name)?;
             __p::write_member(
-                &mut state,
+                &mut __state,
                 "ContactListImportAction",
                 &self.contact_list_import_action,
             )?;
-            state.end()
+            __state.end()
         }
     }
     impl __serde::Serialize for ContactListDestination {
         fn serialize<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            __p::Encode::encode(self, serializer)
+            __p::Encode::encode(self, __serializer)
         }
     }
     impl __p::DecodeFields for ContactListDestination {
         const EXPECTING: &'static ::core::primitive::str = "a `ContactListDestination` object";
-        fn member_index(name: &::core::primitive::str) -> ::core::primitive::usize {
-            match name {
+        fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
+            match __name {
                 "ContactListName" => 0,
                 "ContactListImportAction" => 1,
                 _ => ::core::primitive::usize::MAX,
             }
         }
         fn decode_fields<'de, __A: __serde::de::MapAccess<'de>>(
-            mut map: __A,
+            mut __map: __A,
         ) -> ::core::result::Result<Self, __A::Error> {
-            const PLACES: &[__p::Place] = &[
+            const __PLACES: &[__p::Place] = &[
                 __p::Place::member("ContactListDestination", "ContactListName"),
                 __p::Place::member("ContactListDestination", "ContactListImportAction"),
             ];
-            let mut slots = (
+            let mut __slots = (
                 ::core::option::Option::<::std::string::String>::None,
                 ::core::option::Option::<ContactListImportAction>::None,
             );
-            while let ::core::option::Option::Some(index) = map
+            while let ::core::option::Option::Some(__index) = __map
                 .next_key_seed(__p::FieldSeed::<Self>::new())?
             {
-                match index {
-                    0 => __p::read_member(&mut map, &mut slots.0, &PLACES[0])?,
-                    1 => __p::read_member(&mut map, &mut slots.1, &PLACES[1])?,
-                    _ => __p::skip_value(&mut map)?,
+                match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
+                    1 => __p::read_member(&mut __map, &mut __slots.1, &__PLACES[1])?,
+                    _ => __p::skip_value(&mut __map)?,
                 }
             }
-            match (slots.0, slots.1) {
+            match (__slots.0, __slots.1) {
                 (
-                    ::core::option::Option::Some(r_contact_list_name),
-                    ::core::option::Option::Some(r_contact_list_import_action),
+                    ::core::option::Option::Some(__r_contact_list_name),
+                    ::core::option::Option::Some(__r_contact_list_import_action),
                 ) => {
                     ::core::result::Result::Ok(Self {
-                        contact_list_name: r_contact_list_name,
-                        contact_list_import_action: r_contact_list_import_action,
+                        contact_list_name: __r_contact_list_name,
+                        contact_list_import_action: __r_contact_list_import_action,
                     })
                 }
-                (r_contact_list_name, r_contact_list_import_action) => {
+                (__r_contact_list_name, __r_contact_list_import_action) => {
                     ::core::result::Result::Err(
                         __p::first_missing(
                             &[
-                                (r_contact_list_name.is_none(), &PLACES[0]),
-                                (r_contact_list_import_action.is_none(), &PLACES[1]),
+                                (__r_contact_list_name.is_none(), &__PLACES[0]),
+                                (__r_contact_list_import_action.is_none(), &__PLACES[1]),
                             ],
                         ),
                     )
@@ -225,17 +226,17 @@ const _: () = {
     }
     impl<'de> __p::Decode<'de> for ContactListDestination {
         fn decode<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
-            at: __p::At,
+            __deserializer: __D,
+            __at: __p::At,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_structure(deserializer, at)
+            __p::decode_structure(__deserializer, __at)
         }
     }
     impl<'de> __serde::Deserialize<'de> for ContactListDestination {
         fn deserialize<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
+            __deserializer: __D,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_structure(deserializer, &__p::Place::TOP)
+            __p::decode_structure(__deserializer, &__p::Place::TOP)
         }
     }
 };
@@ -270,7 +271,7 @@ const _: () = {
             match self {
                 Self::Delete => "DELETE",
                 Self::Put => "PUT",
-                Self::Unknown(value) => value.as_str(),
+                Self::Unknown(__value) => __value.as_str(),
             }
         }
         /// The wire values the model lists, in the model's order.
@@ -281,21 +282,21 @@ const _: () = {
     }
     impl ::core::convert::From<&::core::primitive::str> for ContactListImportAction {
         #[inline]
-        fn from(value: &::core::primitive::str) -> Self {
-            match value {
+        fn from(__value: &::core::primitive::str) -> Self {
+            match __value {
                 "DELETE" => Self::Delete,
                 "PUT" => Self::Put,
-                other => Self::Unknown(__p::unknown_value(other)),
+                _ => Self::Unknown(__p::unknown_value(__value)),
             }
         }
     }
     impl ::core::convert::From<::std::string::String> for ContactListImportAction {
         #[inline]
-        fn from(value: ::std::string::String) -> Self {
-            match value.as_str() {
+        fn from(__value: ::std::string::String) -> Self {
+            match __value.as_str() {
                 "DELETE" => Self::Delete,
                 "PUT" => Self::Put,
-                _ => Self::Unknown(__p::unknown_value(value)),
+                _ => Self::Unknown(__p::unknown_value(__value)),
             }
         }
     }
@@ -303,15 +304,15 @@ const _: () = {
         type Err = ::core::convert::Infallible;
         #[inline]
         fn from_str(
-            value: &::core::primitive::str,
+            __value: &::core::primitive::str,
         ) -> ::core::result::Result<Self, ::core::convert::Infallible> {
-            ::core::result::Result::Ok(Self::from(value))
+            ::core::result::Result::Ok(Self::from(__value))
         }
     }
     impl ::core::fmt::Display for ContactListImportAction {
         #[inline]
-        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-            f.write_str(self.as_str())
+        fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            __f.write_str(self.as_str())
         }
     }
     impl ::core::convert::AsRef<::core::primitive::str> for ContactListImportAction {
@@ -322,8 +323,8 @@ const _: () = {
     }
     impl __p::MapKey for ContactListImportAction {
         #[inline]
-        fn from_key(key: ::std::string::String) -> Self {
-            Self::from(key)
+        fn from_key(__key: ::std::string::String) -> Self {
+            Self::from(__key)
         }
         #[inline]
         fn as_key(&self) -> &::core::primitive::str {
@@ -334,10 +335,10 @@ const _: () = {
         #[inline]
         fn write_http(
             &self,
-            out: &mut ::std::string::String,
-            _format: __p::TimestampFormat,
+            __out: &mut ::std::string::String,
+            _: __p::TimestampFormat,
         ) {
-            out.push_str(self.as_str())
+            __out.push_str(self.as_str())
         }
     }
     impl __p::EnumValue for ContactListImportAction {
@@ -346,32 +347,32 @@ const _: () = {
     impl __p::Encode for ContactListImportAction {
         fn encode<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            serializer.serialize_str(self.as_str())
+            __serializer.serialize_str(self.as_str())
         }
     }
     impl __serde::Serialize for ContactListImportAction {
         fn serialize<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            __p::Encode::encode(self, serializer)
+            __p::Encode::encode(self, __serializer)
         }
     }
     impl<'de> __p::Decode<'de> for ContactListImportAction {
         fn decode<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
-            at: __p::At,
+            __deserializer: __D,
+            __at: __p::At,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_enum(deserializer, at)
+            __p::decode_enum(__deserializer, __at)
         }
     }
     impl<'de> __serde::Deserialize<'de> for ContactListImportAction {
         fn deserialize<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
+            __deserializer: __D,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_enum(deserializer, &__p::Place::TOP)
+            __p::decode_enum(__deserializer, &__p::Place::TOP)
         }
     }
 };
@@ -409,7 +410,7 @@ const _: () = {
             match self {
                 Self::Csv => "CSV",
                 Self::Json => "JSON",
-                Self::Unknown(value) => value.as_str(),
+                Self::Unknown(__value) => __value.as_str(),
             }
         }
         /// The wire values the model lists, in the model's order.
@@ -420,21 +421,21 @@ const _: () = {
     }
     impl ::core::convert::From<&::core::primitive::str> for DataFormat {
         #[inline]
-        fn from(value: &::core::primitive::str) -> Self {
-            match value {
+        fn from(__value: &::core::primitive::str) -> Self {
+            match __value {
                 "CSV" => Self::Csv,
                 "JSON" => Self::Json,
-                other => Self::Unknown(__p::unknown_value(other)),
+                _ => Self::Unknown(__p::unknown_value(__value)),
             }
         }
     }
     impl ::core::convert::From<::std::string::String> for DataFormat {
         #[inline]
-        fn from(value: ::std::string::String) -> Self {
-            match value.as_str() {
+        fn from(__value: ::std::string::String) -> Self {
+            match __value.as_str() {
                 "CSV" => Self::Csv,
                 "JSON" => Self::Json,
-                _ => Self::Unknown(__p::unknown_value(value)),
+                _ => Self::Unknown(__p::unknown_value(__value)),
             }
         }
     }
@@ -442,15 +443,15 @@ const _: () = {
         type Err = ::core::convert::Infallible;
         #[inline]
         fn from_str(
-            value: &::core::primitive::str,
+            __value: &::core::primitive::str,
         ) -> ::core::result::Result<Self, ::core::convert::Infallible> {
-            ::core::result::Result::Ok(Self::from(value))
+            ::core::result::Result::Ok(Self::from(__value))
         }
     }
     impl ::core::fmt::Display for DataFormat {
         #[inline]
-        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-            f.write_str(self.as_str())
+        fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            __f.write_str(self.as_str())
         }
     }
     impl ::core::convert::AsRef<::core::primitive::str> for DataFormat {
@@ -461,8 +462,8 @@ const _: () = {
     }
     impl __p::MapKey for DataFormat {
         #[inline]
-        fn from_key(key: ::std::string::String) -> Self {
-            Self::from(key)
+        fn from_key(__key: ::std::string::String) -> Self {
+            Self::from(__key)
         }
         #[inline]
         fn as_key(&self) -> &::core::primitive::str {
@@ -473,10 +474,10 @@ const _: () = {
         #[inline]
         fn write_http(
             &self,
-            out: &mut ::std::string::String,
-            _format: __p::TimestampFormat,
+            __out: &mut ::std::string::String,
+            _: __p::TimestampFormat,
         ) {
-            out.push_str(self.as_str())
+            __out.push_str(self.as_str())
         }
     }
     impl __p::EnumValue for DataFormat {
@@ -485,32 +486,32 @@ const _: () = {
     impl __p::Encode for DataFormat {
         fn encode<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            serializer.serialize_str(self.as_str())
+            __serializer.serialize_str(self.as_str())
         }
     }
     impl __serde::Serialize for DataFormat {
         fn serialize<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            __p::Encode::encode(self, serializer)
+            __p::Encode::encode(self, __serializer)
         }
     }
     impl<'de> __p::Decode<'de> for DataFormat {
         fn decode<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
-            at: __p::At,
+            __deserializer: __D,
+            __at: __p::At,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_enum(deserializer, at)
+            __p::decode_enum(__deserializer, __at)
         }
     }
     impl<'de> __serde::Deserialize<'de> for DataFormat {
         fn deserialize<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
+            __deserializer: __D,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_enum(deserializer, &__p::Place::TOP)
+            __p::decode_enum(__deserializer, &__p::Place::TOP)
         }
     }
 };
@@ -555,10 +556,10 @@ const _: () = {
     impl __p::Encode for FailureInfo {
         fn encode<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
             use __serde::ser::SerializeStruct as _;
-            let mut state = serializer
+            let mut __state = __serializer
                 .serialize_struct(
                     "FailureInfo",
                     __p::count_set(
@@ -569,70 +570,70 @@ const _: () = {
                     ),
                 )?;
             __p::write_optional(
-                &mut state,
+                &mut __state,
                 "FailedRecordsS3Url",
                 &self.failed_records_s3_url,
             )?;
-            __p::write_optional(&mut state, "ErrorMessage", &self.error_message)?;
-            state.end()
+            __p::write_optional(&mut __state, "ErrorMessage", &self.error_message)?;
+            __state.end()
         }
     }
     impl __serde::Serialize for FailureInfo {
         fn serialize<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            __p::Encode::encode(self, serializer)
+            __p::Encode::encode(self, __serializer)
         }
     }
     impl __p::DecodeFields for FailureInfo {
         const EXPECTING: &'static ::core::primitive::str = "a `FailureInfo` object";
-        fn member_index(name: &::core::primitive::str) -> ::core::primitive::usize {
-            match name {
+        fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
+            match __name {
                 "FailedRecordsS3Url" => 0,
                 "ErrorMessage" => 1,
                 _ => ::core::primitive::usize::MAX,
             }
         }
         fn decode_fields<'de, __A: __serde::de::MapAccess<'de>>(
-            mut map: __A,
+            mut __map: __A,
         ) -> ::core::result::Result<Self, __A::Error> {
-            const PLACES: &[__p::Place] = &[
+            const __PLACES: &[__p::Place] = &[
                 __p::Place::member("FailureInfo", "FailedRecordsS3Url"),
                 __p::Place::member("FailureInfo", "ErrorMessage"),
             ];
-            let mut slots = (
+            let mut __slots = (
                 ::core::option::Option::<::std::string::String>::None,
                 ::core::option::Option::<::std::string::String>::None,
             );
-            while let ::core::option::Option::Some(index) = map
+            while let ::core::option::Option::Some(__index) = __map
                 .next_key_seed(__p::FieldSeed::<Self>::new())?
             {
-                match index {
-                    0 => __p::read_member(&mut map, &mut slots.0, &PLACES[0])?,
-                    1 => __p::read_member(&mut map, &mut slots.1, &PLACES[1])?,
-                    _ => __p::skip_value(&mut map)?,
+                match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
+                    1 => __p::read_member(&mut __map, &mut __slots.1, &__PLACES[1])?,
+                    _ => __p::skip_value(&mut __map)?,
                 }
             }
             ::core::result::Result::Ok(Self {
-                failed_records_s3_url: slots.0,
-                error_message: slots.1,
+                failed_records_s3_url: __slots.0,
+                error_message: __slots.1,
             })
         }
     }
     impl<'de> __p::Decode<'de> for FailureInfo {
         fn decode<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
-            at: __p::At,
+            __deserializer: __D,
+            __at: __p::At,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_structure(deserializer, at)
+            __p::decode_structure(__deserializer, __at)
         }
     }
     impl<'de> __serde::Deserialize<'de> for FailureInfo {
         fn deserialize<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
+            __deserializer: __D,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_structure(deserializer, &__p::Place::TOP)
+            __p::decode_structure(__deserializer, &__p::Place::TOP)
         }
     }
 };
@@ -669,19 +670,19 @@ const _: () = {
     impl __p::Encode for GetImportJobRequest {
         fn encode<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
             use __serde::ser::SerializeStruct as _;
-            let state = serializer.serialize_struct("GetImportJobRequest", 0)?;
-            state.end()
+            let __state = __serializer.serialize_struct("GetImportJobRequest", 0)?;
+            __state.end()
         }
     }
     impl __serde::Serialize for GetImportJobRequest {
         fn serialize<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            __p::Encode::encode(self, serializer)
+            __p::Encode::encode(self, __serializer)
         }
     }
 };
@@ -785,10 +786,10 @@ const _: () = {
     impl __p::Encode for GetImportJobResponse {
         fn encode<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
             use __serde::ser::SerializeStruct as _;
-            let mut state = serializer
+            let mut __state = __serializer
                 .serialize_struct(
                     "GetImportJobResponse",
                     __p::count_set(
@@ -805,54 +806,54 @@ const _: () = {
                         ],
                     ),
                 )?;
-            __p::write_optional(&mut state, "JobId", &self.job_id)?;
+            __p::write_optional(&mut __state, "JobId", &self.job_id)?;
             __p::write_optional(
-                &mut state,
+                &mut __state,
                 "ImportDestination",
                 &self.import_destination,
             )?;
             __p::write_optional(
-                &mut state,
+                &mut __state,
                 "ImportDataSource",
                 &self.import_data_source,
             )?;
-            __p::write_optional(&mut state, "FailureInfo", &self.failure_info)?;
-            __p::write_optional(&mut state, "JobStatus", &self.job_status)?;
+            __p::write_optional(&mut __state, "FailureInfo", &self.failure_info)?;
+            __p::write_optional(&mut __state, "JobStatus", &self.job_status)?;
             __p::write_optional(
-                &mut state,
+                &mut __state,
                 "CreatedTimestamp",
                 &self.created_timestamp,
             )?;
             __p::write_optional(
-                &mut state,
+                &mut __state,
                 "CompletedTimestamp",
                 &self.completed_timestamp,
             )?;
             __p::write_optional(
-                &mut state,
+                &mut __state,
                 "ProcessedRecordsCount",
                 &self.processed_records_count,
             )?;
             __p::write_optional(
-                &mut state,
+                &mut __state,
                 "FailedRecordsCount",
                 &self.failed_records_count,
             )?;
-            state.end()
+            __state.end()
         }
     }
     impl __serde::Serialize for GetImportJobResponse {
         fn serialize<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            __p::Encode::encode(self, serializer)
+            __p::Encode::encode(self, __serializer)
         }
     }
     impl __p::DecodeFields for GetImportJobResponse {
         const EXPECTING: &'static ::core::primitive::str = "a `GetImportJobResponse` object";
-        fn member_index(name: &::core::primitive::str) -> ::core::primitive::usize {
-            match name {
+        fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
+            match __name {
                 "JobId" => 0,
                 "ImportDestination" => 1,
                 "ImportDataSource" => 2,
@@ -866,9 +867,9 @@ const _: () = {
             }
         }
         fn decode_fields<'de, __A: __serde::de::MapAccess<'de>>(
-            mut map: __A,
+            mut __map: __A,
         ) -> ::core::result::Result<Self, __A::Error> {
-            const PLACES: &[__p::Place] = &[
+            const __PLACES: &[__p::Place] = &[
                 __p::Place::member("GetImportJobResponse", "JobId"),
                 __p::Place::member("GetImportJobResponse", "ImportDestination"),
                 __p::Place::member("GetImportJobResponse", "ImportDataSource"),
@@ -879,7 +880,7 @@ const _: () = {
                 __p::Place::member("GetImportJobResponse", "ProcessedRecordsCount"),
                 __p::Place::member("GetImportJobResponse", "FailedRecordsCount"),
             ];
-            let mut slots = (
+            let mut __slots = (
                 ::core::option::Option::<::std::string::String>::None,
                 ::core::option::Option::<ImportDestination>::None,
                 ::core::option::Option::<ImportDataSource>::None,
@@ -890,48 +891,48 @@ const _: () = {
                 ::core::option::Option::<::core::primitive::i32>::None,
                 ::core::option::Option::<::core::primitive::i32>::None,
             );
-            while let ::core::option::Option::Some(index) = map
+            while let ::core::option::Option::Some(__index) = __map
                 .next_key_seed(__p::FieldSeed::<Self>::new())?
             {
-                match index {
-                    0 => __p::read_member(&mut map, &mut slots.0, &PLACES[0])?,
-                    1 => __p::read_member(&mut map, &mut slots.1, &PLACES[1])?,
-                    2 => __p::read_member(&mut map, &mut slots.2, &PLACES[2])?,
-                    3 => __p::read_member(&mut map, &mut slots.3, &PLACES[3])?,
-                    4 => __p::read_member(&mut map, &mut slots.4, &PLACES[4])?,
-                    5 => __p::read_member(&mut map, &mut slots.5, &PLACES[5])?,
-                    6 => __p::read_member(&mut map, &mut slots.6, &PLACES[6])?,
-                    7 => __p::read_member(&mut map, &mut slots.7, &PLACES[7])?,
-                    8 => __p::read_member(&mut map, &mut slots.8, &PLACES[8])?,
-                    _ => __p::skip_value(&mut map)?,
+                match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
+                    1 => __p::read_member(&mut __map, &mut __slots.1, &__PLACES[1])?,
+                    2 => __p::read_member(&mut __map, &mut __slots.2, &__PLACES[2])?,
+                    3 => __p::read_member(&mut __map, &mut __slots.3, &__PLACES[3])?,
+                    4 => __p::read_member(&mut __map, &mut __slots.4, &__PLACES[4])?,
+                    5 => __p::read_member(&mut __map, &mut __slots.5, &__PLACES[5])?,
+                    6 => __p::read_member(&mut __map, &mut __slots.6, &__PLACES[6])?,
+                    7 => __p::read_member(&mut __map, &mut __slots.7, &__PLACES[7])?,
+                    8 => __p::read_member(&mut __map, &mut __slots.8, &__PLACES[8])?,
+                    _ => __p::skip_value(&mut __map)?,
                 }
             }
             ::core::result::Result::Ok(Self {
-                job_id: slots.0,
-                import_destination: slots.1,
-                import_data_source: slots.2,
-                failure_info: slots.3,
-                job_status: slots.4,
-                created_timestamp: slots.5,
-                completed_timestamp: slots.6,
-                processed_records_count: slots.7,
-                failed_records_count: slots.8,
+                job_id: __slots.0,
+                import_destination: __slots.1,
+                import_data_source: __slots.2,
+                failure_info: __slots.3,
+                job_status: __slots.4,
+                created_timestamp: __slots.5,
+                completed_timestamp: __slots.6,
+                processed_records_count: __slots.7,
+                failed_records_count: __slots.8,
             })
         }
     }
     impl<'de> __p::Decode<'de> for GetImportJobResponse {
         fn decode<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
-            at: __p::At,
+            __deserializer: __D,
+            __at: __p::At,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_structure(deserializer, at)
+            __p::decode_structure(__deserializer, __at)
         }
     }
     impl<'de> __serde::Deserialize<'de> for GetImportJobResponse {
         fn deserialize<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
+            __deserializer: __D,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_structure(deserializer, &__p::Place::TOP)
+            __p::decode_structure(__deserializer, &__p::Place::TOP)
         }
     }
 };
@@ -969,68 +970,68 @@ const _: () = {
     impl __p::Encode for ImportDataSource {
         fn encode<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
             use __serde::ser::SerializeStruct as _;
-            let mut state = serializer.serialize_struct("ImportDataSource", 2)?;
-            __p::write_member(&mut state, "S3Url", &self.s3_url)?;
-            __p::write_member(&mut state, "DataFormat", &self.data_format)?;
-            state.end()
+            let mut __state = __serializer.serialize_struct("ImportDataSource", 2)?;
+            __p::write_member(&mut __state, "S3Url", &self.s3_url)?;
+            __p::write_member(&mut __state, "DataFormat", &self.data_format)?;
+            __state.end()
         }
     }
     impl __serde::Serialize for ImportDataSource {
         fn serialize<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            __p::Encode::encode(self, serializer)
+            __p::Encode::encode(self, __serializer)
         }
     }
     impl __p::DecodeFields for ImportDataSource {
         const EXPECTING: &'static ::core::primitive::str = "an `ImportDataSource` object";
-        fn member_index(name: &::core::primitive::str) -> ::core::primitive::usize {
-            match name {
+        fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
+            match __name {
                 "S3Url" => 0,
                 "DataFormat" => 1,
                 _ => ::core::primitive::usize::MAX,
             }
         }
         fn decode_fields<'de, __A: __serde::de::MapAccess<'de>>(
-            mut map: __A,
+            mut __map: __A,
         ) -> ::core::result::Result<Self, __A::Error> {
-            const PLACES: &[__p::Place] = &[
+            const __PLACES: &[__p::Place] = &[
                 __p::Place::member("ImportDataSource", "S3Url"),
                 __p::Place::member("ImportDataSource", "DataFormat"),
             ];
-            let mut slots = (
+            let mut __slots = (
                 ::core::option::Option::<::std::string::String>::None,
                 ::core::option::Option::<DataFormat>::None,
             );
-            while let ::core::option::Option::Some(index) = map
+            while let ::core::option::Option::Some(__index) = __map
                 .next_key_seed(__p::FieldSeed::<Self>::new())?
             {
-                match index {
-                    0 => __p::read_member(&mut map, &mut slots.0, &PLACES[0])?,
-                    1 => __p::read_member(&mut map, &mut slots.1, &PLACES[1])?,
-                    _ => __p::skip_value(&mut map)?,
+                match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
+                    1 => __p::read_member(&mut __map, &mut __slots.1, &__PLACES[1])?,
+                    _ => __p::skip_value(&mut __map)?,
                 }
             }
-            match (slots.0, slots.1) {
+            match (__slots.0, __slots.1) {
                 (
-                    ::core::option::Option::Some(r_s3_url),
-                    ::core::option::Option::Some(r_data_format),
+                    ::core::option::Option::Some(__r_s3_url),
+                    ::core::option::Option::Some(__r_data_format),
                 ) => {
                     ::core::result::Result::Ok(Self {
-                        s3_url: r_s3_url,
-                        data_format: r_data_format,
+                        s3_url: __r_s3_url,
+                        data_format: __r_data_format,
                     })
                 }
-                (r_s3_url, r_data_format) => {
+                (__r_s3_url, __r_data_format) => {
                     ::core::result::Result::Err(
                         __p::first_missing(
                             &[
-                                (r_s3_url.is_none(), &PLACES[0]),
-                                (r_data_format.is_none(), &PLACES[1]),
+                                (__r_s3_url.is_none(), &__PLACES[0]),
+                                (__r_data_format.is_none(), &__PLACES[1]),
                             ],
                         ),
                     )
@@ -1040,17 +1041,17 @@ const _: () = {
     }
     impl<'de> __p::Decode<'de> for ImportDataSource {
         fn decode<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
-            at: __p::At,
+            __deserializer: __D,
+            __at: __p::At,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_structure(deserializer, at)
+            __p::decode_structure(__deserializer, __at)
         }
     }
     impl<'de> __serde::Deserialize<'de> for ImportDataSource {
         fn deserialize<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
+            __deserializer: __D,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_structure(deserializer, &__p::Place::TOP)
+            __p::decode_structure(__deserializer, &__p::Place::TOP)
         }
     }
 };
@@ -1097,10 +1098,10 @@ const _: () = {
     impl __p::Encode for ImportDestination {
         fn encode<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
             use __serde::ser::SerializeStruct as _;
-            let mut state = serializer
+            let mut __state = __serializer
                 .serialize_struct(
                     "ImportDestination",
                     __p::count_set(
@@ -1111,74 +1112,74 @@ const _: () = {
                     ),
                 )?;
             __p::write_optional(
-                &mut state,
+                &mut __state,
                 "SuppressionListDestination",
                 &self.suppression_list_destination,
             )?;
             __p::write_optional(
-                &mut state,
+                &mut __state,
                 "ContactListDestination",
                 &self.contact_list_destination,
             )?;
-            state.end()
+            __state.end()
         }
     }
     impl __serde::Serialize for ImportDestination {
         fn serialize<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            __p::Encode::encode(self, serializer)
+            __p::Encode::encode(self, __serializer)
         }
     }
     impl __p::DecodeFields for ImportDestination {
         const EXPECTING: &'static ::core::primitive::str = "an `ImportDestination` object";
-        fn member_index(name: &::core::primitive::str) -> ::core::primitive::usize {
-            match name {
+        fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
+            match __name {
                 "SuppressionListDestination" => 0,
                 "ContactListDestination" => 1,
                 _ => ::core::primitive::usize::MAX,
             }
         }
         fn decode_fields<'de, __A: __serde::de::MapAccess<'de>>(
-            mut map: __A,
+            mut __map: __A,
         ) -> ::core::result::Result<Self, __A::Error> {
-            const PLACES: &[__p::Place] = &[
+            const __PLACES: &[__p::Place] = &[
                 __p::Place::member("ImportDestination", "SuppressionListDestination"),
                 __p::Place::member("ImportDestination", "ContactListDestination"),
             ];
-            let mut slots = (
+            let mut __slots = (
                 ::core::option::Option::<SuppressionListDestination>::None,
                 ::core::option::Option::<ContactListDestination>::None,
             );
-            while let ::core::option::Option::Some(index) = map
+            while let ::core::option::Option::Some(__index) = __map
                 .next_key_seed(__p::FieldSeed::<Self>::new())?
             {
-                match index {
-                    0 => __p::read_member(&mut map, &mut slots.0, &PLACES[0])?,
-                    1 => __p::read_member(&mut map, &mut slots.1, &PLACES[1])?,
-                    _ => __p::skip_value(&mut map)?,
+                match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
+                    1 => __p::read_member(&mut __map, &mut __slots.1, &__PLACES[1])?,
+                    _ => __p::skip_value(&mut __map)?,
                 }
             }
             ::core::result::Result::Ok(Self {
-                suppression_list_destination: slots.0,
-                contact_list_destination: slots.1,
+                suppression_list_destination: __slots.0,
+                contact_list_destination: __slots.1,
             })
         }
     }
     impl<'de> __p::Decode<'de> for ImportDestination {
         fn decode<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
-            at: __p::At,
+            __deserializer: __D,
+            __at: __p::At,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_structure(deserializer, at)
+            __p::decode_structure(__deserializer, __at)
         }
     }
     impl<'de> __serde::Deserialize<'de> for ImportDestination {
         fn deserialize<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
+            __deserializer: __D,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_structure(deserializer, &__p::Place::TOP)
+            __p::decode_structure(__deserializer, &__p::Place::TOP)
         }
     }
 };
@@ -1228,7 +1229,7 @@ const _: () = {
                 Self::Completed => "COMPLETED",
                 Self::Failed => "FAILED",
                 Self::Cancelled => "CANCELLED",
-                Self::Unknown(value) => value.as_str(),
+                Self::Unknown(__value) => __value.as_str(),
             }
         }
         /// The wire values the model lists, in the model's order.
@@ -1239,27 +1240,27 @@ const _: () = {
     }
     impl ::core::convert::From<&::core::primitive::str> for JobStatus {
         #[inline]
-        fn from(value: &::core::primitive::str) -> Self {
-            match value {
+        fn from(__value: &::core::primitive::str) -> Self {
+            match __value {
                 "CREATED" => Self::Created,
                 "PROCESSING" => Self::Processing,
                 "COMPLETED" => Self::Completed,
                 "FAILED" => Self::Failed,
                 "CANCELLED" => Self::Cancelled,
-                other => Self::Unknown(__p::unknown_value(other)),
+                _ => Self::Unknown(__p::unknown_value(__value)),
             }
         }
     }
     impl ::core::convert::From<::std::string::String> for JobStatus {
         #[inline]
-        fn from(value: ::std::string::String) -> Self {
-            match value.as_str() {
+        fn from(__value: ::std::string::String) -> Self {
+            match __value.as_str() {
                 "CREATED" => Self::Created,
                 "PROCESSING" => Self::Processing,
                 "COMPLETED" => Self::Completed,
                 "FAILED" => Self::Failed,
                 "CANCELLED" => Self::Cancelled,
-                _ => Self::Unknown(__p::unknown_value(value)),
+                _ => Self::Unknown(__p::unknown_value(__value)),
             }
         }
     }
@@ -1267,15 +1268,15 @@ const _: () = {
         type Err = ::core::convert::Infallible;
         #[inline]
         fn from_str(
-            value: &::core::primitive::str,
+            __value: &::core::primitive::str,
         ) -> ::core::result::Result<Self, ::core::convert::Infallible> {
-            ::core::result::Result::Ok(Self::from(value))
+            ::core::result::Result::Ok(Self::from(__value))
         }
     }
     impl ::core::fmt::Display for JobStatus {
         #[inline]
-        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-            f.write_str(self.as_str())
+        fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            __f.write_str(self.as_str())
         }
     }
     impl ::core::convert::AsRef<::core::primitive::str> for JobStatus {
@@ -1286,8 +1287,8 @@ const _: () = {
     }
     impl __p::MapKey for JobStatus {
         #[inline]
-        fn from_key(key: ::std::string::String) -> Self {
-            Self::from(key)
+        fn from_key(__key: ::std::string::String) -> Self {
+            Self::from(__key)
         }
         #[inline]
         fn as_key(&self) -> &::core::primitive::str {
@@ -1298,10 +1299,10 @@ const _: () = {
         #[inline]
         fn write_http(
             &self,
-            out: &mut ::std::string::String,
-            _format: __p::TimestampFormat,
+            __out: &mut ::std::string::String,
+            _: __p::TimestampFormat,
         ) {
-            out.push_str(self.as_str())
+            __out.push_str(self.as_str())
         }
     }
     impl __p::EnumValue for JobStatus {
@@ -1310,32 +1311,32 @@ const _: () = {
     impl __p::Encode for JobStatus {
         fn encode<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            serializer.serialize_str(self.as_str())
+            __serializer.serialize_str(self.as_str())
         }
     }
     impl __serde::Serialize for JobStatus {
         fn serialize<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            __p::Encode::encode(self, serializer)
+            __p::Encode::encode(self, __serializer)
         }
     }
     impl<'de> __p::Decode<'de> for JobStatus {
         fn decode<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
-            at: __p::At,
+            __deserializer: __D,
+            __at: __p::At,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_enum(deserializer, at)
+            __p::decode_enum(__deserializer, __at)
         }
     }
     impl<'de> __serde::Deserialize<'de> for JobStatus {
         fn deserialize<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
+            __deserializer: __D,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_enum(deserializer, &__p::Place::TOP)
+            __p::decode_enum(__deserializer, &__p::Place::TOP)
         }
     }
 };
@@ -1371,12 +1372,12 @@ impl NotFoundException {
 }
 impl ::core::fmt::Display for NotFoundException {
     #[inline]
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+    fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match &self.message {
-            ::core::option::Option::Some(message) => {
-                ::core::write!(f, "NotFoundException: {message}")
+            ::core::option::Option::Some(__message) => {
+                ::core::write!(__f, "NotFoundException: {__message}")
             }
-            ::core::option::Option::None => f.write_str("NotFoundException"),
+            ::core::option::Option::None => __f.write_str("NotFoundException"),
         }
     }
 }
@@ -1387,65 +1388,65 @@ const _: () = {
     impl __p::Encode for NotFoundException {
         fn encode<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
             use __serde::ser::SerializeStruct as _;
-            let mut state = serializer
+            let mut __state = __serializer
                 .serialize_struct(
                     "NotFoundException",
                     __p::count_set(&[self.message.is_some()]),
                 )?;
-            __p::write_optional(&mut state, "message", &self.message)?;
-            state.end()
+            __p::write_optional(&mut __state, "message", &self.message)?;
+            __state.end()
         }
     }
     impl __serde::Serialize for NotFoundException {
         fn serialize<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            __p::Encode::encode(self, serializer)
+            __p::Encode::encode(self, __serializer)
         }
     }
     impl __p::DecodeFields for NotFoundException {
         const EXPECTING: &'static ::core::primitive::str = "a `NotFoundException` object";
-        fn member_index(name: &::core::primitive::str) -> ::core::primitive::usize {
-            match name {
+        fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
+            match __name {
                 "message" => 0,
                 _ => ::core::primitive::usize::MAX,
             }
         }
         fn decode_fields<'de, __A: __serde::de::MapAccess<'de>>(
-            mut map: __A,
+            mut __map: __A,
         ) -> ::core::result::Result<Self, __A::Error> {
-            const PLACES: &[__p::Place] = &[
+            const __PLACES: &[__p::Place] = &[
                 __p::Place::member("NotFoundException", "message"),
             ];
-            let mut slots = (::core::option::Option::<::std::string::String>::None,);
-            while let ::core::option::Option::Some(index) = map
+            let mut __slots = (::core::option::Option::<::std::string::String>::None,);
+            while let ::core::option::Option::Some(__index) = __map
                 .next_key_seed(__p::FieldSeed::<Self>::new())?
             {
-                match index {
-                    0 => __p::read_member(&mut map, &mut slots.0, &PLACES[0])?,
-                    _ => __p::skip_value(&mut map)?,
+                match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
+                    _ => __p::skip_value(&mut __map)?,
                 }
             }
-            ::core::result::Result::Ok(Self { message: slots.0 })
+            ::core::result::Result::Ok(Self { message: __slots.0 })
         }
     }
     impl<'de> __p::Decode<'de> for NotFoundException {
         fn decode<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
-            at: __p::At,
+            __deserializer: __D,
+            __at: __p::At,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_structure(deserializer, at)
+            __p::decode_structure(__deserializer, __at)
         }
     }
     impl<'de> __serde::Deserialize<'de> for NotFoundException {
         fn deserialize<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
+            __deserializer: __D,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_structure(deserializer, &__p::Place::TOP)
+            __p::decode_structure(__deserializer, &__p::Place::TOP)
         }
     }
 };
@@ -1482,65 +1483,67 @@ const _: () = {
     impl __p::Encode for SuppressionListDestination {
         fn encode<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
             use __serde::ser::SerializeStruct as _;
-            let mut state = serializer
+            let mut __state = __serializer
                 .serialize_struct("SuppressionListDestination", 1)?;
             __p::write_member(
-                &mut state,
+                &mut __state,
                 "SuppressionListImportAction",
                 &self.suppression_list_import_action,
             )?;
-            state.end()
+            __state.end()
         }
     }
     impl __serde::Serialize for SuppressionListDestination {
         fn serialize<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            __p::Encode::encode(self, serializer)
+            __p::Encode::encode(self, __serializer)
         }
     }
     impl __p::DecodeFields for SuppressionListDestination {
         const EXPECTING: &'static ::core::primitive::str = "a `SuppressionListDestination` object";
-        fn member_index(name: &::core::primitive::str) -> ::core::primitive::usize {
-            match name {
+        fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
+            match __name {
                 "SuppressionListImportAction" => 0,
                 _ => ::core::primitive::usize::MAX,
             }
         }
         fn decode_fields<'de, __A: __serde::de::MapAccess<'de>>(
-            mut map: __A,
+            mut __map: __A,
         ) -> ::core::result::Result<Self, __A::Error> {
-            const PLACES: &[__p::Place] = &[
+            const __PLACES: &[__p::Place] = &[
                 __p::Place::member(
                     "SuppressionListDestination",
                     "SuppressionListImportAction",
                 ),
             ];
-            let mut slots = (
+            let mut __slots = (
                 ::core::option::Option::<SuppressionListImportAction>::None,
             );
-            while let ::core::option::Option::Some(index) = map
+            while let ::core::option::Option::Some(__index) = __map
                 .next_key_seed(__p::FieldSeed::<Self>::new())?
             {
-                match index {
-                    0 => __p::read_member(&mut map, &mut slots.0, &PLACES[0])?,
-                    _ => __p::skip_value(&mut map)?,
+                match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
+                    _ => __p::skip_value(&mut __map)?,
                 }
             }
-            match (slots.0,) {
-                (::core::option::Option::Some(r_suppression_list_import_action),) => {
+            match (__slots.0,) {
+                (::core::option::Option::Some(__r_suppression_list_import_action),) => {
                     ::core::result::Result::Ok(Self {
-                        suppression_list_import_action: r_suppression_list_import_action,
+                        suppression_list_import_action: __r_suppression_list_import_action,
                     })
                 }
-                (r_suppression_list_import_action,) => {
+                (__r_suppression_list_import_action,) => {
                     ::core::result::Result::Err(
                         __p::first_missing(
-                            &[(r_suppression_list_import_action.is_none(), &PLACES[0])],
+                            &[
+                                (__r_suppression_list_import_action.is_none(), &__PLACES[0]),
+                            ],
                         ),
                     )
                 }
@@ -1549,17 +1552,17 @@ const _: () = {
     }
     impl<'de> __p::Decode<'de> for SuppressionListDestination {
         fn decode<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
-            at: __p::At,
+            __deserializer: __D,
+            __at: __p::At,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_structure(deserializer, at)
+            __p::decode_structure(__deserializer, __at)
         }
     }
     impl<'de> __serde::Deserialize<'de> for SuppressionListDestination {
         fn deserialize<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
+            __deserializer: __D,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_structure(deserializer, &__p::Place::TOP)
+            __p::decode_structure(__deserializer, &__p::Place::TOP)
         }
     }
 };
@@ -1594,7 +1597,7 @@ const _: () = {
             match self {
                 Self::Delete => "DELETE",
                 Self::Put => "PUT",
-                Self::Unknown(value) => value.as_str(),
+                Self::Unknown(__value) => __value.as_str(),
             }
         }
         /// The wire values the model lists, in the model's order.
@@ -1605,21 +1608,21 @@ const _: () = {
     }
     impl ::core::convert::From<&::core::primitive::str> for SuppressionListImportAction {
         #[inline]
-        fn from(value: &::core::primitive::str) -> Self {
-            match value {
+        fn from(__value: &::core::primitive::str) -> Self {
+            match __value {
                 "DELETE" => Self::Delete,
                 "PUT" => Self::Put,
-                other => Self::Unknown(__p::unknown_value(other)),
+                _ => Self::Unknown(__p::unknown_value(__value)),
             }
         }
     }
     impl ::core::convert::From<::std::string::String> for SuppressionListImportAction {
         #[inline]
-        fn from(value: ::std::string::String) -> Self {
-            match value.as_str() {
+        fn from(__value: ::std::string::String) -> Self {
+            match __value.as_str() {
                 "DELETE" => Self::Delete,
                 "PUT" => Self::Put,
-                _ => Self::Unknown(__p::unknown_value(value)),
+                _ => Self::Unknown(__p::unknown_value(__value)),
             }
         }
     }
@@ -1627,15 +1630,15 @@ const _: () = {
         type Err = ::core::convert::Infallible;
         #[inline]
         fn from_str(
-            value: &::core::primitive::str,
+            __value: &::core::primitive::str,
         ) -> ::core::result::Result<Self, ::core::convert::Infallible> {
-            ::core::result::Result::Ok(Self::from(value))
+            ::core::result::Result::Ok(Self::from(__value))
         }
     }
     impl ::core::fmt::Display for SuppressionListImportAction {
         #[inline]
-        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-            f.write_str(self.as_str())
+        fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            __f.write_str(self.as_str())
         }
     }
     impl ::core::convert::AsRef<::core::primitive::str> for SuppressionListImportAction {
@@ -1646,8 +1649,8 @@ const _: () = {
     }
     impl __p::MapKey for SuppressionListImportAction {
         #[inline]
-        fn from_key(key: ::std::string::String) -> Self {
-            Self::from(key)
+        fn from_key(__key: ::std::string::String) -> Self {
+            Self::from(__key)
         }
         #[inline]
         fn as_key(&self) -> &::core::primitive::str {
@@ -1658,10 +1661,10 @@ const _: () = {
         #[inline]
         fn write_http(
             &self,
-            out: &mut ::std::string::String,
-            _format: __p::TimestampFormat,
+            __out: &mut ::std::string::String,
+            _: __p::TimestampFormat,
         ) {
-            out.push_str(self.as_str())
+            __out.push_str(self.as_str())
         }
     }
     impl __p::EnumValue for SuppressionListImportAction {
@@ -1670,32 +1673,32 @@ const _: () = {
     impl __p::Encode for SuppressionListImportAction {
         fn encode<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            serializer.serialize_str(self.as_str())
+            __serializer.serialize_str(self.as_str())
         }
     }
     impl __serde::Serialize for SuppressionListImportAction {
         fn serialize<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            __p::Encode::encode(self, serializer)
+            __p::Encode::encode(self, __serializer)
         }
     }
     impl<'de> __p::Decode<'de> for SuppressionListImportAction {
         fn decode<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
-            at: __p::At,
+            __deserializer: __D,
+            __at: __p::At,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_enum(deserializer, at)
+            __p::decode_enum(__deserializer, __at)
         }
     }
     impl<'de> __serde::Deserialize<'de> for SuppressionListImportAction {
         fn deserialize<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
+            __deserializer: __D,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_enum(deserializer, &__p::Place::TOP)
+            __p::decode_enum(__deserializer, &__p::Place::TOP)
         }
     }
 };
@@ -1731,12 +1734,12 @@ impl TooManyRequestsException {
 }
 impl ::core::fmt::Display for TooManyRequestsException {
     #[inline]
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+    fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match &self.message {
-            ::core::option::Option::Some(message) => {
-                ::core::write!(f, "TooManyRequestsException: {message}")
+            ::core::option::Option::Some(__message) => {
+                ::core::write!(__f, "TooManyRequestsException: {__message}")
             }
-            ::core::option::Option::None => f.write_str("TooManyRequestsException"),
+            ::core::option::Option::None => __f.write_str("TooManyRequestsException"),
         }
     }
 }
@@ -1747,65 +1750,65 @@ const _: () = {
     impl __p::Encode for TooManyRequestsException {
         fn encode<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
             use __serde::ser::SerializeStruct as _;
-            let mut state = serializer
+            let mut __state = __serializer
                 .serialize_struct(
                     "TooManyRequestsException",
                     __p::count_set(&[self.message.is_some()]),
                 )?;
-            __p::write_optional(&mut state, "message", &self.message)?;
-            state.end()
+            __p::write_optional(&mut __state, "message", &self.message)?;
+            __state.end()
         }
     }
     impl __serde::Serialize for TooManyRequestsException {
         fn serialize<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            __p::Encode::encode(self, serializer)
+            __p::Encode::encode(self, __serializer)
         }
     }
     impl __p::DecodeFields for TooManyRequestsException {
         const EXPECTING: &'static ::core::primitive::str = "a `TooManyRequestsException` object";
-        fn member_index(name: &::core::primitive::str) -> ::core::primitive::usize {
-            match name {
+        fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
+            match __name {
                 "message" => 0,
                 _ => ::core::primitive::usize::MAX,
             }
         }
         fn decode_fields<'de, __A: __serde::de::MapAccess<'de>>(
-            mut map: __A,
+            mut __map: __A,
         ) -> ::core::result::Result<Self, __A::Error> {
-            const PLACES: &[__p::Place] = &[
+            const __PLACES: &[__p::Place] = &[
                 __p::Place::member("TooManyRequestsException", "message"),
             ];
-            let mut slots = (::core::option::Option::<::std::string::String>::None,);
-            while let ::core::option::Option::Some(index) = map
+            let mut __slots = (::core::option::Option::<::std::string::String>::None,);
+            while let ::core::option::Option::Some(__index) = __map
                 .next_key_seed(__p::FieldSeed::<Self>::new())?
             {
-                match index {
-                    0 => __p::read_member(&mut map, &mut slots.0, &PLACES[0])?,
-                    _ => __p::skip_value(&mut map)?,
+                match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
+                    _ => __p::skip_value(&mut __map)?,
                 }
             }
-            ::core::result::Result::Ok(Self { message: slots.0 })
+            ::core::result::Result::Ok(Self { message: __slots.0 })
         }
     }
     impl<'de> __p::Decode<'de> for TooManyRequestsException {
         fn decode<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
-            at: __p::At,
+            __deserializer: __D,
+            __at: __p::At,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_structure(deserializer, at)
+            __p::decode_structure(__deserializer, __at)
         }
     }
     impl<'de> __serde::Deserialize<'de> for TooManyRequestsException {
         fn deserialize<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
+            __deserializer: __D,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_structure(deserializer, &__p::Place::TOP)
+            __p::decode_structure(__deserializer, &__p::Place::TOP)
         }
     }
 };
@@ -1896,26 +1899,26 @@ pub mod builders {
         > {
             match (self.contact_list_name, self.contact_list_import_action) {
                 (
-                    ::core::option::Option::Some(r_contact_list_name),
-                    ::core::option::Option::Some(r_contact_list_import_action),
+                    ::core::option::Option::Some(__r_contact_list_name),
+                    ::core::option::Option::Some(__r_contact_list_import_action),
                 ) => {
                     ::core::result::Result::Ok(super::ContactListDestination {
-                        contact_list_name: r_contact_list_name,
-                        contact_list_import_action: r_contact_list_import_action,
+                        contact_list_name: __r_contact_list_name,
+                        contact_list_import_action: __r_contact_list_import_action,
                     })
                 }
-                (r_contact_list_name, r_contact_list_import_action) => {
+                (__r_contact_list_name, __r_contact_list_import_action) => {
                     ::core::result::Result::Err(
                         ::sesv2_model::BuildError::first_missing(
                             "ContactListDestination",
                             &[
                                 (
-                                    r_contact_list_name.is_none(),
+                                    __r_contact_list_name.is_none(),
                                     "ContactListName",
                                     "contact_list_name",
                                 ),
                                 (
-                                    r_contact_list_import_action.is_none(),
+                                    __r_contact_list_import_action.is_none(),
                                     "ContactListImportAction",
                                     "contact_list_import_action",
                                 ),
@@ -2008,16 +2011,16 @@ pub mod builders {
             ::sesv2_model::BuildError,
         > {
             match (self.job_id,) {
-                (::core::option::Option::Some(r_job_id),) => {
+                (::core::option::Option::Some(__r_job_id),) => {
                     ::core::result::Result::Ok(super::GetImportJobRequest {
-                        job_id: r_job_id,
+                        job_id: __r_job_id,
                     })
                 }
-                (r_job_id,) => {
+                (__r_job_id,) => {
                     ::core::result::Result::Err(
                         ::sesv2_model::BuildError::first_missing(
                             "GetImportJobRequest",
-                            &[(r_job_id.is_none(), "JobId", "job_id")],
+                            &[(__r_job_id.is_none(), "JobId", "job_id")],
                         ),
                     )
                 }
@@ -2255,21 +2258,21 @@ pub mod builders {
         ) -> ::core::result::Result<super::ImportDataSource, ::sesv2_model::BuildError> {
             match (self.s3_url, self.data_format) {
                 (
-                    ::core::option::Option::Some(r_s3_url),
-                    ::core::option::Option::Some(r_data_format),
+                    ::core::option::Option::Some(__r_s3_url),
+                    ::core::option::Option::Some(__r_data_format),
                 ) => {
                     ::core::result::Result::Ok(super::ImportDataSource {
-                        s3_url: r_s3_url,
-                        data_format: r_data_format,
+                        s3_url: __r_s3_url,
+                        data_format: __r_data_format,
                     })
                 }
-                (r_s3_url, r_data_format) => {
+                (__r_s3_url, __r_data_format) => {
                     ::core::result::Result::Err(
                         ::sesv2_model::BuildError::first_missing(
                             "ImportDataSource",
                             &[
-                                (r_s3_url.is_none(), "S3Url", "s3_url"),
-                                (r_data_format.is_none(), "DataFormat", "data_format"),
+                                (__r_s3_url.is_none(), "S3Url", "s3_url"),
+                                (__r_data_format.is_none(), "DataFormat", "data_format"),
                             ],
                         ),
                     )
@@ -2398,18 +2401,18 @@ pub mod builders {
             ::sesv2_model::BuildError,
         > {
             match (self.suppression_list_import_action,) {
-                (::core::option::Option::Some(r_suppression_list_import_action),) => {
+                (::core::option::Option::Some(__r_suppression_list_import_action),) => {
                     ::core::result::Result::Ok(super::SuppressionListDestination {
-                        suppression_list_import_action: r_suppression_list_import_action,
+                        suppression_list_import_action: __r_suppression_list_import_action,
                     })
                 }
-                (r_suppression_list_import_action,) => {
+                (__r_suppression_list_import_action,) => {
                     ::core::result::Result::Err(
                         ::sesv2_model::BuildError::first_missing(
                             "SuppressionListDestination",
                             &[
                                 (
-                                    r_suppression_list_import_action.is_none(),
+                                    __r_suppression_list_import_action.is_none(),
                                     "SuppressionListImportAction",
                                     "suppression_list_import_action",
                                 ),
@@ -2482,27 +2485,28 @@ pub mod operations {
         const HTTP_STATUS_CODE: ::core::primitive::u16 = 200;
         #[inline]
         fn request_uri(
-            input: &Self::Input,
+            __input: &Self::Input,
         ) -> ::core::result::Result<
             ::std::string::String,
             ::sesv2_model::RequestUriError,
         > {
-            let mut uri = ::sesv2_model::__private::UriWriter::new();
-            uri.path("/v2/email/import-jobs/");
-            uri.label(
-                "JobId",
-                &input.job_id,
-                false,
-                ::sesv2_model::__private::TimestampFormat::DateTime,
-            )?;
-            ::core::result::Result::Ok(uri.finish())
+            let mut __uri = ::sesv2_model::__private::UriWriter::new();
+            __uri.path("/v2/email/import-jobs/");
+            __uri
+                .label(
+                    "JobId",
+                    &__input.job_id,
+                    false,
+                    ::sesv2_model::__private::TimestampFormat::DateTime,
+                )?;
+            ::core::result::Result::Ok(__uri.finish())
         }
         #[inline]
         fn parse_error(
-            error_type: ::core::option::Option<&::core::primitive::str>,
-            body: &[::core::primitive::u8],
+            __error_type: ::core::option::Option<&::core::primitive::str>,
+            __body: &[::core::primitive::u8],
         ) -> GetImportJobError {
-            GetImportJobError::from_response(error_type, body)
+            GetImportJobError::from_response(__error_type, __body)
         }
     }
     /// The errors of the `GetImportJob` operation.
@@ -2530,8 +2534,8 @@ pub mod operations {
             error_type: ::core::option::Option<&::core::primitive::str>,
             body: &[::core::primitive::u8],
         ) -> Self {
-            let code = ::sesv2_model::error_code(error_type, body);
-            Self::from_code(code.as_deref().unwrap_or_default(), body)
+            let __code = ::sesv2_model::error_code(error_type, body);
+            Self::from_code(__code.as_deref().unwrap_or_default(), body)
         }
         /// Reads an error response whose code is known: a shape name,
         /// optionally with a namespace (`ns#Name`) or a `:suffix`.
@@ -2590,21 +2594,25 @@ pub mod operations {
                 Self::TooManyRequestsException(_) => {
                     ::core::option::Option::Some("TooManyRequestsException")
                 }
-                Self::Unhandled(error) => error.code(),
+                Self::Unhandled(__error) => __error.code(),
             }
         }
     }
     #[allow(deprecated)]
     impl ::core::fmt::Display for GetImportJobError {
         #[inline]
-        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
             match self {
-                Self::BadRequestException(error) => ::core::fmt::Display::fmt(error, f),
-                Self::NotFoundException(error) => ::core::fmt::Display::fmt(error, f),
-                Self::TooManyRequestsException(error) => {
-                    ::core::fmt::Display::fmt(error, f)
+                Self::BadRequestException(__error) => {
+                    ::core::fmt::Display::fmt(__error, __f)
                 }
-                Self::Unhandled(error) => ::core::fmt::Display::fmt(error, f),
+                Self::NotFoundException(__error) => {
+                    ::core::fmt::Display::fmt(__error, __f)
+                }
+                Self::TooManyRequestsException(__error) => {
+                    ::core::fmt::Display::fmt(__error, __f)
+                }
+                Self::Unhandled(__error) => ::core::fmt::Display::fmt(__error, __f),
             }
         }
     }
@@ -2615,12 +2623,14 @@ pub mod operations {
             &self,
         ) -> ::core::option::Option<&(dyn ::std::error::Error + 'static)> {
             match self {
-                Self::BadRequestException(error) => ::core::option::Option::Some(error),
-                Self::NotFoundException(error) => ::core::option::Option::Some(error),
-                Self::TooManyRequestsException(error) => {
-                    ::core::option::Option::Some(error)
+                Self::BadRequestException(__error) => {
+                    ::core::option::Option::Some(__error)
                 }
-                Self::Unhandled(error) => ::core::option::Option::Some(error),
+                Self::NotFoundException(__error) => ::core::option::Option::Some(__error),
+                Self::TooManyRequestsException(__error) => {
+                    ::core::option::Option::Some(__error)
+                }
+                Self::Unhandled(__error) => ::core::option::Option::Some(__error),
             }
         }
     }

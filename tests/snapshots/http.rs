@@ -22,14 +22,16 @@ const _: () = {
     use __p::serde as __serde;
     impl ::core::fmt::Debug for Events {
         #[inline]
-        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
             match self {
                 Self::Created(_) => {
-                    f.debug_tuple("Created").field(&__p::REDACTED).finish()
+                    __f.debug_tuple("Created").field(&__p::REDACTED).finish()
                 }
-                Self::Deleted(value) => f.debug_tuple("Deleted").field(value).finish(),
+                Self::Deleted(__value) => {
+                    __f.debug_tuple("Deleted").field(__value).finish()
+                }
                 Self::Unknown(_) => {
-                    f.debug_tuple("Unknown").field(&__p::REDACTED).finish()
+                    __f.debug_tuple("Unknown").field(&__p::REDACTED).finish()
                 }
             }
         }
@@ -37,30 +39,30 @@ const _: () = {
     impl __p::Encode for Events {
         fn encode<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
             use __serde::ser::SerializeMap as _;
-            let mut map = serializer.serialize_map(::core::option::Option::Some(1))?;
+            let mut __map = __serializer.serialize_map(::core::option::Option::Some(1))?;
             match self {
-                Self::Created(value) => {
-                    map.serialize_entry("Created", &__p::Encoded(value))?
+                Self::Created(__value) => {
+                    __map.serialize_entry("Created", &__p::Encoded(__value))?
                 }
-                Self::Deleted(value) => {
-                    map.serialize_entry("Deleted", &__p::Encoded(value))?
+                Self::Deleted(__value) => {
+                    __map.serialize_entry("Deleted", &__p::Encoded(__value))?
                 }
-                Self::Unknown(member) => {
-                    map.serialize_entry(member.name(), member.value())?
+                Self::Unknown(__member) => {
+                    __map.serialize_entry(__member.name(), __member.value())?
                 }
             }
-            map.end()
+            __map.end()
         }
     }
     impl __serde::Serialize for Events {
         fn serialize<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            __p::Encode::encode(self, serializer)
+            __p::Encode::encode(self, __serializer)
         }
     }
     impl __p::DecodeUnion for Events {
@@ -71,47 +73,53 @@ const _: () = {
             "Deleted",
         ];
         fn decode_member<'de, __A: __serde::de::MapAccess<'de>>(
-            index: ::core::primitive::usize,
-            map: &mut __A,
+            __index: ::core::primitive::usize,
+            __map: &mut __A,
         ) -> ::core::result::Result<::core::option::Option<Self>, __A::Error> {
-            const PLACES: &[__p::Place] = &[
+            const __PLACES: &[__p::Place] = &[
                 __p::Place::member("Events", "Created"),
                 __p::Place::member("Events", "Deleted"),
             ];
             ::core::result::Result::Ok(
-                match index {
+                match __index {
                     0 => {
-                        map.next_value_seed(__p::Member::<Object>::new(&PLACES[0]))?
+                        __map
+                            .next_value_seed(__p::Member::<Object>::new(&__PLACES[0]))?
                             .map(Self::Created)
                     }
                     1 => {
-                        map.next_value_seed(__p::Member::<Filter>::new(&PLACES[1]))?
+                        __map
+                            .next_value_seed(__p::Member::<Filter>::new(&__PLACES[1]))?
                             .map(Self::Deleted)
                     }
                     _ => {
-                        map.next_value::<__serde::de::IgnoredAny>()?;
+                        __map.next_value::<__serde::de::IgnoredAny>()?;
                         ::core::option::Option::None
                     }
                 },
             )
         }
-        fn unknown(name: ::std::string::String, value: __p::serde_json::Value) -> Self {
-            Self::Unknown(__p::unknown_member(name, value))
+        #[inline]
+        fn unknown(
+            __name: ::std::string::String,
+            __value: __p::serde_json::Value,
+        ) -> Self {
+            Self::Unknown(__p::unknown_member(__name, __value))
         }
     }
     impl<'de> __p::Decode<'de> for Events {
         fn decode<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
-            at: __p::At,
+            __deserializer: __D,
+            __at: __p::At,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_union(deserializer, at)
+            __p::decode_union(__deserializer, __at)
         }
     }
     impl<'de> __serde::Deserialize<'de> for Events {
         fn deserialize<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
+            __deserializer: __D,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_union(deserializer, &__p::Place::TOP)
+            __p::decode_union(__deserializer, &__p::Place::TOP)
         }
     }
 };
@@ -147,60 +155,60 @@ const _: () = {
     impl __p::Encode for Filter {
         fn encode<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
             use __serde::ser::SerializeStruct as _;
-            let mut state = serializer
+            let mut __state = __serializer
                 .serialize_struct("Filter", __p::count_set(&[self.prefix.is_some()]))?;
-            __p::write_optional(&mut state, "Prefix", &self.prefix)?;
-            state.end()
+            __p::write_optional(&mut __state, "Prefix", &self.prefix)?;
+            __state.end()
         }
     }
     impl __serde::Serialize for Filter {
         fn serialize<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            __p::Encode::encode(self, serializer)
+            __p::Encode::encode(self, __serializer)
         }
     }
     impl __p::DecodeFields for Filter {
         const EXPECTING: &'static ::core::primitive::str = "a `Filter` object";
-        fn member_index(name: &::core::primitive::str) -> ::core::primitive::usize {
-            match name {
+        fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
+            match __name {
                 "Prefix" => 0,
                 _ => ::core::primitive::usize::MAX,
             }
         }
         fn decode_fields<'de, __A: __serde::de::MapAccess<'de>>(
-            mut map: __A,
+            mut __map: __A,
         ) -> ::core::result::Result<Self, __A::Error> {
-            const PLACES: &[__p::Place] = &[__p::Place::member("Filter", "Prefix")];
-            let mut slots = (::core::option::Option::<::std::string::String>::None,);
-            while let ::core::option::Option::Some(index) = map
+            const __PLACES: &[__p::Place] = &[__p::Place::member("Filter", "Prefix")];
+            let mut __slots = (::core::option::Option::<::std::string::String>::None,);
+            while let ::core::option::Option::Some(__index) = __map
                 .next_key_seed(__p::FieldSeed::<Self>::new())?
             {
-                match index {
-                    0 => __p::read_member(&mut map, &mut slots.0, &PLACES[0])?,
-                    _ => __p::skip_value(&mut map)?,
+                match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
+                    _ => __p::skip_value(&mut __map)?,
                 }
             }
-            ::core::result::Result::Ok(Self { prefix: slots.0 })
+            ::core::result::Result::Ok(Self { prefix: __slots.0 })
         }
     }
     impl<'de> __p::Decode<'de> for Filter {
         fn decode<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
-            at: __p::At,
+            __deserializer: __D,
+            __at: __p::At,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_structure(deserializer, at)
+            __p::decode_structure(__deserializer, __at)
         }
     }
     impl<'de> __serde::Deserialize<'de> for Filter {
         fn deserialize<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
+            __deserializer: __D,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_structure(deserializer, &__p::Place::TOP)
+            __p::decode_structure(__deserializer, &__p::Place::TOP)
         }
     }
 };
@@ -331,24 +339,24 @@ const _: () = {
     impl __p::Encode for GetObjectInput {
         fn encode<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
             use __serde::ser::SerializeStruct as _;
-            let mut state = serializer
+            let mut __state = __serializer
                 .serialize_struct(
                     "GetObjectInput",
                     __p::count_set(&[self.options.is_some()]),
                 )?;
-            __p::write_optional(&mut state, "Options", &self.options)?;
-            state.end()
+            __p::write_optional(&mut __state, "Options", &self.options)?;
+            __state.end()
         }
     }
     impl __serde::Serialize for GetObjectInput {
         fn serialize<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            __p::Encode::encode(self, serializer)
+            __p::Encode::encode(self, __serializer)
         }
     }
 };
@@ -431,28 +439,28 @@ const _: () = {
     impl __p::Encode for GetObjectOutput {
         fn encode<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
             use __serde::ser::SerializeStruct as _;
-            let state = serializer.serialize_struct("GetObjectOutput", 0)?;
-            state.end()
+            let __state = __serializer.serialize_struct("GetObjectOutput", 0)?;
+            __state.end()
         }
     }
     impl __serde::Serialize for GetObjectOutput {
         fn serialize<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            __p::Encode::encode(self, serializer)
+            __p::Encode::encode(self, __serializer)
         }
     }
     impl __p::DecodeFields for GetObjectOutput {
         const EXPECTING: &'static ::core::primitive::str = "a `GetObjectOutput` object";
         fn decode_fields<'de, __A: __serde::de::MapAccess<'de>>(
-            mut map: __A,
+            mut __map: __A,
         ) -> ::core::result::Result<Self, __A::Error> {
-            while map.next_key_seed(__p::FieldSeed::<Self>::new())?.is_some() {
-                __p::skip_value(&mut map)?;
+            while __map.next_key_seed(__p::FieldSeed::<Self>::new())?.is_some() {
+                __p::skip_value(&mut __map)?;
             }
             ::core::result::Result::Ok(Self {
                 body: ::core::option::Option::None,
@@ -464,17 +472,17 @@ const _: () = {
     }
     impl<'de> __p::Decode<'de> for GetObjectOutput {
         fn decode<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
-            at: __p::At,
+            __deserializer: __D,
+            __at: __p::At,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_structure(deserializer, at)
+            __p::decode_structure(__deserializer, __at)
         }
     }
     impl<'de> __serde::Deserialize<'de> for GetObjectOutput {
         fn deserialize<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
+            __deserializer: __D,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_structure(deserializer, &__p::Place::TOP)
+            __p::decode_structure(__deserializer, &__p::Place::TOP)
         }
     }
 };
@@ -544,24 +552,24 @@ const _: () = {
     impl __p::Encode for ListObjectsInput {
         fn encode<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
             use __serde::ser::SerializeStruct as _;
-            let mut state = serializer
+            let mut __state = __serializer
                 .serialize_struct(
                     "ListObjectsInput",
                     __p::count_set(&[self.filter.is_some()]),
                 )?;
-            __p::write_optional(&mut state, "Filter", &self.filter)?;
-            state.end()
+            __p::write_optional(&mut __state, "Filter", &self.filter)?;
+            __state.end()
         }
     }
     impl __serde::Serialize for ListObjectsInput {
         fn serialize<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            __p::Encode::encode(self, serializer)
+            __p::Encode::encode(self, __serializer)
         }
     }
 };
@@ -592,10 +600,10 @@ impl ListObjectsOutput {
 }
 impl ::core::fmt::Debug for ListObjectsOutput {
     #[inline]
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let mut debug = f.debug_struct("ListObjectsOutput");
-        debug.field("objects", &::sesv2_model::__private::REDACTED);
-        debug.finish()
+    fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        let mut __debug = __f.debug_struct("ListObjectsOutput");
+        __debug.field("objects", &::sesv2_model::__private::REDACTED);
+        __debug.finish()
     }
 }
 const _: () = {
@@ -604,65 +612,65 @@ const _: () = {
     impl __p::Encode for ListObjectsOutput {
         fn encode<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
             use __serde::ser::SerializeStruct as _;
-            let mut state = serializer
+            let mut __state = __serializer
                 .serialize_struct(
                     "ListObjectsOutput",
                     __p::count_set(&[self.objects.is_some()]),
                 )?;
-            __p::write_optional(&mut state, "Objects", &self.objects)?;
-            state.end()
+            __p::write_optional(&mut __state, "Objects", &self.objects)?;
+            __state.end()
         }
     }
     impl __serde::Serialize for ListObjectsOutput {
         fn serialize<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            __p::Encode::encode(self, serializer)
+            __p::Encode::encode(self, __serializer)
         }
     }
     impl __p::DecodeFields for ListObjectsOutput {
         const EXPECTING: &'static ::core::primitive::str = "a `ListObjectsOutput` object";
-        fn member_index(name: &::core::primitive::str) -> ::core::primitive::usize {
-            match name {
+        fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
+            match __name {
                 "Objects" => 0,
                 _ => ::core::primitive::usize::MAX,
             }
         }
         fn decode_fields<'de, __A: __serde::de::MapAccess<'de>>(
-            mut map: __A,
+            mut __map: __A,
         ) -> ::core::result::Result<Self, __A::Error> {
-            const PLACES: &[__p::Place] = &[
+            const __PLACES: &[__p::Place] = &[
                 __p::Place::member("ListObjectsOutput", "Objects"),
             ];
-            let mut slots = (::core::option::Option::<::std::vec::Vec<Object>>::None,);
-            while let ::core::option::Option::Some(index) = map
+            let mut __slots = (::core::option::Option::<::std::vec::Vec<Object>>::None,);
+            while let ::core::option::Option::Some(__index) = __map
                 .next_key_seed(__p::FieldSeed::<Self>::new())?
             {
-                match index {
-                    0 => __p::read_member(&mut map, &mut slots.0, &PLACES[0])?,
-                    _ => __p::skip_value(&mut map)?,
+                match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
+                    _ => __p::skip_value(&mut __map)?,
                 }
             }
-            ::core::result::Result::Ok(Self { objects: slots.0 })
+            ::core::result::Result::Ok(Self { objects: __slots.0 })
         }
     }
     impl<'de> __p::Decode<'de> for ListObjectsOutput {
         fn decode<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
-            at: __p::At,
+            __deserializer: __D,
+            __at: __p::At,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_structure(deserializer, at)
+            __p::decode_structure(__deserializer, __at)
         }
     }
     impl<'de> __serde::Deserialize<'de> for ListObjectsOutput {
         fn deserialize<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
+            __deserializer: __D,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_structure(deserializer, &__p::Place::TOP)
+            __p::decode_structure(__deserializer, &__p::Place::TOP)
         }
     }
 };
@@ -705,12 +713,12 @@ impl NoSuchKey {
 }
 impl ::core::fmt::Display for NoSuchKey {
     #[inline]
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+    fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match &self.message {
-            ::core::option::Option::Some(message) => {
-                ::core::write!(f, "NoSuchKey: {message}")
+            ::core::option::Option::Some(__message) => {
+                ::core::write!(__f, "NoSuchKey: {__message}")
             }
-            ::core::option::Option::None => f.write_str("NoSuchKey"),
+            ::core::option::Option::None => __f.write_str("NoSuchKey"),
         }
     }
 }
@@ -721,75 +729,75 @@ const _: () = {
     impl __p::Encode for NoSuchKey {
         fn encode<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
             use __serde::ser::SerializeStruct as _;
-            let mut state = serializer
+            let mut __state = __serializer
                 .serialize_struct(
                     "NoSuchKey",
                     __p::count_set(&[self.message.is_some(), self.key.is_some()]),
                 )?;
-            __p::write_optional(&mut state, "Message", &self.message)?;
-            __p::write_optional(&mut state, "Key", &self.key)?;
-            state.end()
+            __p::write_optional(&mut __state, "Message", &self.message)?;
+            __p::write_optional(&mut __state, "Key", &self.key)?;
+            __state.end()
         }
     }
     impl __serde::Serialize for NoSuchKey {
         fn serialize<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            __p::Encode::encode(self, serializer)
+            __p::Encode::encode(self, __serializer)
         }
     }
     impl __p::DecodeFields for NoSuchKey {
         const EXPECTING: &'static ::core::primitive::str = "a `NoSuchKey` object";
-        fn member_index(name: &::core::primitive::str) -> ::core::primitive::usize {
-            match name {
+        fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
+            match __name {
                 "Message" => 0,
                 "Key" => 1,
                 _ => ::core::primitive::usize::MAX,
             }
         }
         fn decode_fields<'de, __A: __serde::de::MapAccess<'de>>(
-            mut map: __A,
+            mut __map: __A,
         ) -> ::core::result::Result<Self, __A::Error> {
-            const PLACES: &[__p::Place] = &[
+            const __PLACES: &[__p::Place] = &[
                 __p::Place::member("NoSuchKey", "Message"),
                 __p::Place::member("NoSuchKey", "Key"),
             ];
-            let mut slots = (
+            let mut __slots = (
                 ::core::option::Option::<::std::string::String>::None,
                 ::core::option::Option::<::std::string::String>::None,
             );
-            while let ::core::option::Option::Some(index) = map
+            while let ::core::option::Option::Some(__index) = __map
                 .next_key_seed(__p::FieldSeed::<Self>::new())?
             {
-                match index {
-                    0 => __p::read_member(&mut map, &mut slots.0, &PLACES[0])?,
-                    1 => __p::read_member(&mut map, &mut slots.1, &PLACES[1])?,
-                    _ => __p::skip_value(&mut map)?,
+                match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
+                    1 => __p::read_member(&mut __map, &mut __slots.1, &__PLACES[1])?,
+                    _ => __p::skip_value(&mut __map)?,
                 }
             }
             ::core::result::Result::Ok(Self {
-                message: slots.0,
-                key: slots.1,
+                message: __slots.0,
+                key: __slots.1,
             })
         }
     }
     impl<'de> __p::Decode<'de> for NoSuchKey {
         fn decode<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
-            at: __p::At,
+            __deserializer: __D,
+            __at: __p::At,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_structure(deserializer, at)
+            __p::decode_structure(__deserializer, __at)
         }
     }
     impl<'de> __serde::Deserialize<'de> for NoSuchKey {
         fn deserialize<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
+            __deserializer: __D,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_structure(deserializer, &__p::Place::TOP)
+            __p::decode_structure(__deserializer, &__p::Place::TOP)
         }
     }
 };
@@ -839,13 +847,13 @@ impl Object {
 }
 impl ::core::fmt::Debug for Object {
     #[inline]
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let mut debug = f.debug_struct("Object");
-        debug.field("created_by", &::sesv2_model::__private::REDACTED);
-        debug.field("created_at", &::sesv2_model::__private::REDACTED);
-        debug.field("name", &::sesv2_model::__private::REDACTED);
-        debug.field("size", &::sesv2_model::__private::REDACTED);
-        debug.finish()
+    fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        let mut __debug = __f.debug_struct("Object");
+        __debug.field("created_by", &::sesv2_model::__private::REDACTED);
+        __debug.field("created_at", &::sesv2_model::__private::REDACTED);
+        __debug.field("name", &::sesv2_model::__private::REDACTED);
+        __debug.field("size", &::sesv2_model::__private::REDACTED);
+        __debug.finish()
     }
 }
 const _: () = {
@@ -854,10 +862,10 @@ const _: () = {
     impl __p::Encode for Object {
         fn encode<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
             use __serde::ser::SerializeStruct as _;
-            let mut state = serializer
+            let mut __state = __serializer
                 .serialize_struct(
                     "Object",
                     __p::count_set(
@@ -869,25 +877,25 @@ const _: () = {
                         ],
                     ),
                 )?;
-            __p::write_optional(&mut state, "CreatedBy", &self.created_by)?;
-            __p::write_optional(&mut state, "CreatedAt", &self.created_at)?;
-            __p::write_optional(&mut state, "Name", &self.name)?;
-            __p::write_optional(&mut state, "Size", &self.size)?;
-            state.end()
+            __p::write_optional(&mut __state, "CreatedBy", &self.created_by)?;
+            __p::write_optional(&mut __state, "CreatedAt", &self.created_at)?;
+            __p::write_optional(&mut __state, "Name", &self.name)?;
+            __p::write_optional(&mut __state, "Size", &self.size)?;
+            __state.end()
         }
     }
     impl __serde::Serialize for Object {
         fn serialize<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            __p::Encode::encode(self, serializer)
+            __p::Encode::encode(self, __serializer)
         }
     }
     impl __p::DecodeFields for Object {
         const EXPECTING: &'static ::core::primitive::str = "an `Object` object";
-        fn member_index(name: &::core::primitive::str) -> ::core::primitive::usize {
-            match name {
+        fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
+            match __name {
                 "CreatedBy" => 0,
                 "CreatedAt" => 1,
                 "Name" => 2,
@@ -896,52 +904,52 @@ const _: () = {
             }
         }
         fn decode_fields<'de, __A: __serde::de::MapAccess<'de>>(
-            mut map: __A,
+            mut __map: __A,
         ) -> ::core::result::Result<Self, __A::Error> {
-            const PLACES: &[__p::Place] = &[
+            const __PLACES: &[__p::Place] = &[
                 __p::Place::member("Object", "CreatedBy"),
                 __p::Place::member("Object", "CreatedAt"),
                 __p::Place::member("Object", "Name"),
                 __p::Place::member("Object", "Size"),
             ];
-            let mut slots = (
+            let mut __slots = (
                 ::core::option::Option::<::std::string::String>::None,
                 ::core::option::Option::<::sesv2_model::Timestamp>::None,
                 ::core::option::Option::<::std::string::String>::None,
                 ::core::option::Option::<::core::primitive::i64>::None,
             );
-            while let ::core::option::Option::Some(index) = map
+            while let ::core::option::Option::Some(__index) = __map
                 .next_key_seed(__p::FieldSeed::<Self>::new())?
             {
-                match index {
-                    0 => __p::read_member(&mut map, &mut slots.0, &PLACES[0])?,
-                    1 => __p::read_member(&mut map, &mut slots.1, &PLACES[1])?,
-                    2 => __p::read_member(&mut map, &mut slots.2, &PLACES[2])?,
-                    3 => __p::read_member(&mut map, &mut slots.3, &PLACES[3])?,
-                    _ => __p::skip_value(&mut map)?,
+                match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
+                    1 => __p::read_member(&mut __map, &mut __slots.1, &__PLACES[1])?,
+                    2 => __p::read_member(&mut __map, &mut __slots.2, &__PLACES[2])?,
+                    3 => __p::read_member(&mut __map, &mut __slots.3, &__PLACES[3])?,
+                    _ => __p::skip_value(&mut __map)?,
                 }
             }
             ::core::result::Result::Ok(Self {
-                created_by: slots.0,
-                created_at: slots.1,
-                name: slots.2,
-                size: slots.3,
+                created_by: __slots.0,
+                created_at: __slots.1,
+                name: __slots.2,
+                size: __slots.3,
             })
         }
     }
     impl<'de> __p::Decode<'de> for Object {
         fn decode<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
-            at: __p::At,
+            __deserializer: __D,
+            __at: __p::At,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_structure(deserializer, at)
+            __p::decode_structure(__deserializer, __at)
         }
     }
     impl<'de> __serde::Deserialize<'de> for Object {
         fn deserialize<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
+            __deserializer: __D,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_structure(deserializer, &__p::Place::TOP)
+            __p::decode_structure(__deserializer, &__p::Place::TOP)
         }
     }
 };
@@ -977,63 +985,63 @@ const _: () = {
     impl __p::Encode for Options {
         fn encode<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
             use __serde::ser::SerializeStruct as _;
-            let mut state = serializer
+            let mut __state = __serializer
                 .serialize_struct(
                     "Options",
                     __p::count_set(&[self.checksum.is_some()]),
                 )?;
-            __p::write_optional(&mut state, "Checksum", &self.checksum)?;
-            state.end()
+            __p::write_optional(&mut __state, "Checksum", &self.checksum)?;
+            __state.end()
         }
     }
     impl __serde::Serialize for Options {
         fn serialize<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            __p::Encode::encode(self, serializer)
+            __p::Encode::encode(self, __serializer)
         }
     }
     impl __p::DecodeFields for Options {
         const EXPECTING: &'static ::core::primitive::str = "an `Options` object";
-        fn member_index(name: &::core::primitive::str) -> ::core::primitive::usize {
-            match name {
+        fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
+            match __name {
                 "Checksum" => 0,
                 _ => ::core::primitive::usize::MAX,
             }
         }
         fn decode_fields<'de, __A: __serde::de::MapAccess<'de>>(
-            mut map: __A,
+            mut __map: __A,
         ) -> ::core::result::Result<Self, __A::Error> {
-            const PLACES: &[__p::Place] = &[__p::Place::member("Options", "Checksum")];
-            let mut slots = (::core::option::Option::<::core::primitive::bool>::None,);
-            while let ::core::option::Option::Some(index) = map
+            const __PLACES: &[__p::Place] = &[__p::Place::member("Options", "Checksum")];
+            let mut __slots = (::core::option::Option::<::core::primitive::bool>::None,);
+            while let ::core::option::Option::Some(__index) = __map
                 .next_key_seed(__p::FieldSeed::<Self>::new())?
             {
-                match index {
-                    0 => __p::read_member(&mut map, &mut slots.0, &PLACES[0])?,
-                    _ => __p::skip_value(&mut map)?,
+                match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
+                    _ => __p::skip_value(&mut __map)?,
                 }
             }
-            ::core::result::Result::Ok(Self { checksum: slots.0 })
+            ::core::result::Result::Ok(Self { checksum: __slots.0 })
         }
     }
     impl<'de> __p::Decode<'de> for Options {
         fn decode<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
-            at: __p::At,
+            __deserializer: __D,
+            __at: __p::At,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_structure(deserializer, at)
+            __p::decode_structure(__deserializer, __at)
         }
     }
     impl<'de> __serde::Deserialize<'de> for Options {
         fn deserialize<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
+            __deserializer: __D,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_structure(deserializer, &__p::Place::TOP)
+            __p::decode_structure(__deserializer, &__p::Place::TOP)
         }
     }
 };
@@ -1066,7 +1074,7 @@ const _: () = {
         pub fn value(self) -> ::core::primitive::i32 {
             match self {
                 Self::Low => 1,
-                Self::Unknown(value) => value.value(),
+                Self::Unknown(__value) => __value.value(),
             }
         }
         /// The wire values the model lists, in the model's order.
@@ -1077,33 +1085,33 @@ const _: () = {
     }
     impl ::core::convert::From<::core::primitive::i32> for Priority {
         #[inline]
-        fn from(value: ::core::primitive::i32) -> Self {
-            match value {
+        fn from(__value: ::core::primitive::i32) -> Self {
+            match __value {
                 1 => Self::Low,
-                other => Self::Unknown(__p::unknown_int_value(other)),
+                _ => Self::Unknown(__p::unknown_int_value(__value)),
             }
         }
     }
     impl ::core::convert::From<Priority> for ::core::primitive::i32 {
         #[inline]
-        fn from(value: Priority) -> Self {
-            value.value()
+        fn from(__value: Priority) -> Self {
+            __value.value()
         }
     }
     impl ::core::fmt::Display for Priority {
         #[inline]
-        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-            ::core::fmt::Display::fmt(&self.value(), f)
+        fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::core::fmt::Display::fmt(&self.value(), __f)
         }
     }
     impl __p::HttpText for Priority {
         #[inline]
         fn write_http(
             &self,
-            out: &mut ::std::string::String,
-            _format: __p::TimestampFormat,
+            __out: &mut ::std::string::String,
+            _: __p::TimestampFormat,
         ) {
-            out.push_str(&::std::string::ToString::to_string(&self.value()))
+            __out.push_str(&::std::string::ToString::to_string(&self.value()))
         }
     }
     impl __p::IntEnumValue for Priority {
@@ -1112,32 +1120,32 @@ const _: () = {
     impl __p::Encode for Priority {
         fn encode<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            serializer.serialize_i32(self.value())
+            __serializer.serialize_i32(self.value())
         }
     }
     impl __serde::Serialize for Priority {
         fn serialize<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            __p::Encode::encode(self, serializer)
+            __p::Encode::encode(self, __serializer)
         }
     }
     impl<'de> __p::Decode<'de> for Priority {
         fn decode<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
-            at: __p::At,
+            __deserializer: __D,
+            __at: __p::At,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_int_enum(deserializer, at)
+            __p::decode_int_enum(__deserializer, __at)
         }
     }
     impl<'de> __serde::Deserialize<'de> for Priority {
         fn deserialize<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
+            __deserializer: __D,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_int_enum(deserializer, &__p::Place::TOP)
+            __p::decode_int_enum(__deserializer, &__p::Place::TOP)
         }
     }
 };
@@ -1207,13 +1215,13 @@ impl PutObjectInput {
 }
 impl ::core::fmt::Debug for PutObjectInput {
     #[inline]
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let mut debug = f.debug_struct("PutObjectInput");
-        debug.field("bucket", &self.bucket);
-        debug.field("key", &self.key);
-        debug.field("object", &::sesv2_model::__private::REDACTED);
-        debug.field("priority", &self.priority);
-        debug.finish()
+    fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        let mut __debug = __f.debug_struct("PutObjectInput");
+        __debug.field("bucket", &self.bucket);
+        __debug.field("key", &self.key);
+        __debug.field("object", &::sesv2_model::__private::REDACTED);
+        __debug.field("priority", &self.priority);
+        __debug.finish()
     }
 }
 const _: () = {
@@ -1222,19 +1230,19 @@ const _: () = {
     impl __p::Encode for PutObjectInput {
         fn encode<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
             use __serde::ser::SerializeStruct as _;
-            let state = serializer.serialize_struct("PutObjectInput", 0)?;
-            state.end()
+            let __state = __serializer.serialize_struct("PutObjectInput", 0)?;
+            __state.end()
         }
     }
     impl __serde::Serialize for PutObjectInput {
         fn serialize<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            __p::Encode::encode(self, serializer)
+            __p::Encode::encode(self, __serializer)
         }
     }
 };
@@ -1281,68 +1289,68 @@ const _: () = {
     impl __p::Encode for PutObjectOutput {
         fn encode<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
             use __serde::ser::SerializeStruct as _;
-            let mut state = serializer
+            let mut __state = __serializer
                 .serialize_struct(
                     "PutObjectOutput",
                     __p::count_set(&[self.object.is_some()]),
                 )?;
-            __p::write_optional(&mut state, "Object", &self.object)?;
-            state.end()
+            __p::write_optional(&mut __state, "Object", &self.object)?;
+            __state.end()
         }
     }
     impl __serde::Serialize for PutObjectOutput {
         fn serialize<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            __p::Encode::encode(self, serializer)
+            __p::Encode::encode(self, __serializer)
         }
     }
     impl __p::DecodeFields for PutObjectOutput {
         const EXPECTING: &'static ::core::primitive::str = "a `PutObjectOutput` object";
-        fn member_index(name: &::core::primitive::str) -> ::core::primitive::usize {
-            match name {
+        fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
+            match __name {
                 "Object" => 0,
                 _ => ::core::primitive::usize::MAX,
             }
         }
         fn decode_fields<'de, __A: __serde::de::MapAccess<'de>>(
-            mut map: __A,
+            mut __map: __A,
         ) -> ::core::result::Result<Self, __A::Error> {
-            const PLACES: &[__p::Place] = &[
+            const __PLACES: &[__p::Place] = &[
                 __p::Place::member("PutObjectOutput", "Object"),
             ];
-            let mut slots = (::core::option::Option::<OtherObject>::None,);
-            while let ::core::option::Option::Some(index) = map
+            let mut __slots = (::core::option::Option::<OtherObject>::None,);
+            while let ::core::option::Option::Some(__index) = __map
                 .next_key_seed(__p::FieldSeed::<Self>::new())?
             {
-                match index {
-                    0 => __p::read_member(&mut map, &mut slots.0, &PLACES[0])?,
-                    _ => __p::skip_value(&mut map)?,
+                match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
+                    _ => __p::skip_value(&mut __map)?,
                 }
             }
             ::core::result::Result::Ok(Self {
                 e_tag: ::core::option::Option::None,
-                object: slots.0,
+                object: __slots.0,
             })
         }
     }
     impl<'de> __p::Decode<'de> for PutObjectOutput {
         fn decode<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
-            at: __p::At,
+            __deserializer: __D,
+            __at: __p::At,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_structure(deserializer, at)
+            __p::decode_structure(__deserializer, __at)
         }
     }
     impl<'de> __serde::Deserialize<'de> for PutObjectOutput {
         fn deserialize<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
+            __deserializer: __D,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_structure(deserializer, &__p::Place::TOP)
+            __p::decode_structure(__deserializer, &__p::Place::TOP)
         }
     }
 };
@@ -1386,28 +1394,28 @@ const _: () = {
     impl __p::Encode for SubscribeOutput {
         fn encode<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
             use __serde::ser::SerializeStruct as _;
-            let state = serializer.serialize_struct("SubscribeOutput", 0)?;
-            state.end()
+            let __state = __serializer.serialize_struct("SubscribeOutput", 0)?;
+            __state.end()
         }
     }
     impl __serde::Serialize for SubscribeOutput {
         fn serialize<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            __p::Encode::encode(self, serializer)
+            __p::Encode::encode(self, __serializer)
         }
     }
     impl __p::DecodeFields for SubscribeOutput {
         const EXPECTING: &'static ::core::primitive::str = "a `SubscribeOutput` object";
         fn decode_fields<'de, __A: __serde::de::MapAccess<'de>>(
-            mut map: __A,
+            mut __map: __A,
         ) -> ::core::result::Result<Self, __A::Error> {
-            while map.next_key_seed(__p::FieldSeed::<Self>::new())?.is_some() {
-                __p::skip_value(&mut map)?;
+            while __map.next_key_seed(__p::FieldSeed::<Self>::new())?.is_some() {
+                __p::skip_value(&mut __map)?;
             }
             ::core::result::Result::Ok(Self {
                 events: ::core::option::Option::None,
@@ -1416,17 +1424,17 @@ const _: () = {
     }
     impl<'de> __p::Decode<'de> for SubscribeOutput {
         fn decode<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
-            at: __p::At,
+            __deserializer: __D,
+            __at: __p::At,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_structure(deserializer, at)
+            __p::decode_structure(__deserializer, __at)
         }
     }
     impl<'de> __serde::Deserialize<'de> for SubscribeOutput {
         fn deserialize<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
+            __deserializer: __D,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_structure(deserializer, &__p::Place::TOP)
+            __p::decode_structure(__deserializer, &__p::Place::TOP)
         }
     }
 };
@@ -1473,12 +1481,12 @@ impl Throttled {
 }
 impl ::core::fmt::Display for Throttled {
     #[inline]
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+    fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match &self.message {
-            ::core::option::Option::Some(message) => {
-                ::core::write!(f, "Throttled: {message}")
+            ::core::option::Option::Some(__message) => {
+                ::core::write!(__f, "Throttled: {__message}")
             }
-            ::core::option::Option::None => f.write_str("Throttled"),
+            ::core::option::Option::None => __f.write_str("Throttled"),
         }
     }
 }
@@ -1489,66 +1497,68 @@ const _: () = {
     impl __p::Encode for Throttled {
         fn encode<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
             use __serde::ser::SerializeStruct as _;
-            let mut state = serializer
+            let mut __state = __serializer
                 .serialize_struct(
                     "Throttled",
                     __p::count_set(&[self.message.is_some()]),
                 )?;
-            __p::write_optional(&mut state, "message", &self.message)?;
-            state.end()
+            __p::write_optional(&mut __state, "message", &self.message)?;
+            __state.end()
         }
     }
     impl __serde::Serialize for Throttled {
         fn serialize<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            __p::Encode::encode(self, serializer)
+            __p::Encode::encode(self, __serializer)
         }
     }
     impl __p::DecodeFields for Throttled {
         const EXPECTING: &'static ::core::primitive::str = "a `Throttled` object";
-        fn member_index(name: &::core::primitive::str) -> ::core::primitive::usize {
-            match name {
+        fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
+            match __name {
                 "message" => 0,
                 _ => ::core::primitive::usize::MAX,
             }
         }
         fn decode_fields<'de, __A: __serde::de::MapAccess<'de>>(
-            mut map: __A,
+            mut __map: __A,
         ) -> ::core::result::Result<Self, __A::Error> {
-            const PLACES: &[__p::Place] = &[__p::Place::member("Throttled", "message")];
-            let mut slots = (::core::option::Option::<::std::string::String>::None,);
-            while let ::core::option::Option::Some(index) = map
+            const __PLACES: &[__p::Place] = &[
+                __p::Place::member("Throttled", "message"),
+            ];
+            let mut __slots = (::core::option::Option::<::std::string::String>::None,);
+            while let ::core::option::Option::Some(__index) = __map
                 .next_key_seed(__p::FieldSeed::<Self>::new())?
             {
-                match index {
-                    0 => __p::read_member(&mut map, &mut slots.0, &PLACES[0])?,
-                    _ => __p::skip_value(&mut map)?,
+                match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
+                    _ => __p::skip_value(&mut __map)?,
                 }
             }
             ::core::result::Result::Ok(Self {
-                message: slots.0,
+                message: __slots.0,
                 retry_after: ::core::option::Option::None,
             })
         }
     }
     impl<'de> __p::Decode<'de> for Throttled {
         fn decode<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
-            at: __p::At,
+            __deserializer: __D,
+            __at: __p::At,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_structure(deserializer, at)
+            __p::decode_structure(__deserializer, __at)
         }
     }
     impl<'de> __serde::Deserialize<'de> for Throttled {
         fn deserialize<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
+            __deserializer: __D,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_structure(deserializer, &__p::Place::TOP)
+            __p::decode_structure(__deserializer, &__p::Place::TOP)
         }
     }
 };
@@ -1584,60 +1594,60 @@ const _: () = {
     impl __p::Encode for OtherObject {
         fn encode<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
             use __serde::ser::SerializeStruct as _;
-            let mut state = serializer
+            let mut __state = __serializer
                 .serialize_struct("OtherObject", __p::count_set(&[self.id.is_some()]))?;
-            __p::write_optional(&mut state, "Id", &self.id)?;
-            state.end()
+            __p::write_optional(&mut __state, "Id", &self.id)?;
+            __state.end()
         }
     }
     impl __serde::Serialize for OtherObject {
         fn serialize<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            __p::Encode::encode(self, serializer)
+            __p::Encode::encode(self, __serializer)
         }
     }
     impl __p::DecodeFields for OtherObject {
         const EXPECTING: &'static ::core::primitive::str = "an `OtherObject` object";
-        fn member_index(name: &::core::primitive::str) -> ::core::primitive::usize {
-            match name {
+        fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
+            match __name {
                 "Id" => 0,
                 _ => ::core::primitive::usize::MAX,
             }
         }
         fn decode_fields<'de, __A: __serde::de::MapAccess<'de>>(
-            mut map: __A,
+            mut __map: __A,
         ) -> ::core::result::Result<Self, __A::Error> {
-            const PLACES: &[__p::Place] = &[__p::Place::member("OtherObject", "Id")];
-            let mut slots = (::core::option::Option::<::std::string::String>::None,);
-            while let ::core::option::Option::Some(index) = map
+            const __PLACES: &[__p::Place] = &[__p::Place::member("OtherObject", "Id")];
+            let mut __slots = (::core::option::Option::<::std::string::String>::None,);
+            while let ::core::option::Option::Some(__index) = __map
                 .next_key_seed(__p::FieldSeed::<Self>::new())?
             {
-                match index {
-                    0 => __p::read_member(&mut map, &mut slots.0, &PLACES[0])?,
-                    _ => __p::skip_value(&mut map)?,
+                match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
+                    _ => __p::skip_value(&mut __map)?,
                 }
             }
-            ::core::result::Result::Ok(Self { id: slots.0 })
+            ::core::result::Result::Ok(Self { id: __slots.0 })
         }
     }
     impl<'de> __p::Decode<'de> for OtherObject {
         fn decode<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
-            at: __p::At,
+            __deserializer: __D,
+            __at: __p::At,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_structure(deserializer, at)
+            __p::decode_structure(__deserializer, __at)
         }
     }
     impl<'de> __serde::Deserialize<'de> for OtherObject {
         fn deserialize<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
+            __deserializer: __D,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_structure(deserializer, &__p::Place::TOP)
+            __p::decode_structure(__deserializer, &__p::Place::TOP)
         }
     }
 };
@@ -1855,12 +1865,12 @@ pub mod builders {
         ) -> ::core::result::Result<super::GetObjectInput, ::sesv2_model::BuildError> {
             match (self.bucket, self.key) {
                 (
-                    ::core::option::Option::Some(r_bucket),
-                    ::core::option::Option::Some(r_key),
+                    ::core::option::Option::Some(__r_bucket),
+                    ::core::option::Option::Some(__r_key),
                 ) => {
                     ::core::result::Result::Ok(super::GetObjectInput {
-                        bucket: r_bucket,
-                        key: r_key,
+                        bucket: __r_bucket,
+                        key: __r_key,
                         version_id: self.version_id,
                         part_numbers: self.part_numbers,
                         if_modified_since: self.if_modified_since,
@@ -1870,13 +1880,13 @@ pub mod builders {
                         options: self.options,
                     })
                 }
-                (r_bucket, r_key) => {
+                (__r_bucket, __r_key) => {
                     ::core::result::Result::Err(
                         ::sesv2_model::BuildError::first_missing(
                             "GetObjectInput",
                             &[
-                                (r_bucket.is_none(), "Bucket", "bucket"),
-                                (r_key.is_none(), "Key", "key"),
+                                (__r_bucket.is_none(), "Bucket", "bucket"),
+                                (__r_key.is_none(), "Key", "key"),
                             ],
                         ),
                     )
@@ -2062,23 +2072,23 @@ pub mod builders {
         ) -> ::core::result::Result<super::ListObjectsInput, ::sesv2_model::BuildError> {
             match (self.bucket, self.since) {
                 (
-                    ::core::option::Option::Some(r_bucket),
-                    ::core::option::Option::Some(r_since),
+                    ::core::option::Option::Some(__r_bucket),
+                    ::core::option::Option::Some(__r_since),
                 ) => {
                     ::core::result::Result::Ok(super::ListObjectsInput {
-                        bucket: r_bucket,
+                        bucket: __r_bucket,
                         max_keys: self.max_keys.unwrap_or(1000i32),
-                        since: r_since,
+                        since: __r_since,
                         filter: self.filter,
                     })
                 }
-                (r_bucket, r_since) => {
+                (__r_bucket, __r_since) => {
                     ::core::result::Result::Err(
                         ::sesv2_model::BuildError::first_missing(
                             "ListObjectsInput",
                             &[
-                                (r_bucket.is_none(), "Bucket", "bucket"),
-                                (r_since.is_none(), "Since", "since"),
+                                (__r_bucket.is_none(), "Bucket", "bucket"),
+                                (__r_since.is_none(), "Since", "since"),
                             ],
                         ),
                     )
@@ -2119,14 +2129,14 @@ pub mod builders {
     }
     impl ::core::fmt::Debug for ListObjectsOutputBuilder {
         #[inline]
-        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-            let mut debug = f.debug_struct("ListObjectsOutputBuilder");
-            debug
+        fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            let mut __debug = __f.debug_struct("ListObjectsOutputBuilder");
+            __debug
                 .field(
                     "objects",
                     &self.objects.as_ref().map(|_| ::sesv2_model::__private::REDACTED),
                 );
-            debug.finish()
+            __debug.finish()
         }
     }
     /// A builder for [`NoSuchKey`](struct@super::NoSuchKey).
@@ -2269,29 +2279,29 @@ pub mod builders {
     }
     impl ::core::fmt::Debug for ObjectBuilder {
         #[inline]
-        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-            let mut debug = f.debug_struct("ObjectBuilder");
-            debug
+        fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            let mut __debug = __f.debug_struct("ObjectBuilder");
+            __debug
                 .field(
                     "created_by",
                     &self.created_by.as_ref().map(|_| ::sesv2_model::__private::REDACTED),
                 );
-            debug
+            __debug
                 .field(
                     "created_at",
                     &self.created_at.as_ref().map(|_| ::sesv2_model::__private::REDACTED),
                 );
-            debug
+            __debug
                 .field(
                     "name",
                     &self.name.as_ref().map(|_| ::sesv2_model::__private::REDACTED),
                 );
-            debug
+            __debug
                 .field(
                     "size",
                     &self.size.as_ref().map(|_| ::sesv2_model::__private::REDACTED),
                 );
-            debug.finish()
+            __debug.finish()
         }
     }
     /// A builder for [`Options`](struct@super::Options).
@@ -2409,23 +2419,23 @@ pub mod builders {
         ) -> ::core::result::Result<super::PutObjectInput, ::sesv2_model::BuildError> {
             match (self.bucket, self.key) {
                 (
-                    ::core::option::Option::Some(r_bucket),
-                    ::core::option::Option::Some(r_key),
+                    ::core::option::Option::Some(__r_bucket),
+                    ::core::option::Option::Some(__r_key),
                 ) => {
                     ::core::result::Result::Ok(super::PutObjectInput {
-                        bucket: r_bucket,
-                        key: r_key,
+                        bucket: __r_bucket,
+                        key: __r_key,
                         object: self.object,
                         priority: self.priority,
                     })
                 }
-                (r_bucket, r_key) => {
+                (__r_bucket, __r_key) => {
                     ::core::result::Result::Err(
                         ::sesv2_model::BuildError::first_missing(
                             "PutObjectInput",
                             &[
-                                (r_bucket.is_none(), "Bucket", "bucket"),
-                                (r_key.is_none(), "Key", "key"),
+                                (__r_bucket.is_none(), "Bucket", "bucket"),
+                                (__r_key.is_none(), "Key", "key"),
                             ],
                         ),
                     )
@@ -2435,17 +2445,17 @@ pub mod builders {
     }
     impl ::core::fmt::Debug for PutObjectInputBuilder {
         #[inline]
-        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-            let mut debug = f.debug_struct("PutObjectInputBuilder");
-            debug.field("bucket", &self.bucket);
-            debug.field("key", &self.key);
-            debug
+        fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            let mut __debug = __f.debug_struct("PutObjectInputBuilder");
+            __debug.field("bucket", &self.bucket);
+            __debug.field("key", &self.key);
+            __debug
                 .field(
                     "object",
                     &self.object.as_ref().map(|_| ::sesv2_model::__private::REDACTED),
                 );
-            debug.field("priority", &self.priority);
-            debug.finish()
+            __debug.field("priority", &self.priority);
+            __debug.finish()
         }
     }
     /// A builder for [`PutObjectOutput`](struct@super::PutObjectOutput).
@@ -2639,59 +2649,64 @@ pub mod operations {
         const HTTP_STATUS_CODE: ::core::primitive::u16 = 200;
         #[inline]
         fn request_uri(
-            input: &Self::Input,
+            __input: &Self::Input,
         ) -> ::core::result::Result<
             ::std::string::String,
             ::sesv2_model::RequestUriError,
         > {
-            let mut uri = ::sesv2_model::__private::UriWriter::new();
-            uri.path("/buckets/");
-            uri.label(
-                "Bucket",
-                &input.bucket,
-                false,
-                ::sesv2_model::__private::TimestampFormat::DateTime,
-            )?;
-            uri.path("/objects/");
-            uri.label(
-                "Key",
-                &input.key,
-                true,
-                ::sesv2_model::__private::TimestampFormat::DateTime,
-            )?;
-            uri.query_literal("x-id=GetObject");
-            if let ::core::option::Option::Some(value) = &input.version_id {
-                uri.query(
-                    "versionId",
-                    value,
+            let mut __uri = ::sesv2_model::__private::UriWriter::new();
+            __uri.path("/buckets/");
+            __uri
+                .label(
+                    "Bucket",
+                    &__input.bucket,
+                    false,
                     ::sesv2_model::__private::TimestampFormat::DateTime,
-                );
-            }
-            if let ::core::option::Option::Some(value) = &input.part_numbers {
-                uri.query_list(
-                    "part",
-                    value,
+                )?;
+            __uri.path("/objects/");
+            __uri
+                .label(
+                    "Key",
+                    &__input.key,
+                    true,
                     ::sesv2_model::__private::TimestampFormat::DateTime,
-                );
+                )?;
+            __uri.query_literal("x-id=GetObject");
+            if let ::core::option::Option::Some(__value) = &__input.version_id {
+                __uri
+                    .query(
+                        "versionId",
+                        __value,
+                        ::sesv2_model::__private::TimestampFormat::DateTime,
+                    );
             }
-            if let ::core::option::Option::Some(value) = &input.if_modified_since {
-                uri.query(
-                    "since",
-                    value,
-                    ::sesv2_model::__private::TimestampFormat::DateTime,
-                );
+            if let ::core::option::Option::Some(__value) = &__input.part_numbers {
+                __uri
+                    .query_list(
+                        "part",
+                        __value,
+                        ::sesv2_model::__private::TimestampFormat::DateTime,
+                    );
             }
-            if let ::core::option::Option::Some(value) = &input.extra {
-                uri.query_params(value, &["versionId", "part", "since"]);
+            if let ::core::option::Option::Some(__value) = &__input.if_modified_since {
+                __uri
+                    .query(
+                        "since",
+                        __value,
+                        ::sesv2_model::__private::TimestampFormat::DateTime,
+                    );
             }
-            ::core::result::Result::Ok(uri.finish())
+            if let ::core::option::Option::Some(__value) = &__input.extra {
+                __uri.query_params(__value, &["versionId", "part", "since"]);
+            }
+            ::core::result::Result::Ok(__uri.finish())
         }
         #[inline]
         fn parse_error(
-            error_type: ::core::option::Option<&::core::primitive::str>,
-            body: &[::core::primitive::u8],
+            __error_type: ::core::option::Option<&::core::primitive::str>,
+            __body: &[::core::primitive::u8],
         ) -> GetObjectError {
-            GetObjectError::from_response(error_type, body)
+            GetObjectError::from_response(__error_type, __body)
         }
     }
     /// The errors of the `GetObject` operation.
@@ -2717,8 +2732,8 @@ pub mod operations {
             error_type: ::core::option::Option<&::core::primitive::str>,
             body: &[::core::primitive::u8],
         ) -> Self {
-            let code = ::sesv2_model::error_code(error_type, body);
-            Self::from_code(code.as_deref().unwrap_or_default(), body)
+            let __code = ::sesv2_model::error_code(error_type, body);
+            Self::from_code(__code.as_deref().unwrap_or_default(), body)
         }
         /// Reads an error response whose code is known: a shape name,
         /// optionally with a namespace (`ns#Name`) or a `:suffix`.
@@ -2762,18 +2777,18 @@ pub mod operations {
             match self {
                 Self::NoSuchKey(_) => ::core::option::Option::Some("NoSuchKey"),
                 Self::Throttled(_) => ::core::option::Option::Some("Throttled"),
-                Self::Unhandled(error) => error.code(),
+                Self::Unhandled(__error) => __error.code(),
             }
         }
     }
     #[allow(deprecated)]
     impl ::core::fmt::Display for GetObjectError {
         #[inline]
-        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
             match self {
-                Self::NoSuchKey(error) => ::core::fmt::Display::fmt(error, f),
-                Self::Throttled(error) => ::core::fmt::Display::fmt(error, f),
-                Self::Unhandled(error) => ::core::fmt::Display::fmt(error, f),
+                Self::NoSuchKey(__error) => ::core::fmt::Display::fmt(__error, __f),
+                Self::Throttled(__error) => ::core::fmt::Display::fmt(__error, __f),
+                Self::Unhandled(__error) => ::core::fmt::Display::fmt(__error, __f),
             }
         }
     }
@@ -2784,9 +2799,9 @@ pub mod operations {
             &self,
         ) -> ::core::option::Option<&(dyn ::std::error::Error + 'static)> {
             match self {
-                Self::NoSuchKey(error) => ::core::option::Option::Some(error),
-                Self::Throttled(error) => ::core::option::Option::Some(error),
-                Self::Unhandled(error) => ::core::option::Option::Some(error),
+                Self::NoSuchKey(__error) => ::core::option::Option::Some(__error),
+                Self::Throttled(__error) => ::core::option::Option::Some(__error),
+                Self::Unhandled(__error) => ::core::option::Option::Some(__error),
             }
         }
     }
@@ -2816,40 +2831,43 @@ pub mod operations {
         const HTTP_STATUS_CODE: ::core::primitive::u16 = 200;
         #[inline]
         fn request_uri(
-            input: &Self::Input,
+            __input: &Self::Input,
         ) -> ::core::result::Result<
             ::std::string::String,
             ::sesv2_model::RequestUriError,
         > {
-            let mut uri = ::sesv2_model::__private::UriWriter::new();
-            uri.path("/buckets/");
-            uri.label(
-                "Bucket",
-                &input.bucket,
-                false,
-                ::sesv2_model::__private::TimestampFormat::DateTime,
-            )?;
-            uri.path("/since/");
-            uri.label(
-                "Since",
-                &input.since,
-                false,
-                ::sesv2_model::__private::TimestampFormat::DateTime,
-            )?;
-            let value = &input.max_keys;
-            uri.query(
-                "max-keys",
-                value,
-                ::sesv2_model::__private::TimestampFormat::DateTime,
-            );
-            ::core::result::Result::Ok(uri.finish())
+            let mut __uri = ::sesv2_model::__private::UriWriter::new();
+            __uri.path("/buckets/");
+            __uri
+                .label(
+                    "Bucket",
+                    &__input.bucket,
+                    false,
+                    ::sesv2_model::__private::TimestampFormat::DateTime,
+                )?;
+            __uri.path("/since/");
+            __uri
+                .label(
+                    "Since",
+                    &__input.since,
+                    false,
+                    ::sesv2_model::__private::TimestampFormat::DateTime,
+                )?;
+            let __value = &__input.max_keys;
+            __uri
+                .query(
+                    "max-keys",
+                    __value,
+                    ::sesv2_model::__private::TimestampFormat::DateTime,
+                );
+            ::core::result::Result::Ok(__uri.finish())
         }
         #[inline]
         fn parse_error(
-            error_type: ::core::option::Option<&::core::primitive::str>,
-            body: &[::core::primitive::u8],
+            __error_type: ::core::option::Option<&::core::primitive::str>,
+            __body: &[::core::primitive::u8],
         ) -> ListObjectsError {
-            ListObjectsError::from_response(error_type, body)
+            ListObjectsError::from_response(__error_type, __body)
         }
     }
     /// The errors of the `ListObjects` operation.
@@ -2873,8 +2891,8 @@ pub mod operations {
             error_type: ::core::option::Option<&::core::primitive::str>,
             body: &[::core::primitive::u8],
         ) -> Self {
-            let code = ::sesv2_model::error_code(error_type, body);
-            Self::from_code(code.as_deref().unwrap_or_default(), body)
+            let __code = ::sesv2_model::error_code(error_type, body);
+            Self::from_code(__code.as_deref().unwrap_or_default(), body)
         }
         /// Reads an error response whose code is known: a shape name,
         /// optionally with a namespace (`ns#Name`) or a `:suffix`.
@@ -2909,17 +2927,17 @@ pub mod operations {
         pub fn code(&self) -> ::core::option::Option<&::core::primitive::str> {
             match self {
                 Self::Throttled(_) => ::core::option::Option::Some("Throttled"),
-                Self::Unhandled(error) => error.code(),
+                Self::Unhandled(__error) => __error.code(),
             }
         }
     }
     #[allow(deprecated)]
     impl ::core::fmt::Display for ListObjectsError {
         #[inline]
-        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
             match self {
-                Self::Throttled(error) => ::core::fmt::Display::fmt(error, f),
-                Self::Unhandled(error) => ::core::fmt::Display::fmt(error, f),
+                Self::Throttled(__error) => ::core::fmt::Display::fmt(__error, __f),
+                Self::Unhandled(__error) => ::core::fmt::Display::fmt(__error, __f),
             }
         }
     }
@@ -2930,8 +2948,8 @@ pub mod operations {
             &self,
         ) -> ::core::option::Option<&(dyn ::std::error::Error + 'static)> {
             match self {
-                Self::Throttled(error) => ::core::option::Option::Some(error),
-                Self::Unhandled(error) => ::core::option::Option::Some(error),
+                Self::Throttled(__error) => ::core::option::Option::Some(__error),
+                Self::Unhandled(__error) => ::core::option::Option::Some(__error),
             }
         }
     }
@@ -2961,21 +2979,21 @@ pub mod operations {
         const HTTP_STATUS_CODE: ::core::primitive::u16 = 200;
         #[inline]
         fn request_uri(
-            _input: &Self::Input,
+            _: &Self::Input,
         ) -> ::core::result::Result<
             ::std::string::String,
             ::sesv2_model::RequestUriError,
         > {
-            let mut uri = ::sesv2_model::__private::UriWriter::new();
-            uri.path("/ping");
-            ::core::result::Result::Ok(uri.finish())
+            let mut __uri = ::sesv2_model::__private::UriWriter::new();
+            __uri.path("/ping");
+            ::core::result::Result::Ok(__uri.finish())
         }
         #[inline]
         fn parse_error(
-            error_type: ::core::option::Option<&::core::primitive::str>,
-            body: &[::core::primitive::u8],
+            __error_type: ::core::option::Option<&::core::primitive::str>,
+            __body: &[::core::primitive::u8],
         ) -> PingError {
-            PingError::from_response(error_type, body)
+            PingError::from_response(__error_type, __body)
         }
     }
     /// The errors of the `Ping` operation.
@@ -2999,8 +3017,8 @@ pub mod operations {
             error_type: ::core::option::Option<&::core::primitive::str>,
             body: &[::core::primitive::u8],
         ) -> Self {
-            let code = ::sesv2_model::error_code(error_type, body);
-            Self::from_code(code.as_deref().unwrap_or_default(), body)
+            let __code = ::sesv2_model::error_code(error_type, body);
+            Self::from_code(__code.as_deref().unwrap_or_default(), body)
         }
         /// Reads an error response whose code is known: a shape name,
         /// optionally with a namespace (`ns#Name`) or a `:suffix`.
@@ -3035,17 +3053,17 @@ pub mod operations {
         pub fn code(&self) -> ::core::option::Option<&::core::primitive::str> {
             match self {
                 Self::Throttled(_) => ::core::option::Option::Some("Throttled"),
-                Self::Unhandled(error) => error.code(),
+                Self::Unhandled(__error) => __error.code(),
             }
         }
     }
     #[allow(deprecated)]
     impl ::core::fmt::Display for PingError {
         #[inline]
-        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
             match self {
-                Self::Throttled(error) => ::core::fmt::Display::fmt(error, f),
-                Self::Unhandled(error) => ::core::fmt::Display::fmt(error, f),
+                Self::Throttled(__error) => ::core::fmt::Display::fmt(__error, __f),
+                Self::Unhandled(__error) => ::core::fmt::Display::fmt(__error, __f),
             }
         }
     }
@@ -3056,8 +3074,8 @@ pub mod operations {
             &self,
         ) -> ::core::option::Option<&(dyn ::std::error::Error + 'static)> {
             match self {
-                Self::Throttled(error) => ::core::option::Option::Some(error),
-                Self::Unhandled(error) => ::core::option::Option::Some(error),
+                Self::Throttled(__error) => ::core::option::Option::Some(__error),
+                Self::Unhandled(__error) => ::core::option::Option::Some(__error),
             }
         }
     }
@@ -3087,34 +3105,36 @@ pub mod operations {
         const HTTP_STATUS_CODE: ::core::primitive::u16 = 201;
         #[inline]
         fn request_uri(
-            input: &Self::Input,
+            __input: &Self::Input,
         ) -> ::core::result::Result<
             ::std::string::String,
             ::sesv2_model::RequestUriError,
         > {
-            let mut uri = ::sesv2_model::__private::UriWriter::new();
-            uri.path("/buckets/");
-            uri.label(
-                "Bucket",
-                &input.bucket,
-                false,
-                ::sesv2_model::__private::TimestampFormat::DateTime,
-            )?;
-            uri.path("/objects/");
-            uri.label(
-                "Key",
-                &input.key,
-                true,
-                ::sesv2_model::__private::TimestampFormat::DateTime,
-            )?;
-            ::core::result::Result::Ok(uri.finish())
+            let mut __uri = ::sesv2_model::__private::UriWriter::new();
+            __uri.path("/buckets/");
+            __uri
+                .label(
+                    "Bucket",
+                    &__input.bucket,
+                    false,
+                    ::sesv2_model::__private::TimestampFormat::DateTime,
+                )?;
+            __uri.path("/objects/");
+            __uri
+                .label(
+                    "Key",
+                    &__input.key,
+                    true,
+                    ::sesv2_model::__private::TimestampFormat::DateTime,
+                )?;
+            ::core::result::Result::Ok(__uri.finish())
         }
         #[inline]
         fn parse_error(
-            error_type: ::core::option::Option<&::core::primitive::str>,
-            body: &[::core::primitive::u8],
+            __error_type: ::core::option::Option<&::core::primitive::str>,
+            __body: &[::core::primitive::u8],
         ) -> PutObjectError {
-            PutObjectError::from_response(error_type, body)
+            PutObjectError::from_response(__error_type, __body)
         }
     }
     /// The errors of the `PutObject` operation.
@@ -3138,8 +3158,8 @@ pub mod operations {
             error_type: ::core::option::Option<&::core::primitive::str>,
             body: &[::core::primitive::u8],
         ) -> Self {
-            let code = ::sesv2_model::error_code(error_type, body);
-            Self::from_code(code.as_deref().unwrap_or_default(), body)
+            let __code = ::sesv2_model::error_code(error_type, body);
+            Self::from_code(__code.as_deref().unwrap_or_default(), body)
         }
         /// Reads an error response whose code is known: a shape name,
         /// optionally with a namespace (`ns#Name`) or a `:suffix`.
@@ -3174,17 +3194,17 @@ pub mod operations {
         pub fn code(&self) -> ::core::option::Option<&::core::primitive::str> {
             match self {
                 Self::Throttled(_) => ::core::option::Option::Some("Throttled"),
-                Self::Unhandled(error) => error.code(),
+                Self::Unhandled(__error) => __error.code(),
             }
         }
     }
     #[allow(deprecated)]
     impl ::core::fmt::Display for PutObjectError {
         #[inline]
-        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
             match self {
-                Self::Throttled(error) => ::core::fmt::Display::fmt(error, f),
-                Self::Unhandled(error) => ::core::fmt::Display::fmt(error, f),
+                Self::Throttled(__error) => ::core::fmt::Display::fmt(__error, __f),
+                Self::Unhandled(__error) => ::core::fmt::Display::fmt(__error, __f),
             }
         }
     }
@@ -3195,8 +3215,8 @@ pub mod operations {
             &self,
         ) -> ::core::option::Option<&(dyn ::std::error::Error + 'static)> {
             match self {
-                Self::Throttled(error) => ::core::option::Option::Some(error),
-                Self::Unhandled(error) => ::core::option::Option::Some(error),
+                Self::Throttled(__error) => ::core::option::Option::Some(__error),
+                Self::Unhandled(__error) => ::core::option::Option::Some(__error),
             }
         }
     }
@@ -3226,21 +3246,21 @@ pub mod operations {
         const HTTP_STATUS_CODE: ::core::primitive::u16 = 200;
         #[inline]
         fn request_uri(
-            _input: &Self::Input,
+            _: &Self::Input,
         ) -> ::core::result::Result<
             ::std::string::String,
             ::sesv2_model::RequestUriError,
         > {
-            let mut uri = ::sesv2_model::__private::UriWriter::new();
-            uri.path("/subscribe");
-            ::core::result::Result::Ok(uri.finish())
+            let mut __uri = ::sesv2_model::__private::UriWriter::new();
+            __uri.path("/subscribe");
+            ::core::result::Result::Ok(__uri.finish())
         }
         #[inline]
         fn parse_error(
-            error_type: ::core::option::Option<&::core::primitive::str>,
-            body: &[::core::primitive::u8],
+            __error_type: ::core::option::Option<&::core::primitive::str>,
+            __body: &[::core::primitive::u8],
         ) -> SubscribeError {
-            SubscribeError::from_response(error_type, body)
+            SubscribeError::from_response(__error_type, __body)
         }
     }
     /// The errors of the `Subscribe` operation.
@@ -3264,8 +3284,8 @@ pub mod operations {
             error_type: ::core::option::Option<&::core::primitive::str>,
             body: &[::core::primitive::u8],
         ) -> Self {
-            let code = ::sesv2_model::error_code(error_type, body);
-            Self::from_code(code.as_deref().unwrap_or_default(), body)
+            let __code = ::sesv2_model::error_code(error_type, body);
+            Self::from_code(__code.as_deref().unwrap_or_default(), body)
         }
         /// Reads an error response whose code is known: a shape name,
         /// optionally with a namespace (`ns#Name`) or a `:suffix`.
@@ -3300,17 +3320,17 @@ pub mod operations {
         pub fn code(&self) -> ::core::option::Option<&::core::primitive::str> {
             match self {
                 Self::Throttled(_) => ::core::option::Option::Some("Throttled"),
-                Self::Unhandled(error) => error.code(),
+                Self::Unhandled(__error) => __error.code(),
             }
         }
     }
     #[allow(deprecated)]
     impl ::core::fmt::Display for SubscribeError {
         #[inline]
-        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
             match self {
-                Self::Throttled(error) => ::core::fmt::Display::fmt(error, f),
-                Self::Unhandled(error) => ::core::fmt::Display::fmt(error, f),
+                Self::Throttled(__error) => ::core::fmt::Display::fmt(__error, __f),
+                Self::Unhandled(__error) => ::core::fmt::Display::fmt(__error, __f),
             }
         }
     }
@@ -3321,8 +3341,8 @@ pub mod operations {
             &self,
         ) -> ::core::option::Option<&(dyn ::std::error::Error + 'static)> {
             match self {
-                Self::Throttled(error) => ::core::option::Option::Some(error),
-                Self::Unhandled(error) => ::core::option::Option::Some(error),
+                Self::Throttled(__error) => ::core::option::Option::Some(__error),
+                Self::Unhandled(__error) => ::core::option::Option::Some(__error),
             }
         }
     }

@@ -32,60 +32,62 @@ const _: () = {
     impl __p::Encode for Box {
         fn encode<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
             use __serde::ser::SerializeStruct as _;
-            let mut state = serializer
+            let mut __state = __serializer
                 .serialize_struct("Box", __p::count_set(&[self.vec.is_some()]))?;
-            __p::write_optional(&mut state, "Vec", &self.vec)?;
-            state.end()
+            __p::write_optional(&mut __state, "Vec", &self.vec)?;
+            __state.end()
         }
     }
     impl __serde::Serialize for Box {
         fn serialize<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            __p::Encode::encode(self, serializer)
+            __p::Encode::encode(self, __serializer)
         }
     }
     impl __p::DecodeFields for Box {
         const EXPECTING: &'static ::core::primitive::str = "a `Box` object";
-        fn member_index(name: &::core::primitive::str) -> ::core::primitive::usize {
-            match name {
+        fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
+            match __name {
                 "Vec" => 0,
                 _ => ::core::primitive::usize::MAX,
             }
         }
         fn decode_fields<'de, __A: __serde::de::MapAccess<'de>>(
-            mut map: __A,
+            mut __map: __A,
         ) -> ::core::result::Result<Self, __A::Error> {
-            const PLACES: &[__p::Place] = &[__p::Place::member("Box", "Vec")];
-            let mut slots = (::core::option::Option::<::std::vec::Vec<Default>>::None,);
-            while let ::core::option::Option::Some(index) = map
+            const __PLACES: &[__p::Place] = &[__p::Place::member("Box", "Vec")];
+            let mut __slots = (
+                ::core::option::Option::<::std::vec::Vec<Default>>::None,
+            );
+            while let ::core::option::Option::Some(__index) = __map
                 .next_key_seed(__p::FieldSeed::<Self>::new())?
             {
-                match index {
-                    0 => __p::read_member(&mut map, &mut slots.0, &PLACES[0])?,
-                    _ => __p::skip_value(&mut map)?,
+                match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
+                    _ => __p::skip_value(&mut __map)?,
                 }
             }
-            ::core::result::Result::Ok(Self { vec: slots.0 })
+            ::core::result::Result::Ok(Self { vec: __slots.0 })
         }
     }
     impl<'de> __p::Decode<'de> for Box {
         fn decode<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
-            at: __p::At,
+            __deserializer: __D,
+            __at: __p::At,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_structure(deserializer, at)
+            __p::decode_structure(__deserializer, __at)
         }
     }
     impl<'de> __serde::Deserialize<'de> for Box {
         fn deserialize<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
+            __deserializer: __D,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_structure(deserializer, &__p::Place::TOP)
+            __p::decode_structure(__deserializer, &__p::Place::TOP)
         }
     }
 };
@@ -135,7 +137,7 @@ const _: () = {
                 Self::Some => "some",
                 Self::Ok => "ok",
                 Self::Err => "err",
-                Self::Unknown(value) => value.as_str(),
+                Self::Unknown(__value) => __value.as_str(),
             }
         }
         /// The wire values the model lists, in the model's order.
@@ -146,8 +148,8 @@ const _: () = {
     }
     impl ::core::convert::From<&::core::primitive::str> for Default {
         #[inline]
-        fn from(value: &::core::primitive::str) -> Self {
-            match value {
+        fn from(__value: &::core::primitive::str) -> Self {
+            match __value {
                 "self" => Self::Self_,
                 "type" => Self::Type,
                 "fn" => Self::Fn,
@@ -155,14 +157,14 @@ const _: () = {
                 "some" => Self::Some,
                 "ok" => Self::Ok,
                 "err" => Self::Err,
-                other => Self::Unknown(__p::unknown_value(other)),
+                _ => Self::Unknown(__p::unknown_value(__value)),
             }
         }
     }
     impl ::core::convert::From<::std::string::String> for Default {
         #[inline]
-        fn from(value: ::std::string::String) -> Self {
-            match value.as_str() {
+        fn from(__value: ::std::string::String) -> Self {
+            match __value.as_str() {
                 "self" => Self::Self_,
                 "type" => Self::Type,
                 "fn" => Self::Fn,
@@ -170,7 +172,7 @@ const _: () = {
                 "some" => Self::Some,
                 "ok" => Self::Ok,
                 "err" => Self::Err,
-                _ => Self::Unknown(__p::unknown_value(value)),
+                _ => Self::Unknown(__p::unknown_value(__value)),
             }
         }
     }
@@ -178,15 +180,15 @@ const _: () = {
         type Err = ::core::convert::Infallible;
         #[inline]
         fn from_str(
-            value: &::core::primitive::str,
+            __value: &::core::primitive::str,
         ) -> ::core::result::Result<Self, ::core::convert::Infallible> {
-            ::core::result::Result::Ok(Self::from(value))
+            ::core::result::Result::Ok(Self::from(__value))
         }
     }
     impl ::core::fmt::Display for Default {
         #[inline]
-        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-            f.write_str(self.as_str())
+        fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            __f.write_str(self.as_str())
         }
     }
     impl ::core::convert::AsRef<::core::primitive::str> for Default {
@@ -197,8 +199,8 @@ const _: () = {
     }
     impl __p::MapKey for Default {
         #[inline]
-        fn from_key(key: ::std::string::String) -> Self {
-            Self::from(key)
+        fn from_key(__key: ::std::string::String) -> Self {
+            Self::from(__key)
         }
         #[inline]
         fn as_key(&self) -> &::core::primitive::str {
@@ -209,10 +211,10 @@ const _: () = {
         #[inline]
         fn write_http(
             &self,
-            out: &mut ::std::string::String,
-            _format: __p::TimestampFormat,
+            __out: &mut ::std::string::String,
+            _: __p::TimestampFormat,
         ) {
-            out.push_str(self.as_str())
+            __out.push_str(self.as_str())
         }
     }
     impl __p::EnumValue for Default {
@@ -221,32 +223,32 @@ const _: () = {
     impl __p::Encode for Default {
         fn encode<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            serializer.serialize_str(self.as_str())
+            __serializer.serialize_str(self.as_str())
         }
     }
     impl __serde::Serialize for Default {
         fn serialize<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            __p::Encode::encode(self, serializer)
+            __p::Encode::encode(self, __serializer)
         }
     }
     impl<'de> __p::Decode<'de> for Default {
         fn decode<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
-            at: __p::At,
+            __deserializer: __D,
+            __at: __p::At,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_enum(deserializer, at)
+            __p::decode_enum(__deserializer, __at)
         }
     }
     impl<'de> __serde::Deserialize<'de> for Default {
         fn deserialize<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
+            __deserializer: __D,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_enum(deserializer, &__p::Place::TOP)
+            __p::decode_enum(__deserializer, &__p::Place::TOP)
         }
     }
 };
@@ -282,60 +284,60 @@ const _: () = {
     impl __p::Encode for Encode {
         fn encode<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
             use __serde::ser::SerializeStruct as _;
-            let mut state = serializer
+            let mut __state = __serializer
                 .serialize_struct("Encode", __p::count_set(&[self.decode.is_some()]))?;
-            __p::write_optional(&mut state, "Decode", &self.decode)?;
-            state.end()
+            __p::write_optional(&mut __state, "Decode", &self.decode)?;
+            __state.end()
         }
     }
     impl __serde::Serialize for Encode {
         fn serialize<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            __p::Encode::encode(self, serializer)
+            __p::Encode::encode(self, __serializer)
         }
     }
     impl __p::DecodeFields for Encode {
         const EXPECTING: &'static ::core::primitive::str = "an `Encode` object";
-        fn member_index(name: &::core::primitive::str) -> ::core::primitive::usize {
-            match name {
+        fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
+            match __name {
                 "Decode" => 0,
                 _ => ::core::primitive::usize::MAX,
             }
         }
         fn decode_fields<'de, __A: __serde::de::MapAccess<'de>>(
-            mut map: __A,
+            mut __map: __A,
         ) -> ::core::result::Result<Self, __A::Error> {
-            const PLACES: &[__p::Place] = &[__p::Place::member("Encode", "Decode")];
-            let mut slots = (::core::option::Option::<::std::string::String>::None,);
-            while let ::core::option::Option::Some(index) = map
+            const __PLACES: &[__p::Place] = &[__p::Place::member("Encode", "Decode")];
+            let mut __slots = (::core::option::Option::<::std::string::String>::None,);
+            while let ::core::option::Option::Some(__index) = __map
                 .next_key_seed(__p::FieldSeed::<Self>::new())?
             {
-                match index {
-                    0 => __p::read_member(&mut map, &mut slots.0, &PLACES[0])?,
-                    _ => __p::skip_value(&mut map)?,
+                match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
+                    _ => __p::skip_value(&mut __map)?,
                 }
             }
-            ::core::result::Result::Ok(Self { decode: slots.0 })
+            ::core::result::Result::Ok(Self { decode: __slots.0 })
         }
     }
     impl<'de> __p::Decode<'de> for Encode {
         fn decode<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
-            at: __p::At,
+            __deserializer: __D,
+            __at: __p::At,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_structure(deserializer, at)
+            __p::decode_structure(__deserializer, __at)
         }
     }
     impl<'de> __serde::Deserialize<'de> for Encode {
         fn deserialize<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
+            __deserializer: __D,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_structure(deserializer, &__p::Place::TOP)
+            __p::decode_structure(__deserializer, &__p::Place::TOP)
         }
     }
 };
@@ -525,10 +527,10 @@ const _: () = {
     impl __p::Encode for Keywords {
         fn encode<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
             use __serde::ser::SerializeStruct as _;
-            let mut state = serializer
+            let mut __state = __serializer
                 .serialize_struct(
                     "Keywords",
                     __p::count_set(
@@ -559,44 +561,44 @@ const _: () = {
                         ],
                     ),
                 )?;
-            __p::write_optional(&mut state, "type", &self.r#type)?;
-            __p::write_optional(&mut state, "self", &self.self_)?;
-            __p::write_optional(&mut state, "crate", &self.crate_)?;
-            __p::write_optional(&mut state, "super", &self.super_)?;
-            __p::write_optional(&mut state, "async", &self.r#async)?;
-            __p::write_optional(&mut state, "fn", &self.r#fn)?;
-            __p::write_optional(&mut state, "match", &self.r#match)?;
-            __p::write_optional(&mut state, "move", &self.r#move)?;
-            __p::write_optional(&mut state, "gen", &self.r#gen)?;
-            __p::write_optional(&mut state, "try", &self.r#try)?;
-            __p::write_optional(&mut state, "abstract", &self.r#abstract)?;
-            __p::write_optional(&mut state, "static", &self.r#static)?;
-            __p::write_optional(&mut state, "where", &self.r#where)?;
-            __p::write_optional(&mut state, "loop", &self.r#loop)?;
-            __p::write_optional(&mut state, "ref", &self.r#ref)?;
-            __p::write_optional(&mut state, "mut", &self.r#mut)?;
-            __p::write_optional(&mut state, "impl", &self.r#impl)?;
-            __p::write_optional(&mut state, "trait", &self.r#trait)?;
-            __p::write_optional(&mut state, "dyn", &self.r#dyn)?;
-            __p::write_optional(&mut state, "box", &self.r#box)?;
-            __p::write_optional(&mut state, "union", &self.union)?;
-            __p::write_optional(&mut state, "macro", &self.r#macro)?;
-            __p::write_optional(&mut state, "Punctuation", &self.punctuation)?;
-            state.end()
+            __p::write_optional(&mut __state, "type", &self.r#type)?;
+            __p::write_optional(&mut __state, "self", &self.self_)?;
+            __p::write_optional(&mut __state, "crate", &self.crate_)?;
+            __p::write_optional(&mut __state, "super", &self.super_)?;
+            __p::write_optional(&mut __state, "async", &self.r#async)?;
+            __p::write_optional(&mut __state, "fn", &self.r#fn)?;
+            __p::write_optional(&mut __state, "match", &self.r#match)?;
+            __p::write_optional(&mut __state, "move", &self.r#move)?;
+            __p::write_optional(&mut __state, "gen", &self.r#gen)?;
+            __p::write_optional(&mut __state, "try", &self.r#try)?;
+            __p::write_optional(&mut __state, "abstract", &self.r#abstract)?;
+            __p::write_optional(&mut __state, "static", &self.r#static)?;
+            __p::write_optional(&mut __state, "where", &self.r#where)?;
+            __p::write_optional(&mut __state, "loop", &self.r#loop)?;
+            __p::write_optional(&mut __state, "ref", &self.r#ref)?;
+            __p::write_optional(&mut __state, "mut", &self.r#mut)?;
+            __p::write_optional(&mut __state, "impl", &self.r#impl)?;
+            __p::write_optional(&mut __state, "trait", &self.r#trait)?;
+            __p::write_optional(&mut __state, "dyn", &self.r#dyn)?;
+            __p::write_optional(&mut __state, "box", &self.r#box)?;
+            __p::write_optional(&mut __state, "union", &self.union)?;
+            __p::write_optional(&mut __state, "macro", &self.r#macro)?;
+            __p::write_optional(&mut __state, "Punctuation", &self.punctuation)?;
+            __state.end()
         }
     }
     impl __serde::Serialize for Keywords {
         fn serialize<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            __p::Encode::encode(self, serializer)
+            __p::Encode::encode(self, __serializer)
         }
     }
     impl __p::DecodeFields for Keywords {
         const EXPECTING: &'static ::core::primitive::str = "a `Keywords` object";
-        fn member_index(name: &::core::primitive::str) -> ::core::primitive::usize {
-            match name {
+        fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
+            match __name {
                 "type" => 0,
                 "self" => 1,
                 "crate" => 2,
@@ -624,9 +626,9 @@ const _: () = {
             }
         }
         fn decode_fields<'de, __A: __serde::de::MapAccess<'de>>(
-            mut map: __A,
+            mut __map: __A,
         ) -> ::core::result::Result<Self, __A::Error> {
-            const PLACES: &[__p::Place] = &[
+            const __PLACES: &[__p::Place] = &[
                 __p::Place::member("Keywords", "type"),
                 __p::Place::member("Keywords", "self"),
                 __p::Place::member("Keywords", "crate"),
@@ -651,7 +653,7 @@ const _: () = {
                 __p::Place::member("Keywords", "macro"),
                 __p::Place::member("Keywords", "Punctuation"),
             ];
-            let mut slots = (
+            let mut __slots = (
                 ::core::option::Option::<::std::string::String>::None,
                 ::core::option::Option::<::std::string::String>::None,
                 ::core::option::Option::<::std::string::String>::None,
@@ -676,76 +678,76 @@ const _: () = {
                 ::core::option::Option::<::std::string::String>::None,
                 ::core::option::Option::<Punctuation>::None,
             );
-            while let ::core::option::Option::Some(index) = map
+            while let ::core::option::Option::Some(__index) = __map
                 .next_key_seed(__p::FieldSeed::<Self>::new())?
             {
-                match index {
-                    0 => __p::read_member(&mut map, &mut slots.0, &PLACES[0])?,
-                    1 => __p::read_member(&mut map, &mut slots.1, &PLACES[1])?,
-                    2 => __p::read_member(&mut map, &mut slots.2, &PLACES[2])?,
-                    3 => __p::read_member(&mut map, &mut slots.3, &PLACES[3])?,
-                    4 => __p::read_member(&mut map, &mut slots.4, &PLACES[4])?,
-                    5 => __p::read_member(&mut map, &mut slots.5, &PLACES[5])?,
-                    6 => __p::read_member(&mut map, &mut slots.6, &PLACES[6])?,
-                    7 => __p::read_member(&mut map, &mut slots.7, &PLACES[7])?,
-                    8 => __p::read_member(&mut map, &mut slots.8, &PLACES[8])?,
-                    9 => __p::read_member(&mut map, &mut slots.9, &PLACES[9])?,
-                    10 => __p::read_member(&mut map, &mut slots.10, &PLACES[10])?,
-                    11 => __p::read_member(&mut map, &mut slots.11, &PLACES[11])?,
-                    12 => __p::read_member(&mut map, &mut slots.12, &PLACES[12])?,
-                    13 => __p::read_member(&mut map, &mut slots.13, &PLACES[13])?,
-                    14 => __p::read_member(&mut map, &mut slots.14, &PLACES[14])?,
-                    15 => __p::read_member(&mut map, &mut slots.15, &PLACES[15])?,
-                    16 => __p::read_member(&mut map, &mut slots.16, &PLACES[16])?,
-                    17 => __p::read_member(&mut map, &mut slots.17, &PLACES[17])?,
-                    18 => __p::read_member(&mut map, &mut slots.18, &PLACES[18])?,
-                    19 => __p::read_member(&mut map, &mut slots.19, &PLACES[19])?,
-                    20 => __p::read_member(&mut map, &mut slots.20, &PLACES[20])?,
-                    21 => __p::read_member(&mut map, &mut slots.21, &PLACES[21])?,
-                    22 => __p::read_member(&mut map, &mut slots.22, &PLACES[22])?,
-                    _ => __p::skip_value(&mut map)?,
+                match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
+                    1 => __p::read_member(&mut __map, &mut __slots.1, &__PLACES[1])?,
+                    2 => __p::read_member(&mut __map, &mut __slots.2, &__PLACES[2])?,
+                    3 => __p::read_member(&mut __map, &mut __slots.3, &__PLACES[3])?,
+                    4 => __p::read_member(&mut __map, &mut __slots.4, &__PLACES[4])?,
+                    5 => __p::read_member(&mut __map, &mut __slots.5, &__PLACES[5])?,
+                    6 => __p::read_member(&mut __map, &mut __slots.6, &__PLACES[6])?,
+                    7 => __p::read_member(&mut __map, &mut __slots.7, &__PLACES[7])?,
+                    8 => __p::read_member(&mut __map, &mut __slots.8, &__PLACES[8])?,
+                    9 => __p::read_member(&mut __map, &mut __slots.9, &__PLACES[9])?,
+                    10 => __p::read_member(&mut __map, &mut __slots.10, &__PLACES[10])?,
+                    11 => __p::read_member(&mut __map, &mut __slots.11, &__PLACES[11])?,
+                    12 => __p::read_member(&mut __map, &mut __slots.12, &__PLACES[12])?,
+                    13 => __p::read_member(&mut __map, &mut __slots.13, &__PLACES[13])?,
+                    14 => __p::read_member(&mut __map, &mut __slots.14, &__PLACES[14])?,
+                    15 => __p::read_member(&mut __map, &mut __slots.15, &__PLACES[15])?,
+                    16 => __p::read_member(&mut __map, &mut __slots.16, &__PLACES[16])?,
+                    17 => __p::read_member(&mut __map, &mut __slots.17, &__PLACES[17])?,
+                    18 => __p::read_member(&mut __map, &mut __slots.18, &__PLACES[18])?,
+                    19 => __p::read_member(&mut __map, &mut __slots.19, &__PLACES[19])?,
+                    20 => __p::read_member(&mut __map, &mut __slots.20, &__PLACES[20])?,
+                    21 => __p::read_member(&mut __map, &mut __slots.21, &__PLACES[21])?,
+                    22 => __p::read_member(&mut __map, &mut __slots.22, &__PLACES[22])?,
+                    _ => __p::skip_value(&mut __map)?,
                 }
             }
             ::core::result::Result::Ok(Self {
-                r#type: slots.0,
-                self_: slots.1,
-                crate_: slots.2,
-                super_: slots.3,
-                r#async: slots.4,
-                r#fn: slots.5,
-                r#match: slots.6,
-                r#move: slots.7,
-                r#gen: slots.8,
-                r#try: slots.9,
-                r#abstract: slots.10,
-                r#static: slots.11,
-                r#where: slots.12,
-                r#loop: slots.13,
-                r#ref: slots.14,
-                r#mut: slots.15,
-                r#impl: slots.16,
-                r#trait: slots.17,
-                r#dyn: slots.18,
-                r#box: slots.19,
-                union: slots.20,
-                r#macro: slots.21,
-                punctuation: slots.22,
+                r#type: __slots.0,
+                self_: __slots.1,
+                crate_: __slots.2,
+                super_: __slots.3,
+                r#async: __slots.4,
+                r#fn: __slots.5,
+                r#match: __slots.6,
+                r#move: __slots.7,
+                r#gen: __slots.8,
+                r#try: __slots.9,
+                r#abstract: __slots.10,
+                r#static: __slots.11,
+                r#where: __slots.12,
+                r#loop: __slots.13,
+                r#ref: __slots.14,
+                r#mut: __slots.15,
+                r#impl: __slots.16,
+                r#trait: __slots.17,
+                r#dyn: __slots.18,
+                r#box: __slots.19,
+                union: __slots.20,
+                r#macro: __slots.21,
+                punctuation: __slots.22,
             })
         }
     }
     impl<'de> __p::Decode<'de> for Keywords {
         fn decode<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
-            at: __p::At,
+            __deserializer: __D,
+            __at: __p::At,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_structure(deserializer, at)
+            __p::decode_structure(__deserializer, __at)
         }
     }
     impl<'de> __serde::Deserialize<'de> for Keywords {
         fn deserialize<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
+            __deserializer: __D,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_structure(deserializer, &__p::Place::TOP)
+            __p::decode_structure(__deserializer, &__p::Place::TOP)
         }
     }
 };
@@ -788,75 +790,75 @@ const _: () = {
     impl __p::Encode for Option {
         fn encode<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
             use __serde::ser::SerializeStruct as _;
-            let mut state = serializer
+            let mut __state = __serializer
                 .serialize_struct(
                     "Option",
                     __p::count_set(&[self.some.is_some(), self.none.is_some()]),
                 )?;
-            __p::write_optional(&mut state, "Some", &self.some)?;
-            __p::write_optional(&mut state, "None", &self.none)?;
-            state.end()
+            __p::write_optional(&mut __state, "Some", &self.some)?;
+            __p::write_optional(&mut __state, "None", &self.none)?;
+            __state.end()
         }
     }
     impl __serde::Serialize for Option {
         fn serialize<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            __p::Encode::encode(self, serializer)
+            __p::Encode::encode(self, __serializer)
         }
     }
     impl __p::DecodeFields for Option {
         const EXPECTING: &'static ::core::primitive::str = "an `Option` object";
-        fn member_index(name: &::core::primitive::str) -> ::core::primitive::usize {
-            match name {
+        fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
+            match __name {
                 "Some" => 0,
                 "None" => 1,
                 _ => ::core::primitive::usize::MAX,
             }
         }
         fn decode_fields<'de, __A: __serde::de::MapAccess<'de>>(
-            mut map: __A,
+            mut __map: __A,
         ) -> ::core::result::Result<Self, __A::Error> {
-            const PLACES: &[__p::Place] = &[
+            const __PLACES: &[__p::Place] = &[
                 __p::Place::member("Option", "Some"),
                 __p::Place::member("Option", "None"),
             ];
-            let mut slots = (
+            let mut __slots = (
                 ::core::option::Option::<::std::string::String>::None,
                 ::core::option::Option::<::core::primitive::bool>::None,
             );
-            while let ::core::option::Option::Some(index) = map
+            while let ::core::option::Option::Some(__index) = __map
                 .next_key_seed(__p::FieldSeed::<Self>::new())?
             {
-                match index {
-                    0 => __p::read_member(&mut map, &mut slots.0, &PLACES[0])?,
-                    1 => __p::read_member(&mut map, &mut slots.1, &PLACES[1])?,
-                    _ => __p::skip_value(&mut map)?,
+                match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
+                    1 => __p::read_member(&mut __map, &mut __slots.1, &__PLACES[1])?,
+                    _ => __p::skip_value(&mut __map)?,
                 }
             }
             ::core::result::Result::Ok(Self {
-                some: slots.0,
-                none: slots.1,
+                some: __slots.0,
+                none: __slots.1,
             })
         }
     }
     impl<'de> __p::Decode<'de> for Option {
         fn decode<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
-            at: __p::At,
+            __deserializer: __D,
+            __at: __p::At,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_structure(deserializer, at)
+            __p::decode_structure(__deserializer, __at)
         }
     }
     impl<'de> __serde::Deserialize<'de> for Option {
         fn deserialize<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
+            __deserializer: __D,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_structure(deserializer, &__p::Place::TOP)
+            __p::decode_structure(__deserializer, &__p::Place::TOP)
         }
     }
 };
@@ -897,7 +899,7 @@ const _: () = {
                 Self::AB2 => "a_b",
                 Self::AB3 => "a.b",
                 Self::Ab2 => "AB2",
-                Self::Unknown(value) => value.as_str(),
+                Self::Unknown(__value) => __value.as_str(),
             }
         }
         /// The wire values the model lists, in the model's order.
@@ -908,25 +910,25 @@ const _: () = {
     }
     impl ::core::convert::From<&::core::primitive::str> for Punctuation {
         #[inline]
-        fn from(value: &::core::primitive::str) -> Self {
-            match value {
+        fn from(__value: &::core::primitive::str) -> Self {
+            match __value {
                 "a-b" => Self::AB,
                 "a_b" => Self::AB2,
                 "a.b" => Self::AB3,
                 "AB2" => Self::Ab2,
-                other => Self::Unknown(__p::unknown_value(other)),
+                _ => Self::Unknown(__p::unknown_value(__value)),
             }
         }
     }
     impl ::core::convert::From<::std::string::String> for Punctuation {
         #[inline]
-        fn from(value: ::std::string::String) -> Self {
-            match value.as_str() {
+        fn from(__value: ::std::string::String) -> Self {
+            match __value.as_str() {
                 "a-b" => Self::AB,
                 "a_b" => Self::AB2,
                 "a.b" => Self::AB3,
                 "AB2" => Self::Ab2,
-                _ => Self::Unknown(__p::unknown_value(value)),
+                _ => Self::Unknown(__p::unknown_value(__value)),
             }
         }
     }
@@ -934,15 +936,15 @@ const _: () = {
         type Err = ::core::convert::Infallible;
         #[inline]
         fn from_str(
-            value: &::core::primitive::str,
+            __value: &::core::primitive::str,
         ) -> ::core::result::Result<Self, ::core::convert::Infallible> {
-            ::core::result::Result::Ok(Self::from(value))
+            ::core::result::Result::Ok(Self::from(__value))
         }
     }
     impl ::core::fmt::Display for Punctuation {
         #[inline]
-        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-            f.write_str(self.as_str())
+        fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            __f.write_str(self.as_str())
         }
     }
     impl ::core::convert::AsRef<::core::primitive::str> for Punctuation {
@@ -953,8 +955,8 @@ const _: () = {
     }
     impl __p::MapKey for Punctuation {
         #[inline]
-        fn from_key(key: ::std::string::String) -> Self {
-            Self::from(key)
+        fn from_key(__key: ::std::string::String) -> Self {
+            Self::from(__key)
         }
         #[inline]
         fn as_key(&self) -> &::core::primitive::str {
@@ -965,10 +967,10 @@ const _: () = {
         #[inline]
         fn write_http(
             &self,
-            out: &mut ::std::string::String,
-            _format: __p::TimestampFormat,
+            __out: &mut ::std::string::String,
+            _: __p::TimestampFormat,
         ) {
-            out.push_str(self.as_str())
+            __out.push_str(self.as_str())
         }
     }
     impl __p::EnumValue for Punctuation {
@@ -977,32 +979,32 @@ const _: () = {
     impl __p::Encode for Punctuation {
         fn encode<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            serializer.serialize_str(self.as_str())
+            __serializer.serialize_str(self.as_str())
         }
     }
     impl __serde::Serialize for Punctuation {
         fn serialize<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            __p::Encode::encode(self, serializer)
+            __p::Encode::encode(self, __serializer)
         }
     }
     impl<'de> __p::Decode<'de> for Punctuation {
         fn decode<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
-            at: __p::At,
+            __deserializer: __D,
+            __at: __p::At,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_enum(deserializer, at)
+            __p::decode_enum(__deserializer, __at)
         }
     }
     impl<'de> __serde::Deserialize<'de> for Punctuation {
         fn deserialize<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
+            __deserializer: __D,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_enum(deserializer, &__p::Place::TOP)
+            __p::decode_enum(__deserializer, &__p::Place::TOP)
         }
     }
 };
@@ -1045,72 +1047,75 @@ const _: () = {
     impl __p::Encode for Result {
         fn encode<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
             use __serde::ser::SerializeStruct as _;
-            let mut state = serializer
+            let mut __state = __serializer
                 .serialize_struct(
                     "Result",
                     __p::count_set(&[self.ok.is_some(), self.err.is_some()]),
                 )?;
-            __p::write_optional(&mut state, "Ok", &self.ok)?;
-            __p::write_optional(&mut state, "Err", &self.err)?;
-            state.end()
+            __p::write_optional(&mut __state, "Ok", &self.ok)?;
+            __p::write_optional(&mut __state, "Err", &self.err)?;
+            __state.end()
         }
     }
     impl __serde::Serialize for Result {
         fn serialize<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            __p::Encode::encode(self, serializer)
+            __p::Encode::encode(self, __serializer)
         }
     }
     impl __p::DecodeFields for Result {
         const EXPECTING: &'static ::core::primitive::str = "a `Result` object";
-        fn member_index(name: &::core::primitive::str) -> ::core::primitive::usize {
-            match name {
+        fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
+            match __name {
                 "Ok" => 0,
                 "Err" => 1,
                 _ => ::core::primitive::usize::MAX,
             }
         }
         fn decode_fields<'de, __A: __serde::de::MapAccess<'de>>(
-            mut map: __A,
+            mut __map: __A,
         ) -> ::core::result::Result<Self, __A::Error> {
-            const PLACES: &[__p::Place] = &[
+            const __PLACES: &[__p::Place] = &[
                 __p::Place::member("Result", "Ok"),
                 __p::Place::member("Result", "Err"),
             ];
-            let mut slots = (
+            let mut __slots = (
                 ::core::option::Option::<String>::None,
                 ::core::option::Option::<Box>::None,
             );
-            while let ::core::option::Option::Some(index) = map
+            while let ::core::option::Option::Some(__index) = __map
                 .next_key_seed(__p::FieldSeed::<Self>::new())?
             {
-                match index {
-                    0 => __p::read_member(&mut map, &mut slots.0, &PLACES[0])?,
-                    1 => __p::read_member(&mut map, &mut slots.1, &PLACES[1])?,
-                    _ => __p::skip_value(&mut map)?,
+                match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
+                    1 => __p::read_member(&mut __map, &mut __slots.1, &__PLACES[1])?,
+                    _ => __p::skip_value(&mut __map)?,
                 }
             }
-            ::core::result::Result::Ok(Self { ok: slots.0, err: slots.1 })
+            ::core::result::Result::Ok(Self {
+                ok: __slots.0,
+                err: __slots.1,
+            })
         }
     }
     impl<'de> __p::Decode<'de> for Result {
         fn decode<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
-            at: __p::At,
+            __deserializer: __D,
+            __at: __p::At,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_structure(deserializer, at)
+            __p::decode_structure(__deserializer, __at)
         }
     }
     impl<'de> __serde::Deserialize<'de> for Result {
         fn deserialize<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
+            __deserializer: __D,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_structure(deserializer, &__p::Place::TOP)
+            __p::decode_structure(__deserializer, &__p::Place::TOP)
         }
     }
 };
@@ -1202,10 +1207,10 @@ const _: () = {
     impl __p::Encode for Self_ {
         fn encode<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
             use __serde::ser::SerializeStruct as _;
-            let mut state = serializer
+            let mut __state = __serializer
                 .serialize_struct(
                     "Self_",
                     __p::count_set(
@@ -1222,30 +1227,30 @@ const _: () = {
                         ],
                     ),
                 )?;
-            __p::write_optional(&mut state, "map", &self.map)?;
-            __p::write_optional(&mut state, "deserializer", &self.deserializer)?;
-            __p::write_optional(&mut state, "serializer", &self.serializer)?;
-            __p::write_optional(&mut state, "state", &self.state)?;
-            __p::write_optional(&mut state, "f", &self.f)?;
-            __p::write_optional(&mut state, "value", &self.value)?;
-            __p::write_optional(&mut state, "index", &self.index)?;
-            __p::write_optional(&mut state, "input", &self.input)?;
-            __p::write_optional(&mut state, "at", &self.at)?;
-            state.end()
+            __p::write_optional(&mut __state, "map", &self.map)?;
+            __p::write_optional(&mut __state, "deserializer", &self.deserializer)?;
+            __p::write_optional(&mut __state, "serializer", &self.serializer)?;
+            __p::write_optional(&mut __state, "state", &self.state)?;
+            __p::write_optional(&mut __state, "f", &self.f)?;
+            __p::write_optional(&mut __state, "value", &self.value)?;
+            __p::write_optional(&mut __state, "index", &self.index)?;
+            __p::write_optional(&mut __state, "input", &self.input)?;
+            __p::write_optional(&mut __state, "at", &self.at)?;
+            __state.end()
         }
     }
     impl __serde::Serialize for Self_ {
         fn serialize<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            __p::Encode::encode(self, serializer)
+            __p::Encode::encode(self, __serializer)
         }
     }
     impl __p::DecodeFields for Self_ {
         const EXPECTING: &'static ::core::primitive::str = "a `Self_` object";
-        fn member_index(name: &::core::primitive::str) -> ::core::primitive::usize {
-            match name {
+        fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
+            match __name {
                 "map" => 0,
                 "deserializer" => 1,
                 "serializer" => 2,
@@ -1259,9 +1264,9 @@ const _: () = {
             }
         }
         fn decode_fields<'de, __A: __serde::de::MapAccess<'de>>(
-            mut map: __A,
+            mut __map: __A,
         ) -> ::core::result::Result<Self, __A::Error> {
-            const PLACES: &[__p::Place] = &[
+            const __PLACES: &[__p::Place] = &[
                 __p::Place::member("Self_", "map"),
                 __p::Place::member("Self_", "deserializer"),
                 __p::Place::member("Self_", "serializer"),
@@ -1272,7 +1277,7 @@ const _: () = {
                 __p::Place::member("Self_", "input"),
                 __p::Place::member("Self_", "at"),
             ];
-            let mut slots = (
+            let mut __slots = (
                 ::core::option::Option::<::std::string::String>::None,
                 ::core::option::Option::<::std::string::String>::None,
                 ::core::option::Option::<::std::string::String>::None,
@@ -1283,48 +1288,48 @@ const _: () = {
                 ::core::option::Option::<::std::string::String>::None,
                 ::core::option::Option::<::std::string::String>::None,
             );
-            while let ::core::option::Option::Some(index) = map
+            while let ::core::option::Option::Some(__index) = __map
                 .next_key_seed(__p::FieldSeed::<Self>::new())?
             {
-                match index {
-                    0 => __p::read_member(&mut map, &mut slots.0, &PLACES[0])?,
-                    1 => __p::read_member(&mut map, &mut slots.1, &PLACES[1])?,
-                    2 => __p::read_member(&mut map, &mut slots.2, &PLACES[2])?,
-                    3 => __p::read_member(&mut map, &mut slots.3, &PLACES[3])?,
-                    4 => __p::read_member(&mut map, &mut slots.4, &PLACES[4])?,
-                    5 => __p::read_member(&mut map, &mut slots.5, &PLACES[5])?,
-                    6 => __p::read_member(&mut map, &mut slots.6, &PLACES[6])?,
-                    7 => __p::read_member(&mut map, &mut slots.7, &PLACES[7])?,
-                    8 => __p::read_member(&mut map, &mut slots.8, &PLACES[8])?,
-                    _ => __p::skip_value(&mut map)?,
+                match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
+                    1 => __p::read_member(&mut __map, &mut __slots.1, &__PLACES[1])?,
+                    2 => __p::read_member(&mut __map, &mut __slots.2, &__PLACES[2])?,
+                    3 => __p::read_member(&mut __map, &mut __slots.3, &__PLACES[3])?,
+                    4 => __p::read_member(&mut __map, &mut __slots.4, &__PLACES[4])?,
+                    5 => __p::read_member(&mut __map, &mut __slots.5, &__PLACES[5])?,
+                    6 => __p::read_member(&mut __map, &mut __slots.6, &__PLACES[6])?,
+                    7 => __p::read_member(&mut __map, &mut __slots.7, &__PLACES[7])?,
+                    8 => __p::read_member(&mut __map, &mut __slots.8, &__PLACES[8])?,
+                    _ => __p::skip_value(&mut __map)?,
                 }
             }
             ::core::result::Result::Ok(Self {
-                map: slots.0,
-                deserializer: slots.1,
-                serializer: slots.2,
-                state: slots.3,
-                f: slots.4,
-                value: slots.5,
-                index: slots.6,
-                input: slots.7,
-                at: slots.8,
+                map: __slots.0,
+                deserializer: __slots.1,
+                serializer: __slots.2,
+                state: __slots.3,
+                f: __slots.4,
+                value: __slots.5,
+                index: __slots.6,
+                input: __slots.7,
+                at: __slots.8,
             })
         }
     }
     impl<'de> __p::Decode<'de> for Self_ {
         fn decode<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
-            at: __p::At,
+            __deserializer: __D,
+            __at: __p::At,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_structure(deserializer, at)
+            __p::decode_structure(__deserializer, __at)
         }
     }
     impl<'de> __serde::Deserialize<'de> for Self_ {
         fn deserialize<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
+            __deserializer: __D,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_structure(deserializer, &__p::Place::TOP)
+            __p::decode_structure(__deserializer, &__p::Place::TOP)
         }
     }
 };
@@ -1355,50 +1360,50 @@ const _: () = {
     impl __p::Encode for String {
         fn encode<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
             use __serde::ser::SerializeStruct as _;
-            let mut state = serializer.serialize_struct("String", 1)?;
-            __p::write_member(&mut state, "Value", &self.value)?;
-            state.end()
+            let mut __state = __serializer.serialize_struct("String", 1)?;
+            __p::write_member(&mut __state, "Value", &self.value)?;
+            __state.end()
         }
     }
     impl __serde::Serialize for String {
         fn serialize<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            __p::Encode::encode(self, serializer)
+            __p::Encode::encode(self, __serializer)
         }
     }
     impl __p::DecodeFields for String {
         const EXPECTING: &'static ::core::primitive::str = "a `String` object";
-        fn member_index(name: &::core::primitive::str) -> ::core::primitive::usize {
-            match name {
+        fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
+            match __name {
                 "Value" => 0,
                 _ => ::core::primitive::usize::MAX,
             }
         }
         fn decode_fields<'de, __A: __serde::de::MapAccess<'de>>(
-            mut map: __A,
+            mut __map: __A,
         ) -> ::core::result::Result<Self, __A::Error> {
-            const PLACES: &[__p::Place] = &[__p::Place::member("String", "Value")];
-            let mut slots = (::core::option::Option::<Option>::None,);
-            while let ::core::option::Option::Some(index) = map
+            const __PLACES: &[__p::Place] = &[__p::Place::member("String", "Value")];
+            let mut __slots = (::core::option::Option::<Option>::None,);
+            while let ::core::option::Option::Some(__index) = __map
                 .next_key_seed(__p::FieldSeed::<Self>::new())?
             {
-                match index {
-                    0 => __p::read_member(&mut map, &mut slots.0, &PLACES[0])?,
-                    _ => __p::skip_value(&mut map)?,
+                match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
+                    _ => __p::skip_value(&mut __map)?,
                 }
             }
-            match (slots.0,) {
-                (::core::option::Option::Some(r_value),) => {
-                    ::core::result::Result::Ok(Self { value: r_value })
+            match (__slots.0,) {
+                (::core::option::Option::Some(__r_value),) => {
+                    ::core::result::Result::Ok(Self { value: __r_value })
                 }
-                (r_value,) => {
+                (__r_value,) => {
                     ::core::result::Result::Err(
-                        __p::first_missing(&[(r_value.is_none(), &PLACES[0])]),
+                        __p::first_missing(&[(__r_value.is_none(), &__PLACES[0])]),
                     )
                 }
             }
@@ -1406,17 +1411,17 @@ const _: () = {
     }
     impl<'de> __p::Decode<'de> for String {
         fn decode<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
-            at: __p::At,
+            __deserializer: __D,
+            __at: __p::At,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_structure(deserializer, at)
+            __p::decode_structure(__deserializer, __at)
         }
     }
     impl<'de> __serde::Deserialize<'de> for String {
         fn deserialize<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
+            __deserializer: __D,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_structure(deserializer, &__p::Place::TOP)
+            __p::decode_structure(__deserializer, &__p::Place::TOP)
         }
     }
 };
@@ -1452,60 +1457,60 @@ const _: () = {
     impl __p::Encode for Visitor {
         fn encode<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
             use __serde::ser::SerializeStruct as _;
-            let mut state = serializer
+            let mut __state = __serializer
                 .serialize_struct("Visitor", __p::count_set(&[self.visitor.is_some()]))?;
-            __p::write_optional(&mut state, "Visitor", &self.visitor)?;
-            state.end()
+            __p::write_optional(&mut __state, "Visitor", &self.visitor)?;
+            __state.end()
         }
     }
     impl __serde::Serialize for Visitor {
         fn serialize<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            __p::Encode::encode(self, serializer)
+            __p::Encode::encode(self, __serializer)
         }
     }
     impl __p::DecodeFields for Visitor {
         const EXPECTING: &'static ::core::primitive::str = "a `Visitor` object";
-        fn member_index(name: &::core::primitive::str) -> ::core::primitive::usize {
-            match name {
+        fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
+            match __name {
                 "Visitor" => 0,
                 _ => ::core::primitive::usize::MAX,
             }
         }
         fn decode_fields<'de, __A: __serde::de::MapAccess<'de>>(
-            mut map: __A,
+            mut __map: __A,
         ) -> ::core::result::Result<Self, __A::Error> {
-            const PLACES: &[__p::Place] = &[__p::Place::member("Visitor", "Visitor")];
-            let mut slots = (::core::option::Option::<::std::string::String>::None,);
-            while let ::core::option::Option::Some(index) = map
+            const __PLACES: &[__p::Place] = &[__p::Place::member("Visitor", "Visitor")];
+            let mut __slots = (::core::option::Option::<::std::string::String>::None,);
+            while let ::core::option::Option::Some(__index) = __map
                 .next_key_seed(__p::FieldSeed::<Self>::new())?
             {
-                match index {
-                    0 => __p::read_member(&mut map, &mut slots.0, &PLACES[0])?,
-                    _ => __p::skip_value(&mut map)?,
+                match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
+                    _ => __p::skip_value(&mut __map)?,
                 }
             }
-            ::core::result::Result::Ok(Self { visitor: slots.0 })
+            ::core::result::Result::Ok(Self { visitor: __slots.0 })
         }
     }
     impl<'de> __p::Decode<'de> for Visitor {
         fn decode<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
-            at: __p::At,
+            __deserializer: __D,
+            __at: __p::At,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_structure(deserializer, at)
+            __p::decode_structure(__deserializer, __at)
         }
     }
     impl<'de> __serde::Deserialize<'de> for Visitor {
         fn deserialize<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
+            __deserializer: __D,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_structure(deserializer, &__p::Place::TOP)
+            __p::decode_structure(__deserializer, &__p::Place::TOP)
         }
     }
 };
@@ -2321,14 +2326,14 @@ pub mod builders {
             self,
         ) -> ::core::result::Result<super::String, ::sesv2_model::BuildError> {
             match (self.value,) {
-                (::core::option::Option::Some(r_value),) => {
-                    ::core::result::Result::Ok(super::String { value: r_value })
+                (::core::option::Option::Some(__r_value),) => {
+                    ::core::result::Result::Ok(super::String { value: __r_value })
                 }
-                (r_value,) => {
+                (__r_value,) => {
                     ::core::result::Result::Err(
                         ::sesv2_model::BuildError::first_missing(
                             "String",
-                            &[(r_value.is_none(), "Value", "value")],
+                            &[(__r_value.is_none(), "Value", "value")],
                         ),
                     )
                 }

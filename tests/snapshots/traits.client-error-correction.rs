@@ -31,16 +31,16 @@ impl Broken {
 }
 impl ::core::fmt::Debug for Broken {
     #[inline]
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let mut debug = f.debug_struct("Broken");
-        debug.field("message", &::sesv2_model::__private::REDACTED);
-        debug.finish()
+    fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        let mut __debug = __f.debug_struct("Broken");
+        __debug.field("message", &::sesv2_model::__private::REDACTED);
+        __debug.finish()
     }
 }
 impl ::core::fmt::Display for Broken {
     #[inline]
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        ::core::write!(f, "Broken: {}", ::sesv2_model::__private::REDACTED)
+    fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        ::core::write!(__f, "Broken: {}", ::sesv2_model::__private::REDACTED)
     }
 }
 impl ::std::error::Error for Broken {}
@@ -50,60 +50,60 @@ const _: () = {
     impl __p::Encode for Broken {
         fn encode<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
             use __serde::ser::SerializeStruct as _;
-            let mut state = serializer
+            let mut __state = __serializer
                 .serialize_struct("Broken", __p::count_set(&[self.message.is_some()]))?;
-            __p::write_optional(&mut state, "message", &self.message)?;
-            state.end()
+            __p::write_optional(&mut __state, "message", &self.message)?;
+            __state.end()
         }
     }
     impl __serde::Serialize for Broken {
         fn serialize<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            __p::Encode::encode(self, serializer)
+            __p::Encode::encode(self, __serializer)
         }
     }
     impl __p::DecodeFields for Broken {
         const EXPECTING: &'static ::core::primitive::str = "a `Broken` object";
-        fn member_index(name: &::core::primitive::str) -> ::core::primitive::usize {
-            match name {
+        fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
+            match __name {
                 "message" => 0,
                 _ => ::core::primitive::usize::MAX,
             }
         }
         fn decode_fields<'de, __A: __serde::de::MapAccess<'de>>(
-            mut map: __A,
+            mut __map: __A,
         ) -> ::core::result::Result<Self, __A::Error> {
-            const PLACES: &[__p::Place] = &[__p::Place::member("Broken", "message")];
-            let mut slots = (::core::option::Option::<::std::string::String>::None,);
-            while let ::core::option::Option::Some(index) = map
+            const __PLACES: &[__p::Place] = &[__p::Place::member("Broken", "message")];
+            let mut __slots = (::core::option::Option::<::std::string::String>::None,);
+            while let ::core::option::Option::Some(__index) = __map
                 .next_key_seed(__p::FieldSeed::<Self>::new())?
             {
-                match index {
-                    0 => __p::read_member(&mut map, &mut slots.0, &PLACES[0])?,
-                    _ => __p::skip_value(&mut map)?,
+                match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
+                    _ => __p::skip_value(&mut __map)?,
                 }
             }
-            ::core::result::Result::Ok(Self { message: slots.0 })
+            ::core::result::Result::Ok(Self { message: __slots.0 })
         }
     }
     impl<'de> __p::Decode<'de> for Broken {
         fn decode<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
-            at: __p::At,
+            __deserializer: __D,
+            __at: __p::At,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_structure(deserializer, at)
+            __p::decode_structure(__deserializer, __at)
         }
     }
     impl<'de> __serde::Deserialize<'de> for Broken {
         fn deserialize<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
+            __deserializer: __D,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_structure(deserializer, &__p::Place::TOP)
+            __p::decode_structure(__deserializer, &__p::Place::TOP)
         }
     }
     impl __p::Correct for Broken {
@@ -134,34 +134,34 @@ const _: () = {
     impl __p::Encode for Choice {
         fn encode<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
             use __serde::ser::SerializeMap as _;
-            let mut map = serializer.serialize_map(::core::option::Option::Some(1))?;
+            let mut __map = __serializer.serialize_map(::core::option::Option::Some(1))?;
             match self {
-                Self::At(value) => {
-                    map.serialize_entry(
-                        "At",
-                        &__p::EncodedAs(
-                            value,
-                            ::sesv2_model::__private::TimestampFormat::DateTime,
-                        ),
-                    )?
+                Self::At(__value) => {
+                    __map
+                        .serialize_entry(
+                            "At",
+                            &__p::EncodedAs(__value, __p::TimestampFormat::DateTime),
+                        )?
                 }
-                Self::Rank(value) => map.serialize_entry("Rank", &__p::Encoded(value))?,
-                Self::Unknown(member) => {
-                    map.serialize_entry(member.name(), member.value())?
+                Self::Rank(__value) => {
+                    __map.serialize_entry("Rank", &__p::Encoded(__value))?
+                }
+                Self::Unknown(__member) => {
+                    __map.serialize_entry(__member.name(), __member.value())?
                 }
             }
-            map.end()
+            __map.end()
         }
     }
     impl __serde::Serialize for Choice {
         fn serialize<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            __p::Encode::encode(self, serializer)
+            __p::Encode::encode(self, __serializer)
         }
     }
     impl __p::DecodeUnion for Choice {
@@ -169,50 +169,56 @@ const _: () = {
         const NAME: &'static ::core::primitive::str = "Choice";
         const MEMBERS: &'static [&'static ::core::primitive::str] = &["At", "Rank"];
         fn decode_member<'de, __A: __serde::de::MapAccess<'de>>(
-            index: ::core::primitive::usize,
-            map: &mut __A,
+            __index: ::core::primitive::usize,
+            __map: &mut __A,
         ) -> ::core::result::Result<::core::option::Option<Self>, __A::Error> {
-            const PLACES: &[__p::Place] = &[
+            const __PLACES: &[__p::Place] = &[
                 __p::Place::member("Choice", "At")
-                    .with_format(::sesv2_model::__private::TimestampFormat::DateTime),
+                    .with_format(__p::TimestampFormat::DateTime),
                 __p::Place::member("Choice", "Rank"),
             ];
             ::core::result::Result::Ok(
-                match index {
+                match __index {
                     0 => {
-                        map.next_value_seed(
-                                __p::Member::<::sesv2_model::Timestamp>::new(&PLACES[0]),
+                        __map
+                            .next_value_seed(
+                                __p::Member::<::sesv2_model::Timestamp>::new(&__PLACES[0]),
                             )?
                             .map(Self::At)
                     }
                     1 => {
-                        map.next_value_seed(__p::Member::<Priority>::new(&PLACES[1]))?
+                        __map
+                            .next_value_seed(__p::Member::<Priority>::new(&__PLACES[1]))?
                             .map(Self::Rank)
                     }
                     _ => {
-                        map.next_value::<__serde::de::IgnoredAny>()?;
+                        __map.next_value::<__serde::de::IgnoredAny>()?;
                         ::core::option::Option::None
                     }
                 },
             )
         }
-        fn unknown(name: ::std::string::String, value: __p::serde_json::Value) -> Self {
-            Self::Unknown(__p::unknown_member(name, value))
+        #[inline]
+        fn unknown(
+            __name: ::std::string::String,
+            __value: __p::serde_json::Value,
+        ) -> Self {
+            Self::Unknown(__p::unknown_member(__name, __value))
         }
     }
     impl<'de> __p::Decode<'de> for Choice {
         fn decode<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
-            at: __p::At,
+            __deserializer: __D,
+            __at: __p::At,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_union(deserializer, at)
+            __p::decode_union(__deserializer, __at)
         }
     }
     impl<'de> __serde::Deserialize<'de> for Choice {
         fn deserialize<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
+            __deserializer: __D,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_union(deserializer, &__p::Place::TOP)
+            __p::decode_union(__deserializer, &__p::Place::TOP)
         }
     }
     impl __p::Correct for Choice {
@@ -259,12 +265,12 @@ impl Conflict {
 }
 impl ::core::fmt::Display for Conflict {
     #[inline]
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+    fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         match &self.message {
-            ::core::option::Option::Some(message) => {
-                ::core::write!(f, "Conflict: {message}")
+            ::core::option::Option::Some(__message) => {
+                ::core::write!(__f, "Conflict: {__message}")
             }
-            ::core::option::Option::None => f.write_str("Conflict"),
+            ::core::option::Option::None => __f.write_str("Conflict"),
         }
     }
 }
@@ -275,63 +281,63 @@ const _: () = {
     impl __p::Encode for Conflict {
         fn encode<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
             use __serde::ser::SerializeStruct as _;
-            let mut state = serializer
+            let mut __state = __serializer
                 .serialize_struct(
                     "Conflict",
                     __p::count_set(&[self.message.is_some()]),
                 )?;
-            __p::write_optional(&mut state, "Message", &self.message)?;
-            state.end()
+            __p::write_optional(&mut __state, "Message", &self.message)?;
+            __state.end()
         }
     }
     impl __serde::Serialize for Conflict {
         fn serialize<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            __p::Encode::encode(self, serializer)
+            __p::Encode::encode(self, __serializer)
         }
     }
     impl __p::DecodeFields for Conflict {
         const EXPECTING: &'static ::core::primitive::str = "a `Conflict` object";
-        fn member_index(name: &::core::primitive::str) -> ::core::primitive::usize {
-            match name {
+        fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
+            match __name {
                 "Message" => 0,
                 _ => ::core::primitive::usize::MAX,
             }
         }
         fn decode_fields<'de, __A: __serde::de::MapAccess<'de>>(
-            mut map: __A,
+            mut __map: __A,
         ) -> ::core::result::Result<Self, __A::Error> {
-            const PLACES: &[__p::Place] = &[__p::Place::member("Conflict", "Message")];
-            let mut slots = (::core::option::Option::<::std::string::String>::None,);
-            while let ::core::option::Option::Some(index) = map
+            const __PLACES: &[__p::Place] = &[__p::Place::member("Conflict", "Message")];
+            let mut __slots = (::core::option::Option::<::std::string::String>::None,);
+            while let ::core::option::Option::Some(__index) = __map
                 .next_key_seed(__p::FieldSeed::<Self>::new())?
             {
-                match index {
-                    0 => __p::read_member(&mut map, &mut slots.0, &PLACES[0])?,
-                    _ => __p::skip_value(&mut map)?,
+                match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
+                    _ => __p::skip_value(&mut __map)?,
                 }
             }
-            ::core::result::Result::Ok(Self { message: slots.0 })
+            ::core::result::Result::Ok(Self { message: __slots.0 })
         }
     }
     impl<'de> __p::Decode<'de> for Conflict {
         fn decode<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
-            at: __p::At,
+            __deserializer: __D,
+            __at: __p::At,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_structure(deserializer, at)
+            __p::decode_structure(__deserializer, __at)
         }
     }
     impl<'de> __serde::Deserialize<'de> for Conflict {
         fn deserialize<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
+            __deserializer: __D,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_structure(deserializer, &__p::Place::TOP)
+            __p::decode_structure(__deserializer, &__p::Place::TOP)
         }
     }
     impl __p::Correct for Conflict {
@@ -375,11 +381,11 @@ impl Credentials {
 }
 impl ::core::fmt::Debug for Credentials {
     #[inline]
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let mut debug = f.debug_struct("Credentials");
-        debug.field("user", &::sesv2_model::__private::REDACTED);
-        debug.field("password", &::sesv2_model::__private::REDACTED);
-        debug.finish()
+    fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        let mut __debug = __f.debug_struct("Credentials");
+        __debug.field("user", &::sesv2_model::__private::REDACTED);
+        __debug.field("password", &::sesv2_model::__private::REDACTED);
+        __debug.finish()
     }
 }
 const _: () = {
@@ -388,75 +394,75 @@ const _: () = {
     impl __p::Encode for Credentials {
         fn encode<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
             use __serde::ser::SerializeStruct as _;
-            let mut state = serializer
+            let mut __state = __serializer
                 .serialize_struct(
                     "Credentials",
                     __p::count_set(&[self.user.is_some(), self.password.is_some()]),
                 )?;
-            __p::write_optional(&mut state, "User", &self.user)?;
-            __p::write_optional(&mut state, "Password", &self.password)?;
-            state.end()
+            __p::write_optional(&mut __state, "User", &self.user)?;
+            __p::write_optional(&mut __state, "Password", &self.password)?;
+            __state.end()
         }
     }
     impl __serde::Serialize for Credentials {
         fn serialize<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            __p::Encode::encode(self, serializer)
+            __p::Encode::encode(self, __serializer)
         }
     }
     impl __p::DecodeFields for Credentials {
         const EXPECTING: &'static ::core::primitive::str = "a `Credentials` object";
-        fn member_index(name: &::core::primitive::str) -> ::core::primitive::usize {
-            match name {
+        fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
+            match __name {
                 "User" => 0,
                 "Password" => 1,
                 _ => ::core::primitive::usize::MAX,
             }
         }
         fn decode_fields<'de, __A: __serde::de::MapAccess<'de>>(
-            mut map: __A,
+            mut __map: __A,
         ) -> ::core::result::Result<Self, __A::Error> {
-            const PLACES: &[__p::Place] = &[
+            const __PLACES: &[__p::Place] = &[
                 __p::Place::member("Credentials", "User"),
                 __p::Place::member("Credentials", "Password"),
             ];
-            let mut slots = (
+            let mut __slots = (
                 ::core::option::Option::<::std::string::String>::None,
                 ::core::option::Option::<::std::string::String>::None,
             );
-            while let ::core::option::Option::Some(index) = map
+            while let ::core::option::Option::Some(__index) = __map
                 .next_key_seed(__p::FieldSeed::<Self>::new())?
             {
-                match index {
-                    0 => __p::read_member(&mut map, &mut slots.0, &PLACES[0])?,
-                    1 => __p::read_member(&mut map, &mut slots.1, &PLACES[1])?,
-                    _ => __p::skip_value(&mut map)?,
+                match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
+                    1 => __p::read_member(&mut __map, &mut __slots.1, &__PLACES[1])?,
+                    _ => __p::skip_value(&mut __map)?,
                 }
             }
             ::core::result::Result::Ok(Self {
-                user: slots.0,
-                password: slots.1,
+                user: __slots.0,
+                password: __slots.1,
             })
         }
     }
     impl<'de> __p::Decode<'de> for Credentials {
         fn decode<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
-            at: __p::At,
+            __deserializer: __D,
+            __at: __p::At,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_structure(deserializer, at)
+            __p::decode_structure(__deserializer, __at)
         }
     }
     impl<'de> __serde::Deserialize<'de> for Credentials {
         fn deserialize<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
+            __deserializer: __D,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_structure(deserializer, &__p::Place::TOP)
+            __p::decode_structure(__deserializer, &__p::Place::TOP)
         }
     }
     impl __p::Correct for Credentials {
@@ -515,10 +521,10 @@ const _: () = {
     impl __p::Encode for EverythingInput {
         fn encode<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
             use __serde::ser::SerializeStruct as _;
-            let mut state = serializer
+            let mut __state = __serializer
                 .serialize_struct(
                     "EverythingInput",
                     __p::count_set(
@@ -529,24 +535,24 @@ const _: () = {
                         ],
                     ),
                 )?;
-            __p::write_optional(&mut state, "Login", &self.login)?;
-            __p::write_optional(&mut state, "Settings", &self.settings)?;
-            __p::write_optional(&mut state, "UsesOld", &self.uses_old)?;
-            state.end()
+            __p::write_optional(&mut __state, "Login", &self.login)?;
+            __p::write_optional(&mut __state, "Settings", &self.settings)?;
+            __p::write_optional(&mut __state, "UsesOld", &self.uses_old)?;
+            __state.end()
         }
     }
     impl __serde::Serialize for EverythingInput {
         fn serialize<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            __p::Encode::encode(self, serializer)
+            __p::Encode::encode(self, __serializer)
         }
     }
     impl __p::DecodeFields for EverythingInput {
         const EXPECTING: &'static ::core::primitive::str = "an `EverythingInput` object";
-        fn member_index(name: &::core::primitive::str) -> ::core::primitive::usize {
-            match name {
+        fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
+            match __name {
                 "Login" => 0,
                 "Settings" => 1,
                 "UsesOld" => 2,
@@ -554,48 +560,48 @@ const _: () = {
             }
         }
         fn decode_fields<'de, __A: __serde::de::MapAccess<'de>>(
-            mut map: __A,
+            mut __map: __A,
         ) -> ::core::result::Result<Self, __A::Error> {
-            const PLACES: &[__p::Place] = &[
+            const __PLACES: &[__p::Place] = &[
                 __p::Place::member("EverythingInput", "Login"),
                 __p::Place::member("EverythingInput", "Settings"),
                 __p::Place::member("EverythingInput", "UsesOld"),
             ];
-            let mut slots = (
+            let mut __slots = (
                 ::core::option::Option::<Login>::None,
                 ::core::option::Option::<Settings>::None,
                 ::core::option::Option::<UsesOld>::None,
             );
-            while let ::core::option::Option::Some(index) = map
+            while let ::core::option::Option::Some(__index) = __map
                 .next_key_seed(__p::FieldSeed::<Self>::new())?
             {
-                match index {
-                    0 => __p::read_member(&mut map, &mut slots.0, &PLACES[0])?,
-                    1 => __p::read_member(&mut map, &mut slots.1, &PLACES[1])?,
-                    2 => __p::read_member(&mut map, &mut slots.2, &PLACES[2])?,
-                    _ => __p::skip_value(&mut map)?,
+                match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
+                    1 => __p::read_member(&mut __map, &mut __slots.1, &__PLACES[1])?,
+                    2 => __p::read_member(&mut __map, &mut __slots.2, &__PLACES[2])?,
+                    _ => __p::skip_value(&mut __map)?,
                 }
             }
             ::core::result::Result::Ok(Self {
-                login: slots.0,
-                settings: slots.1,
-                uses_old: slots.2,
+                login: __slots.0,
+                settings: __slots.1,
+                uses_old: __slots.2,
             })
         }
     }
     impl<'de> __p::Decode<'de> for EverythingInput {
         fn decode<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
-            at: __p::At,
+            __deserializer: __D,
+            __at: __p::At,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_structure(deserializer, at)
+            __p::decode_structure(__deserializer, __at)
         }
     }
     impl<'de> __serde::Deserialize<'de> for EverythingInput {
         fn deserialize<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
+            __deserializer: __D,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_structure(deserializer, &__p::Place::TOP)
+            __p::decode_structure(__deserializer, &__p::Place::TOP)
         }
     }
     impl __p::Correct for EverythingInput {
@@ -648,75 +654,75 @@ const _: () = {
     impl __p::Encode for EverythingOutput {
         fn encode<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
             use __serde::ser::SerializeStruct as _;
-            let mut state = serializer
+            let mut __state = __serializer
                 .serialize_struct(
                     "EverythingOutput",
                     __p::count_set(&[self.values.is_some(), self.node.is_some()]),
                 )?;
-            __p::write_optional(&mut state, "Values", &self.values)?;
-            __p::write_optional(&mut state, "Node", &self.node)?;
-            state.end()
+            __p::write_optional(&mut __state, "Values", &self.values)?;
+            __p::write_optional(&mut __state, "Node", &self.node)?;
+            __state.end()
         }
     }
     impl __serde::Serialize for EverythingOutput {
         fn serialize<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            __p::Encode::encode(self, serializer)
+            __p::Encode::encode(self, __serializer)
         }
     }
     impl __p::DecodeFields for EverythingOutput {
         const EXPECTING: &'static ::core::primitive::str = "an `EverythingOutput` object";
-        fn member_index(name: &::core::primitive::str) -> ::core::primitive::usize {
-            match name {
+        fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
+            match __name {
                 "Values" => 0,
                 "Node" => 1,
                 _ => ::core::primitive::usize::MAX,
             }
         }
         fn decode_fields<'de, __A: __serde::de::MapAccess<'de>>(
-            mut map: __A,
+            mut __map: __A,
         ) -> ::core::result::Result<Self, __A::Error> {
-            const PLACES: &[__p::Place] = &[
+            const __PLACES: &[__p::Place] = &[
                 __p::Place::member("EverythingOutput", "Values"),
                 __p::Place::member("EverythingOutput", "Node"),
             ];
-            let mut slots = (
+            let mut __slots = (
                 ::core::option::Option::<Values>::None,
                 ::core::option::Option::<Node>::None,
             );
-            while let ::core::option::Option::Some(index) = map
+            while let ::core::option::Option::Some(__index) = __map
                 .next_key_seed(__p::FieldSeed::<Self>::new())?
             {
-                match index {
-                    0 => __p::read_member(&mut map, &mut slots.0, &PLACES[0])?,
-                    1 => __p::read_member(&mut map, &mut slots.1, &PLACES[1])?,
-                    _ => __p::skip_value(&mut map)?,
+                match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
+                    1 => __p::read_member(&mut __map, &mut __slots.1, &__PLACES[1])?,
+                    _ => __p::skip_value(&mut __map)?,
                 }
             }
             ::core::result::Result::Ok(Self {
-                values: slots.0,
-                node: slots.1,
+                values: __slots.0,
+                node: __slots.1,
             })
         }
     }
     impl<'de> __p::Decode<'de> for EverythingOutput {
         fn decode<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
-            at: __p::At,
+            __deserializer: __D,
+            __at: __p::At,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_structure(deserializer, at)
+            __p::decode_structure(__deserializer, __at)
         }
     }
     impl<'de> __serde::Deserialize<'de> for EverythingOutput {
         fn deserialize<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
+            __deserializer: __D,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_structure(deserializer, &__p::Place::TOP)
+            __p::decode_structure(__deserializer, &__p::Place::TOP)
         }
     }
     impl __p::Correct for EverythingOutput {
@@ -768,7 +774,7 @@ const _: () = {
                 Self::T2Micro => "t2.micro",
                 Self::M5Large => "m5.large",
                 Self::Old => "old",
-                Self::Unknown(value) => value.as_str(),
+                Self::Unknown(__value) => __value.as_str(),
             }
         }
         /// The wire values the model lists, in the model's order.
@@ -779,23 +785,23 @@ const _: () = {
     }
     impl ::core::convert::From<&::core::primitive::str> for LegacyTier {
         #[inline]
-        fn from(value: &::core::primitive::str) -> Self {
-            match value {
+        fn from(__value: &::core::primitive::str) -> Self {
+            match __value {
                 "t2.micro" => Self::T2Micro,
                 "m5.large" => Self::M5Large,
                 "old" => Self::Old,
-                other => Self::Unknown(__p::unknown_value(other)),
+                _ => Self::Unknown(__p::unknown_value(__value)),
             }
         }
     }
     impl ::core::convert::From<::std::string::String> for LegacyTier {
         #[inline]
-        fn from(value: ::std::string::String) -> Self {
-            match value.as_str() {
+        fn from(__value: ::std::string::String) -> Self {
+            match __value.as_str() {
                 "t2.micro" => Self::T2Micro,
                 "m5.large" => Self::M5Large,
                 "old" => Self::Old,
-                _ => Self::Unknown(__p::unknown_value(value)),
+                _ => Self::Unknown(__p::unknown_value(__value)),
             }
         }
     }
@@ -803,15 +809,15 @@ const _: () = {
         type Err = ::core::convert::Infallible;
         #[inline]
         fn from_str(
-            value: &::core::primitive::str,
+            __value: &::core::primitive::str,
         ) -> ::core::result::Result<Self, ::core::convert::Infallible> {
-            ::core::result::Result::Ok(Self::from(value))
+            ::core::result::Result::Ok(Self::from(__value))
         }
     }
     impl ::core::fmt::Display for LegacyTier {
         #[inline]
-        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-            f.write_str(self.as_str())
+        fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            __f.write_str(self.as_str())
         }
     }
     impl ::core::convert::AsRef<::core::primitive::str> for LegacyTier {
@@ -822,8 +828,8 @@ const _: () = {
     }
     impl __p::MapKey for LegacyTier {
         #[inline]
-        fn from_key(key: ::std::string::String) -> Self {
-            Self::from(key)
+        fn from_key(__key: ::std::string::String) -> Self {
+            Self::from(__key)
         }
         #[inline]
         fn as_key(&self) -> &::core::primitive::str {
@@ -834,10 +840,10 @@ const _: () = {
         #[inline]
         fn write_http(
             &self,
-            out: &mut ::std::string::String,
-            _format: __p::TimestampFormat,
+            __out: &mut ::std::string::String,
+            _: __p::TimestampFormat,
         ) {
-            out.push_str(self.as_str())
+            __out.push_str(self.as_str())
         }
     }
     impl __p::EnumValue for LegacyTier {
@@ -846,32 +852,32 @@ const _: () = {
     impl __p::Encode for LegacyTier {
         fn encode<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            serializer.serialize_str(self.as_str())
+            __serializer.serialize_str(self.as_str())
         }
     }
     impl __serde::Serialize for LegacyTier {
         fn serialize<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            __p::Encode::encode(self, serializer)
+            __p::Encode::encode(self, __serializer)
         }
     }
     impl<'de> __p::Decode<'de> for LegacyTier {
         fn decode<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
-            at: __p::At,
+            __deserializer: __D,
+            __at: __p::At,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_enum(deserializer, at)
+            __p::decode_enum(__deserializer, __at)
         }
     }
     impl<'de> __serde::Deserialize<'de> for LegacyTier {
         fn deserialize<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
+            __deserializer: __D,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_enum(deserializer, &__p::Place::TOP)
+            __p::decode_enum(__deserializer, &__p::Place::TOP)
         }
     }
     impl __p::Correct for LegacyTier {
@@ -937,13 +943,13 @@ impl Login {
 }
 impl ::core::fmt::Debug for Login {
     #[inline]
-    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-        let mut debug = f.debug_struct("Login");
-        debug.field("user", &self.user);
-        debug.field("password", &::sesv2_model::__private::REDACTED);
-        debug.field("backups", &::sesv2_model::__private::REDACTED);
-        debug.field("credentials", &::sesv2_model::__private::REDACTED);
-        debug.finish()
+    fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        let mut __debug = __f.debug_struct("Login");
+        __debug.field("user", &self.user);
+        __debug.field("password", &::sesv2_model::__private::REDACTED);
+        __debug.field("backups", &::sesv2_model::__private::REDACTED);
+        __debug.field("credentials", &::sesv2_model::__private::REDACTED);
+        __debug.finish()
     }
 }
 const _: () = {
@@ -952,10 +958,10 @@ const _: () = {
     impl __p::Encode for Login {
         fn encode<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
             use __serde::ser::SerializeStruct as _;
-            let mut state = serializer
+            let mut __state = __serializer
                 .serialize_struct(
                     "Login",
                     2
@@ -963,25 +969,25 @@ const _: () = {
                             &[self.backups.is_some(), self.credentials.is_some()],
                         ),
                 )?;
-            __p::write_member(&mut state, "User", &self.user)?;
-            __p::write_member(&mut state, "Password", &self.password)?;
-            __p::write_optional(&mut state, "Backups", &self.backups)?;
-            __p::write_optional(&mut state, "Credentials", &self.credentials)?;
-            state.end()
+            __p::write_member(&mut __state, "User", &self.user)?;
+            __p::write_member(&mut __state, "Password", &self.password)?;
+            __p::write_optional(&mut __state, "Backups", &self.backups)?;
+            __p::write_optional(&mut __state, "Credentials", &self.credentials)?;
+            __state.end()
         }
     }
     impl __serde::Serialize for Login {
         fn serialize<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            __p::Encode::encode(self, serializer)
+            __p::Encode::encode(self, __serializer)
         }
     }
     impl __p::DecodeFields for Login {
         const EXPECTING: &'static ::core::primitive::str = "a `Login` object";
-        fn member_index(name: &::core::primitive::str) -> ::core::primitive::usize {
-            match name {
+        fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
+            match __name {
                 "User" => 0,
                 "Password" => 1,
                 "Backups" => 2,
@@ -990,52 +996,52 @@ const _: () = {
             }
         }
         fn decode_fields<'de, __A: __serde::de::MapAccess<'de>>(
-            mut map: __A,
+            mut __map: __A,
         ) -> ::core::result::Result<Self, __A::Error> {
-            const PLACES: &[__p::Place] = &[
+            const __PLACES: &[__p::Place] = &[
                 __p::Place::member("Login", "User"),
                 __p::Place::member("Login", "Password"),
                 __p::Place::member("Login", "Backups"),
                 __p::Place::member("Login", "Credentials"),
             ];
-            let mut slots = (
+            let mut __slots = (
                 ::core::option::Option::<::std::string::String>::None,
                 ::core::option::Option::<::std::string::String>::None,
                 ::core::option::Option::<::std::vec::Vec<::std::string::String>>::None,
                 ::core::option::Option::<Credentials>::None,
             );
-            while let ::core::option::Option::Some(index) = map
+            while let ::core::option::Option::Some(__index) = __map
                 .next_key_seed(__p::FieldSeed::<Self>::new())?
             {
-                match index {
-                    0 => __p::read_member(&mut map, &mut slots.0, &PLACES[0])?,
-                    1 => __p::read_member(&mut map, &mut slots.1, &PLACES[1])?,
-                    2 => __p::read_member(&mut map, &mut slots.2, &PLACES[2])?,
-                    3 => __p::read_member(&mut map, &mut slots.3, &PLACES[3])?,
-                    _ => __p::skip_value(&mut map)?,
+                match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
+                    1 => __p::read_member(&mut __map, &mut __slots.1, &__PLACES[1])?,
+                    2 => __p::read_member(&mut __map, &mut __slots.2, &__PLACES[2])?,
+                    3 => __p::read_member(&mut __map, &mut __slots.3, &__PLACES[3])?,
+                    _ => __p::skip_value(&mut __map)?,
                 }
             }
             ::core::result::Result::Ok(Self {
-                user: slots.0.unwrap_or_else(__p::Correct::corrected),
-                password: slots.1.unwrap_or_else(__p::Correct::corrected),
-                backups: slots.2,
-                credentials: slots.3,
+                user: __slots.0.unwrap_or_else(__p::Correct::corrected),
+                password: __slots.1.unwrap_or_else(__p::Correct::corrected),
+                backups: __slots.2,
+                credentials: __slots.3,
             })
         }
     }
     impl<'de> __p::Decode<'de> for Login {
         fn decode<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
-            at: __p::At,
+            __deserializer: __D,
+            __at: __p::At,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_structure(deserializer, at)
+            __p::decode_structure(__deserializer, __at)
         }
     }
     impl<'de> __serde::Deserialize<'de> for Login {
         fn deserialize<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
+            __deserializer: __D,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_structure(deserializer, &__p::Place::TOP)
+            __p::decode_structure(__deserializer, &__p::Place::TOP)
         }
     }
     impl __p::Correct for Login {
@@ -1116,10 +1122,10 @@ const _: () = {
     impl __p::Encode for Node {
         fn encode<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
             use __serde::ser::SerializeStruct as _;
-            let mut state = serializer
+            let mut __state = __serializer
                 .serialize_struct(
                     "Node",
                     __p::count_set(
@@ -1132,26 +1138,26 @@ const _: () = {
                         ],
                     ),
                 )?;
-            __p::write_optional(&mut state, "Name", &self.name)?;
-            __p::write_optional(&mut state, "Parent", &self.parent)?;
-            __p::write_optional(&mut state, "Children", &self.children)?;
-            __p::write_optional(&mut state, "Attributes", &self.attributes)?;
-            __p::write_optional(&mut state, "Tag", &self.tag)?;
-            state.end()
+            __p::write_optional(&mut __state, "Name", &self.name)?;
+            __p::write_optional(&mut __state, "Parent", &self.parent)?;
+            __p::write_optional(&mut __state, "Children", &self.children)?;
+            __p::write_optional(&mut __state, "Attributes", &self.attributes)?;
+            __p::write_optional(&mut __state, "Tag", &self.tag)?;
+            __state.end()
         }
     }
     impl __serde::Serialize for Node {
         fn serialize<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            __p::Encode::encode(self, serializer)
+            __p::Encode::encode(self, __serializer)
         }
     }
     impl __p::DecodeFields for Node {
         const EXPECTING: &'static ::core::primitive::str = "a `Node` object";
-        fn member_index(name: &::core::primitive::str) -> ::core::primitive::usize {
-            match name {
+        fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
+            match __name {
                 "Name" => 0,
                 "Parent" => 1,
                 "Children" => 2,
@@ -1161,16 +1167,16 @@ const _: () = {
             }
         }
         fn decode_fields<'de, __A: __serde::de::MapAccess<'de>>(
-            mut map: __A,
+            mut __map: __A,
         ) -> ::core::result::Result<Self, __A::Error> {
-            const PLACES: &[__p::Place] = &[
+            const __PLACES: &[__p::Place] = &[
                 __p::Place::member("Node", "Name"),
                 __p::Place::member("Node", "Parent"),
                 __p::Place::member("Node", "Children"),
                 __p::Place::member("Node", "Attributes"),
                 __p::Place::member("Node", "Tag"),
             ];
-            let mut slots = (
+            let mut __slots = (
                 ::core::option::Option::<::std::string::String>::None,
                 ::core::option::Option::<::std::boxed::Box<Node>>::None,
                 ::core::option::Option::<::std::vec::Vec<Node>>::None,
@@ -1179,40 +1185,40 @@ const _: () = {
                 >::None,
                 ::core::option::Option::<Tag>::None,
             );
-            while let ::core::option::Option::Some(index) = map
+            while let ::core::option::Option::Some(__index) = __map
                 .next_key_seed(__p::FieldSeed::<Self>::new())?
             {
-                match index {
-                    0 => __p::read_member(&mut map, &mut slots.0, &PLACES[0])?,
-                    1 => __p::read_member(&mut map, &mut slots.1, &PLACES[1])?,
-                    2 => __p::read_member(&mut map, &mut slots.2, &PLACES[2])?,
-                    3 => __p::read_member(&mut map, &mut slots.3, &PLACES[3])?,
-                    4 => __p::read_member(&mut map, &mut slots.4, &PLACES[4])?,
-                    _ => __p::skip_value(&mut map)?,
+                match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
+                    1 => __p::read_member(&mut __map, &mut __slots.1, &__PLACES[1])?,
+                    2 => __p::read_member(&mut __map, &mut __slots.2, &__PLACES[2])?,
+                    3 => __p::read_member(&mut __map, &mut __slots.3, &__PLACES[3])?,
+                    4 => __p::read_member(&mut __map, &mut __slots.4, &__PLACES[4])?,
+                    _ => __p::skip_value(&mut __map)?,
                 }
             }
             ::core::result::Result::Ok(Self {
-                name: slots.0,
-                parent: slots.1,
-                children: slots.2,
-                attributes: slots.3,
-                tag: slots.4,
+                name: __slots.0,
+                parent: __slots.1,
+                children: __slots.2,
+                attributes: __slots.3,
+                tag: __slots.4,
             })
         }
     }
     impl<'de> __p::Decode<'de> for Node {
         fn decode<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
-            at: __p::At,
+            __deserializer: __D,
+            __at: __p::At,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_structure(deserializer, at)
+            __p::decode_structure(__deserializer, __at)
         }
     }
     impl<'de> __serde::Deserialize<'de> for Node {
         fn deserialize<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
+            __deserializer: __D,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_structure(deserializer, &__p::Place::TOP)
+            __p::decode_structure(__deserializer, &__p::Place::TOP)
         }
     }
     impl __p::Correct for Node {
@@ -1264,60 +1270,60 @@ const _: () = {
     impl __p::Encode for OldThing {
         fn encode<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
             use __serde::ser::SerializeStruct as _;
-            let mut state = serializer
+            let mut __state = __serializer
                 .serialize_struct("OldThing", __p::count_set(&[self.name.is_some()]))?;
-            __p::write_optional(&mut state, "Name", &self.name)?;
-            state.end()
+            __p::write_optional(&mut __state, "Name", &self.name)?;
+            __state.end()
         }
     }
     impl __serde::Serialize for OldThing {
         fn serialize<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            __p::Encode::encode(self, serializer)
+            __p::Encode::encode(self, __serializer)
         }
     }
     impl __p::DecodeFields for OldThing {
         const EXPECTING: &'static ::core::primitive::str = "an `OldThing` object";
-        fn member_index(name: &::core::primitive::str) -> ::core::primitive::usize {
-            match name {
+        fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
+            match __name {
                 "Name" => 0,
                 _ => ::core::primitive::usize::MAX,
             }
         }
         fn decode_fields<'de, __A: __serde::de::MapAccess<'de>>(
-            mut map: __A,
+            mut __map: __A,
         ) -> ::core::result::Result<Self, __A::Error> {
-            const PLACES: &[__p::Place] = &[__p::Place::member("OldThing", "Name")];
-            let mut slots = (::core::option::Option::<::std::string::String>::None,);
-            while let ::core::option::Option::Some(index) = map
+            const __PLACES: &[__p::Place] = &[__p::Place::member("OldThing", "Name")];
+            let mut __slots = (::core::option::Option::<::std::string::String>::None,);
+            while let ::core::option::Option::Some(__index) = __map
                 .next_key_seed(__p::FieldSeed::<Self>::new())?
             {
-                match index {
-                    0 => __p::read_member(&mut map, &mut slots.0, &PLACES[0])?,
-                    _ => __p::skip_value(&mut map)?,
+                match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
+                    _ => __p::skip_value(&mut __map)?,
                 }
             }
-            ::core::result::Result::Ok(Self { name: slots.0 })
+            ::core::result::Result::Ok(Self { name: __slots.0 })
         }
     }
     impl<'de> __p::Decode<'de> for OldThing {
         fn decode<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
-            at: __p::At,
+            __deserializer: __D,
+            __at: __p::At,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_structure(deserializer, at)
+            __p::decode_structure(__deserializer, __at)
         }
     }
     impl<'de> __serde::Deserialize<'de> for OldThing {
         fn deserialize<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
+            __deserializer: __D,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_structure(deserializer, &__p::Place::TOP)
+            __p::decode_structure(__deserializer, &__p::Place::TOP)
         }
     }
     impl __p::Correct for OldThing {
@@ -1369,7 +1375,7 @@ const _: () = {
                 Self::Low => 1,
                 Self::High => 10,
                 Self::Legacy => -1,
-                Self::Unknown(value) => value.value(),
+                Self::Unknown(__value) => __value.value(),
             }
         }
         /// The wire values the model lists, in the model's order.
@@ -1380,35 +1386,35 @@ const _: () = {
     }
     impl ::core::convert::From<::core::primitive::i32> for Priority {
         #[inline]
-        fn from(value: ::core::primitive::i32) -> Self {
-            match value {
+        fn from(__value: ::core::primitive::i32) -> Self {
+            match __value {
                 1 => Self::Low,
                 10 => Self::High,
                 -1 => Self::Legacy,
-                other => Self::Unknown(__p::unknown_int_value(other)),
+                _ => Self::Unknown(__p::unknown_int_value(__value)),
             }
         }
     }
     impl ::core::convert::From<Priority> for ::core::primitive::i32 {
         #[inline]
-        fn from(value: Priority) -> Self {
-            value.value()
+        fn from(__value: Priority) -> Self {
+            __value.value()
         }
     }
     impl ::core::fmt::Display for Priority {
         #[inline]
-        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-            ::core::fmt::Display::fmt(&self.value(), f)
+        fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            ::core::fmt::Display::fmt(&self.value(), __f)
         }
     }
     impl __p::HttpText for Priority {
         #[inline]
         fn write_http(
             &self,
-            out: &mut ::std::string::String,
-            _format: __p::TimestampFormat,
+            __out: &mut ::std::string::String,
+            _: __p::TimestampFormat,
         ) {
-            out.push_str(&::std::string::ToString::to_string(&self.value()))
+            __out.push_str(&::std::string::ToString::to_string(&self.value()))
         }
     }
     impl __p::IntEnumValue for Priority {
@@ -1417,32 +1423,32 @@ const _: () = {
     impl __p::Encode for Priority {
         fn encode<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            serializer.serialize_i32(self.value())
+            __serializer.serialize_i32(self.value())
         }
     }
     impl __serde::Serialize for Priority {
         fn serialize<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            __p::Encode::encode(self, serializer)
+            __p::Encode::encode(self, __serializer)
         }
     }
     impl<'de> __p::Decode<'de> for Priority {
         fn decode<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
-            at: __p::At,
+            __deserializer: __D,
+            __at: __p::At,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_int_enum(deserializer, at)
+            __p::decode_int_enum(__deserializer, __at)
         }
     }
     impl<'de> __serde::Deserialize<'de> for Priority {
         fn deserialize<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
+            __deserializer: __D,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_int_enum(deserializer, &__p::Place::TOP)
+            __p::decode_int_enum(__deserializer, &__p::Place::TOP)
         }
     }
     impl __p::Correct for Priority {
@@ -1691,10 +1697,10 @@ const _: () = {
     impl __p::Encode for Settings {
         fn encode<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
             use __serde::ser::SerializeStruct as _;
-            let mut state = serializer
+            let mut __state = __serializer
                 .serialize_struct(
                     "Settings",
                     13
@@ -1708,39 +1714,39 @@ const _: () = {
                             ],
                         ),
                 )?;
-            __p::write_member(&mut state, "Retries", &self.retries)?;
-            __p::write_member(&mut state, "Enabled", &self.enabled)?;
-            __p::write_member(&mut state, "Ratio", &self.ratio)?;
-            __p::write_member(&mut state, "Small", &self.small)?;
-            __p::write_member(&mut state, "Name", &self.name)?;
-            __p::write_member(&mut state, "Empty", &self.empty)?;
-            __p::write_member(&mut state, "Tags", &self.tags)?;
-            __p::write_member(&mut state, "Labels", &self.labels)?;
-            __p::write_member(&mut state, "Priority", &self.priority)?;
-            __p::write_member(&mut state, "Tier", &self.tier)?;
-            __p::write_member(&mut state, "Since", &self.since)?;
-            __p::write_member(&mut state, "Extra", &self.extra)?;
-            __p::write_member(&mut state, "Big", &self.big)?;
-            __p::write_optional(&mut state, "Loose", &self.loose)?;
-            __p::write_optional(&mut state, "Later", &self.later)?;
-            __p::write_optional(&mut state, "MustHave", &self.must_have)?;
-            __p::write_optional(&mut state, "Cleared", &self.cleared)?;
-            __p::write_optional(&mut state, "OldFlag", &self.old_flag)?;
-            state.end()
+            __p::write_member(&mut __state, "Retries", &self.retries)?;
+            __p::write_member(&mut __state, "Enabled", &self.enabled)?;
+            __p::write_member(&mut __state, "Ratio", &self.ratio)?;
+            __p::write_member(&mut __state, "Small", &self.small)?;
+            __p::write_member(&mut __state, "Name", &self.name)?;
+            __p::write_member(&mut __state, "Empty", &self.empty)?;
+            __p::write_member(&mut __state, "Tags", &self.tags)?;
+            __p::write_member(&mut __state, "Labels", &self.labels)?;
+            __p::write_member(&mut __state, "Priority", &self.priority)?;
+            __p::write_member(&mut __state, "Tier", &self.tier)?;
+            __p::write_member(&mut __state, "Since", &self.since)?;
+            __p::write_member(&mut __state, "Extra", &self.extra)?;
+            __p::write_member(&mut __state, "Big", &self.big)?;
+            __p::write_optional(&mut __state, "Loose", &self.loose)?;
+            __p::write_optional(&mut __state, "Later", &self.later)?;
+            __p::write_optional(&mut __state, "MustHave", &self.must_have)?;
+            __p::write_optional(&mut __state, "Cleared", &self.cleared)?;
+            __p::write_optional(&mut __state, "OldFlag", &self.old_flag)?;
+            __state.end()
         }
     }
     impl __serde::Serialize for Settings {
         fn serialize<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            __p::Encode::encode(self, serializer)
+            __p::Encode::encode(self, __serializer)
         }
     }
     impl __p::DecodeFields for Settings {
         const EXPECTING: &'static ::core::primitive::str = "a `Settings` object";
-        fn member_index(name: &::core::primitive::str) -> ::core::primitive::usize {
-            match name {
+        fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
+            match __name {
                 "Retries" => 0,
                 "Enabled" => 1,
                 "Ratio" => 2,
@@ -1763,9 +1769,9 @@ const _: () = {
             }
         }
         fn decode_fields<'de, __A: __serde::de::MapAccess<'de>>(
-            mut map: __A,
+            mut __map: __A,
         ) -> ::core::result::Result<Self, __A::Error> {
-            const PLACES: &[__p::Place] = &[
+            const __PLACES: &[__p::Place] = &[
                 __p::Place::member("Settings", "Retries"),
                 __p::Place::member("Settings", "Enabled"),
                 __p::Place::member("Settings", "Ratio"),
@@ -1785,7 +1791,7 @@ const _: () = {
                 __p::Place::member("Settings", "Cleared"),
                 __p::Place::member("Settings", "OldFlag"),
             ];
-            let mut slots = (
+            let mut __slots = (
                 ::core::option::Option::<::core::primitive::i32>::None,
                 ::core::option::Option::<::core::primitive::bool>::None,
                 ::core::option::Option::<::core::primitive::f64>::None,
@@ -1810,80 +1816,82 @@ const _: () = {
                 ::core::option::Option::<::core::primitive::i32>::None,
                 ::core::option::Option::<::core::primitive::bool>::None,
             );
-            while let ::core::option::Option::Some(index) = map
+            while let ::core::option::Option::Some(__index) = __map
                 .next_key_seed(__p::FieldSeed::<Self>::new())?
             {
-                match index {
-                    0 => __p::read_member(&mut map, &mut slots.0, &PLACES[0])?,
-                    1 => __p::read_member(&mut map, &mut slots.1, &PLACES[1])?,
-                    2 => __p::read_member(&mut map, &mut slots.2, &PLACES[2])?,
-                    3 => __p::read_member(&mut map, &mut slots.3, &PLACES[3])?,
-                    4 => __p::read_member(&mut map, &mut slots.4, &PLACES[4])?,
-                    5 => __p::read_member(&mut map, &mut slots.5, &PLACES[5])?,
-                    6 => __p::read_member(&mut map, &mut slots.6, &PLACES[6])?,
-                    7 => __p::read_member(&mut map, &mut slots.7, &PLACES[7])?,
-                    8 => __p::read_member(&mut map, &mut slots.8, &PLACES[8])?,
-                    9 => __p::read_member(&mut map, &mut slots.9, &PLACES[9])?,
-                    10 => __p::read_member(&mut map, &mut slots.10, &PLACES[10])?,
-                    11 => __p::read_member(&mut map, &mut slots.11, &PLACES[11])?,
-                    12 => __p::read_member(&mut map, &mut slots.12, &PLACES[12])?,
-                    13 => __p::read_member(&mut map, &mut slots.13, &PLACES[13])?,
-                    14 => __p::read_member(&mut map, &mut slots.14, &PLACES[14])?,
-                    15 => __p::read_member(&mut map, &mut slots.15, &PLACES[15])?,
-                    16 => __p::read_member(&mut map, &mut slots.16, &PLACES[16])?,
-                    17 => __p::read_member(&mut map, &mut slots.17, &PLACES[17])?,
-                    _ => __p::skip_value(&mut map)?,
+                match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
+                    1 => __p::read_member(&mut __map, &mut __slots.1, &__PLACES[1])?,
+                    2 => __p::read_member(&mut __map, &mut __slots.2, &__PLACES[2])?,
+                    3 => __p::read_member(&mut __map, &mut __slots.3, &__PLACES[3])?,
+                    4 => __p::read_member(&mut __map, &mut __slots.4, &__PLACES[4])?,
+                    5 => __p::read_member(&mut __map, &mut __slots.5, &__PLACES[5])?,
+                    6 => __p::read_member(&mut __map, &mut __slots.6, &__PLACES[6])?,
+                    7 => __p::read_member(&mut __map, &mut __slots.7, &__PLACES[7])?,
+                    8 => __p::read_member(&mut __map, &mut __slots.8, &__PLACES[8])?,
+                    9 => __p::read_member(&mut __map, &mut __slots.9, &__PLACES[9])?,
+                    10 => __p::read_member(&mut __map, &mut __slots.10, &__PLACES[10])?,
+                    11 => __p::read_member(&mut __map, &mut __slots.11, &__PLACES[11])?,
+                    12 => __p::read_member(&mut __map, &mut __slots.12, &__PLACES[12])?,
+                    13 => __p::read_member(&mut __map, &mut __slots.13, &__PLACES[13])?,
+                    14 => __p::read_member(&mut __map, &mut __slots.14, &__PLACES[14])?,
+                    15 => __p::read_member(&mut __map, &mut __slots.15, &__PLACES[15])?,
+                    16 => __p::read_member(&mut __map, &mut __slots.16, &__PLACES[16])?,
+                    17 => __p::read_member(&mut __map, &mut __slots.17, &__PLACES[17])?,
+                    _ => __p::skip_value(&mut __map)?,
                 }
             }
             ::core::result::Result::Ok(Self {
-                retries: slots.0.unwrap_or(3i32),
-                enabled: slots.1.unwrap_or(true),
-                ratio: slots.2.unwrap_or(0.5f64),
-                small: slots.3.unwrap_or(-2i8),
-                name: slots.4.unwrap_or_else(|| ::std::string::String::from("unnamed")),
-                empty: slots.5.unwrap_or_default(),
-                tags: slots.6.unwrap_or_default(),
-                labels: slots.7.unwrap_or_default(),
-                priority: slots
+                retries: __slots.0.unwrap_or(3i32),
+                enabled: __slots.1.unwrap_or(true),
+                ratio: __slots.2.unwrap_or(0.5f64),
+                small: __slots.3.unwrap_or(-2i8),
+                name: __slots
+                    .4
+                    .unwrap_or_else(|| ::std::string::String::from("unnamed")),
+                empty: __slots.5.unwrap_or_default(),
+                tags: __slots.6.unwrap_or_default(),
+                labels: __slots.7.unwrap_or_default(),
+                priority: __slots
                     .8
                     .unwrap_or_else(|| <Priority as ::core::convert::From<
                         ::core::primitive::i32,
                     >>::from(10i32)),
-                tier: slots.9.unwrap_or(LegacyTier::M5Large),
-                since: slots
+                tier: __slots.9.unwrap_or(LegacyTier::M5Large),
+                since: __slots
                     .10
                     .unwrap_or_else(|| ::sesv2_model::__private::timestamp_or_epoch(
                         0i64,
                     )),
-                extra: slots
+                extra: __slots
                     .11
                     .unwrap_or_else(|| ::sesv2_model::__private::serde_json::Value::Object(
                         ::sesv2_model::__private::serde_json::Map::new(),
                     )),
-                big: slots
+                big: __slots
                     .12
                     .unwrap_or_else(|| ::sesv2_model::__private::big_integer("12")),
-                loose: slots.13,
-                later: slots.14,
-                must_have: slots.15,
-                cleared: slots.16,
-                old_flag: slots.17,
+                loose: __slots.13,
+                later: __slots.14,
+                must_have: __slots.15,
+                cleared: __slots.16,
+                old_flag: __slots.17,
             })
         }
     }
     impl<'de> __p::Decode<'de> for Settings {
         fn decode<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
-            at: __p::At,
+            __deserializer: __D,
+            __at: __p::At,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_structure(deserializer, at)
+            __p::decode_structure(__deserializer, __at)
         }
     }
     impl<'de> __serde::Deserialize<'de> for Settings {
         fn deserialize<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
+            __deserializer: __D,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_structure(deserializer, &__p::Place::TOP)
+            __p::decode_structure(__deserializer, &__p::Place::TOP)
         }
     }
     impl __p::Correct for Settings {
@@ -1935,26 +1943,30 @@ const _: () = {
     impl __p::Encode for Tag {
         fn encode<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
             use __serde::ser::SerializeMap as _;
-            let mut map = serializer.serialize_map(::core::option::Option::Some(1))?;
+            let mut __map = __serializer.serialize_map(::core::option::Option::Some(1))?;
             match self {
-                Self::Leaf(value) => map.serialize_entry("Leaf", &__p::Encoded(value))?,
-                Self::Pair(value) => map.serialize_entry("Pair", &__p::Encoded(value))?,
-                Self::Unknown(member) => {
-                    map.serialize_entry(member.name(), member.value())?
+                Self::Leaf(__value) => {
+                    __map.serialize_entry("Leaf", &__p::Encoded(__value))?
+                }
+                Self::Pair(__value) => {
+                    __map.serialize_entry("Pair", &__p::Encoded(__value))?
+                }
+                Self::Unknown(__member) => {
+                    __map.serialize_entry(__member.name(), __member.value())?
                 }
             }
-            map.end()
+            __map.end()
         }
     }
     impl __serde::Serialize for Tag {
         fn serialize<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            __p::Encode::encode(self, serializer)
+            __p::Encode::encode(self, __serializer)
         }
     }
     impl __p::DecodeUnion for Tag {
@@ -1962,49 +1974,55 @@ const _: () = {
         const NAME: &'static ::core::primitive::str = "Tag";
         const MEMBERS: &'static [&'static ::core::primitive::str] = &["Leaf", "Pair"];
         fn decode_member<'de, __A: __serde::de::MapAccess<'de>>(
-            index: ::core::primitive::usize,
-            map: &mut __A,
+            __index: ::core::primitive::usize,
+            __map: &mut __A,
         ) -> ::core::result::Result<::core::option::Option<Self>, __A::Error> {
-            const PLACES: &[__p::Place] = &[
+            const __PLACES: &[__p::Place] = &[
                 __p::Place::member("Tag", "Leaf"),
                 __p::Place::member("Tag", "Pair"),
             ];
             ::core::result::Result::Ok(
-                match index {
+                match __index {
                     0 => {
-                        map.next_value_seed(
-                                __p::Member::<::std::string::String>::new(&PLACES[0]),
+                        __map
+                            .next_value_seed(
+                                __p::Member::<::std::string::String>::new(&__PLACES[0]),
                             )?
                             .map(Self::Leaf)
                     }
                     1 => {
-                        map.next_value_seed(__p::Member::<TagPair>::new(&PLACES[1]))?
+                        __map
+                            .next_value_seed(__p::Member::<TagPair>::new(&__PLACES[1]))?
                             .map(Self::Pair)
                     }
                     _ => {
-                        map.next_value::<__serde::de::IgnoredAny>()?;
+                        __map.next_value::<__serde::de::IgnoredAny>()?;
                         ::core::option::Option::None
                     }
                 },
             )
         }
-        fn unknown(name: ::std::string::String, value: __p::serde_json::Value) -> Self {
-            Self::Unknown(__p::unknown_member(name, value))
+        #[inline]
+        fn unknown(
+            __name: ::std::string::String,
+            __value: __p::serde_json::Value,
+        ) -> Self {
+            Self::Unknown(__p::unknown_member(__name, __value))
         }
     }
     impl<'de> __p::Decode<'de> for Tag {
         fn decode<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
-            at: __p::At,
+            __deserializer: __D,
+            __at: __p::At,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_union(deserializer, at)
+            __p::decode_union(__deserializer, __at)
         }
     }
     impl<'de> __serde::Deserialize<'de> for Tag {
         fn deserialize<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
+            __deserializer: __D,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_union(deserializer, &__p::Place::TOP)
+            __p::decode_union(__deserializer, &__p::Place::TOP)
         }
     }
     impl __p::Correct for Tag {
@@ -2053,75 +2071,75 @@ const _: () = {
     impl __p::Encode for TagPair {
         fn encode<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
             use __serde::ser::SerializeStruct as _;
-            let mut state = serializer
+            let mut __state = __serializer
                 .serialize_struct(
                     "TagPair",
                     1 + __p::count_set(&[self.right.is_some()]),
                 )?;
-            __p::write_member(&mut state, "Left", &self.left)?;
-            __p::write_optional(&mut state, "Right", &self.right)?;
-            state.end()
+            __p::write_member(&mut __state, "Left", &self.left)?;
+            __p::write_optional(&mut __state, "Right", &self.right)?;
+            __state.end()
         }
     }
     impl __serde::Serialize for TagPair {
         fn serialize<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            __p::Encode::encode(self, serializer)
+            __p::Encode::encode(self, __serializer)
         }
     }
     impl __p::DecodeFields for TagPair {
         const EXPECTING: &'static ::core::primitive::str = "a `TagPair` object";
-        fn member_index(name: &::core::primitive::str) -> ::core::primitive::usize {
-            match name {
+        fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
+            match __name {
                 "Left" => 0,
                 "Right" => 1,
                 _ => ::core::primitive::usize::MAX,
             }
         }
         fn decode_fields<'de, __A: __serde::de::MapAccess<'de>>(
-            mut map: __A,
+            mut __map: __A,
         ) -> ::core::result::Result<Self, __A::Error> {
-            const PLACES: &[__p::Place] = &[
+            const __PLACES: &[__p::Place] = &[
                 __p::Place::member("TagPair", "Left"),
                 __p::Place::member("TagPair", "Right"),
             ];
-            let mut slots = (
+            let mut __slots = (
                 ::core::option::Option::<::std::boxed::Box<Tag>>::None,
                 ::core::option::Option::<::std::boxed::Box<Tag>>::None,
             );
-            while let ::core::option::Option::Some(index) = map
+            while let ::core::option::Option::Some(__index) = __map
                 .next_key_seed(__p::FieldSeed::<Self>::new())?
             {
-                match index {
-                    0 => __p::read_member(&mut map, &mut slots.0, &PLACES[0])?,
-                    1 => __p::read_member(&mut map, &mut slots.1, &PLACES[1])?,
-                    _ => __p::skip_value(&mut map)?,
+                match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
+                    1 => __p::read_member(&mut __map, &mut __slots.1, &__PLACES[1])?,
+                    _ => __p::skip_value(&mut __map)?,
                 }
             }
             ::core::result::Result::Ok(Self {
-                left: slots.0.unwrap_or_else(__p::Correct::corrected),
-                right: slots.1,
+                left: __slots.0.unwrap_or_else(__p::Correct::corrected),
+                right: __slots.1,
             })
         }
     }
     impl<'de> __p::Decode<'de> for TagPair {
         fn decode<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
-            at: __p::At,
+            __deserializer: __D,
+            __at: __p::At,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_structure(deserializer, at)
+            __p::decode_structure(__deserializer, __at)
         }
     }
     impl<'de> __serde::Deserialize<'de> for TagPair {
         fn deserialize<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
+            __deserializer: __D,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_structure(deserializer, &__p::Place::TOP)
+            __p::decode_structure(__deserializer, &__p::Place::TOP)
         }
     }
     impl __p::Correct for TagPair {
@@ -2176,75 +2194,75 @@ const _: () = {
     impl __p::Encode for UsesOld {
         fn encode<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
             use __serde::ser::SerializeStruct as _;
-            let mut state = serializer
+            let mut __state = __serializer
                 .serialize_struct(
                     "UsesOld",
                     __p::count_set(&[self.old.is_some(), self.olds.is_some()]),
                 )?;
-            __p::write_optional(&mut state, "Old", &self.old)?;
-            __p::write_optional(&mut state, "Olds", &self.olds)?;
-            state.end()
+            __p::write_optional(&mut __state, "Old", &self.old)?;
+            __p::write_optional(&mut __state, "Olds", &self.olds)?;
+            __state.end()
         }
     }
     impl __serde::Serialize for UsesOld {
         fn serialize<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            __p::Encode::encode(self, serializer)
+            __p::Encode::encode(self, __serializer)
         }
     }
     impl __p::DecodeFields for UsesOld {
         const EXPECTING: &'static ::core::primitive::str = "an `UsesOld` object";
-        fn member_index(name: &::core::primitive::str) -> ::core::primitive::usize {
-            match name {
+        fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
+            match __name {
                 "Old" => 0,
                 "Olds" => 1,
                 _ => ::core::primitive::usize::MAX,
             }
         }
         fn decode_fields<'de, __A: __serde::de::MapAccess<'de>>(
-            mut map: __A,
+            mut __map: __A,
         ) -> ::core::result::Result<Self, __A::Error> {
-            const PLACES: &[__p::Place] = &[
+            const __PLACES: &[__p::Place] = &[
                 __p::Place::member("UsesOld", "Old"),
                 __p::Place::member("UsesOld", "Olds"),
             ];
-            let mut slots = (
+            let mut __slots = (
                 ::core::option::Option::<OldThing>::None,
                 ::core::option::Option::<::std::vec::Vec<OldThing>>::None,
             );
-            while let ::core::option::Option::Some(index) = map
+            while let ::core::option::Option::Some(__index) = __map
                 .next_key_seed(__p::FieldSeed::<Self>::new())?
             {
-                match index {
-                    0 => __p::read_member(&mut map, &mut slots.0, &PLACES[0])?,
-                    1 => __p::read_member(&mut map, &mut slots.1, &PLACES[1])?,
-                    _ => __p::skip_value(&mut map)?,
+                match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
+                    1 => __p::read_member(&mut __map, &mut __slots.1, &__PLACES[1])?,
+                    _ => __p::skip_value(&mut __map)?,
                 }
             }
             ::core::result::Result::Ok(Self {
-                old: slots.0,
-                olds: slots.1,
+                old: __slots.0,
+                olds: __slots.1,
             })
         }
     }
     impl<'de> __p::Decode<'de> for UsesOld {
         fn decode<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
-            at: __p::At,
+            __deserializer: __D,
+            __at: __p::At,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_structure(deserializer, at)
+            __p::decode_structure(__deserializer, __at)
         }
     }
     impl<'de> __serde::Deserialize<'de> for UsesOld {
         fn deserialize<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
+            __deserializer: __D,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_structure(deserializer, &__p::Place::TOP)
+            __p::decode_structure(__deserializer, &__p::Place::TOP)
         }
     }
     impl __p::Correct for UsesOld {
@@ -2366,10 +2384,10 @@ const _: () = {
     impl __p::Encode for Values {
         fn encode<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
             use __serde::ser::SerializeStruct as _;
-            let mut state = serializer
+            let mut __state = __serializer
                 .serialize_struct(
                     "Values",
                     __p::count_set(
@@ -2389,48 +2407,48 @@ const _: () = {
                         ],
                     ),
                 )?;
-            __p::write_optional(&mut state, "Priority", &self.priority)?;
-            __p::write_optional(&mut state, "Priorities", &self.priorities)?;
-            __p::write_optional(&mut state, "Tier", &self.tier)?;
-            __p::write_optional(&mut state, "Document", &self.document)?;
-            __p::write_optional(&mut state, "BigInt", &self.big_int)?;
-            __p::write_optional(&mut state, "BigDec", &self.big_dec)?;
-            __p::write_optional(&mut state, "Epoch", &self.epoch)?;
+            __p::write_optional(&mut __state, "Priority", &self.priority)?;
+            __p::write_optional(&mut __state, "Priorities", &self.priorities)?;
+            __p::write_optional(&mut __state, "Tier", &self.tier)?;
+            __p::write_optional(&mut __state, "Document", &self.document)?;
+            __p::write_optional(&mut __state, "BigInt", &self.big_int)?;
+            __p::write_optional(&mut __state, "BigDec", &self.big_dec)?;
+            __p::write_optional(&mut __state, "Epoch", &self.epoch)?;
             __p::write_optional_as(
-                &mut state,
+                &mut __state,
                 "DateTime",
                 &self.date_time,
                 __p::TimestampFormat::DateTime,
             )?;
             __p::write_optional_as(
-                &mut state,
+                &mut __state,
                 "HttpDate",
                 &self.http_date,
                 __p::TimestampFormat::HttpDate,
             )?;
             __p::write_optional_as(
-                &mut state,
+                &mut __state,
                 "DateTimes",
                 &self.date_times,
                 __p::TimestampFormat::DateTime,
             )?;
-            __p::write_optional(&mut state, "Choice", &self.choice)?;
-            __p::write_optional(&mut state, "Unique", &self.unique)?;
-            state.end()
+            __p::write_optional(&mut __state, "Choice", &self.choice)?;
+            __p::write_optional(&mut __state, "Unique", &self.unique)?;
+            __state.end()
         }
     }
     impl __serde::Serialize for Values {
         fn serialize<__S: __serde::Serializer>(
             &self,
-            serializer: __S,
+            __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            __p::Encode::encode(self, serializer)
+            __p::Encode::encode(self, __serializer)
         }
     }
     impl __p::DecodeFields for Values {
         const EXPECTING: &'static ::core::primitive::str = "a `Values` object";
-        fn member_index(name: &::core::primitive::str) -> ::core::primitive::usize {
-            match name {
+        fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
+            match __name {
                 "Priority" => 0,
                 "Priorities" => 1,
                 "Tier" => 2,
@@ -2447,9 +2465,9 @@ const _: () = {
             }
         }
         fn decode_fields<'de, __A: __serde::de::MapAccess<'de>>(
-            mut map: __A,
+            mut __map: __A,
         ) -> ::core::result::Result<Self, __A::Error> {
-            const PLACES: &[__p::Place] = &[
+            const __PLACES: &[__p::Place] = &[
                 __p::Place::member("Values", "Priority"),
                 __p::Place::member("Values", "Priorities"),
                 __p::Place::member("Values", "Tier"),
@@ -2466,7 +2484,7 @@ const _: () = {
                 __p::Place::member("Values", "Choice"),
                 __p::Place::member("Values", "Unique"),
             ];
-            let mut slots = (
+            let mut __slots = (
                 ::core::option::Option::<Priority>::None,
                 ::core::option::Option::<::std::vec::Vec<Priority>>::None,
                 ::core::option::Option::<LegacyTier>::None,
@@ -2482,54 +2500,54 @@ const _: () = {
                 ::core::option::Option::<Choice>::None,
                 ::core::option::Option::<::std::vec::Vec<::std::string::String>>::None,
             );
-            while let ::core::option::Option::Some(index) = map
+            while let ::core::option::Option::Some(__index) = __map
                 .next_key_seed(__p::FieldSeed::<Self>::new())?
             {
-                match index {
-                    0 => __p::read_member(&mut map, &mut slots.0, &PLACES[0])?,
-                    1 => __p::read_member(&mut map, &mut slots.1, &PLACES[1])?,
-                    2 => __p::read_member(&mut map, &mut slots.2, &PLACES[2])?,
-                    3 => __p::read_member(&mut map, &mut slots.3, &PLACES[3])?,
-                    4 => __p::read_member(&mut map, &mut slots.4, &PLACES[4])?,
-                    5 => __p::read_member(&mut map, &mut slots.5, &PLACES[5])?,
-                    6 => __p::read_member(&mut map, &mut slots.6, &PLACES[6])?,
-                    7 => __p::read_member(&mut map, &mut slots.7, &PLACES[7])?,
-                    8 => __p::read_member(&mut map, &mut slots.8, &PLACES[8])?,
-                    9 => __p::read_member(&mut map, &mut slots.9, &PLACES[9])?,
-                    10 => __p::read_member(&mut map, &mut slots.10, &PLACES[10])?,
-                    11 => __p::read_member(&mut map, &mut slots.11, &PLACES[11])?,
-                    _ => __p::skip_value(&mut map)?,
+                match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
+                    1 => __p::read_member(&mut __map, &mut __slots.1, &__PLACES[1])?,
+                    2 => __p::read_member(&mut __map, &mut __slots.2, &__PLACES[2])?,
+                    3 => __p::read_member(&mut __map, &mut __slots.3, &__PLACES[3])?,
+                    4 => __p::read_member(&mut __map, &mut __slots.4, &__PLACES[4])?,
+                    5 => __p::read_member(&mut __map, &mut __slots.5, &__PLACES[5])?,
+                    6 => __p::read_member(&mut __map, &mut __slots.6, &__PLACES[6])?,
+                    7 => __p::read_member(&mut __map, &mut __slots.7, &__PLACES[7])?,
+                    8 => __p::read_member(&mut __map, &mut __slots.8, &__PLACES[8])?,
+                    9 => __p::read_member(&mut __map, &mut __slots.9, &__PLACES[9])?,
+                    10 => __p::read_member(&mut __map, &mut __slots.10, &__PLACES[10])?,
+                    11 => __p::read_member(&mut __map, &mut __slots.11, &__PLACES[11])?,
+                    _ => __p::skip_value(&mut __map)?,
                 }
             }
             ::core::result::Result::Ok(Self {
-                priority: slots.0,
-                priorities: slots.1,
-                tier: slots.2,
-                document: slots.3,
-                big_int: slots.4,
-                big_dec: slots.5,
-                epoch: slots.6,
-                date_time: slots.7,
-                http_date: slots.8,
-                date_times: slots.9,
-                choice: slots.10,
-                unique: slots.11,
+                priority: __slots.0,
+                priorities: __slots.1,
+                tier: __slots.2,
+                document: __slots.3,
+                big_int: __slots.4,
+                big_dec: __slots.5,
+                epoch: __slots.6,
+                date_time: __slots.7,
+                http_date: __slots.8,
+                date_times: __slots.9,
+                choice: __slots.10,
+                unique: __slots.11,
             })
         }
     }
     impl<'de> __p::Decode<'de> for Values {
         fn decode<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
-            at: __p::At,
+            __deserializer: __D,
+            __at: __p::At,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_structure(deserializer, at)
+            __p::decode_structure(__deserializer, __at)
         }
     }
     impl<'de> __serde::Deserialize<'de> for Values {
         fn deserialize<__D: __serde::Deserializer<'de>>(
-            deserializer: __D,
+            __deserializer: __D,
         ) -> ::core::result::Result<Self, __D::Error> {
-            __p::decode_structure(deserializer, &__p::Place::TOP)
+            __p::decode_structure(__deserializer, &__p::Place::TOP)
         }
     }
     impl __p::Correct for Values {
@@ -2588,14 +2606,14 @@ pub mod builders {
     }
     impl ::core::fmt::Debug for BrokenBuilder {
         #[inline]
-        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-            let mut debug = f.debug_struct("BrokenBuilder");
-            debug
+        fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            let mut __debug = __f.debug_struct("BrokenBuilder");
+            __debug
                 .field(
                     "message",
                     &self.message.as_ref().map(|_| ::sesv2_model::__private::REDACTED),
                 );
-            debug.finish()
+            __debug.finish()
         }
     }
     /// A builder for [`Conflict`](struct@super::Conflict).
@@ -2681,19 +2699,19 @@ pub mod builders {
     }
     impl ::core::fmt::Debug for CredentialsBuilder {
         #[inline]
-        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-            let mut debug = f.debug_struct("CredentialsBuilder");
-            debug
+        fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            let mut __debug = __f.debug_struct("CredentialsBuilder");
+            __debug
                 .field(
                     "user",
                     &self.user.as_ref().map(|_| ::sesv2_model::__private::REDACTED),
                 );
-            debug
+            __debug
                 .field(
                     "password",
                     &self.password.as_ref().map(|_| ::sesv2_model::__private::REDACTED),
                 );
-            debug.finish()
+            __debug.finish()
         }
     }
     /// A builder for [`EverythingInput`](struct@super::EverythingInput).
@@ -2887,23 +2905,23 @@ pub mod builders {
         ) -> ::core::result::Result<super::Login, ::sesv2_model::BuildError> {
             match (self.user, self.password) {
                 (
-                    ::core::option::Option::Some(r_user),
-                    ::core::option::Option::Some(r_password),
+                    ::core::option::Option::Some(__r_user),
+                    ::core::option::Option::Some(__r_password),
                 ) => {
                     ::core::result::Result::Ok(super::Login {
-                        user: r_user,
-                        password: r_password,
+                        user: __r_user,
+                        password: __r_password,
                         backups: self.backups,
                         credentials: self.credentials,
                     })
                 }
-                (r_user, r_password) => {
+                (__r_user, __r_password) => {
                     ::core::result::Result::Err(
                         ::sesv2_model::BuildError::first_missing(
                             "Login",
                             &[
-                                (r_user.is_none(), "User", "user"),
-                                (r_password.is_none(), "Password", "password"),
+                                (__r_user.is_none(), "User", "user"),
+                                (__r_password.is_none(), "Password", "password"),
                             ],
                         ),
                     )
@@ -2913,20 +2931,20 @@ pub mod builders {
     }
     impl ::core::fmt::Debug for LoginBuilder {
         #[inline]
-        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-            let mut debug = f.debug_struct("LoginBuilder");
-            debug.field("user", &self.user);
-            debug
+        fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            let mut __debug = __f.debug_struct("LoginBuilder");
+            __debug.field("user", &self.user);
+            __debug
                 .field(
                     "password",
                     &self.password.as_ref().map(|_| ::sesv2_model::__private::REDACTED),
                 );
-            debug
+            __debug
                 .field(
                     "backups",
                     &self.backups.as_ref().map(|_| ::sesv2_model::__private::REDACTED),
                 );
-            debug
+            __debug
                 .field(
                     "credentials",
                     &self
@@ -2934,7 +2952,7 @@ pub mod builders {
                         .as_ref()
                         .map(|_| ::sesv2_model::__private::REDACTED),
                 );
-            debug.finish()
+            __debug.finish()
         }
     }
     /// A builder for [`Node`](struct@super::Node).
@@ -3499,17 +3517,17 @@ pub mod builders {
             self,
         ) -> ::core::result::Result<super::TagPair, ::sesv2_model::BuildError> {
             match (self.left,) {
-                (::core::option::Option::Some(r_left),) => {
+                (::core::option::Option::Some(__r_left),) => {
                     ::core::result::Result::Ok(super::TagPair {
-                        left: r_left,
+                        left: __r_left,
                         right: self.right,
                     })
                 }
-                (r_left,) => {
+                (__r_left,) => {
                     ::core::result::Result::Err(
                         ::sesv2_model::BuildError::first_missing(
                             "TagPair",
-                            &[(r_left.is_none(), "Left", "left")],
+                            &[(__r_left.is_none(), "Left", "left")],
                         ),
                     )
                 }
@@ -3839,21 +3857,21 @@ pub mod operations {
         const HTTP_STATUS_CODE: ::core::primitive::u16 = 200;
         #[inline]
         fn request_uri(
-            _input: &Self::Input,
+            _: &Self::Input,
         ) -> ::core::result::Result<
             ::std::string::String,
             ::sesv2_model::RequestUriError,
         > {
-            let mut uri = ::sesv2_model::__private::UriWriter::new();
-            uri.path("/everything");
-            ::core::result::Result::Ok(uri.finish())
+            let mut __uri = ::sesv2_model::__private::UriWriter::new();
+            __uri.path("/everything");
+            ::core::result::Result::Ok(__uri.finish())
         }
         #[inline]
         fn parse_error(
-            error_type: ::core::option::Option<&::core::primitive::str>,
-            body: &[::core::primitive::u8],
+            __error_type: ::core::option::Option<&::core::primitive::str>,
+            __body: &[::core::primitive::u8],
         ) -> EverythingError {
-            EverythingError::from_response(error_type, body)
+            EverythingError::from_response(__error_type, __body)
         }
     }
     /// The errors of the `Everything` operation.
@@ -3879,8 +3897,8 @@ pub mod operations {
             error_type: ::core::option::Option<&::core::primitive::str>,
             body: &[::core::primitive::u8],
         ) -> Self {
-            let code = ::sesv2_model::error_code(error_type, body);
-            Self::from_code(code.as_deref().unwrap_or_default(), body)
+            let __code = ::sesv2_model::error_code(error_type, body);
+            Self::from_code(__code.as_deref().unwrap_or_default(), body)
         }
         /// Reads an error response whose code is known: a shape name,
         /// optionally with a namespace (`ns#Name`) or a `:suffix`.
@@ -3924,18 +3942,18 @@ pub mod operations {
             match self {
                 Self::Conflict(_) => ::core::option::Option::Some("Conflict"),
                 Self::Broken(_) => ::core::option::Option::Some("Broken"),
-                Self::Unhandled(error) => error.code(),
+                Self::Unhandled(__error) => __error.code(),
             }
         }
     }
     #[allow(deprecated)]
     impl ::core::fmt::Display for EverythingError {
         #[inline]
-        fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
             match self {
-                Self::Conflict(error) => ::core::fmt::Display::fmt(error, f),
-                Self::Broken(error) => ::core::fmt::Display::fmt(error, f),
-                Self::Unhandled(error) => ::core::fmt::Display::fmt(error, f),
+                Self::Conflict(__error) => ::core::fmt::Display::fmt(__error, __f),
+                Self::Broken(__error) => ::core::fmt::Display::fmt(__error, __f),
+                Self::Unhandled(__error) => ::core::fmt::Display::fmt(__error, __f),
             }
         }
     }
@@ -3946,9 +3964,9 @@ pub mod operations {
             &self,
         ) -> ::core::option::Option<&(dyn ::std::error::Error + 'static)> {
             match self {
-                Self::Conflict(error) => ::core::option::Option::Some(error),
-                Self::Broken(error) => ::core::option::Option::Some(error),
-                Self::Unhandled(error) => ::core::option::Option::Some(error),
+                Self::Conflict(__error) => ::core::option::Option::Some(__error),
+                Self::Broken(__error) => ::core::option::Option::Some(__error),
+                Self::Unhandled(__error) => ::core::option::Option::Some(__error),
             }
         }
     }

@@ -196,25 +196,32 @@ fn awkward_enum_values_get_distinct_variants_and_keep_their_wire_values() {
     assert_eq!(holder.numbers(), Some(&Numbers::Max));
 }
 
+/// Type names that differ only in case are errors the user's `renames` can
+/// fix; members, which no option renames, are suffixed instead.
 #[test]
-fn names_that_differ_only_in_case_or_punctuation_are_errors() {
-    let model = json!({ "smithy": "2.0", "shapes": {
-        "hostile.case#Thing": { "type": "structure", "members": {} },
-        "hostile.case#THING": { "type": "structure", "members": {} },
-        "hostile.case#Holder": { "type": "structure", "members": {
-            "JobID": { "target": "smithy.api#String" },
-            "job_id": { "target": "smithy.api#String" },
-        }},
-    }});
+fn names_that_differ_only_in_case_or_punctuation() {
+    let shapes = |thing: &str| {
+        json!({ "smithy": "2.0", "shapes": {
+            "hostile.case#Thing": { "type": "structure", "members": {} },
+            thing: { "type": "structure", "members": {} },
+            "hostile.case#Holder": { "type": "structure", "members": {
+                "JobID": { "target": "smithy.api#String" },
+                "job_id": { "target": "smithy.api#String" },
+            }},
+        }})
+    };
     assert_eq!(
-        messages(&model),
+        messages(&shapes("hostile.case#THING")),
         [
-            "the member `hostile.case#Holder$job_id` and the member `hostile.case#Holder$JobID` would both be \
-             generated as `job_id`; rename the member in the model",
             "`hostile.case#THING` and `hostile.case#Thing` would both be generated as the Rust type `Thing`; rename \
              one of the shapes, or give one a new Rust name with the generator's `renames`",
         ]
     );
+    let json = serde_json::to_vec(&shapes("hostile.case#Other")).unwrap();
+    let source = generate(&Config::default(), &json).unwrap().source;
+    assert!(source.contains("pub job_id: ::core::option::Option<::std::string::String>,"));
+    assert!(source.contains("pub job_id_value: ::core::option::Option<::std::string::String>,"));
+    assert!(source.contains("pub fn set_job_id_value("));
 }
 
 #[test]

@@ -1,5 +1,5 @@
-//! Part of stage 2: `apply` statements and mixins, resolved on the raw AST so
-//! that afterwards every shape carries all of its members and traits.
+//! Stage 2: `apply` statements and mixins, resolved on the raw AST so that
+//! afterwards every shape carries all of its members and traits.
 
 use std::borrow::Cow;
 use std::collections::HashMap;

@@ -2,22 +2,29 @@
 //! JSON AST model and generates Rust types for the shapes it selects, with
 //! accessors, builders, docs and exact JSON wire serde.
 //!
-//! It is a pipeline whose stages each do one job and only read what the
-//! previous one produced:
+//! It is a pipeline whose stages each do one job, in one module, and only
+//! read what earlier stages produced:
 //!
 //! 1. `load`: JSON bytes to the raw JSON AST;
-//! 2. `resolve`: raw AST to a typed model whose every target exists;
-//! 3. `select`: the closure of shapes to generate;
-//! 4. `names`: every Rust name, decided once and checked for collisions
+//! 2. `flatten`: mixins and `apply` folded into the shapes they change;
+//! 3. `resolve`: the raw AST to a typed model whose every target exists;
+//! 4. `cycles`: recursion that no Rust type or value can have;
+//! 5. `select`: the closure of shapes to generate;
+//! 6. `nesting`: selected types nested deeper than rustc compiles;
+//! 7. `names`: every Rust name, decided once and checked for collisions
 //!    (with the user's [`Config::renames`]);
-//! 5. `recursion` and `derives`: which members are boxed, and the user's
-//!    extra [`Config::derives`] checked against the member types;
-//! 6. `emit`: Rust source.
+//! 8. `recursion`: which members are boxed;
+//! 9. `derives`: the user's extra [`Config::derives`], checked against the
+//!    member types;
+//! 10. `emit`: Rust source, from typed plans of each item.
 //!
-//! Every stage collects all the problems it finds, and each [`Error`] says
-//! which part of the input ([`Subject`]) it is about.
+//! [`generate`] runs them all (see `analyze` and `generate` in this file);
+//! [`diff()`] runs 1 to 8 on two models and compares the declarations the
+//! emitters would write. Every stage collects all the problems it finds,
+//! and each [`Error`] says which part of the input ([`Subject`]) it is about.
 //!
-//! Three ways in, one engine, the same items:
+//! Three ways in, one engine, the same items, the same options
+//! ([`config::OPTIONS`]):
 //!
 //! - the `smithy_model!` proc macro (crate `sesv2-model-macros`);
 //! - [`Generator`], for a `build.rs` that writes formatted code into
@@ -50,35 +57,44 @@
 //! # Ok::<(), sesv2_model_codegen::Errors>(())
 //! ```
 
-mod ast;
+// The stages, in order.
 mod cycles;
 mod derives;
 mod diff;
-mod docs;
 mod emit;
-mod error;
 mod flatten;
-#[cfg(feature = "pretty")]
-mod generator;
-mod ident;
 mod load;
-mod model;
 mod names;
-mod parallel;
+mod nesting;
 mod recursion;
 mod resolve;
 mod select;
+
+// What the stages share: the data they pass on and the helpers they use.
+mod ast;
+pub mod config;
+mod docs;
+mod error;
+#[cfg(feature = "pretty")]
+mod generator;
+mod graph;
+mod ident;
+mod model;
+mod parallel;
 mod shape_id;
 mod traits;
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use proc_macro2::TokenStream;
 
+pub use config::{Config, Derive, Rename, RequiredMembers};
 pub use diff::{ApiDiff, Change, ChangeKind, diff};
 pub use error::{Error, Errors, Subject};
 #[cfg(feature = "pretty")]
 pub use generator::Generator;
+
+use error::Diagnostics;
 
 /// Something the generated code cannot represent exactly, reported instead
 /// of failing: the generated docs say it too.
@@ -133,89 +149,6 @@ impl std::fmt::Display for Summary {
     }
 }
 
-/// What to generate and how.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Config {
-    /// Operations whose closure is generated, by absolute shape id or, when
-    /// the model has one service, by name (`GetImportJob`). With neither
-    /// operations nor shapes, the whole service is generated (every shape
-    /// when the model has no service).
-    pub operations: Vec<String>,
-    /// More shapes to generate with their closure, by absolute shape id.
-    pub shapes: Vec<String>,
-    /// What decoding does when a `@required` member is missing.
-    pub required_members: RequiredMembers,
-    /// The crate generated code takes its runtime from: `Timestamp`, `Blob`,
-    /// `BuildError`, serde support. Normally `sesv2_model`.
-    pub runtime_crate: String,
-    /// A file the generated code includes with `include_bytes!`, so that
-    /// cargo rebuilds the crate whenever that file (the model) changes.
-    pub track_file: Option<PathBuf>,
-    /// An environment variable the generated code reads with `option_env!`,
-    /// so that cargo rebuilds the crate whenever it changes (the variable
-    /// that named the model).
-    pub track_env: Option<String>,
-    /// Derives added to generated types besides their own (`Clone`,
-    /// `PartialEq`, `Debug`, serde).
-    pub derives: Vec<Derive>,
-    /// Rust names that replace the model's, for names that clash with the
-    /// user's own.
-    pub renames: Vec<Rename>,
-}
-
-/// Derives to add to generated structures, unions and enums.
-///
-/// `Eq`, `Hash`, `PartialOrd`, `Ord` and `Copy` are checked against the
-/// member types: a shape with an `f64` member cannot be `Eq`, one with a
-/// map cannot be `Hash`, and the error names the member. Any other path
-/// (`schemars::JsonSchema`) is written as given.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Derive {
-    /// Derive paths: `Eq`, `Hash`, `std::cmp::Ord`, `my_crate::MyTrait`.
-    pub traits: Vec<String>,
-    /// The absolute id of the shape to derive for; the derives also go to
-    /// every structure, union and enum it contains, which need them too.
-    /// `None`: every generated structure, union and enum.
-    pub shape: Option<String>,
-}
-
-/// A Rust name for a shape instead of its model name.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Rename {
-    /// The absolute id of a generated structure, union, enum or operation.
-    pub shape: String,
-    /// Its Rust name, an UpperCamelCase identifier; a structure's builder
-    /// is named after it (`{name}Builder`).
-    pub name: String,
-}
-
-impl Default for Config {
-    fn default() -> Self {
-        Config {
-            operations: Vec::new(),
-            shapes: Vec::new(),
-            required_members: RequiredMembers::Reject,
-            runtime_crate: "sesv2_model".to_owned(),
-            track_file: None,
-            track_env: None,
-            derives: Vec::new(),
-            renames: Vec::new(),
-        }
-    }
-}
-
-/// What decoding does when a response lacks a `@required` member.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum RequiredMembers {
-    /// Fail with an error that names the member.
-    #[default]
-    Reject,
-    /// Smithy's client error correction: fill in the member's zero value
-    /// (`""`, `0`, `false`, the epoch, empty collections, an enum's unknown
-    /// variant, a structure of corrected members).
-    ClientErrorCorrection,
-}
-
 /// What the stages before emission decide: the typed model, the selection,
 /// every Rust name and the boxed members. Generation and [`diff()`] share it.
 struct Analysis {
@@ -225,10 +158,23 @@ struct Analysis {
     boxed: recursion::Boxed,
 }
 
+/// Stages 1 to 8.
 fn analyze(config: &Config, model_json: &[u8]) -> Result<Analysis, Errors> {
-    let raw = load::parse(model_json)?;
-    let model = resolve::resolve(raw)?;
-    let selection = select::select(&model, config)?;
+    let mut raw = load::parse(model_json)?;
+
+    // The model's problems, reported together.
+    let mut problems = Diagnostics::default();
+    flatten::flatten(&mut raw.shapes.0, &mut problems);
+    let model = resolve::resolve(raw, &mut problems);
+    cycles::check(&model, &mut problems);
+    problems.finish(())?;
+
+    // The selection's problems, likewise.
+    let mut problems = Diagnostics::default();
+    let selection = select::select(&model, config, &mut problems);
+    nesting::check(&model, &selection.shapes, &mut problems);
+    problems.finish(())?;
+
     let names = names::assign(&model, &selection, &config.renames)?;
     let boxed = recursion::find(&model, &selection);
     Ok(Analysis {
@@ -239,7 +185,7 @@ fn analyze(config: &Config, model_json: &[u8]) -> Result<Analysis, Errors> {
     })
 }
 
-/// Generates Rust code for the model in `model_json`.
+/// Generates Rust code for the model in `model_json`: stages 1 to 10.
 pub fn generate(config: &Config, model_json: &[u8]) -> Result<Generated, Errors> {
     let Analysis {
         model,

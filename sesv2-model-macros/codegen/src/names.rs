@@ -1,9 +1,10 @@
-//! Stage 4: the Rust name of every generated item, decided once.
+//! Stage 7: the Rust name of every generated item, decided once.
 //!
 //! Later stages never convert a model name themselves; they look it up here,
 //! so a name is checked for collisions exactly where it is chosen.
 
 use std::collections::BTreeSet;
+use std::sync::Arc;
 
 use crate::Rename;
 use crate::error::{Diagnostics, Error, Errors, Subject, did_you_mean};
@@ -13,18 +14,36 @@ use crate::parallel;
 use crate::select::Selection;
 use crate::shape_id::{IdMap, ShapeId, is_identifier};
 
+/// A Rust identifier: the name, and how code must write it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Ident {
+    /// The name: `type`, `s3_url`, `Self`.
+    pub name: String,
+    /// The name as written in code: `r#type`, `s3_url`, `Self_`.
+    pub rust: String,
+}
+
+impl Ident {
+    fn new(name: String) -> Ident {
+        Ident {
+            rust: ident::display(&name),
+            name,
+        }
+    }
+}
+
 /// The names of one generated item.
 pub(crate) struct ItemNames {
     /// The type as written in Rust, e.g. `GetImportJobResponse` (`Self_` for
     /// a shape named `Self`).
-    pub type_name: String,
+    pub type_name: Arc<str>,
     /// The builder type in the `builders` module, for structures.
     pub builder_name: String,
     /// Per member, in model order: the field name of a structure member, or
     /// the variant name of an enum or union member.
-    pub members: Vec<String>,
+    pub members: Vec<Ident>,
     /// The variant that keeps values the model does not know (enums, unions).
-    pub unknown_variant: String,
+    pub unknown_variant: Ident,
 }
 
 /// The names of one operation's items in the `operations` module.
@@ -33,6 +52,9 @@ pub(crate) struct OperationNames {
     pub type_name: String,
     /// Its error enum, e.g. `GetImportJobError`.
     pub error_name: String,
+    /// The errors its error enum has a variant for, in variant order (its
+    /// own, then its service's), each with its variant.
+    pub errors: Vec<(ShapeId, String)>,
 }
 
 /// Names of every selected structure, union, enum and operation.
@@ -50,6 +72,9 @@ impl Names {
         self.operations.get(id)
     }
 }
+
+/// The variant of every error enum that holds errors the model does not list.
+pub(crate) const UNHANDLED_VARIANT: &str = "Unhandled";
 
 /// Methods that generated code defines on every structure's builder.
 const BUILDER_METHODS: &[&str] = &["build"];
@@ -107,7 +132,7 @@ pub(crate) fn assign(model: &Model, selection: &Selection, user_renames: &[Renam
     let mut owners: IdMap<String, &ShapeId> = IdMap::default();
     for (shape, (names, shape_diagnostics)) in shapes.iter().zip(named.into_iter().flatten()) {
         let id = &shape.id;
-        if let Some(previous) = owners.insert(names.type_name.clone(), id) {
+        if let Some(previous) = owners.insert(names.type_name.to_string(), id) {
             let advice = if previous.namespace() == id.namespace() {
                 "rename one of the shapes, or give one a new Rust name with the generator's `renames`"
             } else {
@@ -129,7 +154,7 @@ pub(crate) fn assign(model: &Model, selection: &Selection, user_renames: &[Renam
         diagnostics.extend(shape_diagnostics);
         items.insert(id.clone(), names);
     }
-    let operations = operation_names(selection, &shape_name, &mut diagnostics);
+    let operations = operation_names(model, selection, &shape_name, &items, &mut diagnostics);
     diagnostics.finish(Names { items, operations })
 }
 
@@ -211,27 +236,35 @@ fn item_names(shape: &Shape, name: &str, diagnostics: &mut Diagnostics) -> ItemN
     };
     ItemNames {
         builder_name: format!("{camel}Builder"),
-        type_name: ident::display(&camel),
-        members,
-        unknown_variant,
+        type_name: ident::display(&camel).into(),
+        members: members.into_iter().map(Ident::new).collect(),
+        unknown_variant: Ident::new(unknown_variant),
     }
 }
 
-/// Each operation's unit type and error enum, in the `operations` module.
+/// Each operation's unit type, error enum and error variants, in the
+/// `operations` module.
 fn operation_names(
+    model: &Model,
     selection: &Selection,
     shape_name: &dyn Fn(&ShapeId) -> String,
+    items: &IdMap<ShapeId, ItemNames>,
     diagnostics: &mut Diagnostics,
 ) -> IdMap<ShapeId, OperationNames> {
+    let service_errors: Vec<&ShapeId> = model
+        .services()
+        .flat_map(|(_, service)| service.errors.iter())
+        .collect();
     let mut owners: IdMap<String, &ShapeId> = IdMap::default();
     let mut operations = IdMap::default();
     for id in &selection.operations {
-        let camel = ident::camel(&shape_name(id));
-        let names = OperationNames {
-            type_name: ident::display(&camel),
-            error_name: format!("{camel}Error"),
+        let Some(ShapeKind::Operation(operation)) = model.get(id).map(|shape| &shape.kind) else {
+            continue;
         };
-        for name in [&names.type_name, &names.error_name] {
+        let camel = ident::camel(&shape_name(id));
+        let type_name = ident::display(&camel);
+        let error_name = format!("{camel}Error");
+        for name in [&type_name, &error_name] {
             if let Some(previous) = owners.insert(name.clone(), id) {
                 diagnostics.model(format!(
                     "the operations `{previous}` and `{id}` would both define `operations::{name}`; \
@@ -239,9 +272,48 @@ fn operation_names(
                 ));
             }
         }
-        operations.insert(id.clone(), names);
+        let errors = error_variants(operation.errors.iter().chain(service_errors.iter().copied()), items);
+        operations.insert(
+            id.clone(),
+            OperationNames {
+                type_name,
+                error_name,
+                errors,
+            },
+        );
     }
     operations
+}
+
+/// Each error once, in order, with its variant: the error's type name, but
+/// for the one the catch-all variant has taken.
+fn error_variants<'e>(
+    errors: impl Iterator<Item = &'e ShapeId>,
+    items: &IdMap<ShapeId, ItemNames>,
+) -> Vec<(ShapeId, String)> {
+    let mut seen: BTreeSet<&ShapeId> = BTreeSet::new();
+    let mut taken: BTreeSet<String> = BTreeSet::from([UNHANDLED_VARIANT.to_owned()]);
+    let mut variants = Vec::new();
+    for id in errors {
+        if !seen.insert(id) {
+            continue;
+        }
+        let type_name = items.get(id).map_or(id.name(), |names| &names.type_name);
+        let variant = free_name(type_name, "Error", &taken);
+        taken.insert(variant.clone());
+        variants.push((id.clone(), variant));
+    }
+    variants
+}
+
+/// `name` if it is not taken, else the first of `{name}{suffix}`,
+/// `{name}{suffix}2`, ... that is not.
+fn free_name(name: &str, suffix: &str, taken: &BTreeSet<String>) -> String {
+    std::iter::once(name.to_owned())
+        .chain(std::iter::once(format!("{name}{suffix}")))
+        .chain((2..).map(|n| format!("{name}{suffix}{n}")))
+        .find(|candidate| !taken.contains(candidate))
+        .unwrap_or_default()
 }
 
 /// Methods every generated structure and builder has through the traits it
@@ -275,43 +347,59 @@ const TRAIT_METHODS: &[&str] = &[
 /// The methods error structures add through `Display` and `Error`.
 const ERROR_METHODS: &[&str] = &["cause", "description", "provide", "source", "to_string"];
 
+/// Field names: the member names in snake case. A member whose name is
+/// already a method of the generated API (`builder()` on the structure,
+/// `build()` and every other member's `set_` setter on the builder, a trait
+/// method such as `clone`), or already another member's (`fooBar` and
+/// `foo_bar`), takes the first free of `{name}_value`, `{name}_value2`, ...
+/// for its field, accessor and setters, as in the AWS SDK: users cannot
+/// rename the members of AWS's models.
 fn field_names(id: &ShapeId, members: &[&str], is_error: bool, diagnostics: &mut Diagnostics) -> Vec<String> {
-    let fields: Vec<String> = members
-        .iter()
-        .map(|name| {
-            let field = ident::snake(name);
-            let taken = TRAIT_METHODS.binary_search(&field.as_str()).is_ok()
-                || (is_error && ERROR_METHODS.binary_search(&field.as_str()).is_ok());
-            if taken { format!("{field}_value") } else { field }
-        })
-        .collect();
-
-    // Accessors share the structure's namespace with `builder()`; setters and
-    // `set_` setters share the builder's namespace with `build()`. Owners are
-    // member indexes (`None`: a generated function), and messages are only
-    // written when a name is actually taken twice.
-    let mut struct_names: IdMap<&str, Option<usize>> = STRUCT_FUNCTIONS.iter().map(|name| (*name, None)).collect();
-    let mut builder_names: IdMap<String, Option<usize>> =
-        BUILDER_METHODS.iter().map(|name| (name.to_string(), None)).collect();
-    let describe = |owner: Option<usize>, in_builder: bool, name: &str| match owner {
-        Some(index) => format!("the member `{}`", id.member(members[index])),
-        None if in_builder => format!("the generated builder method `{name}()`"),
-        None => format!("the generated `{name}()` function"),
+    let snake: Vec<String> = members.iter().map(|name| ident::snake(name)).collect();
+    let set_names: BTreeSet<String> = snake.iter().map(|field| format!("set_{field}")).collect();
+    let generated = |field: &str| {
+        STRUCT_FUNCTIONS.contains(&field)
+            || BUILDER_METHODS.contains(&field)
+            || TRAIT_METHODS.binary_search(&field).is_ok()
+            || (is_error && ERROR_METHODS.binary_search(&field).is_ok())
+            || set_names.contains(field)
     };
+    // Members keep their own names first, in model order, so that a
+    // suffixed name never takes the name a later member has in the model.
+    let mut taken: BTreeSet<String> = BTreeSet::new();
+    let mut fields: Vec<Option<String>> = snake
+        .iter()
+        .map(|field| (!generated(field) && taken.insert(field.clone())).then(|| field.clone()))
+        .collect();
+    for (field, base) in fields.iter_mut().zip(&snake) {
+        if field.is_none() {
+            let free = std::iter::once(format!("{base}_value"))
+                .chain((2..).map(|n| format!("{base}_value{n}")))
+                .find(|candidate| !taken.contains(candidate) && !generated(candidate))
+                .unwrap_or_default();
+            taken.insert(free.clone());
+            *field = Some(free);
+        }
+    }
+    let fields: Vec<String> = fields.into_iter().flatten().collect();
+
+    // What is left to meet: a `set_` setter and a member named like it once
+    // suffixed (`Build` and `SetBuildValue`). Accessors are in the
+    // structure's namespace, setters and `set_` setters in the builder's.
+    let mut accessors: IdMap<&str, usize> = IdMap::default();
+    let mut setters: IdMap<String, usize> = IdMap::default();
     for (index, field) in fields.iter().enumerate() {
-        let clash = match struct_names.insert(field, Some(index)) {
-            Some(other) => Some((other, false, field.clone())),
-            None => [field.clone(), format!("set_{field}")].into_iter().find_map(|name| {
-                builder_names
-                    .insert(name.clone(), Some(index))
-                    .map(|other| (other, true, name))
-            }),
+        let clash = match accessors.insert(field, index) {
+            Some(other) => Some((other, field.clone())),
+            None => [field.clone(), format!("set_{field}")]
+                .into_iter()
+                .find_map(|name| setters.insert(name.clone(), index).map(|other| (other, name))),
         };
-        if let Some((other, in_builder, name)) = clash {
+        if let Some((other, name)) = clash {
             diagnostics.model(format!(
-                "{} and {} would both be generated as `{}`; rename the member in the model",
-                describe(Some(index), in_builder, &name),
-                describe(other, in_builder, &name),
+                "the members `{}` and `{}` would both be generated as `{}`; rename one of them in the model",
+                id.member(members[index]),
+                id.member(members[other]),
                 ident::display(&name)
             ));
         }

@@ -1,12 +1,10 @@
-//! Stage 2: the raw JSON AST to a typed [`Model`] whose every reference
-//! resolves, with all problems collected and reported together.
+//! Stage 3: the raw JSON AST, its mixins and `apply`s folded in, to a typed
+//! [`Model`] whose every reference resolves.
 
 use std::collections::BTreeSet;
 
 use crate::ast::{Entries, RawMember, RawModel, RawShape, RawTarget};
-use crate::cycles;
-use crate::error::{Diagnostics, Errors, did_you_mean};
-use crate::flatten::flatten;
+use crate::error::{Diagnostics, did_you_mean};
 use crate::model::{EnumMember, IntEnumMember, Member, Model, Operation, Resource, Service, Shape, ShapeKind, Simple};
 use crate::shape_id::{IdMap, ShapeId};
 use crate::traits::{Documentation, EnumValue, LegacyEnumDefinition, Traits};
@@ -39,9 +37,9 @@ const PRELUDE: &[(&str, Simple)] = &[
 /// The shape id of the prelude's unit type.
 pub(crate) const UNIT: &str = "smithy.api#Unit";
 
-pub(crate) fn resolve(mut raw: RawModel<'_>) -> Result<Model, Errors> {
-    let mut diagnostics = Diagnostics::default();
-    flatten(&mut raw.shapes.0, &mut diagnostics);
+/// The typed model; what does not resolve is reported to `diagnostics` and
+/// left out.
+pub(crate) fn resolve(raw: RawModel<'_>, diagnostics: &mut Diagnostics) -> Model {
     let mut shapes = Vec::with_capacity(PRELUDE.len() + raw.shapes.0.len());
 
     for (name, simple) in PRELUDE {
@@ -75,7 +73,7 @@ pub(crate) fn resolve(mut raw: RawModel<'_>) -> Result<Model, Errors> {
 
     let mut resolver = Resolver {
         known: &known,
-        diagnostics: &mut diagnostics,
+        diagnostics,
         hints_left: MAX_TARGET_HINTS,
     };
     for (id, raw_shape) in ids.iter().zip(raw_shapes) {
@@ -96,9 +94,8 @@ pub(crate) fn resolve(mut raw: RawModel<'_>) -> Result<Model, Errors> {
     }
 
     let model = Model::new(shapes);
-    check_target_kinds(&model, &mut diagnostics);
-    cycles::check(&model, &mut diagnostics);
-    diagnostics.finish(model)
+    check_target_kinds(&model, diagnostics);
+    model
 }
 
 /// Undefined targets that get a "did you mean" hint: each costs a scan of

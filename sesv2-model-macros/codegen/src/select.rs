@@ -1,8 +1,7 @@
-//! Stage 3: the closure of shapes to generate.
+//! Stage 5: the closure of shapes to generate.
 
 use crate::Config;
-use crate::cycles;
-use crate::error::{Diagnostics, Error, Errors, Subject, did_you_mean};
+use crate::error::{Diagnostics, Error, Subject, did_you_mean};
 use crate::model::{Model, Service, ShapeKind};
 use crate::shape_id::{IdSet, ShapeId};
 
@@ -15,12 +14,12 @@ pub(crate) struct Selection {
     pub operations: Vec<ShapeId>,
 }
 
-/// Resolves the requested roots and collects every shape they reach.
+/// Resolves the requested roots and collects every shape they reach; a root
+/// that cannot be found is reported to `diagnostics`.
 ///
 /// With no roots requested, the roots are the model's services, or every
 /// shape of a model that has no service.
-pub(crate) fn select(model: &Model, config: &Config) -> Result<Selection, Errors> {
-    let mut diagnostics = Diagnostics::default();
+pub(crate) fn select(model: &Model, config: &Config, diagnostics: &mut Diagnostics) -> Selection {
     let mut roots = Vec::new();
 
     if config.operations.is_empty() && config.shapes.is_empty() {
@@ -50,13 +49,12 @@ pub(crate) fn select(model: &Model, config: &Config) -> Result<Selection, Errors
     }
 
     let shapes = closure(model, roots);
-    cycles::check_nesting(model, &shapes, &mut diagnostics);
     let operations = shapes
         .iter()
         .filter(|id| matches!(model.get(id).map(|shape| &shape.kind), Some(ShapeKind::Operation(_))))
         .cloned()
         .collect();
-    diagnostics.finish(Selection { shapes, operations })
+    Selection { shapes, operations }
 }
 
 /// Finds an operation by absolute id or, when that is unambiguous, by name.

@@ -323,5 +323,5 @@ fn wide_structures_compare_field_by_field_instead_of_deriving_partial_eq() {
     assert!(wide.contains("#[derive(::core::clone::Clone,::core::fmt::Debug,"));
     assert!(wide.contains("impl::core::cmp::PartialEqforRow"));
     assert_eq!(wide.matches("ifself.member").count(), 257);
-    assert!(wide.contains("ifself.member256!=other.member256{returnfalse;}true"));
+    assert!(wide.contains("ifself.member256!=__other.member256{returnfalse;}true"));
 }

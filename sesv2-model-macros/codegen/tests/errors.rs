@@ -338,12 +338,8 @@ fn names_that_would_collide_in_rust() {
     assert_eq!(
         messages(json!({
             "a#Thing": { "type": "structure", "members": {
-                "fooBar": { "target": STRING },
-                "foo_bar": { "target": STRING },
-                "Builder": { "target": STRING },
                 "Build": { "target": STRING },
-                "SetName": { "target": STRING },
-                "Name": { "target": STRING },
+                "SetBuildValue": { "target": STRING },
             }},
             "a#THING": { "type": "structure", "members": {} },
             "b#Thing": { "type": "structure", "members": {} },
@@ -351,14 +347,8 @@ fn names_that_would_collide_in_rust() {
         [
             "`a#THING` and `a#Thing` would both be generated as the Rust type `Thing`; rename one of the shapes, \
              or give one a new Rust name with the generator's `renames`",
-            "the member `a#Thing$Build` and the generated builder method `build()` would both be generated as \
-             `build`; rename the member in the model",
-            "the member `a#Thing$Builder` and the generated `builder()` function would both be generated as \
-             `builder`; rename the member in the model",
-            "the member `a#Thing$SetName` and the member `a#Thing$Name` would both be generated as `set_name`; \
-             rename the member in the model",
-            "the member `a#Thing$foo_bar` and the member `a#Thing$fooBar` would both be generated as `foo_bar`; \
-             rename the member in the model",
+            "the members `a#Thing$SetBuildValue` and `a#Thing$Build` would both be generated as `set_build_value`; \
+             rename one of them in the model",
             "`a#Thing` and `b#Thing` would both be generated as the Rust type `Thing`; give one of them a new name \
              in the service's `rename` map or with the generator's `renames`",
         ]

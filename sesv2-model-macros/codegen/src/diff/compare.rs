@@ -4,7 +4,7 @@
 
 use std::collections::BTreeSet;
 
-use super::surface::{Field, Item, ItemKind, OperationItems, Surface, Value, short_type};
+use super::surface::{Field, Item, ItemKind, OperationItems, Surface, Value};
 use super::{Change, ChangeKind};
 use crate::emit::DeclaredPresence;
 
@@ -180,7 +180,7 @@ impl Changes {
             let (breaking, message) = match (is_union, new_field.presence) {
                 (true, _) => {
                     let variant = match &new_field.rust_type {
-                        Some(payload) => format!("{}({})", new_field.rust_name, short_type(payload)),
+                        Some(payload) => format!("{}({})", new_field.rust_name, payload.short()),
                         None => new_field.rust_name.clone(),
                     };
                     (
@@ -399,8 +399,8 @@ impl Changes {
                     true,
                     format!(
                         "`Operation::{what}` changed from `{}` to `{}`",
-                        short_type(old_type),
-                        short_type(new_type)
+                        old_type.short(),
+                        new_type.short()
                     ),
                 );
             }
@@ -451,7 +451,7 @@ impl Changes {
 /// A member's type for messages: `Option<String>`, or `(unit variant)`.
 fn type_text(field: &Field) -> String {
     match &field.rust_type {
-        Some(ty) => short_type(ty),
+        Some(ty) => ty.short().to_string(),
         None => "no payload (a unit variant)".to_owned(),
     }
 }

@@ -6,8 +6,7 @@ use std::collections::BTreeMap;
 
 use crate::Analysis;
 use crate::Config;
-use crate::emit::{self, Declared, DeclaredPresence};
-use crate::ident;
+use crate::emit::{self, Declared, DeclaredPresence, RustType};
 use crate::model::{Shape, ShapeKind};
 use crate::names::Names;
 use crate::traits::TimestampFormat;
@@ -61,9 +60,9 @@ pub(super) struct Field {
     pub name: String,
     /// The field or variant as written in Rust.
     pub rust_name: String,
-    /// The field's declared type or the variant's payload, in full paths;
-    /// `None` for a unit variant.
-    pub rust_type: Option<String>,
+    /// The field's declared type or the variant's payload; `None` for a
+    /// unit variant.
+    pub rust_type: Option<RustType>,
     pub presence: DeclaredPresence,
     /// The model's default as JSON text, for defaulted members.
     pub default: Option<String>,
@@ -84,9 +83,9 @@ pub(super) struct Value {
 /// An operation's items besides its unit type.
 pub(super) struct OperationItems {
     pub error_name: String,
-    /// `Operation::Input` and `Operation::Output`, in full paths.
-    pub input: String,
-    pub output: String,
+    /// `Operation::Input` and `Operation::Output`.
+    pub input: RustType,
+    pub output: RustType,
     /// Per error: its shape id and its variant in the error enum, in
     /// variant order.
     pub errors: Vec<(String, String)>,
@@ -138,7 +137,7 @@ fn read_item(shape: &Shape, names: &Names, declared: &Declared) -> Option<Item> 
     }
 
     let item_names = names.item(&shape.id)?;
-    let variants = item_names.members.iter().map(|variant| ident::display(variant));
+    let variants = item_names.members.iter().map(|variant| variant.rust.clone());
     let (kind, fields, values) = match &shape.kind {
         ShapeKind::Structure(members) | ShapeKind::Union(members) => {
             let kind = match shape.kind {
@@ -193,8 +192,8 @@ fn read_item(shape: &Shape, names: &Names, declared: &Declared) -> Option<Item> 
     };
     Some(Item {
         kind,
-        type_name: item_names.type_name.clone(),
-        unknown_variant: (kind != ItemKind::Structure).then(|| ident::display(&item_names.unknown_variant)),
+        type_name: item_names.type_name.to_string(),
+        unknown_variant: (kind != ItemKind::Structure).then(|| item_names.unknown_variant.rust.clone()),
         fields,
         values,
         operation: None,
@@ -207,47 +206,5 @@ fn format_name(format: TimestampFormat) -> &'static str {
         TimestampFormat::EpochSeconds => "epoch-seconds",
         TimestampFormat::DateTime => "date-time",
         TimestampFormat::HttpDate => "http-date",
-    }
-}
-
-/// A type as a reader writes it: every path shortened to its last segment
-/// (`::core::option::Option<::std::string::String>` is `Option<String>`).
-pub(super) fn short_type(ty: &str) -> String {
-    let mut out = String::with_capacity(ty.len());
-    let mut path = String::new();
-    let flush = |path: &mut String, out: &mut String| {
-        out.push_str(path.rsplit("::").next().unwrap_or(path));
-        path.clear();
-    };
-    for c in ty.chars() {
-        if c.is_alphanumeric() || c == '_' || c == ':' || c == '#' {
-            path.push(c);
-        } else {
-            flush(&mut path, &mut out);
-            out.push(c);
-        }
-    }
-    flush(&mut path, &mut out);
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::short_type;
-
-    #[test]
-    fn types_are_shortened_to_their_last_path_segments() {
-        assert_eq!(
-            short_type("::core::option::Option<::std::string::String>"),
-            "Option<String>"
-        );
-        assert_eq!(
-            short_type(
-                "::std::collections::HashMap<::std::string::String, ::core::option::Option<::std::boxed::Box<Job>>>"
-            ),
-            "HashMap<String, Option<Box<Job>>>"
-        );
-        assert_eq!(short_type("::sesv2_model::Timestamp"), "Timestamp");
-        assert_eq!(short_type("()"), "()");
     }
 }

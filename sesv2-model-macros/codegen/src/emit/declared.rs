@@ -3,9 +3,9 @@
 //! the plans the emitters themselves use, so that a diff cannot disagree
 //! with the code the models generate.
 
+use super::Emitter;
 use super::member::Presence;
-use super::types::rust;
-use super::{Emitter, Scope, operation, union};
+use super::rust_type::RustType;
 use crate::Config;
 use crate::derives::Derives;
 use crate::model::{Model, ShapeKind};
@@ -29,9 +29,8 @@ pub(crate) enum DeclaredPresence {
 /// One member of a generated structure or union.
 pub(crate) struct DeclaredMember {
     /// A structure field's declared type (with its `Option` and `Box`), or
-    /// a union variant's payload type; `None` for a unit variant. Named
-    /// from the module the types are generated in.
-    pub rust_type: Option<String>,
+    /// a union variant's payload type; `None` for a unit variant.
+    pub rust_type: Option<RustType>,
     pub presence: DeclaredPresence,
     /// The JSON member name the generated serde reads and writes.
     pub wire_name: String,
@@ -41,10 +40,10 @@ pub(crate) struct DeclaredMember {
 
 /// One generated operation's `Operation` impl and error enum.
 pub(crate) struct DeclaredOperation {
-    /// `Operation::Input`, named from the module the types are generated in.
-    pub input: String,
-    /// `Operation::Output`, likewise.
-    pub output: String,
+    /// `Operation::Input`.
+    pub input: RustType,
+    /// `Operation::Output`.
+    pub output: RustType,
     /// The errors its error enum has a variant for, with the variant, in
     /// variant order.
     pub errors: Vec<(ShapeId, String)>,
@@ -78,10 +77,10 @@ pub(crate) fn declared(
                     .fields_of(&shape.id)
                     .iter()
                     .map(|field| DeclaredMember {
-                        rust_type: Some(field.stored_type(Scope::Items)),
+                        rust_type: Some(field.stored_type()),
                         presence: match field.presence {
                             Presence::Required => DeclaredPresence::Required,
-                            Presence::Default { .. } => DeclaredPresence::Defaulted,
+                            Presence::Default(_) => DeclaredPresence::Defaulted,
                             Presence::Optional => DeclaredPresence::Optional,
                         },
                         wire_name: field.wire.to_owned(),
@@ -94,7 +93,7 @@ pub(crate) fn declared(
                 let members = members
                     .iter()
                     .map(|member| DeclaredMember {
-                        rust_type: union::payload_type(&emitter, shape, member),
+                        rust_type: emitter.payload_type(&shape.id, member),
                         presence: DeclaredPresence::Optional,
                         wire_name: emitter.wire_name(member).to_owned(),
                         timestamp_format: emitter.timestamp_format(member),
@@ -103,17 +102,13 @@ pub(crate) fn declared(
                 declared.members.insert(shape.id.clone(), members);
             }
             ShapeKind::Operation(operation) => {
-                let io_type = |target: &Option<ShapeId>| match target {
-                    Some(target) => emitter.value_type(target, Scope::Items),
-                    None => "()".to_owned(),
+                let Some(operation_names) = names.operation(&shape.id) else {
+                    continue;
                 };
                 let operation_declared = DeclaredOperation {
-                    input: io_type(&operation.input),
-                    output: io_type(&operation.output),
-                    errors: operation::error_shapes(&emitter, operation)
-                        .into_iter()
-                        .map(|id| (id.clone(), rust(emitter.type_name(id))))
-                        .collect(),
+                    input: emitter.io_type(operation.input.as_ref()),
+                    output: emitter.io_type(operation.output.as_ref()),
+                    errors: operation_names.errors.clone(),
                 };
                 declared.operations.insert(shape.id.clone(), operation_declared);
             }

@@ -1,10 +1,49 @@
-//! Rust expressions for `@default` values.
+//! `@default` values as data: what a member takes when it is absent, checked
+//! against its target when the member is planned and written as a Rust
+//! expression only where code needs it.
+
+use std::fmt;
 
 use serde_json::Value;
 
-use super::{Emitter, Scope};
+use super::Emitter;
+use super::rust_type::{Primitive, RustType, Scope};
 use crate::model::{ShapeKind, Simple};
 use crate::shape_id::ShapeId;
+
+/// A member's default value.
+#[derive(Clone, Debug, PartialEq)]
+pub(super) enum DefaultValue {
+    /// `""`
+    EmptyString,
+    String(String),
+    Bool(bool),
+    Integer(i64, Primitive),
+    Float(f64, Primitive),
+    BigInteger(String),
+    BigDecimal(String),
+    /// Whole seconds since the epoch.
+    Timestamp(i64),
+    EmptyBlob,
+    /// A document: a scalar or an empty collection.
+    Document(Value),
+    /// A value the enum lists: its variant.
+    EnumVariant {
+        ty: RustType,
+        variant: String,
+    },
+    /// A value the enum does not list, kept as its unknown value.
+    EnumValue {
+        ty: RustType,
+        value: String,
+    },
+    IntEnumValue {
+        ty: RustType,
+        value: i32,
+    },
+    EmptyList,
+    EmptyMap,
+}
 
 /// How to fill in a default: generated code picks `unwrap_or`,
 /// `unwrap_or_default` or `unwrap_or_else` by it.
@@ -18,41 +57,96 @@ pub(super) enum DefaultCost {
     Computed,
 }
 
-impl Emitter<'_> {
-    /// The expression for `value` as a value of shape `target` and how
-    /// costly it is, or why it cannot be represented exactly.
-    pub(super) fn default_expr(
-        &self,
-        target: &ShapeId,
-        value: &Value,
-        scope: Scope,
-    ) -> Result<(String, DefaultCost), String> {
-        let expr = self.default_tokens(target, value, scope)?;
-        let cost = match (self.shape(target).map(|shape| &shape.kind), value) {
-            (Some(ShapeKind::Simple(Simple::String)), Value::String(text)) if text.is_empty() => {
+impl DefaultValue {
+    pub fn cost(&self) -> DefaultCost {
+        match self {
+            DefaultValue::EmptyString | DefaultValue::EmptyBlob | DefaultValue::EmptyList | DefaultValue::EmptyMap => {
                 DefaultCost::TypeDefault
             }
-            (
-                Some(ShapeKind::Simple(
-                    Simple::String | Simple::Document | Simple::BigInteger | Simple::BigDecimal | Simple::Timestamp,
-                )),
-                _,
-            ) => DefaultCost::Computed,
-            (Some(ShapeKind::Simple(Simple::Blob) | ShapeKind::List(_) | ShapeKind::Map { .. }), _) => {
-                DefaultCost::TypeDefault
-            }
-            (Some(ShapeKind::Enum(members)), Value::String(text)) if members.iter().any(|m| &m.value == text) => {
-                DefaultCost::Constant
-            }
-            (Some(ShapeKind::Enum(_) | ShapeKind::IntEnum(_)), _) => DefaultCost::Computed,
-            _ => DefaultCost::Constant,
-        };
-        Ok((expr, cost))
+            DefaultValue::Bool(_)
+            | DefaultValue::Integer(..)
+            | DefaultValue::Float(..)
+            | DefaultValue::EnumVariant { .. } => DefaultCost::Constant,
+            DefaultValue::String(_)
+            | DefaultValue::BigInteger(_)
+            | DefaultValue::BigDecimal(_)
+            | DefaultValue::Timestamp(_)
+            | DefaultValue::Document(_)
+            | DefaultValue::EnumValue { .. }
+            | DefaultValue::IntEnumValue { .. } => DefaultCost::Computed,
+        }
     }
 
-    fn default_tokens(&self, target: &ShapeId, value: &Value, scope: Scope) -> Result<String, String> {
-        let runtime = &self.runtime;
-        let private = &self.private;
+    /// The Rust expression, naming generated types from `scope`;
+    /// `runtime` is the runtime crate's path.
+    pub fn expr<'v>(&'v self, runtime: &'v str, scope: Scope) -> impl fmt::Display + 'v {
+        Expr {
+            value: self,
+            runtime,
+            scope,
+        }
+    }
+}
+
+struct Expr<'v> {
+    value: &'v DefaultValue,
+    runtime: &'v str,
+    scope: Scope,
+}
+
+impl fmt::Display for Expr<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let runtime = self.runtime;
+        let private = format_args!("{runtime}::__private");
+        match self.value {
+            DefaultValue::EmptyString => f.write_str("::std::string::String::new()"),
+            DefaultValue::String(text) => write!(f, "::std::string::String::from({text:?})"),
+            DefaultValue::Bool(flag) => write!(f, "{flag}"),
+            DefaultValue::Integer(integer, primitive) => write!(f, "{integer}{}", primitive.name()),
+            DefaultValue::Float(float, primitive) => write!(f, "{float:?}{}", primitive.name()),
+            DefaultValue::BigInteger(text) => write!(f, "{private}::big_integer({text:?})"),
+            DefaultValue::BigDecimal(text) => write!(f, "{private}::big_decimal({text:?})"),
+            DefaultValue::Timestamp(secs) => write!(f, "{private}::timestamp_or_epoch({secs}i64)"),
+            DefaultValue::EmptyBlob => write!(f, "<{runtime}::Blob as ::core::default::Default>::default()"),
+            DefaultValue::Document(document) => write_document(f, &private, document),
+            DefaultValue::EnumVariant { ty, variant } => write!(f, "{}::{variant}", ty.path(runtime, self.scope)),
+            DefaultValue::EnumValue { ty, value } => write!(
+                f,
+                "<{} as ::core::convert::From<&::core::primitive::str>>::from({value:?})",
+                ty.path(runtime, self.scope)
+            ),
+            DefaultValue::IntEnumValue { ty, value } => write!(
+                f,
+                "<{} as ::core::convert::From<::core::primitive::i32>>::from({value}i32)",
+                ty.path(runtime, self.scope)
+            ),
+            DefaultValue::EmptyList => f.write_str("::std::vec::Vec::new()"),
+            DefaultValue::EmptyMap => f.write_str("::std::collections::HashMap::new()"),
+        }
+    }
+}
+
+/// A `Document` (JSON value) literal; defaults are scalars or empty collections.
+fn write_document(f: &mut fmt::Formatter<'_>, private: &dyn fmt::Display, value: &Value) -> fmt::Result {
+    let json = format_args!("{private}::serde_json");
+    match value {
+        Value::Null => write!(f, "{json}::Value::Null"),
+        Value::Bool(flag) => write!(f, "{json}::Value::Bool({flag})"),
+        Value::Number(number) => match (number.as_i64(), number.as_f64()) {
+            (Some(integer), _) => write!(f, "{json}::Value::from({integer}i64)"),
+            (None, Some(float)) => write!(f, "{json}::Value::from({float:?}f64)"),
+            (None, None) => write!(f, "{json}::Value::Null"),
+        },
+        Value::String(text) => write!(f, "{json}::Value::String(::std::string::String::from({text:?}))"),
+        Value::Array(_) => write!(f, "{json}::Value::Array(::std::vec::Vec::new())"),
+        Value::Object(_) => write!(f, "{json}::Value::Object({json}::Map::new())"),
+    }
+}
+
+impl Emitter<'_> {
+    /// The default `value` of a member targeting `target`, or why the
+    /// generated code cannot represent it exactly.
+    pub(super) fn default_value(&self, target: &ShapeId, value: &Value) -> Result<DefaultValue, String> {
         let shape = self
             .shape(target)
             .ok_or_else(|| format!("`{target}` is not in the model"))?;
@@ -62,101 +156,79 @@ impl Emitter<'_> {
                 shape.kind.type_name()
             )
         };
-        match (&shape.kind, value) {
-            (ShapeKind::Simple(Simple::String), Value::String(text)) => Ok(if text.is_empty() {
-                "::std::string::String::new()".to_owned()
-            } else {
-                format!("::std::string::String::from({text:?})")
-            }),
-            (ShapeKind::Simple(Simple::Boolean), Value::Bool(flag)) => Ok(flag.to_string()),
+        Ok(match (&shape.kind, value) {
+            (ShapeKind::Simple(Simple::String), Value::String(text)) if text.is_empty() => DefaultValue::EmptyString,
+            (ShapeKind::Simple(Simple::String), Value::String(text)) => DefaultValue::String(text.clone()),
+            (ShapeKind::Simple(Simple::Boolean), Value::Bool(flag)) => DefaultValue::Bool(*flag),
             (
                 ShapeKind::Simple(simple @ (Simple::Byte | Simple::Short | Simple::Integer | Simple::Long)),
                 Value::Number(number),
             ) => {
                 let integer = number.as_i64().ok_or_else(mismatch)?;
-                let fits = match simple {
-                    Simple::Byte => i8::try_from(integer).is_ok(),
-                    Simple::Short => i16::try_from(integer).is_ok(),
-                    Simple::Integer => i32::try_from(integer).is_ok(),
-                    _ => true,
+                let (fits, primitive) = match simple {
+                    Simple::Byte => (i8::try_from(integer).is_ok(), Primitive::I8),
+                    Simple::Short => (i16::try_from(integer).is_ok(), Primitive::I16),
+                    Simple::Integer => (i32::try_from(integer).is_ok(), Primitive::I32),
+                    _ => (true, Primitive::I64),
                 };
-                let suffix = match simple {
-                    Simple::Byte => "i8",
-                    Simple::Short => "i16",
-                    Simple::Integer => "i32",
-                    _ => "i64",
-                };
-                if fits {
-                    Ok(format!("{integer}{suffix}"))
-                } else {
-                    Err(mismatch())
+                if !fits {
+                    return Err(mismatch());
                 }
+                DefaultValue::Integer(integer, primitive)
             }
             (ShapeKind::Simple(simple @ (Simple::Float | Simple::Double)), Value::Number(number)) => {
                 let float = number.as_f64().filter(|f| f.is_finite()).ok_or_else(mismatch)?;
-                let suffix = if *simple == Simple::Float { "f32" } else { "f64" };
-                Ok(format!("{float:?}{suffix}"))
+                let primitive = if *simple == Simple::Float {
+                    Primitive::F32
+                } else {
+                    Primitive::F64
+                };
+                DefaultValue::Float(float, primitive)
             }
             (ShapeKind::Simple(Simple::BigInteger), Value::Number(number)) if number.is_i64() || number.is_u64() => {
-                Ok(format!("{private}::big_integer({:?})", number.to_string()))
+                DefaultValue::BigInteger(number.to_string())
             }
             (ShapeKind::Simple(Simple::BigDecimal), Value::Number(number)) => {
-                Ok(format!("{private}::big_decimal({:?})", number.to_string()))
+                DefaultValue::BigDecimal(number.to_string())
             }
             (ShapeKind::Simple(Simple::Timestamp), Value::Number(number)) => {
                 let secs = number.as_i64().ok_or_else(|| {
-                    format!("the default `{value}` is not a whole number of seconds, which the generator keeps exact only for whole seconds")
+                    format!(
+                        "the default `{value}` is not a whole number of seconds, which the generator keeps exact \
+                         only for whole seconds"
+                    )
                 })?;
-                Ok(format!("{private}::timestamp_or_epoch({secs}i64)"))
+                DefaultValue::Timestamp(secs)
             }
-            (ShapeKind::Simple(Simple::Blob), Value::String(text)) if text.is_empty() => {
-                Ok(format!("<{runtime}::Blob as ::core::default::Default>::default()"))
-            }
-            (ShapeKind::Simple(Simple::Document), document) => Ok(document_expr(private, document)),
+            (ShapeKind::Simple(Simple::Blob), Value::String(text)) if text.is_empty() => DefaultValue::EmptyBlob,
+            (ShapeKind::Simple(Simple::Document), document) => DefaultValue::Document(document.clone()),
             (ShapeKind::Enum(members), Value::String(text)) => {
-                let name = self.value_type(target, scope);
+                let ty = self.value_type(target);
                 let names = self.names.item(target).ok_or_else(mismatch)?;
-                Ok(match members.iter().position(|member| &member.value == text) {
-                    Some(index) => {
-                        format!("{name}::{}", super::types::rust(&names.members[index]))
-                    }
-                    None => format!("<{name} as ::core::convert::From<&::core::primitive::str>>::from({text:?})"),
-                })
+                match members.iter().position(|member| &member.value == text) {
+                    Some(index) => DefaultValue::EnumVariant {
+                        ty,
+                        variant: names.members[index].rust.clone(),
+                    },
+                    None => DefaultValue::EnumValue {
+                        ty,
+                        value: text.clone(),
+                    },
+                }
             }
             (ShapeKind::IntEnum(_), Value::Number(number)) => {
-                let name = self.value_type(target, scope);
-                let integer = number
+                let value = number
                     .as_i64()
                     .and_then(|n| i32::try_from(n).ok())
                     .ok_or_else(mismatch)?;
-                Ok(format!(
-                    "<{name} as ::core::convert::From<::core::primitive::i32>>::from({integer}i32)"
-                ))
+                DefaultValue::IntEnumValue {
+                    ty: self.value_type(target),
+                    value,
+                }
             }
-            (ShapeKind::List(_), Value::Array(items)) if items.is_empty() => Ok("::std::vec::Vec::new()".to_owned()),
-            (ShapeKind::Map { .. }, Value::Object(entries)) if entries.is_empty() => {
-                Ok("::std::collections::HashMap::new()".to_owned())
-            }
-            _ => Err(mismatch()),
-        }
-    }
-}
-
-/// A `Document` (JSON value) literal; defaults are scalars or empty collections.
-fn document_expr(private: &str, value: &Value) -> String {
-    let json = format!("{private}::serde_json");
-    match value {
-        Value::Null => format!("{json}::Value::Null"),
-        Value::Bool(flag) => format!("{json}::Value::Bool({flag})"),
-        Value::Number(number) => match (number.as_i64(), number.as_f64()) {
-            (Some(integer), _) => format!("{json}::Value::from({integer}i64)"),
-            (None, Some(float)) => format!("{json}::Value::from({float:?}f64)"),
-            (None, None) => format!("{json}::Value::Null"),
-        },
-        Value::String(text) => {
-            format!("{json}::Value::String(::std::string::String::from({text:?}))")
-        }
-        Value::Array(_) => format!("{json}::Value::Array(::std::vec::Vec::new())"),
-        Value::Object(_) => format!("{json}::Value::Object({json}::Map::new())"),
+            (ShapeKind::List(_), Value::Array(items)) if items.is_empty() => DefaultValue::EmptyList,
+            (ShapeKind::Map { .. }, Value::Object(entries)) if entries.is_empty() => DefaultValue::EmptyMap,
+            _ => return Err(mismatch()),
+        })
     }
 }

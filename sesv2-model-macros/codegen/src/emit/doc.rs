@@ -1,4 +1,5 @@
-//! Rustdoc attributes for generated items.
+//! Rustdoc for generated items: documentation is Markdown data until an
+//! emitter writes it as `#[doc]` attributes.
 
 use std::rc::Rc;
 
@@ -7,16 +8,29 @@ use crate::docs;
 use crate::model::Shape;
 use crate::traits::Documentation;
 
+/// The documentation of one generated item, as Markdown.
+pub(super) struct Docs {
+    markdown: String,
+}
+
+impl Docs {
+    /// Every line, as doc attributes.
+    pub fn write(&self, out: &mut String) {
+        write_lines(self.markdown.lines(), out);
+    }
+
+    /// The summary (the first paragraph) alone, for places that repeat an
+    /// item's docs (builder setters).
+    pub fn write_summary(&self, out: &mut String) {
+        write_lines(self.markdown.lines().take_while(|line| !line.is_empty()), out);
+    }
+}
+
 impl<'a> Emitter<'a> {
-    /// Doc attributes for the model's documentation (HTML, converted to
-    /// Markdown), or `fallback` when it has none, then any paragraphs the
-    /// generator adds. The model's summary stays the first line.
-    pub(super) fn doc_attributes(
-        &self,
-        documentation: Option<&'a Documentation>,
-        fallback: &str,
-        notes: &[String],
-    ) -> String {
+    /// The model's documentation (HTML, converted to Markdown), or
+    /// `fallback` when it has none, then any paragraphs the generator adds.
+    /// The model's summary stays the first paragraph.
+    pub(super) fn docs(&self, documentation: Option<&'a Documentation>, fallback: &str, notes: &[String]) -> Docs {
         let converted = documentation.map(|documentation| self.markdown(documentation));
         let mut markdown = match converted.as_deref() {
             Some(text) if !text.is_empty() => text.to_owned(),
@@ -28,7 +42,7 @@ impl<'a> Emitter<'a> {
             }
             markdown.push_str(note);
         }
-        doc_text(&markdown)
+        Docs { markdown }
     }
 
     fn markdown(&self, documentation: &'a Documentation) -> Rc<str> {
@@ -44,10 +58,9 @@ impl<'a> Emitter<'a> {
     }
 }
 
-/// `#[doc = " line"]` attributes for Markdown text, one per line.
-pub(super) fn doc_text(markdown: &str) -> String {
-    let mut out = String::with_capacity(markdown.len() + markdown.len() / 8 + 16);
-    for line in markdown.lines() {
+/// `#[doc = " line"]` attributes, one per line of Markdown.
+fn write_lines<'l>(lines: impl Iterator<Item = &'l str>, out: &mut String) {
+    for line in lines {
         if line.is_empty() {
             out.push_str("#[doc = \"\"]\n");
         } else {
@@ -62,13 +75,11 @@ pub(super) fn doc_text(markdown: &str) -> String {
             out.push_str("]\n");
         }
     }
-    out
 }
 
-/// The first paragraph of rendered doc attributes: the summary, for places
-/// that repeat a member's docs (builder setters).
-pub(super) fn summary(docs: &str) -> &str {
-    docs.find("#[doc = \"\"]").map_or(docs, |end| &docs[..end])
+/// A one-line doc attribute for text the generator writes itself.
+pub(super) fn write_line(line: &str, out: &mut String) {
+    write_lines(std::iter::once(line), out);
 }
 
 /// The shape id line every generated type documents.

@@ -3,44 +3,37 @@
 //! where it travels, how its timestamps are written and whether `Debug`
 //! hides it.
 
-use super::defaults::DefaultCost;
-use super::types::{Access, deprecated_attribute, rust};
-use super::{Emitter, Scope};
+use std::fmt;
+
+use super::Emitter;
+use super::defaults::{DefaultCost, DefaultValue};
+use super::doc::Docs;
+use super::rust_type::{RustType, Scope};
+use super::types::Access;
 use crate::model::{Member, Shape, ShapeKind};
-use crate::names::ItemNames;
-use crate::traits::{HttpBinding, TimestampFormat};
+use crate::names::{Ident, ItemNames};
+use crate::traits::{Deprecated, HttpBinding, TimestampFormat};
 
 /// Whether a member's field is an `Option`.
 pub(super) enum Presence {
     /// A plain field; decoding fails without it, `build()` too.
     Required,
-    /// A plain field that takes this value when absent (the expression named
-    /// from the items module and from nested modules).
-    Default {
-        items: String,
-        nested: String,
-        cost: DefaultCost,
-    },
+    /// A plain field that takes this value when absent.
+    Default(DefaultValue),
     /// An `Option` field.
     Optional,
 }
 
 /// One member of a structure, with everything the emitters need about it.
 pub(super) struct Field<'a> {
-    /// The member's name in the model, e.g. `S3Url`.
-    pub name: &'a str,
+    /// The member in the model.
+    pub member: &'a Member,
     /// The member's name on the wire (`@jsonName` or the member name).
     pub wire: &'a str,
-    /// The field, accessor and setter name before escaping, e.g. `s3_url`.
-    pub field_name: &'a str,
-    /// The field as written in Rust, e.g. `s3_url`, `r#type`.
-    pub field: String,
-    /// The value type named from the items module, without `Option` or `Box`.
-    pub ty: String,
-    /// The value type named from the `builders` module.
-    pub builder_ty: String,
-    /// For list members, the element type named from the items module.
-    pub element_ty: Option<String>,
+    /// The field, accessor and setter name: `s3_url`, `r#type`.
+    pub ident: &'a Ident,
+    /// The value type, without `Option` or `Box`.
+    pub ty: RustType,
     /// Held in a `Box` because it closes a cycle of structures.
     pub boxed: bool,
     pub presence: Presence,
@@ -50,13 +43,16 @@ pub(super) struct Field<'a> {
     pub format: Option<TimestampFormat>,
     /// `Debug` shows a redaction marker instead of the value.
     pub redacted: bool,
-    pub deprecated: String,
-    pub access: Access,
-    /// The field's doc attributes.
-    pub docs: String,
+    pub deprecated: Option<&'a Deprecated>,
+    pub docs: Docs,
 }
 
 impl Field<'_> {
+    /// The member's name in the model, e.g. `S3Url`.
+    pub fn name(&self) -> &str {
+        &self.member.name
+    }
+
     pub fn in_body(&self) -> bool {
         self.binding.is_none()
     }
@@ -69,125 +65,98 @@ impl Field<'_> {
         matches!(self.presence, Presence::Required)
     }
 
-    /// The value type, boxed when the field is, named from `scope`.
-    pub fn slot_type(&self, scope: Scope) -> String {
-        let ty = match scope {
-            Scope::Items => &self.ty,
-            Scope::Nested => &self.builder_ty,
-        };
+    /// How its accessor hands out the value (a boxed value by reference).
+    pub fn access(&self) -> Access {
+        if self.boxed { Access::Ref } else { Access::of(&self.ty) }
+    }
+
+    /// The value type, boxed when the field is.
+    pub fn slot_type(&self) -> RustType {
         if self.boxed {
-            format!("::std::boxed::Box<{ty}>")
+            RustType::boxed(self.ty.clone())
         } else {
-            ty.clone()
+            self.ty.clone()
         }
     }
 
-    /// The field's declared type, named from `scope`.
-    pub fn stored_type(&self, scope: Scope) -> String {
-        let slot = self.slot_type(scope);
+    /// The field's declared type.
+    pub fn stored_type(&self) -> RustType {
         if self.is_optional() {
-            format!("::core::option::Option<{slot}>")
+            RustType::option(self.slot_type())
         } else {
-            slot
+            self.slot_type()
+        }
+    }
+}
+
+impl Emitter<'_> {
+    /// `{slot}.unwrap_or(..)` and the like: the value of `slot` (an `Option`
+    /// of the field's stored type), else the field's default, named from
+    /// `scope`; `slot` itself for a field without one.
+    pub(super) fn or_default<'f>(
+        &'f self,
+        field: &'f Field<'_>,
+        slot: &'f dyn fmt::Display,
+        scope: Scope,
+    ) -> impl fmt::Display + 'f {
+        OrDefault {
+            runtime: &self.runtime,
+            field,
+            slot,
+            scope,
         }
     }
 
-    /// `slot.unwrap_or(..)` and the like: the value of `slot` (an `Option`
-    /// of the field's stored type), else the default.
-    pub fn or_default(&self, slot: &str, scope: Scope) -> String {
-        let Presence::Default { items, nested, cost } = &self.presence else {
-            return slot.to_owned();
-        };
-        let expr = match scope {
-            Scope::Items => items,
-            Scope::Nested => nested,
-        };
-        match (cost, self.boxed) {
-            (_, true) => format!("{slot}.unwrap_or_else(|| ::std::boxed::Box::new({expr}))"),
-            (DefaultCost::Constant, false) => format!("{slot}.unwrap_or({expr})"),
-            (DefaultCost::TypeDefault, false) => format!("{slot}.unwrap_or_default()"),
-            (DefaultCost::Computed, false) => format!("{slot}.unwrap_or_else(|| {expr})"),
+    /// The field's default as a stored value (boxed when the field is), or
+    /// `None` (the `Option` it is) when it has none.
+    pub(super) fn default_or_none<'f>(&'f self, field: &'f Field<'_>) -> impl fmt::Display + 'f {
+        DefaultOrNone {
+            runtime: &self.runtime,
+            field,
         }
     }
+}
 
-    /// The default as a stored value (boxed when the field is).
-    pub fn default_value(&self) -> Option<String> {
-        let Presence::Default { items, .. } = &self.presence else {
-            return None;
+struct OrDefault<'f> {
+    runtime: &'f str,
+    field: &'f Field<'f>,
+    slot: &'f dyn fmt::Display,
+    scope: Scope,
+}
+
+impl fmt::Display for OrDefault<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let slot = self.slot;
+        let Presence::Default(value) = &self.field.presence else {
+            return write!(f, "{slot}");
         };
-        Some(if self.boxed {
-            format!("::std::boxed::Box::new({items})")
+        let expr = value.expr(self.runtime, self.scope);
+        match (value.cost(), self.field.boxed) {
+            (_, true) => write!(f, "{slot}.unwrap_or_else(|| ::std::boxed::Box::new({expr}))"),
+            (DefaultCost::Constant, false) => write!(f, "{slot}.unwrap_or({expr})"),
+            (DefaultCost::TypeDefault, false) => write!(f, "{slot}.unwrap_or_default()"),
+            (DefaultCost::Computed, false) => write!(f, "{slot}.unwrap_or_else(|| {expr})"),
+        }
+    }
+}
+
+struct DefaultOrNone<'f> {
+    runtime: &'f str,
+    field: &'f Field<'f>,
+}
+
+impl fmt::Display for DefaultOrNone<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let Presence::Default(value) = &self.field.presence else {
+            return f.write_str("::core::option::Option::None");
+        };
+        let expr = value.expr(self.runtime, Scope::Items);
+        if self.field.boxed {
+            write!(f, "::std::boxed::Box::new({expr})")
         } else {
-            items.clone()
-        })
-    }
-}
-
-/// Required members taken out of their slots in one `match` on all of them:
-/// `match (slot, ..,) { (Some(r_a), ..,) => value, (r_a, ..,) => error }`.
-/// A `?` per member would make rustc drop each remaining slot on a path of
-/// its own, work that grows with the square of the member count.
-pub(super) struct RequiredMatch {
-    /// Per required member: its binding, its slot, and what the error's
-    /// list holds for it after `r_a.is_none()`.
-    members: Vec<(String, String, String)>,
-}
-
-impl RequiredMatch {
-    /// `members`: each required field with its slot expression and its
-    /// entry in the error's list.
-    pub fn new<'f>(members: impl IntoIterator<Item = (&'f Field<'f>, String, String)>) -> RequiredMatch {
-        RequiredMatch {
-            members: members
-                .into_iter()
-                .map(|(field, slot, entry)| (binding(field), slot, entry))
-                .collect(),
+            write!(f, "{expr}")
         }
     }
-
-    pub fn is_empty(&self) -> bool {
-        self.members.is_empty()
-    }
-
-    /// The head, up to where the caller writes the value; nothing when no
-    /// member is required.
-    pub fn open(&self, out: &mut String) {
-        if self.is_empty() {
-            return;
-        }
-        let slots: Vec<&str> = self.members.iter().map(|(_, slot, _)| slot.as_str()).collect();
-        let present: Vec<String> = self
-            .members
-            .iter()
-            .map(|(binding, _, _)| format!("::core::option::Option::Some({binding})"))
-            .collect();
-        emit!(out, "match ({},) {{\n({},) => ", slots.join(", "), present.join(", "));
-    }
-
-    /// The rest, after the value: `error` is the path of a function called
-    /// with the leading `arguments` and the list of `(missing, entry)`.
-    pub fn close(&self, error: &str, arguments: &str, out: &mut String) {
-        if self.is_empty() {
-            return;
-        }
-        let bindings: Vec<&str> = self.members.iter().map(|(binding, _, _)| binding.as_str()).collect();
-        let missing: Vec<String> = self
-            .members
-            .iter()
-            .map(|(binding, _, entry)| format!("({binding}.is_none(), {entry})"))
-            .collect();
-        emit!(
-            out,
-            ",\n({},) => ::core::result::Result::Err({error}({arguments}&[{}])),\n}}",
-            bindings.join(", "),
-            missing.join(", ")
-        );
-    }
-}
-
-/// The name a required member's value is bound to inside [`RequiredMatch`].
-pub(super) fn binding(field: &Field<'_>) -> String {
-    format!("r_{}", field.field_name)
 }
 
 pub(super) fn fields<'a>(
@@ -199,11 +168,11 @@ pub(super) fn fields<'a>(
     members
         .iter()
         .zip(&names.members)
-        .map(|(member, field_name)| field(emitter, shape, member, field_name))
+        .map(|(member, ident)| field(emitter, shape, member, ident))
         .collect()
 }
 
-fn field<'a>(emitter: &Emitter<'a>, shape: &Shape, member: &'a Member, field_name: &'a str) -> Field<'a> {
+fn field<'a>(emitter: &Emitter<'a>, shape: &Shape, member: &'a Member, ident: &'a Ident) -> Field<'a> {
     let owner = shape.id.member(&member.name);
     let mut notes = Vec::new();
     let presence = presence(emitter, member, &owner, &mut notes);
@@ -228,27 +197,26 @@ fn field<'a>(emitter: &Emitter<'a>, shape: &Shape, member: &'a Member, field_nam
     }
     let redacted = emitter.is_redacted(member);
     if redacted {
-        notes.push("Sensitive: `Debug` shows a redaction marker instead of the value.".to_owned());
+        notes.push(SENSITIVE_VALUE.to_owned());
     }
     let fallback = format!("The `{}` member.", member.name);
     Field {
-        name: &member.name,
+        member,
         wire: emitter.wire_name(member),
-        field_name,
-        field: rust(field_name),
-        ty: emitter.value_type(&member.target, Scope::Items),
-        builder_ty: emitter.value_type(&member.target, Scope::Nested),
-        element_ty: emitter.list_element_type(&member.target, Scope::Items),
+        ident,
+        ty: emitter.value_type(&member.target),
         boxed: emitter.boxed.contains(&shape.id, &member.name),
         presence,
         binding,
         format: emitter.timestamp_format(member),
         redacted,
-        deprecated: deprecated_attribute(member.traits.deprecated.as_ref()),
-        access: emitter.access(&member.target),
-        docs: emitter.doc_attributes(emitter.member_docs(member), &fallback, &notes),
+        deprecated: member.traits.deprecated.as_ref(),
+        docs: emitter.docs(emitter.member_docs(member), &fallback, &notes),
     }
 }
+
+/// The note on a sensitive member or value.
+pub(super) const SENSITIVE_VALUE: &str = "Sensitive: `Debug` shows a redaction marker instead of the value.";
 
 /// Optional unless the member is `@required` or has a `@default`, and never
 /// when `@clientOptional` says clients must treat it as optional, nor for
@@ -261,14 +229,12 @@ fn presence(emitter: &Emitter<'_>, member: &Member, owner: &str, notes: &mut Vec
     if let Some(default) = traits.default.as_ref().filter(|value| !value.is_null())
         && !traits.added_default
     {
-        let items = emitter.default_expr(&member.target, default, Scope::Items);
-        let nested = emitter.default_expr(&member.target, default, Scope::Nested);
-        match (items, nested) {
-            (Ok((items, cost)), Ok((nested, _))) => {
+        match emitter.default_value(&member.target, default) {
+            Ok(value) => {
                 notes.push(format!("Defaults to `{default}` when absent."));
-                return Presence::Default { items, nested, cost };
+                return Presence::Default(value);
             }
-            (Err(why), _) | (_, Err(why)) => {
+            Err(why) => {
                 let message = format!("{why}; the member is generated without its default");
                 notes.push(format!(
                     "The model's default `{default}` cannot be represented: {message}."

@@ -1,4 +1,4 @@
-//! Stage 5: Rust source for the selected shapes.
+//! Stage 10: Rust source for the selected shapes.
 //!
 //! The emitter writes source text, which the proc macro hands to the
 //! compiler's lexer: at the opt-level cargo builds proc macros with, writing
@@ -20,18 +20,24 @@ macro_rules! emit {
     }};
 }
 
+mod builder;
 mod declared;
 mod defaults;
 mod doc;
 mod enumeration;
-mod int_enum;
+mod error_enum;
 mod member;
 mod operation;
+mod request_uri;
+mod required;
+mod rust_type;
 mod structure;
 mod structure_wire;
 mod types;
 mod union;
+mod union_wire;
 mod wire;
+mod writer;
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -47,8 +53,9 @@ use crate::traits::{Documentation, Protocol};
 use crate::{Config, Note};
 
 pub(crate) use declared::{Declared, DeclaredPresence, declared};
+use enumeration::Values;
 use member::Field;
-pub(crate) use types::Scope;
+pub(crate) use rust_type::RustType;
 
 /// Everything the per-shape emitters share.
 pub(crate) struct Emitter<'a> {
@@ -254,8 +261,12 @@ impl<'a> Emitter<'a> {
                     ShapeKind::Structure(_) => {
                         structure::emit(&self, shape, item_names, &mut part.items, &mut part.builders)
                     }
-                    ShapeKind::Enum(members) => enumeration::emit(&self, shape, item_names, members, &mut part.items),
-                    ShapeKind::IntEnum(members) => int_enum::emit(&self, shape, item_names, members, &mut part.items),
+                    ShapeKind::Enum(members) => {
+                        enumeration::emit(&self, shape, item_names, Values::Strings(members), &mut part.items)
+                    }
+                    ShapeKind::IntEnum(members) => {
+                        enumeration::emit(&self, shape, item_names, Values::Integers(members), &mut part.items)
+                    }
                     ShapeKind::Union(members) => union::emit(&self, shape, item_names, members, &mut part.items),
                     _ => {}
                 },
@@ -272,6 +283,18 @@ impl<'a> Emitter<'a> {
 
     fn shape(&self, id: &ShapeId) -> Option<&'a Shape> {
         self.model.get(id)
+    }
+
+    /// The note on types whose serde impls speak JSON for a service whose
+    /// protocol does not.
+    fn foreign_protocol_note(&self) -> Option<String> {
+        (!self.protocol.is_json()).then(|| {
+            format!(
+                "The service uses the {} protocol: this type's serde impls read and write JSON, not that \
+                 protocol's wire format.",
+                self.protocol.name()
+            )
+        })
     }
 
     /// Records something the generated code cannot represent exactly.

@@ -1,19 +1,14 @@
 //! How shapes map to Rust types, and the facts about members that every
 //! emitter needs: wire names, timestamp formats, sensitivity, deprecation.
 
-use super::Emitter;
-use crate::ident;
-use crate::model::{Member, ShapeKind, Simple};
-use crate::shape_id::ShapeId;
-use crate::traits::{Deprecated, Documentation, Protocol, TimestampFormat};
+use std::fmt;
 
-/// Where a type is named from: the module the macro expands in, or a module
-/// inside it (`builders`, `operations`).
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Scope {
-    Items,
-    Nested,
-}
+use super::Emitter;
+use super::rust_type::{Primitive, RuntimeType, RustType, Scope};
+use crate::model::{Member, ShapeKind, Simple};
+use crate::resolve::UNIT;
+use crate::shape_id::ShapeId;
+use crate::traits::{Documentation, Protocol, TimestampFormat};
 
 /// How an accessor hands out a member's value.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -28,88 +23,137 @@ pub(super) enum Access {
     Ref,
 }
 
-impl<'a> Emitter<'a> {
-    /// The Rust type of a value of shape `target`, named from `scope`.
-    pub(super) fn value_type(&self, target: &ShapeId, scope: Scope) -> String {
-        let runtime = &self.runtime;
-        let Some(shape) = self.shape(target) else {
-            return "()".to_owned();
-        };
-        match &shape.kind {
-            ShapeKind::Simple(simple) => match simple {
-                Simple::String => "::std::string::String".to_owned(),
-                Simple::Boolean => "::core::primitive::bool".to_owned(),
-                Simple::Byte => "::core::primitive::i8".to_owned(),
-                Simple::Short => "::core::primitive::i16".to_owned(),
-                Simple::Integer => "::core::primitive::i32".to_owned(),
-                Simple::Long => "::core::primitive::i64".to_owned(),
-                Simple::Float => "::core::primitive::f32".to_owned(),
-                Simple::Double => "::core::primitive::f64".to_owned(),
-                Simple::Timestamp => format!("{runtime}::Timestamp"),
-                Simple::Blob => format!("{runtime}::Blob"),
-                Simple::Document => format!("{runtime}::Document"),
-                Simple::BigInteger => format!("{runtime}::BigInteger"),
-                Simple::BigDecimal => format!("{runtime}::BigDecimal"),
-                Simple::Unit => "()".to_owned(),
-            },
-            ShapeKind::List(_) => {
-                let element = self.list_element_type(target, scope).unwrap_or_default();
-                format!("::std::vec::Vec<{element}>")
-            }
-            ShapeKind::Map { key, value } => {
-                let key = self.value_type(&key.target, scope);
-                let value = self.value_type(&value.target, scope);
-                if shape.traits.sparse {
-                    format!("::std::collections::HashMap<{key}, ::core::option::Option<{value}>>")
-                } else {
-                    format!("::std::collections::HashMap<{key}, {value}>")
-                }
-            }
-            ShapeKind::Structure(_) | ShapeKind::Union(_) | ShapeKind::Enum(_) | ShapeKind::IntEnum(_) => {
-                let name = self.type_name(target);
-                match scope {
-                    Scope::Items => name.to_owned(),
-                    Scope::Nested => format!("super::{name}"),
-                }
-            }
-            ShapeKind::Operation(_) | ShapeKind::Service(_) | ShapeKind::Resource(_) => "()".to_owned(),
-        }
-    }
-
-    /// The element type of a list shape (`Option<T>` for a sparse list).
-    pub(super) fn list_element_type(&self, target: &ShapeId, scope: Scope) -> Option<String> {
-        let shape = self.shape(target)?;
-        let ShapeKind::List(member) = &shape.kind else {
-            return None;
-        };
-        let element = self.value_type(&member.target, scope);
-        Some(if shape.traits.sparse {
-            format!("::core::option::Option<{element}>")
-        } else {
-            element
-        })
-    }
-
-    pub(super) fn access(&self, target: &ShapeId) -> Access {
-        match self.shape(target).map(|shape| &shape.kind) {
-            Some(ShapeKind::Simple(Simple::String)) => Access::Str,
-            Some(ShapeKind::Simple(
-                Simple::Boolean
-                | Simple::Byte
-                | Simple::Short
-                | Simple::Integer
-                | Simple::Long
-                | Simple::Float
-                | Simple::Double,
-            )) => Access::Copy,
-            Some(ShapeKind::List(_)) => Access::Slice,
+impl Access {
+    /// How a value of `ty` is handed out.
+    pub fn of(ty: &RustType) -> Access {
+        match ty {
+            RustType::String => Access::Str,
+            RustType::Primitive(_) => Access::Copy,
+            RustType::Vec(_) => Access::Slice,
             _ => Access::Ref,
         }
     }
+}
 
-    /// The generated type's name as written in Rust (`Self_` for `Self`).
-    pub(super) fn type_name<'s>(&'s self, id: &'s ShapeId) -> &'s str {
-        self.names.item(id).map_or(id.name(), |names| names.type_name.as_str())
+/// The `#[allow(...)]` attributes of a generated item and its impls.
+#[derive(Clone, Copy, Default)]
+pub(super) struct Allows {
+    /// The item names something deprecated, whose users alone are warned.
+    deprecated: bool,
+    /// Clippy's `type_complexity`: the model decides the member types, and
+    /// code generated into a file is linted like hand-written code.
+    complex_types: bool,
+}
+
+impl Allows {
+    /// Only `deprecated`: for items that refer to every operation or error,
+    /// deprecated or not.
+    pub const DEPRECATED: Allows = Allows {
+        deprecated: true,
+        complex_types: false,
+    };
+}
+
+impl fmt::Display for Allows {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.deprecated {
+            f.write_str("#[allow(deprecated)]\n")?;
+        }
+        if self.complex_types {
+            f.write_str("#[allow(clippy::type_complexity)]\n")?;
+        }
+        Ok(())
+    }
+}
+
+impl<'a> Emitter<'a> {
+    /// The Rust type of a value of shape `target`.
+    pub(super) fn value_type(&self, target: &ShapeId) -> RustType {
+        let Some(shape) = self.shape(target) else {
+            return RustType::Unit;
+        };
+        match &shape.kind {
+            ShapeKind::Simple(simple) => match simple {
+                Simple::String => RustType::String,
+                Simple::Boolean => RustType::Primitive(Primitive::Bool),
+                Simple::Byte => RustType::Primitive(Primitive::I8),
+                Simple::Short => RustType::Primitive(Primitive::I16),
+                Simple::Integer => RustType::Primitive(Primitive::I32),
+                Simple::Long => RustType::Primitive(Primitive::I64),
+                Simple::Float => RustType::Primitive(Primitive::F32),
+                Simple::Double => RustType::Primitive(Primitive::F64),
+                Simple::Timestamp => RustType::Runtime(RuntimeType::Timestamp),
+                Simple::Blob => RustType::Runtime(RuntimeType::Blob),
+                Simple::Document => RustType::Runtime(RuntimeType::Document),
+                Simple::BigInteger => RustType::Runtime(RuntimeType::BigInteger),
+                Simple::BigDecimal => RustType::Runtime(RuntimeType::BigDecimal),
+                Simple::Unit => RustType::Unit,
+            },
+            ShapeKind::List(member) => {
+                let element = self.value_type(&member.target);
+                let element = if shape.traits.sparse {
+                    RustType::option(element)
+                } else {
+                    element
+                };
+                RustType::Vec(Box::new(element))
+            }
+            ShapeKind::Map { key, value } => {
+                let key = self.value_type(&key.target);
+                let value = self.value_type(&value.target);
+                let value = if shape.traits.sparse {
+                    RustType::option(value)
+                } else {
+                    value
+                };
+                RustType::HashMap(Box::new(key), Box::new(value))
+            }
+            ShapeKind::Structure(_) | ShapeKind::Union(_) | ShapeKind::Enum(_) | ShapeKind::IntEnum(_) => {
+                match self.names.item(target) {
+                    Some(names) => RustType::Generated(std::sync::Arc::clone(&names.type_name)),
+                    None => RustType::Generated(target.name().into()),
+                }
+            }
+            ShapeKind::Operation(_) | ShapeKind::Service(_) | ShapeKind::Resource(_) => RustType::Unit,
+        }
+    }
+
+    /// An operation's input or output type: `()` when it has none.
+    pub(super) fn io_type(&self, target: Option<&ShapeId>) -> RustType {
+        target.map_or(RustType::Unit, |target| self.value_type(target))
+    }
+
+    /// A type with full paths, named from `scope`.
+    pub(super) fn path<'t>(&'t self, ty: &'t RustType, scope: Scope) -> impl fmt::Display + 't {
+        ty.path(&self.runtime, scope)
+    }
+
+    /// The payload type of a union member's variant; `None` for a member
+    /// targeting Unit (a unit variant).
+    pub(super) fn payload_type(&self, union: &ShapeId, member: &Member) -> Option<RustType> {
+        let is_unit = member.target.as_str() == UNIT
+            || matches!(
+                self.shape(&member.target).map(|shape| &shape.kind),
+                Some(ShapeKind::Simple(Simple::Unit))
+            );
+        (!is_unit).then(|| {
+            let ty = self.value_type(&member.target);
+            if self.boxed.contains(union, &member.name) {
+                RustType::boxed(ty)
+            } else {
+                ty
+            }
+        })
+    }
+
+    /// The `#[allow]`s for the items of shape `id`, whose members are of
+    /// `types`: `type_complexity` when one nests two or more generic types
+    /// (`Vec<HashMap<..>>`; three with the `Option` around it).
+    pub(super) fn allows<'t>(&self, id: &ShapeId, mut types: impl Iterator<Item = &'t RustType>) -> Allows {
+        Allows {
+            deprecated: self.touches_deprecated(id),
+            complex_types: types.any(|ty| ty.generic_count() >= 2),
+        }
     }
 
     /// Rustdoc for a member: its own documentation, else its target's.
@@ -154,11 +198,6 @@ impl<'a> Emitter<'a> {
         None
     }
 
-    /// `TimestampFormat::X` in generated code.
-    pub(super) fn format_path(&self, format: TimestampFormat) -> String {
-        format!("{}::TimestampFormat::{}", self.private, format_variant(format))
-    }
-
     /// Whether `Debug` must hide a member's value: it is `@sensitive`, or
     /// targets a sensitive shape, or a collection of them.
     pub(super) fn is_redacted(&self, member: &Member) -> bool {
@@ -185,16 +224,6 @@ impl<'a> Emitter<'a> {
             };
         }
         false
-    }
-
-    /// `#[allow(deprecated)]` for the items of a shape that names something
-    /// deprecated, so that only the users of those things are warned.
-    pub(super) fn allow_deprecated(&self, id: &ShapeId) -> &'static str {
-        if self.touches_deprecated(id) {
-            "#[allow(deprecated)]\n"
-        } else {
-            ""
-        }
     }
 
     fn touches_deprecated(&self, id: &ShapeId) -> bool {
@@ -233,36 +262,6 @@ impl<'a> Emitter<'a> {
         }
         false
     }
-}
-
-/// `#[deprecated]` with the model's message; Smithy's `since` is free text
-/// (often a date) where Rust wants a version, so it goes into the note.
-/// Clippy's `type_complexity` for items whose member types nest two or more
-/// generics (`Vec<HashMap<..>>`, three with the `Option` around it): the model decides those
-/// types, and code generated into a file is linted like hand-written code.
-pub(super) fn allow_complex_types<'t>(mut types: impl Iterator<Item = &'t str>) -> &'static str {
-    if types.any(|ty| ty.matches('<').count() >= 2) {
-        "#[allow(clippy::type_complexity)]\n"
-    } else {
-        ""
-    }
-}
-
-pub(super) fn deprecated_attribute(deprecated: Option<&Deprecated>) -> String {
-    let Some(deprecated) = deprecated else {
-        return String::new();
-    };
-    let message = deprecated.message.as_deref().unwrap_or("deprecated in the model");
-    let note = match &deprecated.since {
-        Some(since) => format!("{message} (deprecated since {since})"),
-        None => message.to_owned(),
-    };
-    format!("#[deprecated(note = {note:?})]\n")
-}
-
-/// An identifier as written in Rust: `r#type`, `self_`, `job_id`.
-pub(super) fn rust(name: &str) -> String {
-    ident::display(name)
 }
 
 /// The variant of the runtime's `TimestampFormat` for a model format.

@@ -1,27 +1,111 @@
 //! Unions: a Rust enum with one variant per member, plus one that keeps a
 //! member the model does not know (its name and raw JSON value), which is
-//! written back unchanged. On the wire a union is a single-key JSON object.
+//! written back unchanged. On the wire a union is a single-key JSON object
+//! ([`super::union_wire`]).
 
-use super::doc::{article, shape_note};
-use super::types::{allow_complex_types, deprecated_attribute, rust};
-use super::wire::{P, SERDE};
-use super::{Emitter, Scope};
-use crate::model::{Member, Shape, ShapeKind, Simple};
-use crate::names::ItemNames;
-use crate::resolve::UNIT;
+use super::doc::{shape_note, write_line};
+use super::member::SENSITIVE_VALUE;
+use super::rust_type::{RustType, Scope};
+use super::writer::{FmtTrait, fmt_impl, write_deprecated};
+use super::{Emitter, union_wire};
+use crate::model::{Member, Shape};
+use crate::names::{Ident, ItemNames};
+use crate::traits::TimestampFormat;
+
+/// One member of a union, with everything the emitters need about it.
+pub(super) struct Variant<'a> {
+    pub member: &'a Member,
+    pub ident: &'a Ident,
+    /// The member's name on the wire.
+    pub wire: &'a str,
+    /// `None` for a unit variant.
+    pub payload: Option<RustType>,
+    /// An explicit `@timestampFormat` for the timestamps it holds.
+    pub format: Option<TimestampFormat>,
+    /// `Debug` hides its value.
+    pub hidden: bool,
+}
 
 pub(super) fn emit<'a>(
     emitter: &Emitter<'a>,
     shape: &'a Shape,
-    names: &ItemNames,
+    names: &'a ItemNames,
     members: &'a [Member],
     out: &mut String,
 ) {
-    // Everything that names the runtime's support module or serde is inside the wire block.
-    let (runtime, private, serde) = (&emitter.runtime, P, SERDE);
-    let name = &names.type_name;
-    let unknown = rust(&names.unknown_variant);
+    let name = &*names.type_name;
+    let unknown = &names.unknown_variant.rust;
+    let variants: Vec<Variant<'a>> = members
+        .iter()
+        .zip(&names.members)
+        .map(|(member, ident)| Variant {
+            member,
+            ident,
+            wire: emitter.wire_name(member),
+            payload: emitter.payload_type(&shape.id, member),
+            format: emitter.timestamp_format(member),
+            hidden: shape.traits.sensitive || emitter.is_redacted(member),
+        })
+        .collect();
+    let redacts = variants.iter().any(|variant| variant.hidden);
+    let allows = emitter.allows(
+        &shape.id,
+        variants.iter().filter_map(|variant| variant.payload.as_ref()),
+    );
 
+    emitter
+        .docs(
+            shape.traits.documentation.as_ref(),
+            &format!("The `{}` union.", shape.id.name()),
+            &notes(emitter, shape),
+        )
+        .write(out);
+    write_deprecated(shape.traits.deprecated.as_ref(), out);
+    emit!(
+        out,
+        "{allows}#[derive(::core::clone::Clone, ::core::cmp::PartialEq{}{})]\n#[non_exhaustive]\npub enum {name} {{\n",
+        if redacts { "" } else { ", ::core::fmt::Debug" },
+        emitter.derives.extra(&shape.id),
+    );
+    for variant in &variants {
+        let member = variant.member;
+        let notes: &[String] = if emitter.is_redacted(member) {
+            &[SENSITIVE_VALUE.to_owned()]
+        } else {
+            &[]
+        };
+        emitter
+            .docs(
+                emitter.member_docs(member),
+                &format!("The `{}` member.", member.name),
+                notes,
+            )
+            .write(out);
+        write_deprecated(member.traits.deprecated.as_ref(), out);
+        match &variant.payload {
+            Some(ty) => emit!(out, "{}({}),\n", variant.ident.rust, emitter.path(ty, Scope::Items)),
+            None => emit!(out, "{},\n", variant.ident.rust),
+        }
+    }
+    write_line(
+        &format!(
+            "A member the model did not list when this code was generated, kept with its JSON value so that \
+             `{name}` is written back unchanged."
+        ),
+        out,
+    );
+    emit!(out, "{unknown}({}::UnknownMember),\n}}\n", emitter.runtime);
+
+    emitter.wire_block(allows, out, |out| {
+        if redacts {
+            debug_impl(name, unknown, &variants, out);
+        }
+        union_wire::emit(emitter, name, unknown, &variants, out);
+    });
+}
+
+/// The paragraphs the generator adds to the union's docs.
+fn notes(emitter: &Emitter<'_>, shape: &Shape) -> Vec<String> {
     let mut notes = vec![shape_note(shape)];
     if shape.traits.streaming {
         emitter.note(
@@ -37,201 +121,37 @@ pub(super) fn emit<'a>(
         );
     }
     if shape.traits.sensitive {
-        notes.push("Sensitive: `Debug` shows a redaction marker instead of the value.".to_owned());
+        notes.push(SENSITIVE_VALUE.to_owned());
     }
-    if !emitter.protocol.is_json() {
-        notes.push(format!(
-            "The service uses the {} protocol: this type's serde impls read and write JSON, not that protocol's wire format.",
-            emitter.protocol.name()
-        ));
+    if let Some(note) = emitter.foreign_protocol_note() {
+        notes.push(note);
     }
-    let docs = emitter.doc_attributes(
-        shape.traits.documentation.as_ref(),
-        &format!("The `{}` union.", shape.id.name()),
-        &notes,
-    );
-    let variants: Vec<String> = names.members.iter().map(|variant| rust(variant)).collect();
-    let wires: Vec<&str> = members.iter().map(|member| emitter.wire_name(member)).collect();
-    let payloads: Vec<Option<String>> = members
-        .iter()
-        .map(|member| payload_type(emitter, shape, member))
-        .collect();
-    let formats: Vec<Option<String>> = members
-        .iter()
-        .map(|member| {
-            emitter
-                .timestamp_format(member)
-                .map(|format| emitter.format_path(format))
-        })
-        .collect();
-    let hidden: Vec<bool> = members
-        .iter()
-        .map(|member| shape.traits.sensitive || emitter.is_redacted(member))
-        .collect();
-    let redacts = hidden.iter().any(|hidden| *hidden);
-    let allow = format!(
-        "{}{}",
-        emitter.allow_deprecated(&shape.id),
-        allow_complex_types(payloads.iter().flatten().map(String::as_str))
-    );
-    let allow = allow.as_str();
+    notes
+}
 
-    emit!(
-        out,
-        "{docs}{}{allow}#[derive(::core::clone::Clone, ::core::cmp::PartialEq{}{})]\n#[non_exhaustive]\npub enum {name} {{\n",
-        deprecated_attribute(shape.traits.deprecated.as_ref()),
-        if redacts { "" } else { ", ::core::fmt::Debug" },
-        emitter.derives.extra(&shape.id),
-    );
-    for (index, member) in members.iter().enumerate() {
-        let notes: Vec<String> = emitter
-            .is_redacted(member)
-            .then(|| "Sensitive: `Debug` shows a redaction marker instead of the value.".to_owned())
-            .into_iter()
-            .collect();
-        let docs = emitter.doc_attributes(
-            emitter.member_docs(member),
-            &format!("The `{}` member.", member.name),
-            &notes,
-        );
-        let deprecated = deprecated_attribute(member.traits.deprecated.as_ref());
-        let variant = &variants[index];
-        match &payloads[index] {
-            Some(ty) => emit!(out, "{docs}{deprecated}{variant}({ty}),\n"),
-            None => emit!(out, "{docs}{deprecated}{variant},\n"),
-        }
-    }
-    emit!(
-        out,
-        "#[doc = \" A member the model did not list when this code was generated, kept with its JSON value so that `{name}` is written back unchanged.\"]\n\
-         {unknown}({runtime}::UnknownMember),\n}}\n"
-    );
-    emitter.open_wire_block(allow, out);
-
-    if redacts {
-        emit!(
-            out,
-            "impl ::core::fmt::Debug for {name} {{\n\
-             #[inline]\nfn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {{\nmatch self {{\n"
-        );
-        for index in 0..members.len() {
-            let variant = &variants[index];
-            match (&payloads[index], hidden[index]) {
+/// `Debug` that shows the redaction marker for hidden members and for
+/// unknown ones, whose values nobody has vetted.
+fn debug_impl(name: &str, unknown: &str, variants: &[Variant<'_>], out: &mut String) {
+    let private = super::wire::P;
+    fmt_impl(out, Default::default(), FmtTrait::Debug, name, |out| {
+        out.push_str("match self {\n");
+        for variant in variants {
+            let ident = &variant.ident.rust;
+            match (&variant.payload, variant.hidden) {
                 (Some(_), true) => emit!(
                     out,
-                    "Self::{variant}(_) => f.debug_tuple({variant:?}).field(&{private}::REDACTED).finish(),\n"
+                    "Self::{ident}(_) => __f.debug_tuple({ident:?}).field(&{private}::REDACTED).finish(),\n"
                 ),
-                (Some(_), false) => {
-                    emit!(
-                        out,
-                        "Self::{variant}(value) => f.debug_tuple({variant:?}).field(value).finish(),\n"
-                    )
-                }
-                (None, _) => emit!(out, "Self::{variant} => f.write_str({variant:?}),\n"),
+                (Some(_), false) => emit!(
+                    out,
+                    "Self::{ident}(__value) => __f.debug_tuple({ident:?}).field(__value).finish(),\n"
+                ),
+                (None, _) => emit!(out, "Self::{ident} => __f.write_str({ident:?}),\n"),
             }
         }
         emit!(
             out,
-            "Self::{unknown}(_) => f.debug_tuple({unknown:?}).field(&{private}::REDACTED).finish(),\n}}\n}}\n}}\n"
+            "Self::{unknown}(_) => __f.debug_tuple({unknown:?}).field(&{private}::REDACTED).finish(),\n}}"
         );
-    }
-
-    let mut encode = format!(
-        "use {serde}::ser::SerializeMap as _;\n\
-         let mut map = serializer.serialize_map(::core::option::Option::Some(1))?;\nmatch self {{\n"
-    );
-    for index in 0..members.len() {
-        let (variant, wire) = (&variants[index], wires[index]);
-        match (&payloads[index], &formats[index]) {
-            (Some(_), Some(format)) => emit!(
-                encode,
-                "Self::{variant}(value) => map.serialize_entry({wire:?}, &{private}::EncodedAs(value, {format}))?,\n"
-            ),
-            (Some(_), None) => emit!(
-                encode,
-                "Self::{variant}(value) => map.serialize_entry({wire:?}, &{private}::Encoded(value))?,\n"
-            ),
-            (None, _) => emit!(
-                encode,
-                "Self::{variant} => map.serialize_entry({wire:?}, &{private}::Encoded(&{private}::Unit))?,\n"
-            ),
-        }
-    }
-    emit!(
-        encode,
-        "Self::{unknown}(member) => map.serialize_entry(member.name(), member.value())?,\n}}\nmap.end()"
-    );
-    emitter.encode_impls(name, &encode, out);
-
-    emit!(
-        out,
-        "impl {private}::DecodeUnion for {name} {{\n\
-         const EXPECTING: &'static ::core::primitive::str = \"{} `{name}` object with exactly one member set\";\n\
-         const NAME: &'static ::core::primitive::str = {name:?};\n\
-         const MEMBERS: &'static [&'static ::core::primitive::str] = &[",
-        article(name)
-    );
-    for wire in &wires {
-        emit!(out, "{wire:?}, ");
-    }
-    emit!(
-        out,
-        "];\nfn decode_member<'de, __A: {serde}::de::MapAccess<'de>>(index: ::core::primitive::usize, map: &mut __A) \
-         -> ::core::result::Result<::core::option::Option<Self>, __A::Error> {{\n"
-    );
-    emit!(out, "const PLACES: &[{private}::Place] = &[\n");
-    for index in 0..members.len() {
-        emit!(out, "{private}::Place::member({name:?}, {:?})", wires[index]);
-        if let Some(format) = &formats[index] {
-            emit!(out, ".with_format({format})");
-        }
-        out.push_str(",\n");
-    }
-    out.push_str("];\n::core::result::Result::Ok(match index {\n");
-    for index in 0..members.len() {
-        let variant = &variants[index];
-        match &payloads[index] {
-            Some(ty) => emit!(
-                out,
-                "{index} => map.next_value_seed({private}::Member::<{ty}>::new(&PLACES[{index}]))?.map(Self::{variant}),\n"
-            ),
-            None => emit!(
-                out,
-                "{index} => map.next_value_seed({private}::Member::<{private}::Unit>::new(&PLACES[{index}]))?.map(|_| Self::{variant}),\n"
-            ),
-        }
-    }
-    emit!(
-        out,
-        "_ => {{\nmap.next_value::<{serde}::de::IgnoredAny>()?;\n::core::option::Option::None\n}}\n}})\n}}\n\
-         fn unknown(name: ::std::string::String, value: {private}::serde_json::Value) -> Self {{\n\
-         Self::{unknown}({private}::unknown_member(name, value))\n}}\n}}\n"
-    );
-    emitter.decode_impls(name, "decode_union", out);
-    if emitter.corrects_errors() {
-        emit!(
-            out,
-            "impl {private}::Correct for {name} {{\n#[inline]\nfn corrected() -> Self {{\n\
-             Self::{unknown}({private}::unknown_member(::std::string::String::new(), {private}::serde_json::Value::Null))\n}}\n}}\n"
-        );
-    }
-    out.push_str("};\n");
-}
-
-/// The payload type of a union member's variant, named from the items
-/// module; `None` for a member targeting Unit (a unit variant).
-pub(super) fn payload_type(emitter: &Emitter<'_>, shape: &Shape, member: &Member) -> Option<String> {
-    let is_unit = member.target.as_str() == UNIT
-        || matches!(
-            emitter.shape(&member.target).map(|shape| &shape.kind),
-            Some(ShapeKind::Simple(Simple::Unit))
-        );
-    (!is_unit).then(|| {
-        let ty = emitter.value_type(&member.target, Scope::Items);
-        if emitter.boxed.contains(&shape.id, &member.name) {
-            format!("::std::boxed::Box<{ty}>")
-        } else {
-            ty
-        }
-    })
+    });
 }

@@ -1,0 +1,255 @@
+//! What to generate and how: the engine's [`Config`], and [`OPTIONS`], the
+//! one description of every option as each way in spells it (the
+//! `smithy_model!` macro's keys, [`crate::Generator`]'s methods, the
+//! command-line tool's flags). The tool's help and the macro's messages
+//! are written from the table, and tests fail when a way in lacks an
+//! option the table lists.
+
+use std::path::PathBuf;
+
+/// What to generate and how.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Config {
+    /// Operations whose closure is generated, by absolute shape id or, when
+    /// the model has one service, by name (`GetImportJob`). With neither
+    /// operations nor shapes, the whole service is generated (every shape
+    /// when the model has no service).
+    pub operations: Vec<String>,
+    /// More shapes to generate with their closure, by absolute shape id.
+    pub shapes: Vec<String>,
+    /// What decoding does when a `@required` member is missing.
+    pub required_members: RequiredMembers,
+    /// The crate generated code takes its runtime from: `Timestamp`, `Blob`,
+    /// `BuildError`, serde support. Normally `sesv2_model`.
+    pub runtime_crate: String,
+    /// A file the generated code includes with `include_bytes!`, so that
+    /// cargo rebuilds the crate whenever that file (the model) changes.
+    pub track_file: Option<PathBuf>,
+    /// An environment variable the generated code reads with `option_env!`,
+    /// so that cargo rebuilds the crate whenever it changes (the variable
+    /// that named the model).
+    pub track_env: Option<String>,
+    /// Derives added to generated types besides their own (`Clone`,
+    /// `PartialEq`, `Debug`, serde).
+    pub derives: Vec<Derive>,
+    /// Rust names that replace the model's, for names that clash with the
+    /// user's own.
+    pub renames: Vec<Rename>,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            operations: Vec::new(),
+            shapes: Vec::new(),
+            required_members: RequiredMembers::Reject,
+            runtime_crate: "sesv2_model".to_owned(),
+            track_file: None,
+            track_env: None,
+            derives: Vec::new(),
+            renames: Vec::new(),
+        }
+    }
+}
+
+/// Derives to add to generated structures, unions and enums.
+///
+/// `Eq`, `Hash`, `PartialOrd`, `Ord` and `Copy` are checked against the
+/// member types: a shape with an `f64` member cannot be `Eq`, one with a
+/// map cannot be `Hash`, and the error names the member. Any other path
+/// (`schemars::JsonSchema`) is written as given.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Derive {
+    /// Derive paths: `Eq`, `Hash`, `std::cmp::Ord`, `my_crate::MyTrait`.
+    pub traits: Vec<String>,
+    /// The absolute id of the shape to derive for; the derives also go to
+    /// every structure, union and enum it contains, which need them too.
+    /// `None`: every generated structure, union and enum.
+    pub shape: Option<String>,
+}
+
+/// A Rust name for a shape instead of its model name.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Rename {
+    /// The absolute id of a generated structure, union, enum or operation.
+    pub shape: String,
+    /// Its Rust name, an UpperCamelCase identifier; a structure's builder
+    /// is named after it (`{name}Builder`).
+    pub name: String,
+}
+
+/// What decoding does when a response lacks a `@required` member.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum RequiredMembers {
+    /// Fail with an error that names the member.
+    #[default]
+    Reject,
+    /// Smithy's client error correction: fill in the member's zero value
+    /// (`""`, `0`, `false`, the epoch, empty collections, an enum's unknown
+    /// variant, a structure of corrected members).
+    ClientErrorCorrection,
+}
+
+/// One option, as each way into the generator spells it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct ConfigOption {
+    /// The [`Config`] field it sets.
+    pub field: &'static str,
+    /// The [`crate::Generator`] method that sets it.
+    pub generator: &'static str,
+    /// The `smithy_model!` key.
+    pub macro_key: &'static str,
+    /// The `smithy_model!` argument, as its docs show it.
+    pub macro_form: &'static str,
+    /// The command-line flag.
+    pub flag: &'static str,
+    /// The flag's value, as the tool's help shows it; empty for a switch.
+    pub flag_value: &'static str,
+    /// What it does, in one line.
+    pub help: &'static str,
+}
+
+/// Every option of the generator. [`Config`] fields not listed here are in
+/// [`INTERNAL_FIELDS`].
+pub const OPTIONS: &[ConfigOption] = &[
+    ConfigOption {
+        field: "operations",
+        generator: "operation",
+        macro_key: "operations",
+        macro_form: r#"operations = ["GetImportJob", ...]"#,
+        flag: "--operation",
+        flag_value: "NAME",
+        help: "an operation and every shape it reaches (repeatable), by name or absolute shape id",
+    },
+    ConfigOption {
+        field: "shapes",
+        generator: "shape",
+        macro_key: "shapes",
+        macro_form: r#"shapes = ["com.amazonaws.sesv2#FailureInfo", ...]"#,
+        flag: "--shape",
+        flag_value: "ID",
+        help: "a shape, by absolute id, and every shape it reaches (repeatable)",
+    },
+    ConfigOption {
+        field: "derives",
+        generator: "derive",
+        macro_key: "derives",
+        macro_form: "derives = [Eq, Hash]",
+        flag: "--derive",
+        flag_value: "TRAITS",
+        help: "derives for every generated type, comma-separated: Eq,Hash",
+    },
+    ConfigOption {
+        field: "derives",
+        generator: "derive_for",
+        macro_key: "shape_derives",
+        macro_form: r#"shape_derives = { "com.amazonaws.sesv2#ImportDataSource": [Eq, Hash] }"#,
+        flag: "--derive-for",
+        flag_value: "ID=TRAITS",
+        help: "derives for one shape and the types it contains (repeatable)",
+    },
+    ConfigOption {
+        field: "renames",
+        generator: "rename",
+        macro_key: "renames",
+        macro_form: r#"renames = { "com.amazonaws.sesv2#JobStatus": "ImportJobStatus" }"#,
+        flag: "--rename",
+        flag_value: "ID=NAME",
+        help: "a Rust name for a shape instead of the model's (repeatable)",
+    },
+    ConfigOption {
+        field: "required_members",
+        generator: "client_error_correction",
+        macro_key: "client_error_correction",
+        macro_form: "client_error_correction = true",
+        flag: "--client-error-correction",
+        flag_value: "",
+        help: "a missing @required member decodes to its zero value instead of failing",
+    },
+    ConfigOption {
+        field: "runtime_crate",
+        generator: "runtime_crate",
+        macro_key: "runtime_crate",
+        macro_form: r#"runtime_crate = "my_runtime""#,
+        flag: "--runtime-crate",
+        flag_value: "NAME",
+        help: "the crate the code takes its runtime from, for a crate that re-exports sesv2_model (sesv2_model)",
+    },
+];
+
+/// [`Config`] fields no way in takes as an option: the macro sets them from
+/// its model argument so that cargo rebuilds when the model changes, where
+/// a build script prints `cargo::rerun-if-changed` instead.
+pub const INTERNAL_FIELDS: &[&str] = &["track_file", "track_env"];
+
+impl ConfigOption {
+    /// The option with this macro key.
+    pub fn by_macro_key(key: &str) -> Option<&'static ConfigOption> {
+        OPTIONS.iter().find(|option| option.macro_key == key)
+    }
+
+    /// The option with this command-line flag.
+    pub fn by_flag(flag: &str) -> Option<&'static ConfigOption> {
+        OPTIONS.iter().find(|option| option.flag == flag)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Destructuring is exhaustive: a new field fails to compile here
+    /// until it is named, and then this test until the table has it.
+    #[test]
+    fn every_config_field_is_an_option_or_internal() {
+        let Config {
+            operations: _,
+            shapes: _,
+            required_members: _,
+            runtime_crate: _,
+            track_file: _,
+            track_env: _,
+            derives: _,
+            renames: _,
+        } = Config::default();
+        let fields = [
+            "operations",
+            "shapes",
+            "required_members",
+            "runtime_crate",
+            "track_file",
+            "track_env",
+            "derives",
+            "renames",
+        ];
+        for field in fields {
+            let options = OPTIONS.iter().filter(|option| option.field == field).count();
+            let internal = INTERNAL_FIELDS.contains(&field);
+            assert!(
+                (options > 0) != internal,
+                "`{field}` must be in OPTIONS or in INTERNAL_FIELDS, not both"
+            );
+        }
+        assert!(OPTIONS.iter().all(|option| fields.contains(&option.field)));
+    }
+
+    #[test]
+    fn every_surface_names_each_option_once() {
+        for surface in [
+            |option: &ConfigOption| option.generator,
+            |option: &ConfigOption| option.macro_key,
+            |option: &ConfigOption| option.flag,
+        ] {
+            let mut names: Vec<&str> = OPTIONS.iter().map(surface).collect();
+            names.sort_unstable();
+            let count = names.len();
+            names.dedup();
+            assert_eq!(names.len(), count, "{names:?}");
+        }
+        for option in OPTIONS {
+            assert!(option.flag.starts_with("--"), "{}", option.flag);
+            assert!(option.macro_form.starts_with(&format!("{} = ", option.macro_key)));
+        }
+    }
+}

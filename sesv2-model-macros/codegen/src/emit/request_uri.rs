@@ -1,0 +1,185 @@
+//! `Operation::request_uri`: the URI template's path, with the input's
+//! labels filled in, then the template's query literals and the input's
+//! query members. The steps are planned as data first, so that what the
+//! function needs (its input, a mutable writer) is read off the plan.
+
+use super::Emitter;
+use super::member::Field;
+use super::types::{Access, format_variant};
+use crate::model::Shape;
+use crate::traits::{HttpBinding, TimestampFormat};
+
+/// One step of rendering a request URI.
+enum Step<'f> {
+    /// Literal path text.
+    Path(&'f str),
+    /// A path label, from its input member.
+    Label {
+        label: &'f str,
+        field: &'f Field<'f>,
+        greedy: bool,
+    },
+    /// A `key=value` literal of the template's query string.
+    QueryLiteral(&'f str),
+    /// A member bound with `@httpQuery`.
+    Query { key: &'f str, field: &'f Field<'f> },
+    /// A map bound with `@httpQueryParams`: every entry but the keys that
+    /// `@httpQuery` members take.
+    QueryParams { field: &'f Field<'f>, taken: Vec<&'f str> },
+}
+
+/// How the URI renders: step by step, or never, for lack of a label member.
+enum Plan<'f> {
+    Steps(Vec<Step<'f>>),
+    MissingLabel(&'f str),
+}
+
+/// Plans the URI of `template` from the input's `fields`.
+fn plan<'f>(template: &'f str, fields: &'f [Field<'f>]) -> Plan<'f> {
+    let (path, query) = template.split_once('?').unwrap_or((template, ""));
+    let mut steps = Vec::new();
+    let mut rest = path;
+    while let Some(open) = rest.find('{') {
+        if open > 0 {
+            steps.push(Step::Path(&rest[..open]));
+        }
+        let Some(close) = rest[open..].find('}').map(|close| open + close) else {
+            steps.push(Step::Path(&rest[open..]));
+            rest = "";
+            break;
+        };
+        let label = &rest[open + 1..close];
+        let (label, greedy) = match label.strip_suffix('+') {
+            Some(name) => (name, true),
+            None => (label, false),
+        };
+        let field = fields
+            .iter()
+            .find(|field| field.binding == Some(HttpBinding::Label) && field.name() == label);
+        match field {
+            Some(field) => steps.push(Step::Label { label, field, greedy }),
+            None => return Plan::MissingLabel(label),
+        }
+        rest = &rest[close + 1..];
+    }
+    if !rest.is_empty() {
+        steps.push(Step::Path(rest));
+    }
+    steps.extend(
+        query
+            .split('&')
+            .filter(|literal| !literal.is_empty())
+            .map(Step::QueryLiteral),
+    );
+    let taken: Vec<&str> = fields
+        .iter()
+        .filter_map(|field| match &field.binding {
+            Some(HttpBinding::Query(key)) => Some(key.as_str()),
+            _ => None,
+        })
+        .collect();
+    for field in fields {
+        match &field.binding {
+            Some(HttpBinding::Query(key)) => steps.push(Step::Query { key, field }),
+            Some(HttpBinding::QueryParams) => steps.push(Step::QueryParams {
+                field,
+                taken: taken.clone(),
+            }),
+            _ => {}
+        }
+    }
+    Plan::Steps(steps)
+}
+
+impl Step<'_> {
+    fn uses_input(&self) -> bool {
+        matches!(self, Step::Label { .. } | Step::Query { .. } | Step::QueryParams { .. })
+    }
+}
+
+pub(super) fn emit(emitter: &Emitter<'_>, shape: &Shape, template: &str, fields: &[Field<'_>], out: &mut String) {
+    let (runtime, private) = (&emitter.runtime, &emitter.private);
+    let signature = |input: &str| {
+        format!(
+            "#[inline]\nfn request_uri({input}: &Self::Input) \
+             -> ::core::result::Result<::std::string::String, {runtime}::RequestUriError> {{\n"
+        )
+    };
+    let steps = match plan(template, fields) {
+        Plan::Steps(steps) => steps,
+        Plan::MissingLabel(label) => {
+            emitter.note(
+                shape.id.as_str(),
+                format!(
+                    "the URI template label `{{{label}}}` has no `@httpLabel` input member; rendering the URI fails"
+                ),
+            );
+            emit!(
+                out,
+                "{}::core::result::Result::Err({private}::UriWriter::missing_label({label:?}))\n}}\n",
+                signature("_")
+            );
+            return;
+        }
+    };
+    let uses_input = steps.iter().any(Step::uses_input);
+    emit!(
+        out,
+        "{}let {}__uri = {private}::UriWriter::new();\n",
+        signature(if uses_input { "__input" } else { "_" }),
+        if steps.is_empty() { "" } else { "mut " }
+    );
+    // Timestamps in URIs are date-times unless the member says otherwise.
+    let format = |field: &Field<'_>| {
+        format!(
+            "{private}::TimestampFormat::{}",
+            format_variant(field.format.unwrap_or(TimestampFormat::DateTime))
+        )
+    };
+    for step in &steps {
+        match step {
+            Step::Path(text) => emit!(out, "__uri.path({text:?});\n"),
+            Step::QueryLiteral(text) => emit!(out, "__uri.query_literal({text:?});\n"),
+            Step::Label { label, field, greedy } => {
+                let (ident, format) = (&field.ident.rust, format(field));
+                if field.is_optional() {
+                    emit!(
+                        out,
+                        "match &__input.{ident} {{\n\
+                         ::core::option::Option::Some(__value) => __uri.label({label:?}, __value, {greedy}, {format})?,\n\
+                         ::core::option::Option::None => return ::core::result::Result::Err(\
+                         {private}::UriWriter::missing_label({label:?})),\n}}\n"
+                    );
+                } else {
+                    emit!(out, "__uri.label({label:?}, &__input.{ident}, {greedy}, {format})?;\n");
+                }
+            }
+            Step::Query { key, field } => {
+                let write = if field.access() == Access::Slice {
+                    format!("__uri.query_list({key:?}, __value, {});", format(field))
+                } else {
+                    format!("__uri.query({key:?}, __value, {});", format(field))
+                };
+                write_with_value(field, &write, out);
+            }
+            Step::QueryParams { field, taken } => {
+                let write = format!("__uri.query_params(__value, &{taken:?});");
+                write_with_value(field, &write, out);
+            }
+        }
+    }
+    out.push_str("::core::result::Result::Ok(__uri.finish())\n}\n");
+}
+
+/// `write`, with `__value` bound to the member's value, when it is set.
+fn write_with_value(field: &Field<'_>, write: &str, out: &mut String) {
+    let ident = &field.ident.rust;
+    if field.is_optional() {
+        emit!(
+            out,
+            "if let ::core::option::Option::Some(__value) = &__input.{ident} {{ {write} }}\n"
+        );
+    } else {
+        emit!(out, "let __value = &__input.{ident};\n{write}\n");
+    }
+}
