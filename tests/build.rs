@@ -34,6 +34,7 @@ const OWN: &[(&str, &str, &[&str])] = &[
     ("keywords", "models/keywords.json", &[]),
     ("traits", "models/traits.json", &[]),
     ("http", "models/http.json", &[]),
+    ("generated_names", "models/generated-names.json", &[]),
 ];
 
 fn main() {

@@ -4,26 +4,41 @@ use std::path::{Component, Path, PathBuf};
 
 use proc_macro2::{Span, TokenStream};
 use quote::quote;
+use sesv2_model_codegen::config::{ConfigOption, OPTIONS, OptionId};
 use sesv2_model_codegen::{Config, Derive, Rename, RequiredMembers, Subject, generate_file};
 use syn::parse::{Parse, ParseStream};
 use syn::punctuated::Punctuated;
 use syn::spanned::Spanned;
 use syn::{Ident, LitBool, LitStr, Token, braced, bracketed};
 
-const KEYS: &str =
-    "`model`, `operations`, `shapes`, `derives`, `shape_derives`, `renames` or `client_error_correction`";
+/// Every key the macro takes, for messages: `model`, then the options.
+fn keys() -> String {
+    let mut keys = String::from("`model`");
+    for (index, option) in OPTIONS.iter().enumerate() {
+        keys.push_str(if index + 1 == OPTIONS.len() { " or " } else { ", " });
+        keys.push_str(&format!("`{}`", option.macro_key));
+    }
+    keys
+}
 
-/// Where the model file is: a path, or an environment variable holding one.
+const MODEL_FORMS: &str =
+    "expected the model path as a string, `env(\"VARIABLE\")` or `file_relative(\"path/from/this/file.json\")`";
+
+/// Where the model file is.
 enum ModelSource {
+    /// A path; a relative one starts at the invoking crate's manifest directory.
     Path(LitStr),
-    /// `env("VAR")`
+    /// `env("VAR")`: the path in an environment variable at build time.
     Env(LitStr),
+    /// `file_relative("path")`: a path from the directory of the source
+    /// file that invokes the macro, as `include_str!` reads paths.
+    FileRelative(LitStr),
 }
 
 impl ModelSource {
     fn literal(&self) -> &LitStr {
         match self {
-            ModelSource::Path(literal) | ModelSource::Env(literal) => literal,
+            ModelSource::Path(literal) | ModelSource::Env(literal) | ModelSource::FileRelative(literal) => literal,
         }
     }
 }
@@ -33,25 +48,21 @@ impl Parse for ModelSource {
         if input.peek(LitStr) {
             return input.parse().map(ModelSource::Path);
         }
-        let function: Ident = input.parse().map_err(|error| {
-            syn::Error::new(
-                error.span(),
-                "expected the model path as a string, or `env(\"VARIABLE\")`",
-            )
-        })?;
-        if function != "env" {
-            return Err(syn::Error::new(
-                function.span(),
-                "expected the model path as a string, or `env(\"VARIABLE\")`",
-            ));
-        }
+        let function: Ident = input
+            .parse()
+            .map_err(|error| syn::Error::new(error.span(), MODEL_FORMS))?;
+        let source: fn(LitStr) -> ModelSource = match function.to_string().as_str() {
+            "env" => ModelSource::Env,
+            "file_relative" => ModelSource::FileRelative,
+            _ => return Err(syn::Error::new(function.span(), MODEL_FORMS)),
+        };
         let content;
         syn::parenthesized!(content in input);
-        let variable: LitStr = content.parse()?;
+        let argument: LitStr = content.parse()?;
         if !content.is_empty() {
-            return Err(content.error("`env(...)` takes one variable name"));
+            return Err(content.error(format!("`{function}(...)` takes one string")));
         }
-        Ok(ModelSource::Env(variable))
+        Ok(source(argument))
     }
 }
 
@@ -79,6 +90,7 @@ pub(crate) struct MacroArgs {
     derives: Vec<DeriveArg>,
     renames: Vec<RenameArg>,
     client_error_correction: bool,
+    runtime_crate: Option<LitStr>,
 }
 
 impl MacroArgs {
@@ -89,10 +101,11 @@ impl MacroArgs {
     /// Runs the engine; its errors become `compile_error!`s at the argument
     /// each is about.
     pub(crate) fn expand(&self) -> TokenStream {
-        let (written, track_env) = match &self.model {
-            ModelSource::Path(path) => (path.value(), None),
+        let (written, track_env, base) = match &self.model {
+            ModelSource::Path(path) => (path.value(), None, Base::ManifestDir),
+            ModelSource::FileRelative(path) => (path.value(), None, Base::SourceFile(path.span())),
             ModelSource::Env(variable) => match std::env::var(variable.value()) {
-                Ok(path) if !path.is_empty() => (path, Some(variable.value())),
+                Ok(path) if !path.is_empty() => (path, Some(variable.value()), Base::ManifestDir),
                 _ => {
                     let message = format!(
                         "the model path comes from the environment variable `{}`, which is not set; \
@@ -103,7 +116,7 @@ impl MacroArgs {
                 }
             },
         };
-        let path = match resolve_path(&written) {
+        let path = match resolve_path(&written, base) {
             Ok(path) => path,
             Err(message) => {
                 return syn::Error::new(self.model.literal().span(), message).to_compile_error();
@@ -137,6 +150,10 @@ impl MacroArgs {
             } else {
                 RequiredMembers::Reject
             },
+            runtime_crate: self
+                .runtime_crate
+                .as_ref()
+                .map_or_else(|| Config::default().runtime_crate, LitStr::value),
             derives: self
                 .derives
                 .iter()
@@ -169,6 +186,7 @@ impl MacroArgs {
                 .and_then(|derive| derive.traits.get(trait_index))
                 .map(Spanned::span),
             Subject::Rename(index) => self.renames.get(index).map(|rename| rename.shape.span()),
+            Subject::RuntimeCrate => self.runtime_crate.as_ref().map(LitStr::span),
             _ => None,
         }
         .unwrap_or(model)
@@ -182,20 +200,45 @@ fn path_text(path: &syn::Path) -> String {
     format!("{leading}{}", segments.join("::"))
 }
 
-/// A relative model path starts at the invoking crate's manifest directory.
-fn resolve_path(written: &str) -> Result<PathBuf, String> {
+/// Where a relative model path starts.
+#[derive(Clone, Copy)]
+enum Base {
+    /// The invoking crate's manifest directory.
+    ManifestDir,
+    /// The directory of the source file this span is in.
+    SourceFile(Span),
+}
+
+fn resolve_path(written: &str, base: Base) -> Result<PathBuf, String> {
     let written = Path::new(written);
     if written.is_absolute() {
         return Ok(normalize(written));
     }
-    let manifest_dir = std::env::var_os("CARGO_MANIFEST_DIR").ok_or_else(|| {
-        format!(
-            "cannot resolve the relative model path `{}`: CARGO_MANIFEST_DIR is not set \
-             (build with cargo, or give an absolute path)",
-            written.display()
-        )
-    })?;
-    Ok(normalize(&Path::new(&manifest_dir).join(written)))
+    let base = match base {
+        Base::ManifestDir => PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").ok_or_else(|| {
+            format!(
+                "cannot resolve the relative model path `{}`: CARGO_MANIFEST_DIR is not set \
+                 (build with cargo, or give an absolute path)",
+                written.display()
+            )
+        })?),
+        // Only the compiler knows the file; outside a macro (unit tests)
+        // there is none.
+        Base::SourceFile(span) => proc_macro::is_available()
+            .then(|| span.unwrap().local_file())
+            .flatten()
+            .as_deref()
+            .and_then(Path::parent)
+            .map(Path::to_path_buf)
+            .ok_or_else(|| {
+                format!(
+                    "cannot resolve `file_relative(\"{}\")`: the compiler does not say which file invokes the \
+                     macro (some tools, such as IDEs, do not); give the path relative to CARGO_MANIFEST_DIR instead",
+                    written.display()
+                )
+            })?,
+    };
+    Ok(normalize(&base.join(written)))
 }
 
 /// Removes `.` and `..` components, so that messages show a readable path.
@@ -225,8 +268,9 @@ impl Parse for MacroArgs {
                  `smithy_model!(model = \"path/to/model.json\", operations = [\"...\"])`",
             ));
         }
-        if input.peek(LitStr) {
-            let model = ModelSource::Path(input.parse()?);
+        // The model alone: a path, or `env(..)` / `file_relative(..)`.
+        if input.peek(LitStr) || (input.peek(Ident) && input.peek2(syn::token::Paren)) {
+            let model = input.parse::<ModelSource>()?;
             if !input.is_empty() {
                 input.parse::<Token![,]>()?;
                 if !input.is_empty() {
@@ -243,63 +287,66 @@ impl Parse for MacroArgs {
                 derives: Vec::new(),
                 renames: Vec::new(),
                 client_error_correction: false,
+                runtime_crate: None,
             });
         }
 
         let mut model = None;
-        let mut operations = None;
-        let mut shapes = None;
-        let mut derives = None;
-        let mut shape_derives = None;
-        let mut renames = None;
-        let mut client_error_correction = None;
+        let mut given: Vec<String> = Vec::new();
+        let mut args = MacroArgs {
+            model: ModelSource::Path(LitStr::new("", Span::call_site())),
+            operations: Vec::new(),
+            shapes: Vec::new(),
+            derives: Vec::new(),
+            renames: Vec::new(),
+            client_error_correction: false,
+            runtime_crate: None,
+        };
+        // Derives for every type come before those for one shape, wherever
+        // they are written.
+        let mut every_type_derives = None;
         while !input.is_empty() {
             let key: Ident = input
                 .parse()
-                .map_err(|error| syn::Error::new(error.span(), format!("expected {KEYS}")))?;
+                .map_err(|error| syn::Error::new(error.span(), format!("expected {}", keys())))?;
             input.parse::<Token![=]>()?;
-            let duplicate = || syn::Error::new(key.span(), format!("`{key}` is given twice"));
-            let first = match key.to_string().as_str() {
-                "model" => model.replace(input.parse::<ModelSource>()?).is_none(),
-                "operations" => operations.replace(string_list(input)?).is_none(),
-                "shapes" => shapes.replace(string_list(input)?).is_none(),
-                "derives" => {
-                    let derive = DeriveArg {
-                        anchor: key.span(),
-                        shape: None,
-                        traits: path_list(input)?,
-                    };
-                    derives.replace(derive).is_none()
-                }
-                "shape_derives" => shape_derives.replace(shape_derive_map(input)?).is_none(),
-                "renames" => renames.replace(rename_map(input)?).is_none(),
-                "client_error_correction" => client_error_correction
-                    .replace(input.parse::<LitBool>()?.value)
-                    .is_none(),
-                other => {
-                    return Err(syn::Error::new(
-                        key.span(),
-                        format!("unknown argument `{other}`; expected {KEYS}"),
-                    ));
-                }
-            };
-            if !first {
-                return Err(duplicate());
+            let name = key.to_string();
+            if given.contains(&name) {
+                return Err(syn::Error::new(key.span(), format!("`{key}` is given twice")));
             }
+            if name == "model" {
+                model = Some(input.parse::<ModelSource>()?);
+            } else if let Some(option) = ConfigOption::by_macro_key(&name) {
+                match option.id {
+                    OptionId::Operations => args.operations = string_list(input)?,
+                    OptionId::Shapes => args.shapes = string_list(input)?,
+                    OptionId::Derives => {
+                        every_type_derives = Some(DeriveArg {
+                            anchor: key.span(),
+                            shape: None,
+                            traits: path_list(input)?,
+                        })
+                    }
+                    OptionId::ShapeDerives => args.derives = shape_derive_map(input)?,
+                    OptionId::Renames => args.renames = rename_map(input)?,
+                    OptionId::ClientErrorCorrection => args.client_error_correction = input.parse::<LitBool>()?.value,
+                    OptionId::RuntimeCrate => args.runtime_crate = Some(input.parse()?),
+                }
+            } else {
+                return Err(syn::Error::new(
+                    key.span(),
+                    format!("unknown argument `{name}`; expected {}", keys()),
+                ));
+            }
+            given.push(name);
             if !input.is_empty() {
                 input.parse::<Token![,]>()?;
             }
         }
-        let model =
+        args.model =
             model.ok_or_else(|| syn::Error::new(Span::call_site(), "missing `model = \"path/to/model.json\"`"))?;
-        Ok(MacroArgs {
-            model,
-            operations: operations.unwrap_or_default(),
-            shapes: shapes.unwrap_or_default(),
-            derives: derives.into_iter().chain(shape_derives.into_iter().flatten()).collect(),
-            renames: renames.unwrap_or_default(),
-            client_error_correction: client_error_correction.unwrap_or(false),
-        })
+        args.derives.splice(0..0, every_type_derives);
+        Ok(args)
     }
 }
 
@@ -384,6 +431,46 @@ mod tests {
         assert!(
             expanded == snapshot,
             "the macro's items differ from tests/snapshots/getimportjob.rs"
+        );
+    }
+
+    /// The macro takes every option of the table, in the form its docs
+    /// show, and each one sets its `Config` field.
+    #[test]
+    fn every_option_of_the_table_is_a_key_that_sets_its_field() {
+        let docs = include_str!("lib.rs");
+        for option in OPTIONS {
+            let example: TokenStream = option.macro_form.replace("...", "").parse().unwrap();
+            let args: MacroArgs = syn::parse2(quote!(model = "m.json", #example))
+                .unwrap_or_else(|error| panic!("`{}`: {error}", option.macro_form));
+            let (config, default) = (args.config(), Config::default());
+            let changed = match option.id {
+                OptionId::Operations => config.operations != default.operations,
+                OptionId::Shapes => config.shapes != default.shapes,
+                OptionId::Derives => config.derives.iter().any(|derive| derive.shape.is_none()),
+                OptionId::ShapeDerives => config.derives.iter().any(|derive| derive.shape.is_some()),
+                OptionId::Renames => config.renames != default.renames,
+                OptionId::ClientErrorCorrection => config.required_members != default.required_members,
+                OptionId::RuntimeCrate => config.runtime_crate != default.runtime_crate,
+            };
+            assert!(changed, "`{}` did not set `{}`", option.macro_form, option.field);
+            assert!(
+                docs.contains(&format!("/// - `{} = ", option.macro_key)),
+                "the macro's docs do not list `{}`",
+                option.macro_key
+            );
+        }
+    }
+
+    #[test]
+    fn unknown_keys_are_named_with_every_key_the_macro_takes() {
+        let error = syn::parse2::<MacroArgs>(quote!(model = "m.json", operation = ["X"]))
+            .err()
+            .unwrap();
+        assert_eq!(
+            error.to_string(),
+            "unknown argument `operation`; expected `model`, `operations`, `shapes`, `derives`, `shape_derives`, \
+             `renames`, `client_error_correction` or `runtime_crate`"
         );
     }
 

@@ -28,19 +28,33 @@ use proc_macro::TokenStream;
 
 /// Generates Rust types for a Smithy 2.0 JSON AST model.
 ///
-/// Arguments, all but `model` optional:
+/// Arguments, all but `model` optional (the command-line tool's flags and
+/// `sesv2_model_codegen::Generator`'s methods take the same options):
 ///
 /// - `model = "path/to/model.json"` (or the path alone): relative paths
 ///   start at the invoking crate's `CARGO_MANIFEST_DIR`; the build tracks
 ///   the file, so editing it regenerates the types on the next build.
 ///   `model = env("VARIABLE")` takes the path from an environment variable
-///   at build time (and rebuilds when the variable changes).
+///   at build time (and rebuilds when the variable changes);
+///   `model = file_relative("../models/model.json")` starts from the
+///   directory of the file that invokes the macro, as `include_str!` does
+///   (for trybuild cases, whose manifest directory is elsewhere).
 /// - `operations = ["GetImportJob", ...]`: generate these operations'
 ///   inputs, outputs, errors and every shape they reach. Names may be bare
 ///   when the model has one service; otherwise use absolute shape ids.
 /// - `shapes = ["com.amazonaws.sesv2#FailureInfo", ...]`: more roots by id.
+/// - `derives = [Eq, Hash]`: derives for every generated structure, union
+///   and enum besides their own; `Eq`, `Hash`, `PartialOrd`, `Ord` and
+///   `Copy` are checked against the member types, other paths are written
+///   as given.
+/// - `shape_derives = { "com.amazonaws.sesv2#ImportDataSource": [Eq, Hash] }`:
+///   derives for one shape and the structures, unions and enums it holds.
+/// - `renames = { "com.amazonaws.sesv2#JobStatus": "ImportJobStatus" }`:
+///   Rust names for shapes whose names clash with the crate's own.
 /// - `client_error_correction = true`: a missing `@required` member decodes
 ///   to its zero value (Smithy's client error correction) instead of failing.
+/// - `runtime_crate = "my_runtime"`: the crate (or module path) the code
+///   takes its runtime from, for a crate that re-exports `sesv2_model`.
 ///
 /// Without `operations` and `shapes`, every shape of the model's service is
 /// generated (every shape, if the model has no service).

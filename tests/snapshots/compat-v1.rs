@@ -409,6 +409,7 @@ const _: () = {
 /// The `Target` union.
 ///
 /// Smithy shape: `example.compat#Target`.
+#[allow(clippy::large_enum_variant)]
 #[derive(::core::clone::Clone, ::core::cmp::PartialEq, ::core::fmt::Debug)]
 #[non_exhaustive]
 pub enum Target {

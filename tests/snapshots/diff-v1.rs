@@ -933,6 +933,7 @@ const _: () = {
 /// Where the records come from.
 ///
 /// Smithy shape: `example.imports#ImportSource`.
+#[allow(clippy::large_enum_variant)]
 #[derive(::core::clone::Clone, ::core::cmp::PartialEq, ::core::fmt::Debug)]
 #[non_exhaustive]
 pub enum ImportSource {
@@ -2645,6 +2646,7 @@ pub mod operations {
     }
     /// The errors of the `CreateImportJob` operation.
     #[allow(deprecated)]
+    #[allow(clippy::large_enum_variant)]
     #[derive(::core::clone::Clone, ::core::fmt::Debug, ::core::cmp::PartialEq)]
     #[non_exhaustive]
     pub enum CreateImportJobError {
@@ -2780,6 +2782,7 @@ pub mod operations {
     }
     /// The errors of the `DeleteImportJob` operation.
     #[allow(deprecated)]
+    #[allow(clippy::large_enum_variant)]
     #[derive(::core::clone::Clone, ::core::fmt::Debug, ::core::cmp::PartialEq)]
     #[non_exhaustive]
     pub enum DeleteImportJobError {
@@ -2913,6 +2916,7 @@ pub mod operations {
     }
     /// The errors of the `GetImportJob` operation.
     #[allow(deprecated)]
+    #[allow(clippy::large_enum_variant)]
     #[derive(::core::clone::Clone, ::core::fmt::Debug, ::core::cmp::PartialEq)]
     #[non_exhaustive]
     pub enum GetImportJobError {

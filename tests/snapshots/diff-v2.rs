@@ -404,6 +404,7 @@ const _: () = {
 /// Where the records go.
 ///
 /// Smithy shape: `example.imports#Destination`.
+#[allow(clippy::large_enum_variant)]
 #[derive(::core::clone::Clone, ::core::cmp::PartialEq, ::core::fmt::Debug)]
 #[non_exhaustive]
 pub enum Destination {
@@ -1119,6 +1120,7 @@ const _: () = {
 /// Where the records come from.
 ///
 /// Smithy shape: `example.imports#ImportSource`.
+#[allow(clippy::large_enum_variant)]
 #[derive(::core::clone::Clone, ::core::cmp::PartialEq, ::core::fmt::Debug)]
 #[non_exhaustive]
 pub enum ImportSource {
@@ -2836,6 +2838,7 @@ pub mod operations {
     }
     /// The errors of the `CancelImportJob` operation.
     #[allow(deprecated)]
+    #[allow(clippy::large_enum_variant)]
     #[derive(::core::clone::Clone, ::core::fmt::Debug, ::core::cmp::PartialEq)]
     #[non_exhaustive]
     pub enum CancelImportJobError {
@@ -2962,6 +2965,7 @@ pub mod operations {
     }
     /// The errors of the `CreateImportJob` operation.
     #[allow(deprecated)]
+    #[allow(clippy::large_enum_variant)]
     #[derive(::core::clone::Clone, ::core::fmt::Debug, ::core::cmp::PartialEq)]
     #[non_exhaustive]
     pub enum CreateImportJobError {
@@ -3097,6 +3101,7 @@ pub mod operations {
     }
     /// The errors of the `GetImportJob` operation.
     #[allow(deprecated)]
+    #[allow(clippy::large_enum_variant)]
     #[derive(::core::clone::Clone, ::core::fmt::Debug, ::core::cmp::PartialEq)]
     #[non_exhaustive]
     pub enum GetImportJobError {

@@ -494,6 +494,7 @@ const _: () = {
 /// The widget's outline.
 ///
 /// Smithy shape: `example.features#Shape`.
+#[allow(clippy::large_enum_variant)]
 #[derive(::core::clone::Clone, ::core::cmp::PartialEq, ::core::fmt::Debug)]
 #[non_exhaustive]
 pub enum Shape {
@@ -1928,6 +1929,7 @@ pub mod operations {
     }
     /// The errors of the `GetWidget` operation.
     #[allow(deprecated)]
+    #[allow(clippy::large_enum_variant)]
     #[derive(::core::clone::Clone, ::core::fmt::Debug, ::core::cmp::PartialEq)]
     #[non_exhaustive]
     pub enum GetWidgetError {
@@ -2037,6 +2039,7 @@ pub mod operations {
     }
     /// The errors of the `PutWidget` operation.
     #[allow(deprecated)]
+    #[allow(clippy::large_enum_variant)]
     #[derive(::core::clone::Clone, ::core::fmt::Debug, ::core::cmp::PartialEq)]
     #[non_exhaustive]
     pub enum PutWidgetError {

@@ -2511,6 +2511,7 @@ pub mod operations {
     }
     /// The errors of the `GetImportJob` operation.
     #[allow(deprecated)]
+    #[allow(clippy::large_enum_variant)]
     #[derive(::core::clone::Clone, ::core::fmt::Debug, ::core::cmp::PartialEq)]
     #[non_exhaustive]
     pub enum GetImportJobError {

@@ -5,6 +5,7 @@
 /// Smithy shape: `example.http#Events`.
 ///
 /// On the wire this union is an event stream (binary frames carrying one event each), not JSON; its serde impls read and write a single event.
+#[allow(clippy::large_enum_variant)]
 #[derive(::core::clone::Clone, ::core::cmp::PartialEq)]
 #[non_exhaustive]
 pub enum Events {
@@ -2711,6 +2712,7 @@ pub mod operations {
     }
     /// The errors of the `GetObject` operation.
     #[allow(deprecated)]
+    #[allow(clippy::large_enum_variant)]
     #[derive(::core::clone::Clone, ::core::fmt::Debug, ::core::cmp::PartialEq)]
     #[non_exhaustive]
     pub enum GetObjectError {
@@ -2872,6 +2874,7 @@ pub mod operations {
     }
     /// The errors of the `ListObjects` operation.
     #[allow(deprecated)]
+    #[allow(clippy::large_enum_variant)]
     #[derive(::core::clone::Clone, ::core::fmt::Debug, ::core::cmp::PartialEq)]
     #[non_exhaustive]
     pub enum ListObjectsError {
@@ -2998,6 +3001,7 @@ pub mod operations {
     }
     /// The errors of the `Ping` operation.
     #[allow(deprecated)]
+    #[allow(clippy::large_enum_variant)]
     #[derive(::core::clone::Clone, ::core::fmt::Debug, ::core::cmp::PartialEq)]
     #[non_exhaustive]
     pub enum PingError {
@@ -3139,6 +3143,7 @@ pub mod operations {
     }
     /// The errors of the `PutObject` operation.
     #[allow(deprecated)]
+    #[allow(clippy::large_enum_variant)]
     #[derive(::core::clone::Clone, ::core::fmt::Debug, ::core::cmp::PartialEq)]
     #[non_exhaustive]
     pub enum PutObjectError {
@@ -3265,6 +3270,7 @@ pub mod operations {
     }
     /// The errors of the `Subscribe` operation.
     #[allow(deprecated)]
+    #[allow(clippy::large_enum_variant)]
     #[derive(::core::clone::Clone, ::core::fmt::Debug, ::core::cmp::PartialEq)]
     #[non_exhaustive]
     pub enum SubscribeError {

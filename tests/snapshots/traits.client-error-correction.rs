@@ -118,6 +118,7 @@ const _: () = {
 /// The `Choice` union.
 ///
 /// Smithy shape: `example.traits#Choice`.
+#[allow(clippy::large_enum_variant)]
 #[derive(::core::clone::Clone, ::core::cmp::PartialEq, ::core::fmt::Debug)]
 #[non_exhaustive]
 pub enum Choice {
@@ -1927,6 +1928,7 @@ const _: () = {
 /// The `Tag` union.
 ///
 /// Smithy shape: `example.traits#Tag`.
+#[allow(clippy::large_enum_variant)]
 #[derive(::core::clone::Clone, ::core::cmp::PartialEq, ::core::fmt::Debug)]
 #[non_exhaustive]
 pub enum Tag {
@@ -3876,6 +3878,7 @@ pub mod operations {
     }
     /// The errors of the `Everything` operation.
     #[allow(deprecated)]
+    #[allow(clippy::large_enum_variant)]
     #[derive(::core::clone::Clone, ::core::fmt::Debug, ::core::cmp::PartialEq)]
     #[non_exhaustive]
     pub enum EverythingError {

@@ -34,6 +34,13 @@ pub mod http {
     include!(concat!(env!("OUT_DIR"), "/http.rs"));
 }
 
+/// Members named like every local, parameter and method the generated code
+/// has, an error named like the error enums' catch-all variant
+/// (`tests/models/generated-names.json`).
+pub mod generated_names {
+    include!(concat!(env!("OUT_DIR"), "/generated_names.rs"));
+}
+
 /// One structure with 5,000 members (`hostile/models.rs`).
 pub mod hostile_wide {
     include!(concat!(env!("OUT_DIR"), "/hostile_wide.rs"));

@@ -55,8 +55,14 @@ fn build_and_run(project: &Path, target_dir: &Path) -> String {
 #[test]
 fn editing_the_model_regenerates_the_types_on_the_next_build() {
     let workspace = workspace_dir();
-    let target_dir = workspace.join("target");
-    let project = target_dir.join("tests").join("rebuild-probe");
+    // Cargo's scratch directory for tests is inside whatever target
+    // directory this build uses; the probe builds into that target
+    // directory too, where its dependencies are already compiled.
+    let scratch = Path::new(env!("CARGO_TARGET_TMPDIR"));
+    let project = scratch.join("rebuild-probe");
+    let target_dir = scratch
+        .parent()
+        .expect("the scratch directory is inside the target directory");
     let _ = fs::remove_dir_all(&project);
     fs::create_dir_all(project.join("src")).unwrap();
     fs::write(
@@ -74,7 +80,7 @@ fn editing_the_model_regenerates_the_types_on_the_next_build() {
     fs::write(project.join("model.json"), MODEL_V1).unwrap();
 
     assert_eq!(
-        build_and_run(&project, &target_dir),
+        build_and_run(&project, target_dir),
         "values=[\"ACTIVE\"] decoded=Some(Unknown(\"PAUSED\"))\n"
     );
 
@@ -86,7 +92,7 @@ fn editing_the_model_regenerates_the_types_on_the_next_build() {
     fs::write(project.join("model.json"), model_v2).unwrap();
 
     assert_eq!(
-        build_and_run(&project, &target_dir),
+        build_and_run(&project, target_dir),
         "values=[\"ACTIVE\", \"PAUSED\"] decoded=Some(Paused)\n"
     );
 }

@@ -7,6 +7,10 @@
 
 use std::path::PathBuf;
 
+use crate::error::{Error, Errors, Subject};
+use crate::ident;
+use crate::shape_id::is_identifier;
+
 /// What to generate and how.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Config {
@@ -52,6 +56,29 @@ impl Default for Config {
     }
 }
 
+impl Config {
+    /// The options' own problems, found before the model is read; what
+    /// they name in the model is checked by the stages that use them.
+    pub(crate) fn check(&self) -> Result<(), Errors> {
+        let runtime = &self.runtime_crate;
+        let path = runtime.strip_prefix("::").unwrap_or(runtime);
+        let usable = path
+            .split("::")
+            .all(|segment| is_identifier(segment) && !ident::is_keyword(segment));
+        if usable {
+            return Ok(());
+        }
+        Err(Error::new(
+            Subject::RuntimeCrate,
+            format!(
+                "`{runtime}` cannot be the runtime crate: give the crate's name as Rust code writes it \
+                 (`sesv2_model`, not `sesv2-model`), or the path of a module that re-exports it (`my_crate::runtime`)"
+            ),
+        )
+        .into())
+    }
+}
+
 /// Derives to add to generated structures, unions and enums.
 ///
 /// `Eq`, `Hash`, `PartialOrd`, `Ord` and `Copy` are checked against the
@@ -90,10 +117,33 @@ pub enum RequiredMembers {
     ClientErrorCorrection,
 }
 
+/// Which option a [`ConfigOption`] is. Each way in matches on it without a
+/// wildcard arm, so that an option added to [`OPTIONS`] fails to compile
+/// until every way in takes it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum OptionId {
+    /// [`Config::operations`].
+    Operations,
+    /// [`Config::shapes`].
+    Shapes,
+    /// [`Config::derives`] for every type.
+    Derives,
+    /// [`Config::derives`] for one shape and what it contains.
+    ShapeDerives,
+    /// [`Config::renames`].
+    Renames,
+    /// [`Config::required_members`].
+    ClientErrorCorrection,
+    /// [`Config::runtime_crate`].
+    RuntimeCrate,
+}
+
 /// One option, as each way into the generator spells it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct ConfigOption {
+    /// Which option it is.
+    pub id: OptionId,
     /// The [`Config`] field it sets.
     pub field: &'static str,
     /// The [`crate::Generator`] method that sets it.
@@ -110,19 +160,21 @@ pub struct ConfigOption {
     pub help: &'static str,
 }
 
-/// Every option of the generator. [`Config`] fields not listed here are in
-/// [`INTERNAL_FIELDS`].
+/// Every option of the generator, in [`OptionId`]'s order. [`Config`]
+/// fields not listed here are in [`INTERNAL_FIELDS`].
 pub const OPTIONS: &[ConfigOption] = &[
     ConfigOption {
+        id: OptionId::Operations,
         field: "operations",
         generator: "operation",
         macro_key: "operations",
         macro_form: r#"operations = ["GetImportJob", ...]"#,
         flag: "--operation",
         flag_value: "NAME",
-        help: "an operation and every shape it reaches (repeatable), by name or absolute shape id",
+        help: "an operation and every shape it reaches (repeatable)",
     },
     ConfigOption {
+        id: OptionId::Shapes,
         field: "shapes",
         generator: "shape",
         macro_key: "shapes",
@@ -132,6 +184,7 @@ pub const OPTIONS: &[ConfigOption] = &[
         help: "a shape, by absolute id, and every shape it reaches (repeatable)",
     },
     ConfigOption {
+        id: OptionId::Derives,
         field: "derives",
         generator: "derive",
         macro_key: "derives",
@@ -141,6 +194,7 @@ pub const OPTIONS: &[ConfigOption] = &[
         help: "derives for every generated type, comma-separated: Eq,Hash",
     },
     ConfigOption {
+        id: OptionId::ShapeDerives,
         field: "derives",
         generator: "derive_for",
         macro_key: "shape_derives",
@@ -150,6 +204,7 @@ pub const OPTIONS: &[ConfigOption] = &[
         help: "derives for one shape and the types it contains (repeatable)",
     },
     ConfigOption {
+        id: OptionId::Renames,
         field: "renames",
         generator: "rename",
         macro_key: "renames",
@@ -159,22 +214,24 @@ pub const OPTIONS: &[ConfigOption] = &[
         help: "a Rust name for a shape instead of the model's (repeatable)",
     },
     ConfigOption {
+        id: OptionId::ClientErrorCorrection,
         field: "required_members",
         generator: "client_error_correction",
         macro_key: "client_error_correction",
         macro_form: "client_error_correction = true",
         flag: "--client-error-correction",
         flag_value: "",
-        help: "a missing @required member decodes to its zero value instead of failing",
+        help: "a missing @required member decodes to its zero value",
     },
     ConfigOption {
+        id: OptionId::RuntimeCrate,
         field: "runtime_crate",
         generator: "runtime_crate",
         macro_key: "runtime_crate",
         macro_form: r#"runtime_crate = "my_runtime""#,
         flag: "--runtime-crate",
         flag_value: "NAME",
-        help: "the crate the code takes its runtime from, for a crate that re-exports sesv2_model (sesv2_model)",
+        help: "the crate the code takes its runtime from (sesv2_model)",
     },
 ];
 
@@ -187,6 +244,11 @@ impl ConfigOption {
     /// The option with this macro key.
     pub fn by_macro_key(key: &str) -> Option<&'static ConfigOption> {
         OPTIONS.iter().find(|option| option.macro_key == key)
+    }
+
+    /// The option `id` is: [`OPTIONS`] lists them in [`OptionId`]'s order.
+    pub fn by_id(id: OptionId) -> &'static ConfigOption {
+        &OPTIONS[id as usize]
     }
 
     /// The option with this command-line flag.
@@ -232,6 +294,25 @@ mod tests {
             );
         }
         assert!(OPTIONS.iter().all(|option| fields.contains(&option.field)));
+    }
+
+    #[test]
+    fn every_option_id_is_in_the_table_once() {
+        // Exhaustive: a new option fails to compile here until it is counted.
+        let index = |id: OptionId| match id {
+            OptionId::Operations => 0,
+            OptionId::Shapes => 1,
+            OptionId::Derives => 2,
+            OptionId::ShapeDerives => 3,
+            OptionId::Renames => 4,
+            OptionId::ClientErrorCorrection => 5,
+            OptionId::RuntimeCrate => 6,
+        };
+        for (position, option) in OPTIONS.iter().enumerate() {
+            assert_eq!(index(option.id), position, "OPTIONS is in OptionId's order");
+            assert_eq!(ConfigOption::by_id(option.id), option);
+        }
+        assert_eq!(OPTIONS.len(), 7);
     }
 
     #[test]

@@ -22,6 +22,8 @@ pub enum Subject {
     Derive(usize, usize),
     /// The [`crate::Rename`] at this index of [`crate::Config::renames`].
     Rename(usize),
+    /// [`crate::Config::runtime_crate`].
+    RuntimeCrate,
 }
 
 /// One problem found in the model or in the requested selection.

@@ -103,6 +103,11 @@ fn for_each_word(name: &str, mut word: impl FnMut(&[u8])) {
     }
 }
 
+/// Whether `name` is a Rust keyword, which a plain identifier cannot be.
+pub(crate) fn is_keyword(name: &str) -> bool {
+    KEYWORDS.binary_search(&name).is_ok() || name == "_"
+}
+
 /// How `name` is written as a Rust identifier: raw (`r#type`) when it is a
 /// keyword, or with a trailing `_` (`self_`) when not even a raw identifier
 /// can spell it. `name` is already a valid identifier otherwise (the output

@@ -160,6 +160,7 @@ struct Analysis {
 
 /// Stages 1 to 8.
 fn analyze(config: &Config, model_json: &[u8]) -> Result<Analysis, Errors> {
+    config.check()?;
     let mut raw = load::parse(model_json)?;
 
     // The model's problems, reported together.

@@ -7,36 +7,41 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Instant;
 
+use sesv2_model_codegen::config::{ConfigOption, OPTIONS, OptionId};
 use sesv2_model_codegen::{Config, Derive, Generator, Rename, RequiredMembers};
 
-const USAGE: &str = "\
-usage: sesv2-model-codegen [MODEL.json] [OPTIONS] [--out FILE | --check FILE]
-       sesv2-model-codegen --diff OLD.json NEW.json [--operation NAME]... [--shape ID]...
-
-Generates formatted Rust code for a Smithy 2.0 JSON AST model and prints it.
-Without a model: the GetImportJob operation of the project's models/sesv2.json.
-
-What to generate (the whole service when neither is given):
-  --operation NAME        an operation and every shape it reaches (repeatable)
-  --shape ID              a shape, by absolute id, and every shape it reaches (repeatable)
-  --all                   the whole service, also without a model argument
-Options (the same as smithy_model!'s and Generator's):
-  --derive TRAITS         derives for every generated type, comma-separated: Eq,Hash
-  --derive-for ID=TRAITS  derives for one shape and the types it contains (repeatable)
-  --rename ID=NAME        a Rust name for a shape instead of the model's (repeatable)
-  --client-error-correction
-                          a missing @required member decodes to its zero value
-  --runtime-crate NAME    the crate the code takes its runtime from (sesv2_model)
-Output:
-  --out FILE              write to FILE (left untouched when it is up to date)
-  --check FILE            exit 1 if FILE differs from what the model generates now
-  --diff OLD NEW          report the API changes from OLD to NEW for the selection,
-                          each marked breaking or not; exit 1 if any is breaking
-  --stats                 print what was generated and how long it took to stderr
-
-Exit status: 0 success, 1 --check found a difference or --diff a breaking
-change, 2 bad arguments or a model error. Notes about what the code cannot
-represent exactly go to stderr.";
+/// The help text; its options come from the one table every way in shares.
+fn usage() -> String {
+    let mut usage = String::from(
+        "usage: sesv2-model-codegen [MODEL.json] [OPTIONS] [--out FILE | --check FILE]\n       \
+         sesv2-model-codegen --diff OLD.json NEW.json [--operation NAME]... [--shape ID]...\n\n\
+         Generates formatted Rust code for a Smithy 2.0 JSON AST model and prints it.\n\
+         Without a model: the GetImportJob operation of the project's models/sesv2.json.\n\n\
+         What to generate: the whole service, unless --operation or --shape (below) says otherwise.\n  \
+         --all                   the whole service, also without a model argument\n\
+         Options (smithy_model!'s keys and Generator's methods take the same):\n",
+    );
+    for option in OPTIONS {
+        let flag = format!("{} {}", option.flag, option.flag_value).trim_end().to_owned();
+        if flag.len() > 22 {
+            usage.push_str(&format!("  {flag}\n  {:22}  {}\n", "", option.help));
+        } else {
+            usage.push_str(&format!("  {flag:22}  {}\n", option.help));
+        }
+    }
+    usage.push_str(
+        "Output:\n  \
+         --out FILE              write to FILE (left untouched when it is up to date)\n  \
+         --check FILE            exit 1 if FILE differs from what the model generates now\n  \
+         --diff OLD NEW          report the API changes from OLD to NEW for the selection,\n                          \
+         each marked breaking or not; exit 1 if any is breaking\n  \
+         --stats                 print what was generated and how long it took to stderr\n\n\
+         Exit status: 0 success, 1 --check found a difference or --diff a breaking\n\
+         change, 2 bad arguments or a model error. Notes about what the code cannot\n\
+         represent exactly go to stderr.",
+    );
+    usage
+}
 
 /// What the command does once its arguments are read.
 enum Action {
@@ -66,7 +71,7 @@ struct Failure {
 impl Failure {
     fn usage(message: impl Into<String>) -> Failure {
         Failure {
-            message: format!("{}\n\n{USAGE}", message.into()),
+            message: format!("{}\n\n{}", message.into(), usage()),
             status: 2,
         }
     }
@@ -82,7 +87,7 @@ impl Failure {
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     if args.iter().any(|arg| arg == "-h" || arg == "--help") {
-        println!("{USAGE}");
+        println!("{}", usage());
         return ExitCode::SUCCESS;
     }
     match parse(args).and_then(run) {
@@ -114,27 +119,17 @@ fn parse(args: Vec<String>) -> Result<Command, Failure> {
                 Err(Failure::usage("give only one of --out, --check and --diff"))
             }
         };
+        if let Some(option) = ConfigOption::by_flag(&arg) {
+            let given = if option.flag_value.is_empty() {
+                String::new()
+            } else {
+                value(option.flag)?
+            };
+            apply(option, given, &mut config)?;
+            continue;
+        }
         match arg.as_str() {
-            "--operation" => config.operations.push(value("--operation")?),
-            "--shape" => config.shapes.push(value("--shape")?),
             "--all" => whole_service = true,
-            "--derive" => config.derives.push(Derive {
-                traits: split_traits(&value("--derive")?),
-                shape: None,
-            }),
-            "--derive-for" => {
-                let (shape, traits) = split_pair(&value("--derive-for")?, "--derive-for ID=TRAITS")?;
-                config.derives.push(Derive {
-                    traits: split_traits(&traits),
-                    shape: Some(shape),
-                });
-            }
-            "--rename" => {
-                let (shape, name) = split_pair(&value("--rename")?, "--rename ID=NAME")?;
-                config.renames.push(Rename { shape, name });
-            }
-            "--client-error-correction" => config.required_members = RequiredMembers::ClientErrorCorrection,
-            "--runtime-crate" => config.runtime_crate = value("--runtime-crate")?,
             "--out" => set_action(Action::Write(value("--out")?.into()), &mut action)?,
             "--check" => set_action(Action::Check(value("--check")?.into()), &mut action)?,
             "--diff" => {
@@ -168,6 +163,33 @@ fn parse(args: Vec<String>) -> Result<Command, Failure> {
         stats,
         args,
     })
+}
+
+/// Sets the option a flag names; `value` is empty for a switch.
+fn apply(option: &ConfigOption, value: String, config: &mut Config) -> Result<(), Failure> {
+    let form = || format!("{} {}", option.flag, option.flag_value);
+    match option.id {
+        OptionId::Operations => config.operations.push(value),
+        OptionId::Shapes => config.shapes.push(value),
+        OptionId::Derives => config.derives.push(Derive {
+            traits: split_traits(&value),
+            shape: None,
+        }),
+        OptionId::ShapeDerives => {
+            let (shape, traits) = split_pair(&value, &form())?;
+            config.derives.push(Derive {
+                traits: split_traits(&traits),
+                shape: Some(shape),
+            });
+        }
+        OptionId::Renames => {
+            let (shape, name) = split_pair(&value, &form())?;
+            config.renames.push(Rename { shape, name });
+        }
+        OptionId::ClientErrorCorrection => config.required_members = RequiredMembers::ClientErrorCorrection,
+        OptionId::RuntimeCrate => config.runtime_crate = value,
+    }
+    Ok(())
 }
 
 /// The project's own SESv2 model, in the source tree this tool was built from.

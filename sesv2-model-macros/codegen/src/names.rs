@@ -285,32 +285,38 @@ fn operation_names(
     operations
 }
 
-/// Each error once, in order, with its variant: the error's type name, but
-/// for the one the catch-all variant has taken.
+/// Each error once, in order, with its variant: the error's type name, or
+/// for an error named like the catch-all variant (`Unhandled`), the first
+/// free of `{name}Error`, `{name}Error2`, ...
 fn error_variants<'e>(
     errors: impl Iterator<Item = &'e ShapeId>,
     items: &IdMap<ShapeId, ItemNames>,
 ) -> Vec<(ShapeId, String)> {
     let mut seen: BTreeSet<&ShapeId> = BTreeSet::new();
-    let mut taken: BTreeSet<String> = BTreeSet::from([UNHANDLED_VARIANT.to_owned()]);
-    let mut variants = Vec::new();
-    for id in errors {
-        if !seen.insert(id) {
-            continue;
-        }
-        let type_name = items.get(id).map_or(id.name(), |names| &names.type_name);
-        let variant = free_name(type_name, "Error", &taken);
-        taken.insert(variant.clone());
-        variants.push((id.clone(), variant));
-    }
-    variants
+    let errors: Vec<(&ShapeId, &str)> = errors
+        .filter(|id| seen.insert(id))
+        .map(|id| (id, items.get(id).map_or(id.name(), |names| &*names.type_name)))
+        .collect();
+    // Type names are distinct: only the catch-all's name can be taken.
+    let mut taken: BTreeSet<String> = errors.iter().map(|(_, name)| (*name).to_owned()).collect();
+    errors
+        .into_iter()
+        .map(|(id, name)| {
+            let variant = if name == UNHANDLED_VARIANT {
+                let variant = free_name(name, "Error", &taken);
+                taken.insert(variant.clone());
+                variant
+            } else {
+                name.to_owned()
+            };
+            (id.clone(), variant)
+        })
+        .collect()
 }
 
-/// `name` if it is not taken, else the first of `{name}{suffix}`,
-/// `{name}{suffix}2`, ... that is not.
+/// The first of `{name}{suffix}`, `{name}{suffix}2`, ... that is not taken.
 fn free_name(name: &str, suffix: &str, taken: &BTreeSet<String>) -> String {
-    std::iter::once(name.to_owned())
-        .chain(std::iter::once(format!("{name}{suffix}")))
+    std::iter::once(format!("{name}{suffix}"))
         .chain((2..).map(|n| format!("{name}{suffix}{n}")))
         .find(|candidate| !taken.contains(candidate))
         .unwrap_or_default()
@@ -356,44 +362,37 @@ const ERROR_METHODS: &[&str] = &["cause", "description", "provide", "source", "t
 /// rename the members of AWS's models.
 fn field_names(id: &ShapeId, members: &[&str], is_error: bool, diagnostics: &mut Diagnostics) -> Vec<String> {
     let snake: Vec<String> = members.iter().map(|name| ident::snake(name)).collect();
-    let set_names: BTreeSet<String> = snake.iter().map(|field| format!("set_{field}")).collect();
-    let generated = |field: &str| {
+    let method = |field: &str| {
         STRUCT_FUNCTIONS.contains(&field)
             || BUILDER_METHODS.contains(&field)
             || TRAIT_METHODS.binary_search(&field).is_ok()
             || (is_error && ERROR_METHODS.binary_search(&field).is_ok())
-            || set_names.contains(field)
     };
-    // Members keep their own names first, in model order, so that a
-    // suffixed name never takes the name a later member has in the model.
-    let mut taken: BTreeSet<String> = BTreeSet::new();
-    let mut fields: Vec<Option<String>> = snake
-        .iter()
-        .map(|field| (!generated(field) && taken.insert(field.clone())).then(|| field.clone()))
-        .collect();
-    for (field, base) in fields.iter_mut().zip(&snake) {
-        if field.is_none() {
-            let free = std::iter::once(format!("{base}_value"))
-                .chain((2..).map(|n| format!("{base}_value{n}")))
-                .find(|candidate| !taken.contains(candidate) && !generated(candidate))
-                .unwrap_or_default();
-            taken.insert(free.clone());
-            *field = Some(free);
+    // The `set_` setters depend on the names chosen, and the names on the
+    // setters: start from the setters of the unsuffixed names and choose
+    // again until they agree (`Build` and `SetBuild` agree the second time).
+    let mut setters: BTreeSet<String> = snake.iter().map(|field| format!("set_{field}")).collect();
+    let mut fields = Vec::new();
+    for _ in 0..=snake.len() {
+        fields = suffixed(&snake, |field| method(field) || setters.contains(field));
+        let chosen: BTreeSet<String> = fields.iter().map(|field| format!("set_{field}")).collect();
+        if chosen == setters {
+            break;
         }
+        setters = chosen;
     }
-    let fields: Vec<String> = fields.into_iter().flatten().collect();
 
     // What is left to meet: a `set_` setter and a member named like it once
     // suffixed (`Build` and `SetBuildValue`). Accessors are in the
     // structure's namespace, setters and `set_` setters in the builder's.
     let mut accessors: IdMap<&str, usize> = IdMap::default();
-    let mut setters: IdMap<String, usize> = IdMap::default();
+    let mut builder_methods: IdMap<String, usize> = IdMap::default();
     for (index, field) in fields.iter().enumerate() {
         let clash = match accessors.insert(field, index) {
             Some(other) => Some((other, field.clone())),
             None => [field.clone(), format!("set_{field}")]
                 .into_iter()
-                .find_map(|name| setters.insert(name.clone(), index).map(|other| (other, name))),
+                .find_map(|name| builder_methods.insert(name.clone(), index).map(|other| (other, name))),
         };
         if let Some((other, name)) = clash {
             diagnostics.model(format!(
@@ -405,6 +404,29 @@ fn field_names(id: &ShapeId, members: &[&str], is_error: bool, diagnostics: &mut
         }
     }
     fields
+}
+
+/// Each name, or, when `taken` says it is a generated method's or it is
+/// another member's already, the first free of `{name}_value`,
+/// `{name}_value2`, ... Members keep their own names first, in model order,
+/// so that a suffixed name never takes the name a later member has.
+fn suffixed(snake: &[String], generated: impl Fn(&str) -> bool) -> Vec<String> {
+    let mut taken: BTreeSet<String> = BTreeSet::new();
+    let mut fields: Vec<Option<String>> = snake
+        .iter()
+        .map(|field| (!generated(field) && taken.insert(field.clone())).then(|| field.clone()))
+        .collect();
+    for (field, base) in fields.iter_mut().zip(snake) {
+        if field.is_none() {
+            let free = std::iter::once(format!("{base}_value"))
+                .chain((2..).map(|n| format!("{base}_value{n}")))
+                .find(|candidate| !taken.contains(candidate) && !generated(candidate))
+                .unwrap_or_default();
+            taken.insert(free.clone());
+            *field = Some(free);
+        }
+    }
+    fields.into_iter().flatten().collect()
 }
 
 /// Variant names in UpperCamelCase. Enum values are data and may differ

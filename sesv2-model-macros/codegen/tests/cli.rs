@@ -198,3 +198,43 @@ fn diff_of_a_model_with_itself_reports_nothing_and_succeeds() {
     assert!(output.status.success(), "{}", stderr(&output));
     assert!(!stdout(&output).contains("breaking"), "{}", stdout(&output));
 }
+
+/// The tool takes every option of the table every way in shares, and each
+/// one changes what it generates.
+#[test]
+fn every_option_of_the_table_is_a_flag_that_changes_the_code() {
+    use sesv2_model_codegen::config::{OPTIONS, OptionId};
+
+    for option in OPTIONS {
+        // The model generates one operation, so adding it changes output
+        // only to a selection without it.
+        let (base, value): (&[&str], &str) = match option.id {
+            OptionId::Operations => (&["--shape", "com.amazonaws.sesv2#FailureInfo"], "GetImportJob"),
+            OptionId::Shapes => (&[], "com.amazonaws.sesv2#FailureInfo"),
+            OptionId::Derives => (&[], "Eq"),
+            OptionId::ShapeDerives => (&[], "com.amazonaws.sesv2#ImportDataSource=Eq,Hash"),
+            OptionId::Renames => (&[], "com.amazonaws.sesv2#JobStatus=ImportJobStatus"),
+            OptionId::ClientErrorCorrection => (&[], ""),
+            OptionId::RuntimeCrate => (&[], "my_runtime"),
+        };
+        let mut args = vec!["models/sesv2.json"];
+        args.extend(base);
+        let before = codegen(&args);
+        assert!(before.status.success(), "{args:?}: {}", stderr(&before));
+        args.push(option.flag);
+        if !option.flag_value.is_empty() {
+            args.push(value);
+        }
+        let after = codegen(&args);
+        assert!(after.status.success(), "{args:?}: {}", stderr(&after));
+        assert!(stdout(&after) != stdout(&before), "{args:?} changed nothing");
+    }
+    let help = stdout(&codegen(&["--help"]));
+    for option in OPTIONS {
+        assert!(
+            help.contains(option.flag) && help.contains(option.help),
+            "--help lacks {}",
+            option.flag
+        );
+    }
+}

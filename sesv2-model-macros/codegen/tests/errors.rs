@@ -2,10 +2,13 @@
 //! triggered by the smallest model that shows it, checked word for word.
 //! Each says what is wrong, names the shape id or member, and how to fix it.
 //!
-//! Two messages are deliberately absent because no input can trigger them:
+//! Three messages are deliberately absent because no input can trigger them:
 //! "internal error: the generated code does not lex" (the fuzz target
-//! `engine` checks that every output parses) and "cannot merge" a list
-//! trait (serializing a parsed JSON array cannot fail).
+//! `engine` checks that every output parses), "cannot merge" a list trait
+//! (serializing a parsed JSON array cannot fail), and two members "would
+//! both be generated as" one method (field names are chosen until no
+//! member meets another's `set_` setter; 20,000 random sets of members
+//! named like generated methods and each other never left one).
 
 use serde_json::{Value, json};
 use sesv2_model_codegen::{Config, Subject, generate, generate_file};
@@ -337,18 +340,13 @@ fn nesting_too_deep_to_compile() {
 fn names_that_would_collide_in_rust() {
     assert_eq!(
         messages(json!({
-            "a#Thing": { "type": "structure", "members": {
-                "Build": { "target": STRING },
-                "SetBuildValue": { "target": STRING },
-            }},
+            "a#Thing": { "type": "structure", "members": {} },
             "a#THING": { "type": "structure", "members": {} },
             "b#Thing": { "type": "structure", "members": {} },
         })),
         [
             "`a#THING` and `a#Thing` would both be generated as the Rust type `Thing`; rename one of the shapes, \
              or give one a new Rust name with the generator's `renames`",
-            "the members `a#Thing$SetBuildValue` and `a#Thing$Build` would both be generated as `set_build_value`; \
-             rename one of them in the model",
             "`a#Thing` and `b#Thing` would both be generated as the Rust type `Thing`; give one of them a new name \
              in the service's `rename` map or with the generator's `renames`",
         ]

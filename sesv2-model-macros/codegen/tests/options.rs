@@ -337,3 +337,51 @@ fn renames_that_cannot_work_are_errors() {
         ]
     );
 }
+
+/// `Generator` has a method for every option of the table every way in
+/// shares, named as the table names it, and each sets its field.
+#[test]
+fn generator_has_a_method_for_every_option_of_the_table() {
+    use sesv2_model_codegen::Generator;
+    use sesv2_model_codegen::config::{OPTIONS, OptionId};
+
+    let default = Config::default();
+    for option in OPTIONS {
+        let generator = Generator::new("model.json");
+        // Exhaustive: a new option fails to compile here until it has a method.
+        let (method, generator) = match option.id {
+            OptionId::Operations => ("operation", generator.operation("GetJob")),
+            OptionId::Shapes => ("shape", generator.shape("example.jobs#Report")),
+            OptionId::Derives => ("derive", generator.derive(["Eq"])),
+            OptionId::ShapeDerives => ("derive_for", generator.derive_for("example.jobs#Source", ["Eq"])),
+            OptionId::Renames => ("rename", generator.rename("example.jobs#Job", "Task")),
+            OptionId::ClientErrorCorrection => ("client_error_correction", generator.client_error_correction(true)),
+            OptionId::RuntimeCrate => ("runtime_crate", generator.runtime_crate("my_runtime")),
+        };
+        assert_eq!(method, option.generator);
+        assert_ne!(generator.config(), &default, "`{method}` set nothing");
+    }
+}
+
+#[test]
+fn a_runtime_crate_that_is_no_rust_path_is_an_error() {
+    for bad in ["sesv2-model", "", "my::", "crate", "1st"] {
+        let config = Config {
+            runtime_crate: bad.to_owned(),
+            ..Config::default()
+        };
+        let errors = errors(config);
+        assert_eq!(errors.len(), 1, "{bad:?}");
+        assert_eq!(errors[0].0, Subject::RuntimeCrate);
+        assert!(
+            errors[0].1.starts_with(&format!("`{bad}` cannot be the runtime crate")),
+            "{}",
+            errors[0].1
+        );
+    }
+    let config = Config {
+        runtime_crate: "::my_crate::runtime".to_owned(),
+        ..Config::default()
+    };
+    assert!(run(config).unwrap().contains("::my_crate::runtime::__private"));
+}

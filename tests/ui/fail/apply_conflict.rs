@@ -1,3 +1,3 @@
-sesv2_model::smithy_model!("../../../../tests/models/invalid/apply-conflict.json");
+sesv2_model::smithy_model!(file_relative("../../models/invalid/apply-conflict.json"));
 
 fn main() {}

@@ -1,5 +1,5 @@
 mod unknown_argument {
-    sesv2_model::smithy_model!(model = "../../../../models/sesv2.json", operation = ["GetImportJob"]);
+    sesv2_model::smithy_model!(model = file_relative("../../../models/sesv2.json"), operation = ["GetImportJob"]);
 }
 
 mod path_not_a_string {
@@ -11,7 +11,7 @@ mod no_arguments {
 }
 
 mod list_not_bracketed {
-    sesv2_model::smithy_model!(model = "../../../../models/sesv2.json", operations = "GetImportJob");
+    sesv2_model::smithy_model!(model = file_relative("../../../models/sesv2.json"), operations = "GetImportJob");
 }
 
 fn main() {}

@@ -1,3 +1,3 @@
-sesv2_model::smithy_model!("../../../../tests/models/invalid/bad-mixins.json");
+sesv2_model::smithy_model!(file_relative("../../models/invalid/bad-mixins.json"));
 
 fn main() {}

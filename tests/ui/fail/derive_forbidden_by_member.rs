@@ -1,5 +1,5 @@
 sesv2_model::smithy_model!(
-    model = "../../../../tests/models/traits.json",
+    model = file_relative("../../models/traits.json"),
     derives = [Eq, Hash],
     shape_derives = { "example.traits#Setting": [Ord] },
 );

@@ -1,3 +1,3 @@
-sesv2_model::smithy_model!("../../../../tests/models/invalid/invalid-json.json");
+sesv2_model::smithy_model!(file_relative("../../models/invalid/invalid-json.json"));
 
 fn main() {}

@@ -1,3 +1,3 @@
-sesv2_model::smithy_model!("../../../../tests/models/invalid/name-collision.json");
+sesv2_model::smithy_model!(file_relative("../../models/invalid/name-collision.json"));
 
 fn main() {}

@@ -1,3 +1,3 @@
-sesv2_model::smithy_model!("../../../../tests/models/invalid/namespace-conflict.json");
+sesv2_model::smithy_model!(file_relative("../../models/invalid/namespace-conflict.json"));
 
 fn main() {}

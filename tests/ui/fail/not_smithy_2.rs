@@ -1,3 +1,3 @@
-sesv2_model::smithy_model!("../../../../tests/models/invalid/smithy-1.json");
+sesv2_model::smithy_model!(file_relative("../../models/invalid/smithy-1.json"));
 
 fn main() {}

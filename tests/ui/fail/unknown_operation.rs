@@ -1,5 +1,5 @@
 sesv2_model::smithy_model!(
-    model = "../../../../models/sesv2.json",
+    model = file_relative("../../../models/sesv2.json"),
     operations = ["GetImportJob", "GetImportJobs"],
 );
 

@@ -1,3 +1,3 @@
-sesv2_model::smithy_model!("../../../../tests/models/invalid/unresolved-target.json");
+sesv2_model::smithy_model!(file_relative("../../models/invalid/unresolved-target.json"));
 
 fn main() {}

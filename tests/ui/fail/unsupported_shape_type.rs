@@ -1,3 +1,3 @@
-sesv2_model::smithy_model!("../../../../tests/models/invalid/unsupported-shape-type.json");
+sesv2_model::smithy_model!(file_relative("../../models/invalid/unsupported-shape-type.json"));
 
 fn main() {}

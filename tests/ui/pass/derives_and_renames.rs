@@ -9,7 +9,7 @@ use std::collections::{BTreeSet, HashSet};
 struct FailureInfo;
 
 sesv2_model::smithy_model!(
-    model = "../../../../models/sesv2.json",
+    model = file_relative("../../../models/sesv2.json"),
     operations = ["GetImportJob"],
     shape_derives = {
         "com.amazonaws.sesv2#ImportDataSource": [Eq, Hash, PartialOrd, Ord],

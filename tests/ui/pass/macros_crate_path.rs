@@ -2,7 +2,7 @@
 //! its only argument: every shape of the model's service.
 #![deny(warnings)]
 
-sesv2_model_macros::smithy_model!("../../../../models/sesv2.json");
+sesv2_model_macros::smithy_model!(file_relative("../../../models/sesv2.json"));
 
 fn main() {
     let job: GetImportJobResponse = serde_json::from_str(r#"{"JobStatus": "CREATED"}"#).expect("decodes");

@@ -15,7 +15,7 @@ pub mod inventory {
     pub struct Vec;
 
     sesv2_model::smithy_model!(
-        model = "../../../../tests/models/features.json",
+        model = file_relative("../../models/features.json"),
         operations = ["GetWidget"],
         shapes = ["example.features#WidgetConflict"],
     );

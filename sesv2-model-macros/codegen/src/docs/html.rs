@@ -24,7 +24,8 @@ enum Tag {
 
 fn tag_named(name: &str) -> Option<Tag> {
     Some(match name.to_ascii_lowercase().as_str() {
-        "p" | "div" | "fullname" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "title" => Tag::Paragraph,
+        // `para` is DocBook's paragraph, which some AWS models still use.
+        "p" | "para" | "div" | "fullname" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "title" => Tag::Paragraph,
         "ul" => Tag::List { ordered: false },
         "ol" => Tag::List { ordered: true },
         "dl" => Tag::DefinitionList,

@@ -54,6 +54,11 @@ mod tests {
     }
 
     #[test]
+    fn docbook_paragraphs_are_paragraphs() {
+        assert_eq!(to_markdown("<para>One.</para><para>Two.</para>"), "One.\n\nTwo.");
+    }
+
+    #[test]
     fn text_outside_paragraphs_is_kept() {
         assert_eq!(to_markdown("A plain sentence."), "A plain sentence.");
         assert_eq!(to_markdown("Lead <p>then para</p> tail"), "Lead\n\nthen para\n\ntail");

@@ -90,7 +90,7 @@ impl<'a> Emitter<'a> {
         derives: &'a Derives,
         config: &'a Config,
     ) -> Emitter<'a> {
-        let runtime = format!("::{}", config.runtime_crate);
+        let runtime = format!("::{}", config.runtime_crate.trim_start_matches("::"));
         Emitter {
             model,
             names,

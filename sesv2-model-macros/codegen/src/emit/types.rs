@@ -43,6 +43,9 @@ pub(super) struct Allows {
     /// Clippy's `type_complexity`: the model decides the member types, and
     /// code generated into a file is linted like hand-written code.
     complex_types: bool,
+    /// Clippy's `large_enum_variant`, for enums whose variants hold values
+    /// of the model's choosing: boxing them would change the API.
+    large_variants: bool,
 }
 
 impl Allows {
@@ -51,7 +54,16 @@ impl Allows {
     pub const DEPRECATED: Allows = Allows {
         deprecated: true,
         complex_types: false,
+        large_variants: false,
     };
+
+    /// These, and `large_enum_variant`: for unions and error enums.
+    pub fn with_large_variants(self) -> Allows {
+        Allows {
+            large_variants: true,
+            ..self
+        }
+    }
 }
 
 impl fmt::Display for Allows {
@@ -61,6 +73,9 @@ impl fmt::Display for Allows {
         }
         if self.complex_types {
             f.write_str("#[allow(clippy::type_complexity)]\n")?;
+        }
+        if self.large_variants {
+            f.write_str("#[allow(clippy::large_enum_variant)]\n")?;
         }
         Ok(())
     }
@@ -153,6 +168,7 @@ impl<'a> Emitter<'a> {
         Allows {
             deprecated: self.touches_deprecated(id),
             complex_types: types.any(|ty| ty.generic_count() >= 2),
+            large_variants: false,
         }
     }
 

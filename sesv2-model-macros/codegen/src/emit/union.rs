@@ -63,7 +63,8 @@ pub(super) fn emit<'a>(
     write_deprecated(shape.traits.deprecated.as_ref(), out);
     emit!(
         out,
-        "{allows}#[derive(::core::clone::Clone, ::core::cmp::PartialEq{}{})]\n#[non_exhaustive]\npub enum {name} {{\n",
+        "{}#[derive(::core::clone::Clone, ::core::cmp::PartialEq{}{})]\n#[non_exhaustive]\npub enum {name} {{\n",
+        allows.with_large_variants(),
         if redacts { "" } else { ", ::core::fmt::Debug" },
         emitter.derives.extra(&shape.id),
     );
