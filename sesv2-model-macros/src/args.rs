@@ -85,6 +85,12 @@ struct RenameArg {
 /// The parsed arguments, each kept with its span for error messages.
 pub(crate) struct MacroArgs {
     model: ModelSource,
+    options: Options,
+}
+
+/// The options of [`sesv2_model_codegen::config::OPTIONS`], as written.
+#[derive(Default)]
+struct Options {
     operations: Vec<LitStr>,
     shapes: Vec<LitStr>,
     derives: Vec<DeriveArg>,
@@ -143,18 +149,20 @@ impl MacroArgs {
     /// The engine's configuration, but for what tracks the model file.
     fn config(&self) -> Config {
         Config {
-            operations: self.operations.iter().map(LitStr::value).collect(),
-            shapes: self.shapes.iter().map(LitStr::value).collect(),
-            required_members: if self.client_error_correction {
+            operations: self.options.operations.iter().map(LitStr::value).collect(),
+            shapes: self.options.shapes.iter().map(LitStr::value).collect(),
+            required_members: if self.options.client_error_correction {
                 RequiredMembers::ClientErrorCorrection
             } else {
                 RequiredMembers::Reject
             },
             runtime_crate: self
+                .options
                 .runtime_crate
                 .as_ref()
                 .map_or_else(|| Config::default().runtime_crate, LitStr::value),
             derives: self
+                .options
                 .derives
                 .iter()
                 .map(|derive| Derive {
@@ -163,6 +171,7 @@ impl MacroArgs {
                 })
                 .collect(),
             renames: self
+                .options
                 .renames
                 .iter()
                 .map(|rename| Rename {
@@ -177,16 +186,17 @@ impl MacroArgs {
     fn span_of(&self, subject: Subject) -> Span {
         let model = self.model.literal().span();
         match subject {
-            Subject::Operation(index) => self.operations.get(index).map(LitStr::span),
-            Subject::Shape(index) => self.shapes.get(index).map(LitStr::span),
-            Subject::DeriveShape(index) => self.derives.get(index).map(|derive| derive.anchor),
+            Subject::Operation(index) => self.options.operations.get(index).map(LitStr::span),
+            Subject::Shape(index) => self.options.shapes.get(index).map(LitStr::span),
+            Subject::DeriveShape(index) => self.options.derives.get(index).map(|derive| derive.anchor),
             Subject::Derive(index, trait_index) => self
+                .options
                 .derives
                 .get(index)
                 .and_then(|derive| derive.traits.get(trait_index))
                 .map(Spanned::span),
-            Subject::Rename(index) => self.renames.get(index).map(|rename| rename.shape.span()),
-            Subject::RuntimeCrate => self.runtime_crate.as_ref().map(LitStr::span),
+            Subject::Rename(index) => self.options.renames.get(index).map(|rename| rename.shape.span()),
+            Subject::RuntimeCrate => self.options.runtime_crate.as_ref().map(LitStr::span),
             _ => None,
         }
         .unwrap_or(model)
@@ -282,26 +292,13 @@ impl Parse for MacroArgs {
             }
             return Ok(MacroArgs {
                 model,
-                operations: Vec::new(),
-                shapes: Vec::new(),
-                derives: Vec::new(),
-                renames: Vec::new(),
-                client_error_correction: false,
-                runtime_crate: None,
+                options: Options::default(),
             });
         }
 
         let mut model = None;
         let mut given: Vec<String> = Vec::new();
-        let mut args = MacroArgs {
-            model: ModelSource::Path(LitStr::new("", Span::call_site())),
-            operations: Vec::new(),
-            shapes: Vec::new(),
-            derives: Vec::new(),
-            renames: Vec::new(),
-            client_error_correction: false,
-            runtime_crate: None,
-        };
+        let mut options = Options::default();
         // Derives for every type come before those for one shape, wherever
         // they are written.
         let mut every_type_derives = None;
@@ -318,8 +315,8 @@ impl Parse for MacroArgs {
                 model = Some(input.parse::<ModelSource>()?);
             } else if let Some(option) = ConfigOption::by_macro_key(&name) {
                 match option.id {
-                    OptionId::Operations => args.operations = string_list(input)?,
-                    OptionId::Shapes => args.shapes = string_list(input)?,
+                    OptionId::Operations => options.operations = string_list(input)?,
+                    OptionId::Shapes => options.shapes = string_list(input)?,
                     OptionId::Derives => {
                         every_type_derives = Some(DeriveArg {
                             anchor: key.span(),
@@ -327,10 +324,12 @@ impl Parse for MacroArgs {
                             traits: path_list(input)?,
                         })
                     }
-                    OptionId::ShapeDerives => args.derives = shape_derive_map(input)?,
-                    OptionId::Renames => args.renames = rename_map(input)?,
-                    OptionId::ClientErrorCorrection => args.client_error_correction = input.parse::<LitBool>()?.value,
-                    OptionId::RuntimeCrate => args.runtime_crate = Some(input.parse()?),
+                    OptionId::ShapeDerives => options.derives = shape_derive_map(input)?,
+                    OptionId::Renames => options.renames = rename_map(input)?,
+                    OptionId::ClientErrorCorrection => {
+                        options.client_error_correction = input.parse::<LitBool>()?.value
+                    }
+                    OptionId::RuntimeCrate => options.runtime_crate = Some(input.parse()?),
                 }
             } else {
                 return Err(syn::Error::new(
@@ -343,10 +342,10 @@ impl Parse for MacroArgs {
                 input.parse::<Token![,]>()?;
             }
         }
-        args.model =
+        let model =
             model.ok_or_else(|| syn::Error::new(Span::call_site(), "missing `model = \"path/to/model.json\"`"))?;
-        args.derives.splice(0..0, every_type_derives);
-        Ok(args)
+        options.derives.splice(0..0, every_type_derives);
+        Ok(MacroArgs { model, options })
     }
 }
 

@@ -7,7 +7,7 @@
 //! for `Eq`, a `HashMap` for `Hash`) is reported by shape id and member
 //! instead of surfacing as a rustc error inside generated code.
 
-use crate::Derive;
+use crate::config::Derive;
 use crate::error::{Diagnostics, Error, Errors, Subject, did_you_mean};
 use crate::model::{Model, ShapeKind, Simple};
 use crate::recursion::Boxed;

@@ -1,4 +1,5 @@
-//! Errors the engine reports, each tied to the piece of input it is about.
+//! Errors the engine reports, each tied to the piece of input it is about,
+//! and the notes it makes about what it generates.
 
 use std::fmt;
 
@@ -122,6 +123,22 @@ impl fmt::Display for Errors {
 }
 
 impl std::error::Error for Errors {}
+
+/// Something the generated code cannot represent exactly, reported instead
+/// of failing: the generated docs say it too.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Note {
+    /// The shape or member it is about, or `(service)`.
+    pub shape: String,
+    /// What is not exact, and what the generated code does instead.
+    pub message: String,
+}
+
+impl std::fmt::Display for Note {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.shape, self.message)
+    }
+}
 
 /// Collects the errors of one stage so that all of them are reported together,
 /// instead of making the user fix and rebuild one at a time.

@@ -57,26 +57,50 @@
 //! # Ok::<(), sesv2_model_codegen::Errors>(())
 //! ```
 
-// The stages, in order.
-mod cycles;
-mod derives;
-mod diff;
-mod emit;
-mod flatten;
+// The stages, in the order they run; each group of one so that rustfmt
+// keeps the order.
+
+// 1. JSON bytes to the raw AST.
 mod load;
-mod names;
-mod nesting;
-mod recursion;
+
+// 2. Mixins and `apply` folded in.
+mod flatten;
+
+// 3. The typed model.
 mod resolve;
+
+// 4. Recursion no type or value can have.
+mod cycles;
+
+// 5. What to generate.
 mod select;
+
+// 6. Nesting rustc cannot compile.
+mod nesting;
+
+// 7. Every Rust name.
+mod names;
+
+// 8. The boxed members.
+mod recursion;
+
+// 9. The user's derives, checked.
+mod derives;
+
+// 10. Rust source.
+mod emit;
+
+// Front ends of the stages besides `generate`: the API diff (1 to 8, and
+// emission's plans) and the build-script generator.
+mod diff;
+#[cfg(feature = "pretty")]
+mod generator;
 
 // What the stages share: the data they pass on and the helpers they use.
 mod ast;
 pub mod config;
 mod docs;
 mod error;
-#[cfg(feature = "pretty")]
-mod generator;
 mod graph;
 mod ident;
 mod model;
@@ -90,27 +114,11 @@ use proc_macro2::TokenStream;
 
 pub use config::{Config, Derive, Rename, RequiredMembers};
 pub use diff::{ApiDiff, Change, ChangeKind, diff};
-pub use error::{Error, Errors, Subject};
+pub use error::{Error, Errors, Note, Subject};
 #[cfg(feature = "pretty")]
 pub use generator::Generator;
 
 use error::Diagnostics;
-
-/// Something the generated code cannot represent exactly, reported instead
-/// of failing: the generated docs say it too.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Note {
-    /// The shape or member it is about, or `(service)`.
-    pub shape: String,
-    /// What is not exact, and what the generated code does instead.
-    pub message: String,
-}
-
-impl std::fmt::Display for Note {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}: {}", self.shape, self.message)
-    }
-}
 
 /// The generated code and the notes about it.
 #[derive(Clone, Debug)]

@@ -6,7 +6,7 @@
 use std::collections::BTreeSet;
 use std::sync::Arc;
 
-use crate::Rename;
+use crate::config::Rename;
 use crate::error::{Diagnostics, Error, Errors, Subject, did_you_mean};
 use crate::ident;
 use crate::model::{Model, Shape, ShapeKind};

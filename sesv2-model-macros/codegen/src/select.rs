@@ -1,6 +1,6 @@
 //! Stage 5: the closure of shapes to generate.
 
-use crate::Config;
+use crate::config::Config;
 use crate::error::{Diagnostics, Error, Subject, did_you_mean};
 use crate::model::{Model, Service, ShapeKind};
 use crate::shape_id::{IdSet, ShapeId};

@@ -17,7 +17,7 @@ mod surface;
 
 use std::fmt;
 
-use crate::Config;
+use crate::config::Config;
 use crate::error::{Diagnostics, Error, Errors};
 
 use surface::Surface;

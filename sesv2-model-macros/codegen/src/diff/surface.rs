@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 
 use crate::Analysis;
-use crate::Config;
+use crate::config::Config;
 use crate::emit::{self, Declared, DeclaredPresence, RustType};
 use crate::model::{Shape, ShapeKind};
 use crate::names::Names;
@@ -165,28 +165,12 @@ fn read_item(shape: &Shape, names: &Names, declared: &Declared) -> Option<Item> 
             (kind, fields, Vec::new())
         }
         ShapeKind::Enum(members) => {
-            let values = members
-                .iter()
-                .zip(variants)
-                .map(|(member, variant)| Value {
-                    name: member.name.clone(),
-                    variant,
-                    wire: member.value.clone(),
-                })
-                .collect();
-            (ItemKind::Enum, Vec::new(), values)
+            let wires = members.iter().map(|member| (&member.name, member.value.clone()));
+            (ItemKind::Enum, Vec::new(), values(wires, variants))
         }
         ShapeKind::IntEnum(members) => {
-            let values = members
-                .iter()
-                .zip(variants)
-                .map(|(member, variant)| Value {
-                    name: member.name.clone(),
-                    variant,
-                    wire: member.value.to_string(),
-                })
-                .collect();
-            (ItemKind::IntEnum, Vec::new(), values)
+            let wires = members.iter().map(|member| (&member.name, member.value.to_string()));
+            (ItemKind::IntEnum, Vec::new(), values(wires, variants))
         }
         _ => return None,
     };
@@ -198,6 +182,19 @@ fn read_item(shape: &Shape, names: &Names, declared: &Declared) -> Option<Item> 
         values,
         operation: None,
     })
+}
+
+/// An enum's or int enum's values: each member's name and wire value, with
+/// its variant.
+fn values<'m>(wires: impl Iterator<Item = (&'m String, String)>, variants: impl Iterator<Item = String>) -> Vec<Value> {
+    wires
+        .zip(variants)
+        .map(|((name, wire), variant)| Value {
+            name: name.clone(),
+            variant,
+            wire,
+        })
+        .collect()
 }
 
 /// The format's name in the model.

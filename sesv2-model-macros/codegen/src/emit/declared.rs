@@ -6,7 +6,7 @@
 use super::Emitter;
 use super::member::Presence;
 use super::rust_type::RustType;
-use crate::Config;
+use crate::config::Config;
 use crate::derives::Derives;
 use crate::model::{Model, ShapeKind};
 use crate::names::Names;

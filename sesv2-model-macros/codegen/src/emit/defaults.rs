@@ -97,7 +97,7 @@ struct Expr<'v> {
 impl fmt::Display for Expr<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let runtime = self.runtime;
-        let private = format_args!("{runtime}::__private");
+        let private = format!("{runtime}::__private");
         match self.value {
             DefaultValue::EmptyString => f.write_str("::std::string::String::new()"),
             DefaultValue::String(text) => write!(f, "::std::string::String::from({text:?})"),
@@ -128,7 +128,7 @@ impl fmt::Display for Expr<'_> {
 
 /// A `Document` (JSON value) literal; defaults are scalars or empty collections.
 fn write_document(f: &mut fmt::Formatter<'_>, private: &dyn fmt::Display, value: &Value) -> fmt::Result {
-    let json = format_args!("{private}::serde_json");
+    let json = format!("{private}::serde_json");
     match value {
         Value::Null => write!(f, "{json}::Value::Null"),
         Value::Bool(flag) => write!(f, "{json}::Value::Bool({flag})"),

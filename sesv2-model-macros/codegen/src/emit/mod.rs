@@ -1,16 +1,22 @@
 //! Stage 10: Rust source for the selected shapes.
 //!
-//! The emitter writes source text, which the proc macro hands to the
-//! compiler's lexer: at the opt-level cargo builds proc macros with, writing
-//! text is many times cheaper than building token trees one by one.
+//! Each emitter first plans its item as data (the members' [`RustType`]s,
+//! defaults and docs, a request URI's steps), then writes it with the
+//! helpers of `writer` and `wire`. The text is written once and never read
+//! back: the proc macro hands it to the compiler's lexer, and at the
+//! opt-level cargo builds proc macros with, writing text is many times
+//! cheaper than building token trees one by one.
 //!
-//! Generated code names every outside item by its full path (`::core::option::Option`,
-//! `::sesv2_model::Timestamp`) so that user items called `Option`, `String`
-//! or `Result` cannot change its meaning. Its own helper types and generic
-//! parameters (`__S`, `__D`, `__A`) start with underscores, which no
-//! generated type name does, so that they never shadow a generated type.
-//! What all generated types share (visitors, error messages) lives in the
-//! runtime crate, so that each type carries only what is particular to it.
+//! Generated code names every outside item by its full path
+//! (`::core::option::Option`, `::sesv2_model::Timestamp`) so that user items
+//! called `Option`, `String` or `Result` cannot change its meaning. The
+//! names it binds itself (locals, closure and match bindings, generic
+//! parameters, the parameters of trait impls) start with `__`, as
+//! serde_derive's do, so that nothing a model or the invoking module
+//! defines can shadow them; public methods keep plain parameter names
+//! (`input`) for rustdoc, and their bodies name nothing else. What all
+//! generated types share (visitors, error messages) lives in the runtime
+//! crate, so that each type carries only what is particular to it.
 
 /// Appends formatted Rust source to a `String`; writing to a `String` cannot fail.
 macro_rules! emit {
@@ -42,7 +48,9 @@ mod writer;
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use crate::config::{Config, RequiredMembers};
 use crate::derives::Derives;
+use crate::error::Note;
 use crate::model::{Model, Operation, Shape, ShapeKind};
 use crate::names::{ItemNames, Names};
 use crate::parallel;
@@ -50,7 +58,6 @@ use crate::recursion::Boxed;
 use crate::select::Selection;
 use crate::shape_id::{IdMap, ShapeId};
 use crate::traits::{Documentation, Protocol};
-use crate::{Config, Note};
 
 pub(crate) use declared::{Declared, DeclaredPresence, declared};
 use enumeration::Values;
@@ -278,7 +285,7 @@ impl<'a> Emitter<'a> {
     }
 
     fn corrects_errors(&self) -> bool {
-        self.config.required_members == crate::RequiredMembers::ClientErrorCorrection
+        self.config.required_members == RequiredMembers::ClientErrorCorrection
     }
 
     fn shape(&self, id: &ShapeId) -> Option<&'a Shape> {

@@ -38,31 +38,36 @@ pub(super) fn emit<'a>(emitter: &Emitter<'a>, shape: &'a Shape, operation: &'a O
         "#[derive(::core::clone::Clone, ::core::marker::Copy, ::core::fmt::Debug, ::core::default::Default, \
          ::core::cmp::PartialEq, ::core::cmp::Eq, ::core::hash::Hash)]\npub struct {name};\n"
     );
-    let header = format_args!("{}::Operation for {name}", emitter.runtime);
-    impl_block(out, Allows::DEPRECATED, header, |out| {
-        emit!(
-            out,
-            "type Input = {};\ntype Output = {};\ntype Error = {error_name};\n\
+    let runtime = &emitter.runtime;
+    impl_block(
+        out,
+        Allows::DEPRECATED,
+        format_args!("{runtime}::Operation for {name}"),
+        |out| {
+            emit!(
+                out,
+                "type Input = {};\ntype Output = {};\ntype Error = {error_name};\n\
              const NAME: &'static ::core::primitive::str = {operation_name:?};\n\
              const HTTP_METHOD: &'static ::core::primitive::str = {method:?};\n\
              const URI_TEMPLATE: &'static ::core::primitive::str = {template:?};\n\
              const HTTP_STATUS_CODE: ::core::primitive::u16 = {status};\n",
-            emitter.path(&input, Scope::Nested),
-            emitter.path(&output, Scope::Nested),
-        );
-        let fields = match &operation.input {
-            Some(input) => emitter.fields_of(input),
-            None => Default::default(),
-        };
-        request_uri::emit(emitter, shape, template, &fields, out);
-        inline_fn(
-            out,
-            format_args!(
-                "fn parse_error(__error_type: ::core::option::Option<&::core::primitive::str>, \
+                emitter.path(&input, Scope::Nested),
+                emitter.path(&output, Scope::Nested),
+            );
+            let fields = match &operation.input {
+                Some(input) => emitter.fields_of(input),
+                None => Default::default(),
+            };
+            request_uri::emit(emitter, shape, template, &fields, out);
+            inline_fn(
+                out,
+                format_args!(
+                    "fn parse_error(__error_type: ::core::option::Option<&::core::primitive::str>, \
                  __body: &[::core::primitive::u8]) -> {error_name}"
-            ),
-            |out| emit!(out, "{error_name}::from_response(__error_type, __body)"),
-        );
-    });
+                ),
+                |out| emit!(out, "{error_name}::from_response(__error_type, __body)"),
+            );
+        },
+    );
     error_enum::emit(emitter, shape, names, out);
 }

@@ -9,7 +9,7 @@ use super::member::{Field, Presence};
 use super::required::{RequiredMatch, binding};
 use super::rust_type::Scope;
 use super::types::{Allows, format_variant};
-use super::wire::{P, SERDE};
+use super::wire::{P, SERDE, write_places};
 use super::writer::{impl_block, inline_fn};
 
 /// Whether the body alone can make a value: no required member travels
@@ -134,17 +134,7 @@ fn decode(emitter: &Emitter<'_>, name: &str, fields: &[Field<'_>], out: &mut Str
 
 /// The loop that reads each member of the body into its slot.
 fn read_members(emitter: &Emitter<'_>, name: &str, body: &[&Field<'_>], out: &mut String) {
-    // Where each member sits, for messages and timestamp formats: one
-    // constant, so that decoding passes a pointer into it.
-    emit!(out, "const __PLACES: &[{P}::Place] = &[\n");
-    for field in body {
-        emit!(out, "{P}::Place::member({name:?}, {:?})", field.wire);
-        if let Some(format) = field.format {
-            emit!(out, ".with_format({P}::TimestampFormat::{})", format_variant(format));
-        }
-        out.push_str(",\n");
-    }
-    out.push_str("];\n");
+    write_places(name, body.iter().map(|field| (field.wire, field.format)), out);
     // The slots are one tuple, not a local each: every `let` opens a scope
     // that the debug info nests inside the previous one, and LLVM recurses
     // through that nesting (thousands of members overflowed its stack).

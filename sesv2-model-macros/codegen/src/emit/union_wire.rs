@@ -7,7 +7,7 @@ use super::doc::article;
 use super::rust_type::Scope;
 use super::types::{Allows, format_variant};
 use super::union::Variant;
-use super::wire::{P, SERDE};
+use super::wire::{P, SERDE, write_places};
 use super::writer::{impl_block, inline_fn};
 
 pub(super) fn emit(emitter: &Emitter<'_>, name: &str, unknown: &str, variants: &[Variant<'_>], out: &mut String) {
@@ -81,15 +81,8 @@ fn decode(emitter: &Emitter<'_>, name: &str, unknown: &str, variants: &[Variant<
                 "fn decode_member<'de, __A: {SERDE}::de::MapAccess<'de>>(__index: ::core::primitive::usize, __map: &mut __A) \
              -> ::core::result::Result<::core::option::Option<Self>, __A::Error> {{\n"
             );
-            emit!(out, "const __PLACES: &[{P}::Place] = &[\n");
-            for variant in variants {
-                emit!(out, "{P}::Place::member({name:?}, {:?})", variant.wire);
-                if let Some(format) = variant.format {
-                    emit!(out, ".with_format({P}::TimestampFormat::{})", format_variant(format));
-                }
-                out.push_str(",\n");
-            }
-            out.push_str("];\n::core::result::Result::Ok(match __index {\n");
+            write_places(name, variants.iter().map(|variant| (variant.wire, variant.format)), out);
+            out.push_str("::core::result::Result::Ok(match __index {\n");
             for (index, variant) in variants.iter().enumerate() {
                 let ident = &variant.ident.rust;
                 match &variant.payload {

@@ -3,8 +3,9 @@
 //! decoding functions, inside a `const _: () = { .. };` block of their own.
 
 use super::Emitter;
-use super::types::Allows;
+use super::types::{Allows, format_variant};
 use super::writer::impl_block;
+use crate::traits::TimestampFormat;
 
 /// The runtime's support module, as the `use` at the top of every block of
 /// wire impls names it: short paths keep the generated code (and the
@@ -79,4 +80,23 @@ impl Emitter<'_> {
             },
         );
     }
+}
+
+/// `const __PLACES: &[Place] = &[..];`: where each member of `name` sits, by
+/// its wire name and timestamp format, for messages and decoding. One
+/// constant, so that decoding passes a pointer into it.
+pub(super) fn write_places<'w>(
+    name: &str,
+    members: impl Iterator<Item = (&'w str, Option<TimestampFormat>)>,
+    out: &mut String,
+) {
+    emit!(out, "const __PLACES: &[{P}::Place] = &[\n");
+    for (wire, format) in members {
+        emit!(out, "{P}::Place::member({name:?}, {wire:?})");
+        if let Some(format) = format {
+            emit!(out, ".with_format({P}::TimestampFormat::{})", format_variant(format));
+        }
+        out.push_str(",\n");
+    }
+    out.push_str("];\n");
 }
