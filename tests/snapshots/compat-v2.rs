@@ -256,6 +256,9 @@ const _: () = {
             }
         }
     }
+    impl __p::IntEnumValue for Priority {
+        const EXPECTING: &'static ::core::primitive::str = "a `Priority` integer";
+    }
     impl ::core::convert::From<Priority> for ::core::primitive::i32 {
         #[inline]
         fn from(__value: Priority) -> Self {
@@ -277,9 +280,6 @@ const _: () = {
         ) {
             __out.push_str(&::std::string::ToString::to_string(&self.value()))
         }
-    }
-    impl __p::IntEnumValue for Priority {
-        const EXPECTING: &'static ::core::primitive::str = "a `Priority` integer";
     }
     impl __p::Encode for Priority {
         fn encode<__S: __serde::Serializer>(
@@ -489,6 +489,9 @@ const _: () = {
             }
         }
     }
+    impl __p::EnumValue for Status {
+        const EXPECTING: &'static ::core::primitive::str = "a `Status` string";
+    }
     impl ::core::str::FromStr for Status {
         type Err = ::core::convert::Infallible;
         #[inline]
@@ -496,12 +499,6 @@ const _: () = {
             __value: &::core::primitive::str,
         ) -> ::core::result::Result<Self, ::core::convert::Infallible> {
             ::core::result::Result::Ok(Self::from(__value))
-        }
-    }
-    impl ::core::fmt::Display for Status {
-        #[inline]
-        fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-            __f.write_str(self.as_str())
         }
     }
     impl ::core::convert::AsRef<::core::primitive::str> for Status {
@@ -520,6 +517,12 @@ const _: () = {
             self.as_str()
         }
     }
+    impl ::core::fmt::Display for Status {
+        #[inline]
+        fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            __f.write_str(self.as_str())
+        }
+    }
     impl __p::HttpText for Status {
         #[inline]
         fn write_http(
@@ -529,9 +532,6 @@ const _: () = {
         ) {
             __out.push_str(self.as_str())
         }
-    }
-    impl __p::EnumValue for Status {
-        const EXPECTING: &'static ::core::primitive::str = "a `Status` string";
     }
     impl __p::Encode for Status {
         fn encode<__S: __serde::Serializer>(

@@ -1402,6 +1402,9 @@ const _: () = {
             }
         }
     }
+    impl __p::EnumValue for JobStatus {
+        const EXPECTING: &'static ::core::primitive::str = "a `JobStatus` string";
+    }
     impl ::core::str::FromStr for JobStatus {
         type Err = ::core::convert::Infallible;
         #[inline]
@@ -1409,12 +1412,6 @@ const _: () = {
             __value: &::core::primitive::str,
         ) -> ::core::result::Result<Self, ::core::convert::Infallible> {
             ::core::result::Result::Ok(Self::from(__value))
-        }
-    }
-    impl ::core::fmt::Display for JobStatus {
-        #[inline]
-        fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-            __f.write_str(self.as_str())
         }
     }
     impl ::core::convert::AsRef<::core::primitive::str> for JobStatus {
@@ -1433,6 +1430,12 @@ const _: () = {
             self.as_str()
         }
     }
+    impl ::core::fmt::Display for JobStatus {
+        #[inline]
+        fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            __f.write_str(self.as_str())
+        }
+    }
     impl __p::HttpText for JobStatus {
         #[inline]
         fn write_http(
@@ -1442,9 +1445,6 @@ const _: () = {
         ) {
             __out.push_str(self.as_str())
         }
-    }
-    impl __p::EnumValue for JobStatus {
-        const EXPECTING: &'static ::core::primitive::str = "a `JobStatus` string";
     }
     impl __p::Encode for JobStatus {
         fn encode<__S: __serde::Serializer>(
@@ -1533,6 +1533,9 @@ const _: () = {
             }
         }
     }
+    impl __p::IntEnumValue for Priority {
+        const EXPECTING: &'static ::core::primitive::str = "a `Priority` integer";
+    }
     impl ::core::convert::From<Priority> for ::core::primitive::i32 {
         #[inline]
         fn from(__value: Priority) -> Self {
@@ -1554,9 +1557,6 @@ const _: () = {
         ) {
             __out.push_str(&::std::string::ToString::to_string(&self.value()))
         }
-    }
-    impl __p::IntEnumValue for Priority {
-        const EXPECTING: &'static ::core::primitive::str = "a `Priority` integer";
     }
     impl __p::Encode for Priority {
         fn encode<__S: __serde::Serializer>(

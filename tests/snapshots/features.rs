@@ -157,6 +157,9 @@ const _: () = {
             }
         }
     }
+    impl __p::EnumValue for Colour {
+        const EXPECTING: &'static ::core::primitive::str = "a `Colour` string";
+    }
     impl ::core::str::FromStr for Colour {
         type Err = ::core::convert::Infallible;
         #[inline]
@@ -164,12 +167,6 @@ const _: () = {
             __value: &::core::primitive::str,
         ) -> ::core::result::Result<Self, ::core::convert::Infallible> {
             ::core::result::Result::Ok(Self::from(__value))
-        }
-    }
-    impl ::core::fmt::Display for Colour {
-        #[inline]
-        fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-            __f.write_str(self.as_str())
         }
     }
     impl ::core::convert::AsRef<::core::primitive::str> for Colour {
@@ -188,6 +185,12 @@ const _: () = {
             self.as_str()
         }
     }
+    impl ::core::fmt::Display for Colour {
+        #[inline]
+        fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            __f.write_str(self.as_str())
+        }
+    }
     impl __p::HttpText for Colour {
         #[inline]
         fn write_http(
@@ -197,9 +200,6 @@ const _: () = {
         ) {
             __out.push_str(self.as_str())
         }
-    }
-    impl __p::EnumValue for Colour {
-        const EXPECTING: &'static ::core::primitive::str = "a `Colour` string";
     }
     impl __p::Encode for Colour {
         fn encode<__S: __serde::Serializer>(

@@ -1481,6 +1481,9 @@ const _: () = {
             }
         }
     }
+    impl __p::EnumValue for Kind {
+        const EXPECTING: &'static ::core::primitive::str = "a `Kind` string";
+    }
     impl ::core::str::FromStr for Kind {
         type Err = ::core::convert::Infallible;
         #[inline]
@@ -1488,12 +1491,6 @@ const _: () = {
             __value: &::core::primitive::str,
         ) -> ::core::result::Result<Self, ::core::convert::Infallible> {
             ::core::result::Result::Ok(Self::from(__value))
-        }
-    }
-    impl ::core::fmt::Display for Kind {
-        #[inline]
-        fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-            __f.write_str(self.as_str())
         }
     }
     impl ::core::convert::AsRef<::core::primitive::str> for Kind {
@@ -1512,6 +1509,12 @@ const _: () = {
             self.as_str()
         }
     }
+    impl ::core::fmt::Display for Kind {
+        #[inline]
+        fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            __f.write_str(self.as_str())
+        }
+    }
     impl __p::HttpText for Kind {
         #[inline]
         fn write_http(
@@ -1521,9 +1524,6 @@ const _: () = {
         ) {
             __out.push_str(self.as_str())
         }
-    }
-    impl __p::EnumValue for Kind {
-        const EXPECTING: &'static ::core::primitive::str = "a `Kind` string";
     }
     impl __p::Encode for Kind {
         fn encode<__S: __serde::Serializer>(

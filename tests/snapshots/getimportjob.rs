@@ -300,6 +300,9 @@ const _: () = {
             }
         }
     }
+    impl __p::EnumValue for ContactListImportAction {
+        const EXPECTING: &'static ::core::primitive::str = "a `ContactListImportAction` string";
+    }
     impl ::core::str::FromStr for ContactListImportAction {
         type Err = ::core::convert::Infallible;
         #[inline]
@@ -307,12 +310,6 @@ const _: () = {
             __value: &::core::primitive::str,
         ) -> ::core::result::Result<Self, ::core::convert::Infallible> {
             ::core::result::Result::Ok(Self::from(__value))
-        }
-    }
-    impl ::core::fmt::Display for ContactListImportAction {
-        #[inline]
-        fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-            __f.write_str(self.as_str())
         }
     }
     impl ::core::convert::AsRef<::core::primitive::str> for ContactListImportAction {
@@ -331,6 +328,12 @@ const _: () = {
             self.as_str()
         }
     }
+    impl ::core::fmt::Display for ContactListImportAction {
+        #[inline]
+        fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            __f.write_str(self.as_str())
+        }
+    }
     impl __p::HttpText for ContactListImportAction {
         #[inline]
         fn write_http(
@@ -340,9 +343,6 @@ const _: () = {
         ) {
             __out.push_str(self.as_str())
         }
-    }
-    impl __p::EnumValue for ContactListImportAction {
-        const EXPECTING: &'static ::core::primitive::str = "a `ContactListImportAction` string";
     }
     impl __p::Encode for ContactListImportAction {
         fn encode<__S: __serde::Serializer>(
@@ -439,6 +439,9 @@ const _: () = {
             }
         }
     }
+    impl __p::EnumValue for DataFormat {
+        const EXPECTING: &'static ::core::primitive::str = "a `DataFormat` string";
+    }
     impl ::core::str::FromStr for DataFormat {
         type Err = ::core::convert::Infallible;
         #[inline]
@@ -446,12 +449,6 @@ const _: () = {
             __value: &::core::primitive::str,
         ) -> ::core::result::Result<Self, ::core::convert::Infallible> {
             ::core::result::Result::Ok(Self::from(__value))
-        }
-    }
-    impl ::core::fmt::Display for DataFormat {
-        #[inline]
-        fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-            __f.write_str(self.as_str())
         }
     }
     impl ::core::convert::AsRef<::core::primitive::str> for DataFormat {
@@ -470,6 +467,12 @@ const _: () = {
             self.as_str()
         }
     }
+    impl ::core::fmt::Display for DataFormat {
+        #[inline]
+        fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            __f.write_str(self.as_str())
+        }
+    }
     impl __p::HttpText for DataFormat {
         #[inline]
         fn write_http(
@@ -479,9 +482,6 @@ const _: () = {
         ) {
             __out.push_str(self.as_str())
         }
-    }
-    impl __p::EnumValue for DataFormat {
-        const EXPECTING: &'static ::core::primitive::str = "a `DataFormat` string";
     }
     impl __p::Encode for DataFormat {
         fn encode<__S: __serde::Serializer>(
@@ -1264,6 +1264,9 @@ const _: () = {
             }
         }
     }
+    impl __p::EnumValue for JobStatus {
+        const EXPECTING: &'static ::core::primitive::str = "a `JobStatus` string";
+    }
     impl ::core::str::FromStr for JobStatus {
         type Err = ::core::convert::Infallible;
         #[inline]
@@ -1271,12 +1274,6 @@ const _: () = {
             __value: &::core::primitive::str,
         ) -> ::core::result::Result<Self, ::core::convert::Infallible> {
             ::core::result::Result::Ok(Self::from(__value))
-        }
-    }
-    impl ::core::fmt::Display for JobStatus {
-        #[inline]
-        fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-            __f.write_str(self.as_str())
         }
     }
     impl ::core::convert::AsRef<::core::primitive::str> for JobStatus {
@@ -1295,6 +1292,12 @@ const _: () = {
             self.as_str()
         }
     }
+    impl ::core::fmt::Display for JobStatus {
+        #[inline]
+        fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            __f.write_str(self.as_str())
+        }
+    }
     impl __p::HttpText for JobStatus {
         #[inline]
         fn write_http(
@@ -1304,9 +1307,6 @@ const _: () = {
         ) {
             __out.push_str(self.as_str())
         }
-    }
-    impl __p::EnumValue for JobStatus {
-        const EXPECTING: &'static ::core::primitive::str = "a `JobStatus` string";
     }
     impl __p::Encode for JobStatus {
         fn encode<__S: __serde::Serializer>(
@@ -1626,6 +1626,9 @@ const _: () = {
             }
         }
     }
+    impl __p::EnumValue for SuppressionListImportAction {
+        const EXPECTING: &'static ::core::primitive::str = "a `SuppressionListImportAction` string";
+    }
     impl ::core::str::FromStr for SuppressionListImportAction {
         type Err = ::core::convert::Infallible;
         #[inline]
@@ -1633,12 +1636,6 @@ const _: () = {
             __value: &::core::primitive::str,
         ) -> ::core::result::Result<Self, ::core::convert::Infallible> {
             ::core::result::Result::Ok(Self::from(__value))
-        }
-    }
-    impl ::core::fmt::Display for SuppressionListImportAction {
-        #[inline]
-        fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-            __f.write_str(self.as_str())
         }
     }
     impl ::core::convert::AsRef<::core::primitive::str> for SuppressionListImportAction {
@@ -1657,6 +1654,12 @@ const _: () = {
             self.as_str()
         }
     }
+    impl ::core::fmt::Display for SuppressionListImportAction {
+        #[inline]
+        fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            __f.write_str(self.as_str())
+        }
+    }
     impl __p::HttpText for SuppressionListImportAction {
         #[inline]
         fn write_http(
@@ -1666,9 +1669,6 @@ const _: () = {
         ) {
             __out.push_str(self.as_str())
         }
-    }
-    impl __p::EnumValue for SuppressionListImportAction {
-        const EXPECTING: &'static ::core::primitive::str = "a `SuppressionListImportAction` string";
     }
     impl __p::Encode for SuppressionListImportAction {
         fn encode<__S: __serde::Serializer>(

@@ -1093,6 +1093,9 @@ const _: () = {
             }
         }
     }
+    impl __p::IntEnumValue for Priority {
+        const EXPECTING: &'static ::core::primitive::str = "a `Priority` integer";
+    }
     impl ::core::convert::From<Priority> for ::core::primitive::i32 {
         #[inline]
         fn from(__value: Priority) -> Self {
@@ -1114,9 +1117,6 @@ const _: () = {
         ) {
             __out.push_str(&::std::string::ToString::to_string(&self.value()))
         }
-    }
-    impl __p::IntEnumValue for Priority {
-        const EXPECTING: &'static ::core::primitive::str = "a `Priority` integer";
     }
     impl __p::Encode for Priority {
         fn encode<__S: __serde::Serializer>(

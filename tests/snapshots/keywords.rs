@@ -176,6 +176,9 @@ const _: () = {
             }
         }
     }
+    impl __p::EnumValue for Default {
+        const EXPECTING: &'static ::core::primitive::str = "a `Default` string";
+    }
     impl ::core::str::FromStr for Default {
         type Err = ::core::convert::Infallible;
         #[inline]
@@ -183,12 +186,6 @@ const _: () = {
             __value: &::core::primitive::str,
         ) -> ::core::result::Result<Self, ::core::convert::Infallible> {
             ::core::result::Result::Ok(Self::from(__value))
-        }
-    }
-    impl ::core::fmt::Display for Default {
-        #[inline]
-        fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-            __f.write_str(self.as_str())
         }
     }
     impl ::core::convert::AsRef<::core::primitive::str> for Default {
@@ -207,6 +204,12 @@ const _: () = {
             self.as_str()
         }
     }
+    impl ::core::fmt::Display for Default {
+        #[inline]
+        fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            __f.write_str(self.as_str())
+        }
+    }
     impl __p::HttpText for Default {
         #[inline]
         fn write_http(
@@ -216,9 +219,6 @@ const _: () = {
         ) {
             __out.push_str(self.as_str())
         }
-    }
-    impl __p::EnumValue for Default {
-        const EXPECTING: &'static ::core::primitive::str = "a `Default` string";
     }
     impl __p::Encode for Default {
         fn encode<__S: __serde::Serializer>(
@@ -932,6 +932,9 @@ const _: () = {
             }
         }
     }
+    impl __p::EnumValue for Punctuation {
+        const EXPECTING: &'static ::core::primitive::str = "a `Punctuation` string";
+    }
     impl ::core::str::FromStr for Punctuation {
         type Err = ::core::convert::Infallible;
         #[inline]
@@ -939,12 +942,6 @@ const _: () = {
             __value: &::core::primitive::str,
         ) -> ::core::result::Result<Self, ::core::convert::Infallible> {
             ::core::result::Result::Ok(Self::from(__value))
-        }
-    }
-    impl ::core::fmt::Display for Punctuation {
-        #[inline]
-        fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-            __f.write_str(self.as_str())
         }
     }
     impl ::core::convert::AsRef<::core::primitive::str> for Punctuation {
@@ -963,6 +960,12 @@ const _: () = {
             self.as_str()
         }
     }
+    impl ::core::fmt::Display for Punctuation {
+        #[inline]
+        fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            __f.write_str(self.as_str())
+        }
+    }
     impl __p::HttpText for Punctuation {
         #[inline]
         fn write_http(
@@ -972,9 +975,6 @@ const _: () = {
         ) {
             __out.push_str(self.as_str())
         }
-    }
-    impl __p::EnumValue for Punctuation {
-        const EXPECTING: &'static ::core::primitive::str = "a `Punctuation` string";
     }
     impl __p::Encode for Punctuation {
         fn encode<__S: __serde::Serializer>(

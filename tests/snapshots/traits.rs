@@ -751,6 +751,9 @@ const _: () = {
             }
         }
     }
+    impl __p::EnumValue for LegacyTier {
+        const EXPECTING: &'static ::core::primitive::str = "a `LegacyTier` string";
+    }
     impl ::core::str::FromStr for LegacyTier {
         type Err = ::core::convert::Infallible;
         #[inline]
@@ -758,12 +761,6 @@ const _: () = {
             __value: &::core::primitive::str,
         ) -> ::core::result::Result<Self, ::core::convert::Infallible> {
             ::core::result::Result::Ok(Self::from(__value))
-        }
-    }
-    impl ::core::fmt::Display for LegacyTier {
-        #[inline]
-        fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-            __f.write_str(self.as_str())
         }
     }
     impl ::core::convert::AsRef<::core::primitive::str> for LegacyTier {
@@ -782,6 +779,12 @@ const _: () = {
             self.as_str()
         }
     }
+    impl ::core::fmt::Display for LegacyTier {
+        #[inline]
+        fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            __f.write_str(self.as_str())
+        }
+    }
     impl __p::HttpText for LegacyTier {
         #[inline]
         fn write_http(
@@ -791,9 +794,6 @@ const _: () = {
         ) {
             __out.push_str(self.as_str())
         }
-    }
-    impl __p::EnumValue for LegacyTier {
-        const EXPECTING: &'static ::core::primitive::str = "a `LegacyTier` string";
     }
     impl __p::Encode for LegacyTier {
         fn encode<__S: __serde::Serializer>(
@@ -1321,6 +1321,9 @@ const _: () = {
             }
         }
     }
+    impl __p::IntEnumValue for Priority {
+        const EXPECTING: &'static ::core::primitive::str = "a `Priority` integer";
+    }
     impl ::core::convert::From<Priority> for ::core::primitive::i32 {
         #[inline]
         fn from(__value: Priority) -> Self {
@@ -1342,9 +1345,6 @@ const _: () = {
         ) {
             __out.push_str(&::std::string::ToString::to_string(&self.value()))
         }
-    }
-    impl __p::IntEnumValue for Priority {
-        const EXPECTING: &'static ::core::primitive::str = "a `Priority` integer";
     }
     impl __p::Encode for Priority {
         fn encode<__S: __serde::Serializer>(

@@ -1,6 +1,7 @@
 //! Enums and int enums, from one skeleton: one variant per model value plus
 //! one that keeps unknown values, the wire value of each variant and back,
-//! and their wire impls (a JSON string or number).
+//! and their wire impls (a JSON string or number). What differs between the
+//! two is data: a [`Repr`].
 
 use super::Emitter;
 use super::doc::{article, shape_note, write_line};
@@ -9,7 +10,7 @@ use super::types::Allows;
 use super::wire::P;
 use super::writer::{FmtTrait, fmt_impl, impl_block, inline_fn, write_deprecated};
 use crate::model::{EnumMember, IntEnumMember, Shape};
-use crate::names::ItemNames;
+use crate::names::{Ident, ItemNames};
 use crate::traits::Traits;
 
 /// The members of an enum or an int enum.
@@ -19,11 +20,16 @@ pub(super) enum Values<'a> {
     Integers(&'a [IntEnumMember]),
 }
 
-impl<'a> Values<'a> {
-    fn is_string(self) -> bool {
-        matches!(self, Values::Strings(_))
-    }
+/// One member's value.
+struct Value<'a> {
+    /// The value as the docs show it: `CREATED`, `3`.
+    shown: String,
+    /// The value as a Rust literal: `"CREATED"`, `3`.
+    literal: String,
+    traits: &'a Traits,
+}
 
+impl<'a> Values<'a> {
     fn members(self) -> Vec<Value<'a>> {
         match self {
             Values::Strings(members) => members
@@ -45,25 +51,88 @@ impl<'a> Values<'a> {
         }
     }
 
-    /// What a value is, for messages.
-    fn noun(self) -> &'static str {
-        if self.is_string() { "string" } else { "integer" }
-    }
-
-    /// The method that returns the wire value.
-    fn getter(self) -> &'static str {
-        if self.is_string() { "as_str" } else { "value" }
+    fn repr(self) -> &'static Repr {
+        match self {
+            Values::Strings(_) => &STRING,
+            Values::Integers(_) => &INTEGER,
+        }
     }
 }
 
-/// One member's value.
-struct Value<'a> {
-    /// The value as the docs show it: `CREATED`, `3`.
-    shown: String,
-    /// The value as a Rust literal: `"CREATED"`, `3`.
-    literal: String,
-    traits: &'a Traits,
+/// How the values of an enum are represented in Rust and on the wire.
+struct Repr {
+    /// For the fallback docs: "The `X` enum."
+    kind: &'static str,
+    /// For messages: "a `X` string".
+    noun: &'static str,
+    /// `Copy` is derived.
+    copy: bool,
+    /// The method that returns the wire value, and its signature's rest.
+    getter: &'static str,
+    getter_signature: &'static str,
+    /// The element type of `values()`.
+    listed: &'static str,
+    /// The runtime type the unknown variant holds, and the `__private`
+    /// function that makes one.
+    unknown_type: &'static str,
+    make_unknown: &'static str,
+    /// The `From` impls into the enum: the source type, and what `match`
+    /// reads of `__value`.
+    sources: &'static [(&'static str, &'static str)],
+    /// The runtime trait that names the values in messages.
+    value_trait: &'static str,
+    /// Bodies: `Display::fmt`, `HttpText::write_http`, `Encode::encode`,
+    /// `Correct::corrected`; and the runtime's decoding function.
+    display: &'static str,
+    write_http: &'static str,
+    encode: &'static str,
+    corrected: &'static str,
+    decode: &'static str,
+    /// The impls only this kind has.
+    extra: fn(&str, &mut String),
 }
+
+const STRING: Repr = Repr {
+    kind: "enum",
+    noun: "string",
+    copy: false,
+    getter: "as_str",
+    getter_signature: "(&self) -> &::core::primitive::str",
+    listed: "&'static ::core::primitive::str",
+    unknown_type: "UnknownValue",
+    make_unknown: "unknown_value",
+    sources: &[
+        ("&::core::primitive::str", "__value"),
+        ("::std::string::String", "__value.as_str()"),
+    ],
+    value_trait: "EnumValue",
+    display: "__f.write_str(self.as_str())",
+    write_http: "__out.push_str(self.as_str())",
+    encode: "__serializer.serialize_str(self.as_str())",
+    // Smithy enum values are never empty, so "" is always unknown.
+    corrected: "Self::from(\"\")",
+    decode: "decode_enum",
+    extra: string_impls,
+};
+
+const INTEGER: Repr = Repr {
+    kind: "int enum",
+    noun: "integer",
+    copy: true,
+    getter: "value",
+    getter_signature: "(self) -> ::core::primitive::i32",
+    listed: "::core::primitive::i32",
+    unknown_type: "UnknownIntValue",
+    make_unknown: "unknown_int_value",
+    sources: &[("::core::primitive::i32", "__value")],
+    value_trait: "IntEnumValue",
+    display: "::core::fmt::Display::fmt(&self.value(), __f)",
+    write_http: "__out.push_str(&::std::string::ToString::to_string(&self.value()))",
+    encode: "__serializer.serialize_i32(self.value())",
+    corrected: "Self::from(0)",
+    decode: "decode_int_enum",
+    extra: integer_impls,
+};
 
 pub(super) fn emit<'a>(
     emitter: &Emitter<'a>,
@@ -72,22 +141,47 @@ pub(super) fn emit<'a>(
     values: Values<'a>,
     out: &mut String,
 ) {
-    let runtime = &emitter.runtime;
+    let repr = values.repr();
     let name = &*names.type_name;
-    let unknown = &names.unknown_variant.rust;
     let allows = emitter.allows(&shape.id, std::iter::empty());
-    let sensitive = shape.traits.sensitive;
     let members = values.members();
 
+    declaration(emitter, shape, names, repr, &members, allows, out);
+    emitter.wire_block(allows, out, |out| {
+        conversions(name, &names.unknown_variant.rust, repr, &members, &names.members, out);
+        (repr.extra)(name, out);
+        fmt_impl(out, Allows::default(), FmtTrait::Display, name, |out| {
+            out.push_str(repr.display)
+        });
+        if shape.traits.sensitive {
+            fmt_impl(out, Allows::default(), FmtTrait::Debug, name, |out| {
+                emit!(out, "__f.write_str({P}::REDACTED)")
+            });
+        }
+        wire_impls(emitter, name, repr, out);
+    });
+}
+
+/// The enum itself: docs, derives, a variant per value, the unknown variant.
+fn declaration<'a>(
+    emitter: &Emitter<'a>,
+    shape: &'a Shape,
+    names: &ItemNames,
+    repr: &Repr,
+    members: &[Value<'a>],
+    allows: Allows,
+    out: &mut String,
+) {
+    let name = &*names.type_name;
+    let sensitive = shape.traits.sensitive;
     let mut notes = vec![shape_note(shape)];
     if sensitive {
         notes.push(SENSITIVE_VALUE.to_owned());
     }
-    let kind = if values.is_string() { "enum" } else { "int enum" };
     emitter
         .docs(
             shape.traits.documentation.as_ref(),
-            &format!("The `{}` {kind}.", shape.id.name()),
+            &format!("The `{}` {}.", shape.id.name(), repr.kind),
             &notes,
         )
         .write(out);
@@ -96,127 +190,55 @@ pub(super) fn emit<'a>(
         out,
         "{allows}#[derive(::core::clone::Clone, {}{}::core::cmp::PartialEq, ::core::cmp::Eq, \
          ::core::hash::Hash, ::core::cmp::PartialOrd, ::core::cmp::Ord{})]\n#[non_exhaustive]\npub enum {name} {{\n",
-        if values.is_string() {
-            ""
-        } else {
-            "::core::marker::Copy, "
-        },
+        if repr.copy { "::core::marker::Copy, " } else { "" },
         if sensitive { "" } else { "::core::fmt::Debug, " },
         emitter.derives.extra(&shape.id),
     );
     for (value, variant) in members.iter().zip(&names.members) {
-        let traits = value.traits;
+        // The wire value is the docs' only line when the model has none.
         let wire_value = format!("The wire value `{}`.", value.shown);
-        let notes = match traits.documentation {
+        let documentation = value.traits.documentation.as_ref();
+        let notes = match documentation {
             Some(_) => std::slice::from_ref(&wire_value),
             None => &[],
         };
-        emitter
-            .docs(traits.documentation.as_ref(), &wire_value, notes)
-            .write(out);
-        write_deprecated(traits.deprecated.as_ref(), out);
+        emitter.docs(documentation, &wire_value, notes).write(out);
+        write_deprecated(value.traits.deprecated.as_ref(), out);
         emit!(out, "{},\n", variant.rust);
     }
     write_line(
         &format!(
             "A value the model did not list when this code was generated; [`{name}::{}`] returns it.",
-            values.getter()
+            repr.getter
         ),
         out,
     );
-    let unknown_type = if values.is_string() {
-        "UnknownValue"
-    } else {
-        "UnknownIntValue"
-    };
-    emit!(out, "{unknown}({runtime}::{unknown_type}),\n}}\n");
-
-    emitter.wire_block(allows, out, |out| {
-        conversions(name, unknown, values, &members, &names.members, out);
-        emit!(
-            out,
-            "impl {P}::{} for {name} {{\nconst EXPECTING: &'static ::core::primitive::str = \"{} `{name}` {}\";\n}}\n",
-            if values.is_string() {
-                "EnumValue"
-            } else {
-                "IntEnumValue"
-            },
-            article(name),
-            values.noun(),
-        );
-        if sensitive {
-            fmt_impl(out, Allows::default(), FmtTrait::Debug, name, |out| {
-                emit!(out, "__f.write_str({P}::REDACTED)")
-            });
-        }
-        emitter.encode_impls(name, out, |out| {
-            if values.is_string() {
-                out.push_str("__serializer.serialize_str(self.as_str())");
-            } else {
-                out.push_str("__serializer.serialize_i32(self.value())");
-            }
-        });
-        emitter.decode_impls(
-            name,
-            if values.is_string() {
-                "decode_enum"
-            } else {
-                "decode_int_enum"
-            },
-            out,
-        );
-        if emitter.corrects_errors() {
-            impl_block(out, Allows::default(), format_args!("{P}::Correct for {name}"), |out| {
-                inline_fn(out, format_args!("fn corrected() -> Self"), |out| {
-                    if values.is_string() {
-                        emit!(out, "Self::{unknown}({P}::unknown_value(\"\"))");
-                    } else {
-                        out.push_str("Self::from(0)");
-                    }
-                });
-            });
-        }
-    });
+    emit!(
+        out,
+        "{}({}::{}),\n}}\n",
+        names.unknown_variant.rust,
+        emitter.runtime,
+        repr.unknown_type
+    );
 }
 
-/// The wire value of each variant and back, `Display`, and how the value
-/// travels in HTTP headers, labels and query strings.
-fn conversions(
-    name: &str,
-    unknown: &str,
-    values: Values<'_>,
-    members: &[Value<'_>],
-    variants: &[crate::names::Ident],
-    out: &mut String,
-) {
-    let getter = values.getter();
-    let (value_type, receiver) = if values.is_string() {
-        ("&::core::primitive::str", "&self")
-    } else {
-        ("::core::primitive::i32", "self")
-    };
+/// The wire value of each variant (`as_str`/`value`, `values()`) and back
+/// (`From`), and the trait that names the values in messages.
+fn conversions(name: &str, unknown: &str, repr: &Repr, members: &[Value<'_>], variants: &[Ident], out: &mut String) {
+    let getter = repr.getter;
     impl_block(out, Allows::default(), format_args!("{name}"), |out| {
         out.push_str("/// The value as it appears on the wire.\n");
-        inline_fn(
-            out,
-            format_args!("pub fn {getter}({receiver}) -> {value_type}"),
-            |out| {
-                out.push_str("match self {\n");
-                for (value, variant) in members.iter().zip(variants) {
-                    emit!(out, "Self::{} => {},\n", variant.rust, value.literal);
-                }
-                emit!(out, "Self::{unknown}(__value) => __value.{getter}(),\n}}");
-            },
-        );
+        inline_fn(out, format_args!("pub fn {getter}{}", repr.getter_signature), |out| {
+            out.push_str("match self {\n");
+            for (value, variant) in members.iter().zip(variants) {
+                emit!(out, "Self::{} => {},\n", variant.rust, value.literal);
+            }
+            emit!(out, "Self::{unknown}(__value) => __value.{getter}(),\n}}");
+        });
         out.push_str("/// The wire values the model lists, in the model's order.\n");
-        let listed = if values.is_string() {
-            "&'static ::core::primitive::str"
-        } else {
-            "::core::primitive::i32"
-        };
         inline_fn(
             out,
-            format_args!("pub const fn values() -> &'static [{listed}]"),
+            format_args!("pub const fn values() -> &'static [{}]", repr.listed),
             |out| {
                 out.push_str("&[");
                 for value in members {
@@ -226,115 +248,92 @@ fn conversions(
             },
         );
     });
-    let from = |out: &mut String, source: &str, scrutinee: &str, unknown_value: &str| {
-        impl_block(
-            out,
-            Allows::default(),
-            format_args!("::core::convert::From<{source}> for {name}"),
-            |out| {
-                inline_fn(out, format_args!("fn from(__value: {source}) -> Self"), |out| {
-                    emit!(out, "match {scrutinee} {{\n");
-                    for (value, variant) in members.iter().zip(variants) {
-                        emit!(out, "{} => Self::{},\n", value.literal, variant.rust);
-                    }
-                    emit!(out, "_ => Self::{unknown}({unknown_value}),\n}}");
-                });
-            },
-        );
-    };
-    if values.is_string() {
-        from(
-            out,
-            "&::core::primitive::str",
-            "__value",
-            &format!("{P}::unknown_value(__value)"),
-        );
-        from(
-            out,
-            "::std::string::String",
-            "__value.as_str()",
-            &format!("{P}::unknown_value(__value)"),
-        );
-        impl_block(
-            out,
-            Allows::default(),
-            format_args!("::core::str::FromStr for {name}"),
-            |out| {
-                out.push_str("type Err = ::core::convert::Infallible;\n");
-                inline_fn(
-                    out,
-                    format_args!(
-                        "fn from_str(__value: &::core::primitive::str) \
-                     -> ::core::result::Result<Self, ::core::convert::Infallible>"
-                    ),
-                    |out| out.push_str("::core::result::Result::Ok(Self::from(__value))"),
-                );
-            },
-        );
-        fmt_impl(out, Allows::default(), FmtTrait::Display, name, |out| {
-            out.push_str("__f.write_str(self.as_str())")
-        });
-        impl_block(
-            out,
-            Allows::default(),
-            format_args!("::core::convert::AsRef<::core::primitive::str> for {name}"),
-            |out| {
-                inline_fn(
-                    out,
-                    format_args!("fn as_ref(&self) -> &::core::primitive::str"),
-                    |out| out.push_str("self.as_str()"),
-                );
-            },
-        );
-        impl_block(out, Allows::default(), format_args!("{P}::MapKey for {name}"), |out| {
-            inline_fn(
-                out,
-                format_args!("fn from_key(__key: ::std::string::String) -> Self"),
-                |out| out.push_str("Self::from(__key)"),
-            );
-            inline_fn(
-                out,
-                format_args!("fn as_key(&self) -> &::core::primitive::str"),
-                |out| out.push_str("self.as_str()"),
-            );
-        });
-    } else {
-        from(
-            out,
-            "::core::primitive::i32",
-            "__value",
-            &format!("{P}::unknown_int_value(__value)"),
-        );
-        impl_block(
-            out,
-            Allows::default(),
-            format_args!("::core::convert::From<{name}> for ::core::primitive::i32"),
-            |out| {
-                inline_fn(out, format_args!("fn from(__value: {name}) -> Self"), |out| {
-                    out.push_str("__value.value()")
-                });
-            },
-        );
-        fmt_impl(out, Allows::default(), FmtTrait::Display, name, |out| {
-            out.push_str("::core::fmt::Display::fmt(&self.value(), __f)")
+    for (source, scrutinee) in repr.sources {
+        let header = format_args!("::core::convert::From<{source}> for {name}");
+        impl_block(out, Allows::default(), header, |out| {
+            inline_fn(out, format_args!("fn from(__value: {source}) -> Self"), |out| {
+                emit!(out, "match {scrutinee} {{\n");
+                for (value, variant) in members.iter().zip(variants) {
+                    emit!(out, "{} => Self::{},\n", value.literal, variant.rust);
+                }
+                emit!(out, "_ => Self::{unknown}({P}::{}(__value)),\n}}", repr.make_unknown);
+            });
         });
     }
+    emit!(
+        out,
+        "impl {P}::{} for {name} {{\nconst EXPECTING: &'static ::core::primitive::str = \"{} `{name}` {}\";\n}}\n",
+        repr.value_trait,
+        article(name),
+        repr.noun,
+    );
+}
+
+/// What string enums have besides: `FromStr`, `AsRef<str>`, map keys.
+fn string_impls(name: &str, out: &mut String) {
+    impl_block(
+        out,
+        Allows::default(),
+        format_args!("::core::str::FromStr for {name}"),
+        |out| {
+            out.push_str("type Err = ::core::convert::Infallible;\n");
+            let signature = "fn from_str(__value: &::core::primitive::str) \
+                         -> ::core::result::Result<Self, ::core::convert::Infallible>";
+            inline_fn(out, format_args!("{signature}"), |out| {
+                out.push_str("::core::result::Result::Ok(Self::from(__value))")
+            });
+        },
+    );
+    let as_ref = format_args!("::core::convert::AsRef<::core::primitive::str> for {name}");
+    impl_block(out, Allows::default(), as_ref, |out| {
+        inline_fn(
+            out,
+            format_args!("fn as_ref(&self) -> &::core::primitive::str"),
+            |out| out.push_str("self.as_str()"),
+        );
+    });
+    impl_block(out, Allows::default(), format_args!("{P}::MapKey for {name}"), |out| {
+        inline_fn(
+            out,
+            format_args!("fn from_key(__key: ::std::string::String) -> Self"),
+            |out| out.push_str("Self::from(__key)"),
+        );
+        inline_fn(
+            out,
+            format_args!("fn as_key(&self) -> &::core::primitive::str"),
+            |out| out.push_str("self.as_str()"),
+        );
+    });
+}
+
+/// What int enums have besides: the value back as an `i32`.
+fn integer_impls(name: &str, out: &mut String) {
+    let into = format_args!("::core::convert::From<{name}> for ::core::primitive::i32");
+    impl_block(out, Allows::default(), into, |out| {
+        inline_fn(out, format_args!("fn from(__value: {name}) -> Self"), |out| {
+            out.push_str("__value.value()")
+        });
+    });
+}
+
+/// How the value travels in HTTP text, and its serde impls.
+fn wire_impls(emitter: &Emitter<'_>, name: &str, repr: &Repr, out: &mut String) {
     impl_block(
         out,
         Allows::default(),
         format_args!("{P}::HttpText for {name}"),
         |out| {
-            inline_fn(
-                out,
-                format_args!("fn write_http(&self, __out: &mut ::std::string::String, _: {P}::TimestampFormat)"),
-                |out| {
-                    if values.is_string() {
-                        out.push_str("__out.push_str(self.as_str())");
-                    } else {
-                        out.push_str("__out.push_str(&::std::string::ToString::to_string(&self.value()))");
-                    }
-                },
-            );
+            let signature = format!("fn write_http(&self, __out: &mut ::std::string::String, _: {P}::TimestampFormat)");
+            inline_fn(out, format_args!("{signature}"), |out| out.push_str(repr.write_http));
         },
     );
+    emitter.encode_impls(name, out, |out| out.push_str(repr.encode));
+    emitter.decode_impls(name, repr.decode, out);
+    if emitter.corrects_errors() {
+        impl_block(out, Allows::default(), format_args!("{P}::Correct for {name}"), |out| {
+            inline_fn(out, format_args!("fn corrected() -> Self"), |out| {
+                out.push_str(repr.corrected)
+            });
+        });
+    }
 }
