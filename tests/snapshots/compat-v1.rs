@@ -209,12 +209,9 @@ const _: () = {
             match __value {
                 1 => Self::Low,
                 9 => Self::High,
-                _ => Self::Unknown(__p::unknown_int_value(__value)),
+                __other => Self::Unknown(__p::unknown_int_value(__other)),
             }
         }
-    }
-    impl __p::IntEnumValue for Priority {
-        const EXPECTING: &'static ::core::primitive::str = "a `Priority` integer";
     }
     impl ::core::convert::From<Priority> for ::core::primitive::i32 {
         #[inline]
@@ -233,10 +230,13 @@ const _: () = {
         fn write_http(
             &self,
             __out: &mut ::std::string::String,
-            _: __p::TimestampFormat,
+            __format: __p::TimestampFormat,
         ) {
             __out.push_str(&::std::string::ToString::to_string(&self.value()))
         }
+    }
+    impl __p::IntEnumValue for Priority {
+        const EXPECTING: &'static ::core::primitive::str = "a `Priority` integer";
     }
     impl __p::Encode for Priority {
         fn encode<__S: __serde::Serializer>(
@@ -316,7 +316,7 @@ const _: () = {
             match __value {
                 "QUEUED" => Self::Queued,
                 "DONE" => Self::Done,
-                _ => Self::Unknown(__p::unknown_value(__value)),
+                __other => Self::Unknown(__p::unknown_value(__other)),
             }
         }
     }
@@ -330,9 +330,6 @@ const _: () = {
             }
         }
     }
-    impl __p::EnumValue for Status {
-        const EXPECTING: &'static ::core::primitive::str = "a `Status` string";
-    }
     impl ::core::str::FromStr for Status {
         type Err = ::core::convert::Infallible;
         #[inline]
@@ -340,6 +337,12 @@ const _: () = {
             __value: &::core::primitive::str,
         ) -> ::core::result::Result<Self, ::core::convert::Infallible> {
             ::core::result::Result::Ok(Self::from(__value))
+        }
+    }
+    impl ::core::fmt::Display for Status {
+        #[inline]
+        fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            __f.write_str(self.as_str())
         }
     }
     impl ::core::convert::AsRef<::core::primitive::str> for Status {
@@ -358,21 +361,18 @@ const _: () = {
             self.as_str()
         }
     }
-    impl ::core::fmt::Display for Status {
-        #[inline]
-        fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-            __f.write_str(self.as_str())
-        }
-    }
     impl __p::HttpText for Status {
         #[inline]
         fn write_http(
             &self,
             __out: &mut ::std::string::String,
-            _: __p::TimestampFormat,
+            __format: __p::TimestampFormat,
         ) {
             __out.push_str(self.as_str())
         }
+    }
+    impl __p::EnumValue for Status {
+        const EXPECTING: &'static ::core::primitive::str = "a `Status` string";
     }
     impl __p::Encode for Status {
         fn encode<__S: __serde::Serializer>(
@@ -485,7 +485,6 @@ const _: () = {
                 },
             )
         }
-        #[inline]
         fn unknown(
             __name: ::std::string::String,
             __value: __p::serde_json::Value,

@@ -252,12 +252,9 @@ const _: () = {
                 1 => Self::Low,
                 9 => Self::High,
                 99 => Self::Urgent,
-                _ => Self::Unknown(__p::unknown_int_value(__value)),
+                __other => Self::Unknown(__p::unknown_int_value(__other)),
             }
         }
-    }
-    impl __p::IntEnumValue for Priority {
-        const EXPECTING: &'static ::core::primitive::str = "a `Priority` integer";
     }
     impl ::core::convert::From<Priority> for ::core::primitive::i32 {
         #[inline]
@@ -276,10 +273,13 @@ const _: () = {
         fn write_http(
             &self,
             __out: &mut ::std::string::String,
-            _: __p::TimestampFormat,
+            __format: __p::TimestampFormat,
         ) {
             __out.push_str(&::std::string::ToString::to_string(&self.value()))
         }
+    }
+    impl __p::IntEnumValue for Priority {
+        const EXPECTING: &'static ::core::primitive::str = "a `Priority` integer";
     }
     impl __p::Encode for Priority {
         fn encode<__S: __serde::Serializer>(
@@ -474,7 +474,7 @@ const _: () = {
                 "QUEUED" => Self::Queued,
                 "DONE" => Self::Done,
                 "PAUSED" => Self::Paused,
-                _ => Self::Unknown(__p::unknown_value(__value)),
+                __other => Self::Unknown(__p::unknown_value(__other)),
             }
         }
     }
@@ -489,9 +489,6 @@ const _: () = {
             }
         }
     }
-    impl __p::EnumValue for Status {
-        const EXPECTING: &'static ::core::primitive::str = "a `Status` string";
-    }
     impl ::core::str::FromStr for Status {
         type Err = ::core::convert::Infallible;
         #[inline]
@@ -499,6 +496,12 @@ const _: () = {
             __value: &::core::primitive::str,
         ) -> ::core::result::Result<Self, ::core::convert::Infallible> {
             ::core::result::Result::Ok(Self::from(__value))
+        }
+    }
+    impl ::core::fmt::Display for Status {
+        #[inline]
+        fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            __f.write_str(self.as_str())
         }
     }
     impl ::core::convert::AsRef<::core::primitive::str> for Status {
@@ -517,21 +520,18 @@ const _: () = {
             self.as_str()
         }
     }
-    impl ::core::fmt::Display for Status {
-        #[inline]
-        fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-            __f.write_str(self.as_str())
-        }
-    }
     impl __p::HttpText for Status {
         #[inline]
         fn write_http(
             &self,
             __out: &mut ::std::string::String,
-            _: __p::TimestampFormat,
+            __format: __p::TimestampFormat,
         ) {
             __out.push_str(self.as_str())
         }
+    }
+    impl __p::EnumValue for Status {
+        const EXPECTING: &'static ::core::primitive::str = "a `Status` string";
     }
     impl __p::Encode for Status {
         fn encode<__S: __serde::Serializer>(
@@ -659,7 +659,6 @@ const _: () = {
                 },
             )
         }
-        #[inline]
         fn unknown(
             __name: ::std::string::String,
             __value: __p::serde_json::Value,

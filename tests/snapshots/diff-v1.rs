@@ -1011,7 +1011,6 @@ const _: () = {
                 },
             )
         }
-        #[inline]
         fn unknown(
             __name: ::std::string::String,
             __value: __p::serde_json::Value,
@@ -1199,7 +1198,7 @@ const _: () = {
                 "RUNNING" => Self::Running,
                 "DONE" => Self::Done,
                 "FAILED" => Self::Failed,
-                _ => Self::Unknown(__p::unknown_value(__value)),
+                __other => Self::Unknown(__p::unknown_value(__other)),
             }
         }
     }
@@ -1215,9 +1214,6 @@ const _: () = {
             }
         }
     }
-    impl __p::EnumValue for JobStatus {
-        const EXPECTING: &'static ::core::primitive::str = "a `JobStatus` string";
-    }
     impl ::core::str::FromStr for JobStatus {
         type Err = ::core::convert::Infallible;
         #[inline]
@@ -1225,6 +1221,12 @@ const _: () = {
             __value: &::core::primitive::str,
         ) -> ::core::result::Result<Self, ::core::convert::Infallible> {
             ::core::result::Result::Ok(Self::from(__value))
+        }
+    }
+    impl ::core::fmt::Display for JobStatus {
+        #[inline]
+        fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            __f.write_str(self.as_str())
         }
     }
     impl ::core::convert::AsRef<::core::primitive::str> for JobStatus {
@@ -1243,21 +1245,18 @@ const _: () = {
             self.as_str()
         }
     }
-    impl ::core::fmt::Display for JobStatus {
-        #[inline]
-        fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-            __f.write_str(self.as_str())
-        }
-    }
     impl __p::HttpText for JobStatus {
         #[inline]
         fn write_http(
             &self,
             __out: &mut ::std::string::String,
-            _: __p::TimestampFormat,
+            __format: __p::TimestampFormat,
         ) {
             __out.push_str(self.as_str())
         }
+    }
+    impl __p::EnumValue for JobStatus {
+        const EXPECTING: &'static ::core::primitive::str = "a `JobStatus` string";
     }
     impl __p::Encode for JobStatus {
         fn encode<__S: __serde::Serializer>(
@@ -1430,12 +1429,9 @@ const _: () = {
             match __value {
                 1 => Self::Low,
                 9 => Self::High,
-                _ => Self::Unknown(__p::unknown_int_value(__value)),
+                __other => Self::Unknown(__p::unknown_int_value(__other)),
             }
         }
-    }
-    impl __p::IntEnumValue for Priority {
-        const EXPECTING: &'static ::core::primitive::str = "a `Priority` integer";
     }
     impl ::core::convert::From<Priority> for ::core::primitive::i32 {
         #[inline]
@@ -1454,10 +1450,13 @@ const _: () = {
         fn write_http(
             &self,
             __out: &mut ::std::string::String,
-            _: __p::TimestampFormat,
+            __format: __p::TimestampFormat,
         ) {
             __out.push_str(&::std::string::ToString::to_string(&self.value()))
         }
+    }
+    impl __p::IntEnumValue for Priority {
+        const EXPECTING: &'static ::core::primitive::str = "a `Priority` integer";
     }
     impl __p::Encode for Priority {
         fn encode<__S: __serde::Serializer>(
@@ -2627,7 +2626,7 @@ pub mod operations {
         const HTTP_STATUS_CODE: ::core::primitive::u16 = 200;
         #[inline]
         fn request_uri(
-            _: &Self::Input,
+            __input: &Self::Input,
         ) -> ::core::result::Result<
             ::std::string::String,
             ::sesv2_model::RequestUriError,
@@ -2646,7 +2645,6 @@ pub mod operations {
     }
     /// The errors of the `CreateImportJob` operation.
     #[allow(deprecated)]
-    #[allow(clippy::large_enum_variant)]
     #[derive(::core::clone::Clone, ::core::fmt::Debug, ::core::cmp::PartialEq)]
     #[non_exhaustive]
     pub enum CreateImportJobError {
@@ -2782,7 +2780,6 @@ pub mod operations {
     }
     /// The errors of the `DeleteImportJob` operation.
     #[allow(deprecated)]
-    #[allow(clippy::large_enum_variant)]
     #[derive(::core::clone::Clone, ::core::fmt::Debug, ::core::cmp::PartialEq)]
     #[non_exhaustive]
     pub enum DeleteImportJobError {
@@ -2916,7 +2913,6 @@ pub mod operations {
     }
     /// The errors of the `GetImportJob` operation.
     #[allow(deprecated)]
-    #[allow(clippy::large_enum_variant)]
     #[derive(::core::clone::Clone, ::core::fmt::Debug, ::core::cmp::PartialEq)]
     #[non_exhaustive]
     pub enum GetImportJobError {

@@ -142,7 +142,7 @@ const _: () = {
                 "red" => Self::Red,
                 "dark-blue" => Self::DarkBlue,
                 "unknown" => Self::Unknown,
-                _ => Self::UnknownValue(__p::unknown_value(__value)),
+                __other => Self::UnknownValue(__p::unknown_value(__other)),
             }
         }
     }
@@ -157,9 +157,6 @@ const _: () = {
             }
         }
     }
-    impl __p::EnumValue for Colour {
-        const EXPECTING: &'static ::core::primitive::str = "a `Colour` string";
-    }
     impl ::core::str::FromStr for Colour {
         type Err = ::core::convert::Infallible;
         #[inline]
@@ -167,6 +164,12 @@ const _: () = {
             __value: &::core::primitive::str,
         ) -> ::core::result::Result<Self, ::core::convert::Infallible> {
             ::core::result::Result::Ok(Self::from(__value))
+        }
+    }
+    impl ::core::fmt::Display for Colour {
+        #[inline]
+        fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            __f.write_str(self.as_str())
         }
     }
     impl ::core::convert::AsRef<::core::primitive::str> for Colour {
@@ -185,21 +188,18 @@ const _: () = {
             self.as_str()
         }
     }
-    impl ::core::fmt::Display for Colour {
-        #[inline]
-        fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-            __f.write_str(self.as_str())
-        }
-    }
     impl __p::HttpText for Colour {
         #[inline]
         fn write_http(
             &self,
             __out: &mut ::std::string::String,
-            _: __p::TimestampFormat,
+            __format: __p::TimestampFormat,
         ) {
             __out.push_str(self.as_str())
         }
+    }
+    impl __p::EnumValue for Colour {
+        const EXPECTING: &'static ::core::primitive::str = "a `Colour` string";
     }
     impl __p::Encode for Colour {
         fn encode<__S: __serde::Serializer>(
@@ -599,7 +599,6 @@ const _: () = {
                 },
             )
         }
-        #[inline]
         fn unknown(
             __name: ::std::string::String,
             __value: __p::serde_json::Value,
@@ -1910,7 +1909,7 @@ pub mod operations {
         const HTTP_STATUS_CODE: ::core::primitive::u16 = 200;
         #[inline]
         fn request_uri(
-            _: &Self::Input,
+            __input: &Self::Input,
         ) -> ::core::result::Result<
             ::std::string::String,
             ::sesv2_model::RequestUriError,
@@ -1929,7 +1928,6 @@ pub mod operations {
     }
     /// The errors of the `GetWidget` operation.
     #[allow(deprecated)]
-    #[allow(clippy::large_enum_variant)]
     #[derive(::core::clone::Clone, ::core::fmt::Debug, ::core::cmp::PartialEq)]
     #[non_exhaustive]
     pub enum GetWidgetError {
@@ -2020,7 +2018,7 @@ pub mod operations {
         const HTTP_STATUS_CODE: ::core::primitive::u16 = 200;
         #[inline]
         fn request_uri(
-            _: &Self::Input,
+            __input: &Self::Input,
         ) -> ::core::result::Result<
             ::std::string::String,
             ::sesv2_model::RequestUriError,
@@ -2039,7 +2037,6 @@ pub mod operations {
     }
     /// The errors of the `PutWidget` operation.
     #[allow(deprecated)]
-    #[allow(clippy::large_enum_variant)]
     #[derive(::core::clone::Clone, ::core::fmt::Debug, ::core::cmp::PartialEq)]
     #[non_exhaustive]
     pub enum PutWidgetError {

@@ -291,7 +291,6 @@ const _: () = {
                 },
             )
         }
-        #[inline]
         fn unknown(
             __name: ::std::string::String,
             __value: __p::serde_json::Value,
@@ -1465,7 +1464,7 @@ const _: () = {
                 "as_str" => Self::AsStr,
                 "values" => Self::Values,
                 "Self" => Self::Self_,
-                _ => Self::UnknownValue(__p::unknown_value(__value)),
+                __other => Self::UnknownValue(__p::unknown_value(__other)),
             }
         }
     }
@@ -1481,9 +1480,6 @@ const _: () = {
             }
         }
     }
-    impl __p::EnumValue for Kind {
-        const EXPECTING: &'static ::core::primitive::str = "a `Kind` string";
-    }
     impl ::core::str::FromStr for Kind {
         type Err = ::core::convert::Infallible;
         #[inline]
@@ -1491,6 +1487,12 @@ const _: () = {
             __value: &::core::primitive::str,
         ) -> ::core::result::Result<Self, ::core::convert::Infallible> {
             ::core::result::Result::Ok(Self::from(__value))
+        }
+    }
+    impl ::core::fmt::Display for Kind {
+        #[inline]
+        fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            __f.write_str(self.as_str())
         }
     }
     impl ::core::convert::AsRef<::core::primitive::str> for Kind {
@@ -1509,21 +1511,18 @@ const _: () = {
             self.as_str()
         }
     }
-    impl ::core::fmt::Display for Kind {
-        #[inline]
-        fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-            __f.write_str(self.as_str())
-        }
-    }
     impl __p::HttpText for Kind {
         #[inline]
         fn write_http(
             &self,
             __out: &mut ::std::string::String,
-            _: __p::TimestampFormat,
+            __format: __p::TimestampFormat,
         ) {
             __out.push_str(self.as_str())
         }
+    }
+    impl __p::EnumValue for Kind {
+        const EXPECTING: &'static ::core::primitive::str = "a `Kind` string";
     }
     impl __p::Encode for Kind {
         fn encode<__S: __serde::Serializer>(
@@ -3659,7 +3658,6 @@ pub mod operations {
     }
     /// The errors of the `Build` operation.
     #[allow(deprecated)]
-    #[allow(clippy::large_enum_variant)]
     #[derive(::core::clone::Clone, ::core::fmt::Debug, ::core::cmp::PartialEq)]
     #[non_exhaustive]
     pub enum BuildError {
@@ -3780,7 +3778,7 @@ pub mod operations {
         const HTTP_STATUS_CODE: ::core::primitive::u16 = 200;
         #[inline]
         fn request_uri(
-            _: &Self::Input,
+            __input: &Self::Input,
         ) -> ::core::result::Result<
             ::std::string::String,
             ::sesv2_model::RequestUriError,
@@ -3799,7 +3797,6 @@ pub mod operations {
     }
     /// The errors of the `Builder` operation.
     #[allow(deprecated)]
-    #[allow(clippy::large_enum_variant)]
     #[derive(::core::clone::Clone, ::core::fmt::Debug, ::core::cmp::PartialEq)]
     #[non_exhaustive]
     pub enum BuilderError {

@@ -286,7 +286,7 @@ const _: () = {
             match __value {
                 "DELETE" => Self::Delete,
                 "PUT" => Self::Put,
-                _ => Self::Unknown(__p::unknown_value(__value)),
+                __other => Self::Unknown(__p::unknown_value(__other)),
             }
         }
     }
@@ -300,9 +300,6 @@ const _: () = {
             }
         }
     }
-    impl __p::EnumValue for ContactListImportAction {
-        const EXPECTING: &'static ::core::primitive::str = "a `ContactListImportAction` string";
-    }
     impl ::core::str::FromStr for ContactListImportAction {
         type Err = ::core::convert::Infallible;
         #[inline]
@@ -310,6 +307,12 @@ const _: () = {
             __value: &::core::primitive::str,
         ) -> ::core::result::Result<Self, ::core::convert::Infallible> {
             ::core::result::Result::Ok(Self::from(__value))
+        }
+    }
+    impl ::core::fmt::Display for ContactListImportAction {
+        #[inline]
+        fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            __f.write_str(self.as_str())
         }
     }
     impl ::core::convert::AsRef<::core::primitive::str> for ContactListImportAction {
@@ -328,21 +331,18 @@ const _: () = {
             self.as_str()
         }
     }
-    impl ::core::fmt::Display for ContactListImportAction {
-        #[inline]
-        fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-            __f.write_str(self.as_str())
-        }
-    }
     impl __p::HttpText for ContactListImportAction {
         #[inline]
         fn write_http(
             &self,
             __out: &mut ::std::string::String,
-            _: __p::TimestampFormat,
+            __format: __p::TimestampFormat,
         ) {
             __out.push_str(self.as_str())
         }
+    }
+    impl __p::EnumValue for ContactListImportAction {
+        const EXPECTING: &'static ::core::primitive::str = "a `ContactListImportAction` string";
     }
     impl __p::Encode for ContactListImportAction {
         fn encode<__S: __serde::Serializer>(
@@ -425,7 +425,7 @@ const _: () = {
             match __value {
                 "CSV" => Self::Csv,
                 "JSON" => Self::Json,
-                _ => Self::Unknown(__p::unknown_value(__value)),
+                __other => Self::Unknown(__p::unknown_value(__other)),
             }
         }
     }
@@ -439,9 +439,6 @@ const _: () = {
             }
         }
     }
-    impl __p::EnumValue for DataFormat {
-        const EXPECTING: &'static ::core::primitive::str = "a `DataFormat` string";
-    }
     impl ::core::str::FromStr for DataFormat {
         type Err = ::core::convert::Infallible;
         #[inline]
@@ -449,6 +446,12 @@ const _: () = {
             __value: &::core::primitive::str,
         ) -> ::core::result::Result<Self, ::core::convert::Infallible> {
             ::core::result::Result::Ok(Self::from(__value))
+        }
+    }
+    impl ::core::fmt::Display for DataFormat {
+        #[inline]
+        fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            __f.write_str(self.as_str())
         }
     }
     impl ::core::convert::AsRef<::core::primitive::str> for DataFormat {
@@ -467,21 +470,18 @@ const _: () = {
             self.as_str()
         }
     }
-    impl ::core::fmt::Display for DataFormat {
-        #[inline]
-        fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-            __f.write_str(self.as_str())
-        }
-    }
     impl __p::HttpText for DataFormat {
         #[inline]
         fn write_http(
             &self,
             __out: &mut ::std::string::String,
-            _: __p::TimestampFormat,
+            __format: __p::TimestampFormat,
         ) {
             __out.push_str(self.as_str())
         }
+    }
+    impl __p::EnumValue for DataFormat {
+        const EXPECTING: &'static ::core::primitive::str = "a `DataFormat` string";
     }
     impl __p::Encode for DataFormat {
         fn encode<__S: __serde::Serializer>(
@@ -1247,7 +1247,7 @@ const _: () = {
                 "COMPLETED" => Self::Completed,
                 "FAILED" => Self::Failed,
                 "CANCELLED" => Self::Cancelled,
-                _ => Self::Unknown(__p::unknown_value(__value)),
+                __other => Self::Unknown(__p::unknown_value(__other)),
             }
         }
     }
@@ -1264,9 +1264,6 @@ const _: () = {
             }
         }
     }
-    impl __p::EnumValue for JobStatus {
-        const EXPECTING: &'static ::core::primitive::str = "a `JobStatus` string";
-    }
     impl ::core::str::FromStr for JobStatus {
         type Err = ::core::convert::Infallible;
         #[inline]
@@ -1274,6 +1271,12 @@ const _: () = {
             __value: &::core::primitive::str,
         ) -> ::core::result::Result<Self, ::core::convert::Infallible> {
             ::core::result::Result::Ok(Self::from(__value))
+        }
+    }
+    impl ::core::fmt::Display for JobStatus {
+        #[inline]
+        fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            __f.write_str(self.as_str())
         }
     }
     impl ::core::convert::AsRef<::core::primitive::str> for JobStatus {
@@ -1292,21 +1295,18 @@ const _: () = {
             self.as_str()
         }
     }
-    impl ::core::fmt::Display for JobStatus {
-        #[inline]
-        fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-            __f.write_str(self.as_str())
-        }
-    }
     impl __p::HttpText for JobStatus {
         #[inline]
         fn write_http(
             &self,
             __out: &mut ::std::string::String,
-            _: __p::TimestampFormat,
+            __format: __p::TimestampFormat,
         ) {
             __out.push_str(self.as_str())
         }
+    }
+    impl __p::EnumValue for JobStatus {
+        const EXPECTING: &'static ::core::primitive::str = "a `JobStatus` string";
     }
     impl __p::Encode for JobStatus {
         fn encode<__S: __serde::Serializer>(
@@ -1612,7 +1612,7 @@ const _: () = {
             match __value {
                 "DELETE" => Self::Delete,
                 "PUT" => Self::Put,
-                _ => Self::Unknown(__p::unknown_value(__value)),
+                __other => Self::Unknown(__p::unknown_value(__other)),
             }
         }
     }
@@ -1626,9 +1626,6 @@ const _: () = {
             }
         }
     }
-    impl __p::EnumValue for SuppressionListImportAction {
-        const EXPECTING: &'static ::core::primitive::str = "a `SuppressionListImportAction` string";
-    }
     impl ::core::str::FromStr for SuppressionListImportAction {
         type Err = ::core::convert::Infallible;
         #[inline]
@@ -1636,6 +1633,12 @@ const _: () = {
             __value: &::core::primitive::str,
         ) -> ::core::result::Result<Self, ::core::convert::Infallible> {
             ::core::result::Result::Ok(Self::from(__value))
+        }
+    }
+    impl ::core::fmt::Display for SuppressionListImportAction {
+        #[inline]
+        fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            __f.write_str(self.as_str())
         }
     }
     impl ::core::convert::AsRef<::core::primitive::str> for SuppressionListImportAction {
@@ -1654,21 +1657,18 @@ const _: () = {
             self.as_str()
         }
     }
-    impl ::core::fmt::Display for SuppressionListImportAction {
-        #[inline]
-        fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-            __f.write_str(self.as_str())
-        }
-    }
     impl __p::HttpText for SuppressionListImportAction {
         #[inline]
         fn write_http(
             &self,
             __out: &mut ::std::string::String,
-            _: __p::TimestampFormat,
+            __format: __p::TimestampFormat,
         ) {
             __out.push_str(self.as_str())
         }
+    }
+    impl __p::EnumValue for SuppressionListImportAction {
+        const EXPECTING: &'static ::core::primitive::str = "a `SuppressionListImportAction` string";
     }
     impl __p::Encode for SuppressionListImportAction {
         fn encode<__S: __serde::Serializer>(
@@ -2511,7 +2511,6 @@ pub mod operations {
     }
     /// The errors of the `GetImportJob` operation.
     #[allow(deprecated)]
-    #[allow(clippy::large_enum_variant)]
     #[derive(::core::clone::Clone, ::core::fmt::Debug, ::core::cmp::PartialEq)]
     #[non_exhaustive]
     pub enum GetImportJobError {

@@ -100,7 +100,6 @@ const _: () = {
                 },
             )
         }
-        #[inline]
         fn unknown(
             __name: ::std::string::String,
             __value: __p::serde_json::Value,
@@ -1089,12 +1088,9 @@ const _: () = {
         fn from(__value: ::core::primitive::i32) -> Self {
             match __value {
                 1 => Self::Low,
-                _ => Self::Unknown(__p::unknown_int_value(__value)),
+                __other => Self::Unknown(__p::unknown_int_value(__other)),
             }
         }
-    }
-    impl __p::IntEnumValue for Priority {
-        const EXPECTING: &'static ::core::primitive::str = "a `Priority` integer";
     }
     impl ::core::convert::From<Priority> for ::core::primitive::i32 {
         #[inline]
@@ -1113,10 +1109,13 @@ const _: () = {
         fn write_http(
             &self,
             __out: &mut ::std::string::String,
-            _: __p::TimestampFormat,
+            __format: __p::TimestampFormat,
         ) {
             __out.push_str(&::std::string::ToString::to_string(&self.value()))
         }
+    }
+    impl __p::IntEnumValue for Priority {
+        const EXPECTING: &'static ::core::primitive::str = "a `Priority` integer";
     }
     impl __p::Encode for Priority {
         fn encode<__S: __serde::Serializer>(
@@ -2712,7 +2711,6 @@ pub mod operations {
     }
     /// The errors of the `GetObject` operation.
     #[allow(deprecated)]
-    #[allow(clippy::large_enum_variant)]
     #[derive(::core::clone::Clone, ::core::fmt::Debug, ::core::cmp::PartialEq)]
     #[non_exhaustive]
     pub enum GetObjectError {
@@ -2874,7 +2872,6 @@ pub mod operations {
     }
     /// The errors of the `ListObjects` operation.
     #[allow(deprecated)]
-    #[allow(clippy::large_enum_variant)]
     #[derive(::core::clone::Clone, ::core::fmt::Debug, ::core::cmp::PartialEq)]
     #[non_exhaustive]
     pub enum ListObjectsError {
@@ -2982,7 +2979,7 @@ pub mod operations {
         const HTTP_STATUS_CODE: ::core::primitive::u16 = 200;
         #[inline]
         fn request_uri(
-            _: &Self::Input,
+            __input: &Self::Input,
         ) -> ::core::result::Result<
             ::std::string::String,
             ::sesv2_model::RequestUriError,
@@ -3001,7 +2998,6 @@ pub mod operations {
     }
     /// The errors of the `Ping` operation.
     #[allow(deprecated)]
-    #[allow(clippy::large_enum_variant)]
     #[derive(::core::clone::Clone, ::core::fmt::Debug, ::core::cmp::PartialEq)]
     #[non_exhaustive]
     pub enum PingError {
@@ -3143,7 +3139,6 @@ pub mod operations {
     }
     /// The errors of the `PutObject` operation.
     #[allow(deprecated)]
-    #[allow(clippy::large_enum_variant)]
     #[derive(::core::clone::Clone, ::core::fmt::Debug, ::core::cmp::PartialEq)]
     #[non_exhaustive]
     pub enum PutObjectError {
@@ -3251,7 +3246,7 @@ pub mod operations {
         const HTTP_STATUS_CODE: ::core::primitive::u16 = 200;
         #[inline]
         fn request_uri(
-            _: &Self::Input,
+            __input: &Self::Input,
         ) -> ::core::result::Result<
             ::std::string::String,
             ::sesv2_model::RequestUriError,
@@ -3270,7 +3265,6 @@ pub mod operations {
     }
     /// The errors of the `Subscribe` operation.
     #[allow(deprecated)]
-    #[allow(clippy::large_enum_variant)]
     #[derive(::core::clone::Clone, ::core::fmt::Debug, ::core::cmp::PartialEq)]
     #[non_exhaustive]
     pub enum SubscribeError {

@@ -157,7 +157,7 @@ const _: () = {
                 "some" => Self::Some,
                 "ok" => Self::Ok,
                 "err" => Self::Err,
-                _ => Self::Unknown(__p::unknown_value(__value)),
+                __other => Self::Unknown(__p::unknown_value(__other)),
             }
         }
     }
@@ -176,9 +176,6 @@ const _: () = {
             }
         }
     }
-    impl __p::EnumValue for Default {
-        const EXPECTING: &'static ::core::primitive::str = "a `Default` string";
-    }
     impl ::core::str::FromStr for Default {
         type Err = ::core::convert::Infallible;
         #[inline]
@@ -186,6 +183,12 @@ const _: () = {
             __value: &::core::primitive::str,
         ) -> ::core::result::Result<Self, ::core::convert::Infallible> {
             ::core::result::Result::Ok(Self::from(__value))
+        }
+    }
+    impl ::core::fmt::Display for Default {
+        #[inline]
+        fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            __f.write_str(self.as_str())
         }
     }
     impl ::core::convert::AsRef<::core::primitive::str> for Default {
@@ -204,21 +207,18 @@ const _: () = {
             self.as_str()
         }
     }
-    impl ::core::fmt::Display for Default {
-        #[inline]
-        fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-            __f.write_str(self.as_str())
-        }
-    }
     impl __p::HttpText for Default {
         #[inline]
         fn write_http(
             &self,
             __out: &mut ::std::string::String,
-            _: __p::TimestampFormat,
+            __format: __p::TimestampFormat,
         ) {
             __out.push_str(self.as_str())
         }
+    }
+    impl __p::EnumValue for Default {
+        const EXPECTING: &'static ::core::primitive::str = "a `Default` string";
     }
     impl __p::Encode for Default {
         fn encode<__S: __serde::Serializer>(
@@ -916,7 +916,7 @@ const _: () = {
                 "a_b" => Self::AB2,
                 "a.b" => Self::AB3,
                 "AB2" => Self::Ab2,
-                _ => Self::Unknown(__p::unknown_value(__value)),
+                __other => Self::Unknown(__p::unknown_value(__other)),
             }
         }
     }
@@ -932,9 +932,6 @@ const _: () = {
             }
         }
     }
-    impl __p::EnumValue for Punctuation {
-        const EXPECTING: &'static ::core::primitive::str = "a `Punctuation` string";
-    }
     impl ::core::str::FromStr for Punctuation {
         type Err = ::core::convert::Infallible;
         #[inline]
@@ -942,6 +939,12 @@ const _: () = {
             __value: &::core::primitive::str,
         ) -> ::core::result::Result<Self, ::core::convert::Infallible> {
             ::core::result::Result::Ok(Self::from(__value))
+        }
+    }
+    impl ::core::fmt::Display for Punctuation {
+        #[inline]
+        fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            __f.write_str(self.as_str())
         }
     }
     impl ::core::convert::AsRef<::core::primitive::str> for Punctuation {
@@ -960,21 +963,18 @@ const _: () = {
             self.as_str()
         }
     }
-    impl ::core::fmt::Display for Punctuation {
-        #[inline]
-        fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-            __f.write_str(self.as_str())
-        }
-    }
     impl __p::HttpText for Punctuation {
         #[inline]
         fn write_http(
             &self,
             __out: &mut ::std::string::String,
-            _: __p::TimestampFormat,
+            __format: __p::TimestampFormat,
         ) {
             __out.push_str(self.as_str())
         }
+    }
+    impl __p::EnumValue for Punctuation {
+        const EXPECTING: &'static ::core::primitive::str = "a `Punctuation` string";
     }
     impl __p::Encode for Punctuation {
         fn encode<__S: __serde::Serializer>(

@@ -199,7 +199,6 @@ const _: () = {
                 },
             )
         }
-        #[inline]
         fn unknown(
             __name: ::std::string::String,
             __value: __p::serde_json::Value,
@@ -791,7 +790,7 @@ const _: () = {
                 "t2.micro" => Self::T2Micro,
                 "m5.large" => Self::M5Large,
                 "old" => Self::Old,
-                _ => Self::Unknown(__p::unknown_value(__value)),
+                __other => Self::Unknown(__p::unknown_value(__other)),
             }
         }
     }
@@ -806,9 +805,6 @@ const _: () = {
             }
         }
     }
-    impl __p::EnumValue for LegacyTier {
-        const EXPECTING: &'static ::core::primitive::str = "a `LegacyTier` string";
-    }
     impl ::core::str::FromStr for LegacyTier {
         type Err = ::core::convert::Infallible;
         #[inline]
@@ -816,6 +812,12 @@ const _: () = {
             __value: &::core::primitive::str,
         ) -> ::core::result::Result<Self, ::core::convert::Infallible> {
             ::core::result::Result::Ok(Self::from(__value))
+        }
+    }
+    impl ::core::fmt::Display for LegacyTier {
+        #[inline]
+        fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            __f.write_str(self.as_str())
         }
     }
     impl ::core::convert::AsRef<::core::primitive::str> for LegacyTier {
@@ -834,21 +836,18 @@ const _: () = {
             self.as_str()
         }
     }
-    impl ::core::fmt::Display for LegacyTier {
-        #[inline]
-        fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
-            __f.write_str(self.as_str())
-        }
-    }
     impl __p::HttpText for LegacyTier {
         #[inline]
         fn write_http(
             &self,
             __out: &mut ::std::string::String,
-            _: __p::TimestampFormat,
+            __format: __p::TimestampFormat,
         ) {
             __out.push_str(self.as_str())
         }
+    }
+    impl __p::EnumValue for LegacyTier {
+        const EXPECTING: &'static ::core::primitive::str = "a `LegacyTier` string";
     }
     impl __p::Encode for LegacyTier {
         fn encode<__S: __serde::Serializer>(
@@ -1392,12 +1391,9 @@ const _: () = {
                 1 => Self::Low,
                 10 => Self::High,
                 -1 => Self::Legacy,
-                _ => Self::Unknown(__p::unknown_int_value(__value)),
+                __other => Self::Unknown(__p::unknown_int_value(__other)),
             }
         }
-    }
-    impl __p::IntEnumValue for Priority {
-        const EXPECTING: &'static ::core::primitive::str = "a `Priority` integer";
     }
     impl ::core::convert::From<Priority> for ::core::primitive::i32 {
         #[inline]
@@ -1416,10 +1412,13 @@ const _: () = {
         fn write_http(
             &self,
             __out: &mut ::std::string::String,
-            _: __p::TimestampFormat,
+            __format: __p::TimestampFormat,
         ) {
             __out.push_str(&::std::string::ToString::to_string(&self.value()))
         }
+    }
+    impl __p::IntEnumValue for Priority {
+        const EXPECTING: &'static ::core::primitive::str = "a `Priority` integer";
     }
     impl __p::Encode for Priority {
         fn encode<__S: __serde::Serializer>(
@@ -2004,7 +2003,6 @@ const _: () = {
                 },
             )
         }
-        #[inline]
         fn unknown(
             __name: ::std::string::String,
             __value: __p::serde_json::Value,
@@ -3859,7 +3857,7 @@ pub mod operations {
         const HTTP_STATUS_CODE: ::core::primitive::u16 = 200;
         #[inline]
         fn request_uri(
-            _: &Self::Input,
+            __input: &Self::Input,
         ) -> ::core::result::Result<
             ::std::string::String,
             ::sesv2_model::RequestUriError,
@@ -3878,7 +3876,6 @@ pub mod operations {
     }
     /// The errors of the `Everything` operation.
     #[allow(deprecated)]
-    #[allow(clippy::large_enum_variant)]
     #[derive(::core::clone::Clone, ::core::fmt::Debug, ::core::cmp::PartialEq)]
     #[non_exhaustive]
     pub enum EverythingError {

@@ -76,9 +76,10 @@ struct Repr {
     /// function that makes one.
     unknown_type: &'static str,
     make_unknown: &'static str,
-    /// The `From` impls into the enum: the source type, and what `match`
-    /// reads of `__value`.
-    sources: &'static [(&'static str, &'static str)],
+    /// The `From` impls into the enum: the source type, what `match` reads
+    /// of `__value`, and the binding of the fallback arm and what it hands
+    /// to the unknown value.
+    sources: &'static [(&'static str, &'static str, &'static str, &'static str)],
     /// The runtime trait that names the values in messages.
     value_trait: &'static str,
     /// Bodies: `Display::fmt`, `HttpText::write_http`, `Encode::encode`,
@@ -88,7 +89,7 @@ struct Repr {
     encode: &'static str,
     corrected: &'static str,
     decode: &'static str,
-    /// The impls only this kind has.
+    /// The impls only this kind has, and `Display`.
     extra: fn(&str, &mut String),
 }
 
@@ -102,8 +103,8 @@ const STRING: Repr = Repr {
     unknown_type: "UnknownValue",
     make_unknown: "unknown_value",
     sources: &[
-        ("&::core::primitive::str", "__value"),
-        ("::std::string::String", "__value.as_str()"),
+        ("&::core::primitive::str", "__value", "__other", "__other"),
+        ("::std::string::String", "__value.as_str()", "_", "__value"),
     ],
     value_trait: "EnumValue",
     display: "__f.write_str(self.as_str())",
@@ -124,7 +125,7 @@ const INTEGER: Repr = Repr {
     listed: "::core::primitive::i32",
     unknown_type: "UnknownIntValue",
     make_unknown: "unknown_int_value",
-    sources: &[("::core::primitive::i32", "__value")],
+    sources: &[("::core::primitive::i32", "__value", "__other", "__other")],
     value_trait: "IntEnumValue",
     display: "::core::fmt::Display::fmt(&self.value(), __f)",
     write_http: "__out.push_str(&::std::string::ToString::to_string(&self.value()))",
@@ -150,15 +151,7 @@ pub(super) fn emit<'a>(
     emitter.wire_block(allows, out, |out| {
         conversions(name, &names.unknown_variant.rust, repr, &members, &names.members, out);
         (repr.extra)(name, out);
-        fmt_impl(out, Allows::default(), FmtTrait::Display, name, |out| {
-            out.push_str(repr.display)
-        });
-        if shape.traits.sensitive {
-            fmt_impl(out, Allows::default(), FmtTrait::Debug, name, |out| {
-                emit!(out, "__f.write_str({P}::REDACTED)")
-            });
-        }
-        wire_impls(emitter, name, repr, out);
+        wire_impls(emitter, name, repr, shape.traits.sensitive, out);
     });
 }
 
@@ -223,7 +216,7 @@ fn declaration<'a>(
 }
 
 /// The wire value of each variant (`as_str`/`value`, `values()`) and back
-/// (`From`), and the trait that names the values in messages.
+/// (`From`).
 fn conversions(name: &str, unknown: &str, repr: &Repr, members: &[Value<'_>], variants: &[Ident], out: &mut String) {
     let getter = repr.getter;
     impl_block(out, Allows::default(), format_args!("{name}"), |out| {
@@ -248,7 +241,7 @@ fn conversions(name: &str, unknown: &str, repr: &Repr, members: &[Value<'_>], va
             },
         );
     });
-    for (source, scrutinee) in repr.sources {
+    for (source, scrutinee, fallback, unknown_value) in repr.sources {
         let header = format_args!("::core::convert::From<{source}> for {name}");
         impl_block(out, Allows::default(), header, |out| {
             inline_fn(out, format_args!("fn from(__value: {source}) -> Self"), |out| {
@@ -256,20 +249,17 @@ fn conversions(name: &str, unknown: &str, repr: &Repr, members: &[Value<'_>], va
                 for (value, variant) in members.iter().zip(variants) {
                     emit!(out, "{} => Self::{},\n", value.literal, variant.rust);
                 }
-                emit!(out, "_ => Self::{unknown}({P}::{}(__value)),\n}}", repr.make_unknown);
+                emit!(
+                    out,
+                    "{fallback} => Self::{unknown}({P}::{}({unknown_value})),\n}}",
+                    repr.make_unknown
+                );
             });
         });
     }
-    emit!(
-        out,
-        "impl {P}::{} for {name} {{\nconst EXPECTING: &'static ::core::primitive::str = \"{} `{name}` {}\";\n}}\n",
-        repr.value_trait,
-        article(name),
-        repr.noun,
-    );
 }
 
-/// What string enums have besides: `FromStr`, `AsRef<str>`, map keys.
+/// What string enums have besides: `FromStr`, `Display`, `AsRef<str>`, map keys.
 fn string_impls(name: &str, out: &mut String) {
     impl_block(
         out,
@@ -284,6 +274,9 @@ fn string_impls(name: &str, out: &mut String) {
             });
         },
     );
+    fmt_impl(out, Allows::default(), FmtTrait::Display, name, |out| {
+        out.push_str(STRING.display)
+    });
     let as_ref = format_args!("::core::convert::AsRef<::core::primitive::str> for {name}");
     impl_block(out, Allows::default(), as_ref, |out| {
         inline_fn(
@@ -306,7 +299,7 @@ fn string_impls(name: &str, out: &mut String) {
     });
 }
 
-/// What int enums have besides: the value back as an `i32`.
+/// What int enums have besides: the value back as an `i32`, and `Display`.
 fn integer_impls(name: &str, out: &mut String) {
     let into = format_args!("::core::convert::From<{name}> for ::core::primitive::i32");
     impl_block(out, Allows::default(), into, |out| {
@@ -314,19 +307,36 @@ fn integer_impls(name: &str, out: &mut String) {
             out.push_str("__value.value()")
         });
     });
+    fmt_impl(out, Allows::default(), FmtTrait::Display, name, |out| {
+        out.push_str(INTEGER.display)
+    });
 }
 
-/// How the value travels in HTTP text, and its serde impls.
-fn wire_impls(emitter: &Emitter<'_>, name: &str, repr: &Repr, out: &mut String) {
+/// How the value travels in HTTP text, the trait that names the values in
+/// messages, `Debug` for a sensitive enum, and the serde impls.
+fn wire_impls(emitter: &Emitter<'_>, name: &str, repr: &Repr, sensitive: bool, out: &mut String) {
     impl_block(
         out,
         Allows::default(),
         format_args!("{P}::HttpText for {name}"),
         |out| {
-            let signature = format!("fn write_http(&self, __out: &mut ::std::string::String, _: {P}::TimestampFormat)");
+            let signature =
+                format!("fn write_http(&self, __out: &mut ::std::string::String, __format: {P}::TimestampFormat)");
             inline_fn(out, format_args!("{signature}"), |out| out.push_str(repr.write_http));
         },
     );
+    emit!(
+        out,
+        "impl {P}::{} for {name} {{\nconst EXPECTING: &'static ::core::primitive::str = \"{} `{name}` {}\";\n}}\n",
+        repr.value_trait,
+        article(name),
+        repr.noun,
+    );
+    if sensitive {
+        fmt_impl(out, Allows::default(), FmtTrait::Debug, name, |out| {
+            emit!(out, "__f.write_str({P}::REDACTED)")
+        });
+    }
     emitter.encode_impls(name, out, |out| out.push_str(repr.encode));
     emitter.decode_impls(name, repr.decode, out);
     if emitter.corrects_errors() {

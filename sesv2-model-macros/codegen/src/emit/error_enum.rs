@@ -21,7 +21,7 @@ pub(super) fn emit<'a>(emitter: &Emitter<'a>, shape: &Shape, names: &'a Operatio
         out,
         "{}#[derive(::core::clone::Clone, ::core::fmt::Debug, ::core::cmp::PartialEq)]\n#[non_exhaustive]\n\
          pub enum {error_name} {{\n",
-        Allows::DEPRECATED.with_large_variants()
+        Allows::DEPRECATED
     );
     for (id, variant) in errors {
         let documentation = emitter.shape(id).and_then(|error| error.traits.documentation.as_ref());

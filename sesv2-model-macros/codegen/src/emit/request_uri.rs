@@ -91,20 +91,13 @@ fn plan<'f>(template: &'f str, fields: &'f [Field<'f>]) -> Plan<'f> {
     Plan::Steps(steps)
 }
 
-impl Step<'_> {
-    fn uses_input(&self) -> bool {
-        matches!(self, Step::Label { .. } | Step::Query { .. } | Step::QueryParams { .. })
-    }
-}
-
 pub(super) fn emit(emitter: &Emitter<'_>, shape: &Shape, template: &str, fields: &[Field<'_>], out: &mut String) {
     let (runtime, private) = (&emitter.runtime, &emitter.private);
-    let signature = |input: &str| {
-        format!(
-            "#[inline]\nfn request_uri({input}: &Self::Input) \
-             -> ::core::result::Result<::std::string::String, {runtime}::RequestUriError> {{\n"
-        )
-    };
+    // `__input` may go unused, which its leading underscore allows.
+    let signature = format!(
+        "#[inline]\nfn request_uri(__input: &Self::Input) \
+         -> ::core::result::Result<::std::string::String, {runtime}::RequestUriError> {{\n"
+    );
     let steps = match plan(template, fields) {
         Plan::Steps(steps) => steps,
         Plan::MissingLabel(label) => {
@@ -116,17 +109,14 @@ pub(super) fn emit(emitter: &Emitter<'_>, shape: &Shape, template: &str, fields:
             );
             emit!(
                 out,
-                "{}::core::result::Result::Err({private}::UriWriter::missing_label({label:?}))\n}}\n",
-                signature("_")
+                "{signature}::core::result::Result::Err({private}::UriWriter::missing_label({label:?}))\n}}\n"
             );
             return;
         }
     };
-    let uses_input = steps.iter().any(Step::uses_input);
     emit!(
         out,
-        "{}let {}__uri = {private}::UriWriter::new();\n",
-        signature(if uses_input { "__input" } else { "_" }),
+        "{signature}let {}__uri = {private}::UriWriter::new();\n",
         if steps.is_empty() { "" } else { "mut " }
     );
     // Timestamps in URIs are date-times unless the member says otherwise.

@@ -57,7 +57,8 @@ impl Allows {
         large_variants: false,
     };
 
-    /// These, and `large_enum_variant`: for unions and error enums.
+    /// These, and `large_enum_variant`: for unions, whose members the model
+    /// chooses (Timestream for InfluxDB has a union of one large structure).
     pub fn with_large_variants(self) -> Allows {
         Allows {
             large_variants: true,

@@ -101,10 +101,10 @@ fn decode(emitter: &Emitter<'_>, name: &str, unknown: &str, variants: &[Variant<
                 out,
                 "_ => {{\n__map.next_value::<{SERDE}::de::IgnoredAny>()?;\n::core::option::Option::None\n}}\n}})\n}}\n"
             );
-            inline_fn(
+            emit!(
                 out,
-                format_args!("fn unknown(__name: ::std::string::String, __value: {P}::serde_json::Value) -> Self"),
-                |out| emit!(out, "Self::{unknown}({P}::unknown_member(__name, __value))"),
+                "fn unknown(__name: ::std::string::String, __value: {P}::serde_json::Value) -> Self {{\n\
+                 Self::{unknown}({P}::unknown_member(__name, __value))\n}}\n"
             );
         },
     );
