@@ -3878,4 +3878,131 @@ pub mod operations {
             }
         }
     }
+    /// A URI whose literals spell generated names (`input.`).
+    ///
+    /// `GET /files/input.json?input.x=1`
+    ///
+    /// Smithy shape: `example.names#GetInputFile`.
+    #[derive(
+        ::core::clone::Clone,
+        ::core::marker::Copy,
+        ::core::fmt::Debug,
+        ::core::default::Default,
+        ::core::cmp::PartialEq,
+        ::core::cmp::Eq,
+        ::core::hash::Hash
+    )]
+    pub struct GetInputFile;
+    #[allow(deprecated)]
+    impl ::sesv2_model::Operation for GetInputFile {
+        type Input = ();
+        type Output = ();
+        type Error = GetInputFileError;
+        const NAME: &'static ::core::primitive::str = "GetInputFile";
+        const HTTP_METHOD: &'static ::core::primitive::str = "GET";
+        const URI_TEMPLATE: &'static ::core::primitive::str = "/files/input.json?input.x=1";
+        const HTTP_STATUS_CODE: ::core::primitive::u16 = 200;
+        #[inline]
+        fn request_uri(
+            __input: &Self::Input,
+        ) -> ::core::result::Result<
+            ::std::string::String,
+            ::sesv2_model::RequestUriError,
+        > {
+            let mut __uri = ::sesv2_model::__private::UriWriter::new();
+            __uri.path("/files/input.json");
+            __uri.query_literal("input.x=1");
+            ::core::result::Result::Ok(__uri.finish())
+        }
+        #[inline]
+        fn parse_error(
+            __error_type: ::core::option::Option<&::core::primitive::str>,
+            __body: &[::core::primitive::u8],
+        ) -> GetInputFileError {
+            GetInputFileError::from_response(__error_type, __body)
+        }
+    }
+    /// The errors of the `GetInputFile` operation.
+    #[allow(deprecated)]
+    #[derive(::core::clone::Clone, ::core::fmt::Debug, ::core::cmp::PartialEq)]
+    #[non_exhaustive]
+    pub enum GetInputFileError {
+        /// The `Unhandled` error.
+        UnhandledError(super::Unhandled),
+        /// An error the model does not list for this operation, or one
+        /// whose body could not be read as the modeled error.
+        Unhandled(::sesv2_model::UnhandledError),
+    }
+    #[allow(deprecated)]
+    impl GetInputFileError {
+        /// Reads an error response: `error_type` is the `x-amzn-ErrorType`
+        /// header when there is one; otherwise the code comes from the
+        /// body's `__type` or `code` member.
+        #[inline]
+        pub fn from_response(
+            error_type: ::core::option::Option<&::core::primitive::str>,
+            body: &[::core::primitive::u8],
+        ) -> Self {
+            let __code = ::sesv2_model::error_code(error_type, body);
+            Self::from_code(__code.as_deref().unwrap_or_default(), body)
+        }
+        /// Reads an error response whose code is known: a shape name,
+        /// optionally with a namespace (`ns#Name`) or a `:suffix`.
+        #[inline]
+        pub fn from_code(
+            code: &::core::primitive::str,
+            body: &[::core::primitive::u8],
+        ) -> Self {
+            match ::sesv2_model::error_shape_name(code) {
+                "Unhandled" => {
+                    ::sesv2_model::__private::modeled_error(
+                        code,
+                        body,
+                        Self::UnhandledError,
+                        Self::Unhandled,
+                    )
+                }
+                _ => {
+                    Self::Unhandled(
+                        ::sesv2_model::__private::unhandled_error(
+                            (!code.is_empty()).then_some(code),
+                            body,
+                            ::core::option::Option::None,
+                        ),
+                    )
+                }
+            }
+        }
+        /// The error's code: the modeled error's shape name, or the code
+        /// the response gave.
+        #[inline]
+        pub fn code(&self) -> ::core::option::Option<&::core::primitive::str> {
+            match self {
+                Self::UnhandledError(_) => ::core::option::Option::Some("Unhandled"),
+                Self::Unhandled(__error) => __error.code(),
+            }
+        }
+    }
+    #[allow(deprecated)]
+    impl ::core::fmt::Display for GetInputFileError {
+        #[inline]
+        fn fmt(&self, __f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+            match self {
+                Self::UnhandledError(__error) => ::core::fmt::Display::fmt(__error, __f),
+                Self::Unhandled(__error) => ::core::fmt::Display::fmt(__error, __f),
+            }
+        }
+    }
+    #[allow(deprecated)]
+    impl ::std::error::Error for GetInputFileError {
+        #[inline]
+        fn source(
+            &self,
+        ) -> ::core::option::Option<&(dyn ::std::error::Error + 'static)> {
+            match self {
+                Self::UnhandledError(__error) => ::core::option::Option::Some(__error),
+                Self::Unhandled(__error) => ::core::option::Option::Some(__error),
+            }
+        }
+    }
 }

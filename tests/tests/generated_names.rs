@@ -137,3 +137,11 @@ fn inputs_named_like_uri_locals_render_their_uri() {
         "/builds/in%20put/v%2F1?uri=1&u=u&body=a&body=b"
     );
 }
+
+/// The engine once decided whether `request_uri` reads its input by
+/// searching the generated text for `input.`, which this literal fooled.
+#[test]
+fn uri_literals_that_spell_generated_names_are_literals() {
+    use sesv2_model_tests::generated_names::operations::GetInputFile;
+    assert_eq!(GetInputFile::request_uri(&()).unwrap(), "/files/input.json?input.x=1");
+}

@@ -242,8 +242,8 @@ fn conversions(name: &str, unknown: &str, repr: &Repr, members: &[Value<'_>], va
         );
     });
     for (source, scrutinee, fallback, unknown_value) in repr.sources {
-        let header = format_args!("::core::convert::From<{source}> for {name}");
-        impl_block(out, Allows::default(), header, |out| {
+        let header = format!("::core::convert::From<{source}> for {name}");
+        impl_block(out, Allows::default(), format_args!("{header}"), |out| {
             inline_fn(out, format_args!("fn from(__value: {source}) -> Self"), |out| {
                 emit!(out, "match {scrutinee} {{\n");
                 for (value, variant) in members.iter().zip(variants) {
@@ -277,8 +277,8 @@ fn string_impls(name: &str, out: &mut String) {
     fmt_impl(out, Allows::default(), FmtTrait::Display, name, |out| {
         out.push_str(STRING.display)
     });
-    let as_ref = format_args!("::core::convert::AsRef<::core::primitive::str> for {name}");
-    impl_block(out, Allows::default(), as_ref, |out| {
+    let as_ref = format!("::core::convert::AsRef<::core::primitive::str> for {name}");
+    impl_block(out, Allows::default(), format_args!("{as_ref}"), |out| {
         inline_fn(
             out,
             format_args!("fn as_ref(&self) -> &::core::primitive::str"),
@@ -301,8 +301,8 @@ fn string_impls(name: &str, out: &mut String) {
 
 /// What int enums have besides: the value back as an `i32`, and `Display`.
 fn integer_impls(name: &str, out: &mut String) {
-    let into = format_args!("::core::convert::From<{name}> for ::core::primitive::i32");
-    impl_block(out, Allows::default(), into, |out| {
+    let into = format!("::core::convert::From<{name}> for ::core::primitive::i32");
+    impl_block(out, Allows::default(), format_args!("{into}"), |out| {
         inline_fn(out, format_args!("fn from(__value: {name}) -> Self"), |out| {
             out.push_str("__value.value()")
         });
