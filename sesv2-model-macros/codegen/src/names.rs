@@ -303,7 +303,7 @@ fn error_variants<'e>(
         .into_iter()
         .map(|(id, name)| {
             let variant = if name == UNHANDLED_VARIANT {
-                let variant = free_name(name, "Error", &taken);
+                let variant = first_free([format!("{name}Error")], |candidate| taken.contains(candidate));
                 taken.insert(variant.clone());
                 variant
             } else {
@@ -314,11 +314,14 @@ fn error_variants<'e>(
         .collect()
 }
 
-/// The first of `{name}{suffix}`, `{name}{suffix}2`, ... that is not taken.
-fn free_name(name: &str, suffix: &str, taken: &BTreeSet<String>) -> String {
-    std::iter::once(format!("{name}{suffix}"))
-        .chain((2..).map(|n| format!("{name}{suffix}{n}")))
-        .find(|candidate| !taken.contains(candidate))
+/// The first of `candidates` that is not taken, else of `{last}2`,
+/// `{last}3`, ... after the last candidate: the one way names step aside.
+fn first_free<const N: usize>(candidates: [String; N], taken: impl Fn(&str) -> bool) -> String {
+    let stem = candidates.last().cloned().unwrap_or_default();
+    candidates
+        .into_iter()
+        .chain((2..).map(|n| format!("{stem}{n}")))
+        .find(|candidate| !taken(candidate))
         .unwrap_or_default()
 }
 
@@ -418,10 +421,9 @@ fn suffixed(snake: &[String], generated: impl Fn(&str) -> bool) -> Vec<String> {
         .collect();
     for (field, base) in fields.iter_mut().zip(snake) {
         if field.is_none() {
-            let free = std::iter::once(format!("{base}_value"))
-                .chain((2..).map(|n| format!("{base}_value{n}")))
-                .find(|candidate| !taken.contains(candidate) && !generated(candidate))
-                .unwrap_or_default();
+            let free = first_free([format!("{base}_value")], |candidate| {
+                taken.contains(candidate) || generated(candidate)
+            });
             taken.insert(free.clone());
             *field = Some(free);
         }
@@ -438,11 +440,7 @@ fn variant_names(members: &[&str]) -> Vec<String> {
     members
         .iter()
         .map(|member| {
-            let base = ident::camel(member);
-            let variant = std::iter::once(base.clone())
-                .chain((2..).map(|n| format!("{base}{n}")))
-                .find(|candidate| !taken.contains(candidate))
-                .unwrap_or(base);
+            let variant = first_free([ident::camel(member)], |candidate| taken.contains(candidate));
             taken.insert(variant.clone());
             variant
         })
@@ -452,12 +450,9 @@ fn variant_names(members: &[&str]) -> Vec<String> {
 /// `Unknown`, unless a model member already took it.
 fn unknown_variant_name(variants: &[String]) -> String {
     let taken: BTreeSet<&str> = variants.iter().map(String::as_str).collect();
-    ["Unknown", "UnknownValue"]
-        .into_iter()
-        .map(str::to_owned)
-        .chain((2..).map(|n| format!("UnknownValue{n}")))
-        .find(|candidate| !taken.contains(candidate.as_str()))
-        .unwrap_or_default()
+    first_free(["Unknown".to_owned(), "UnknownValue".to_owned()], |candidate| {
+        taken.contains(candidate)
+    })
 }
 
 #[cfg(test)]

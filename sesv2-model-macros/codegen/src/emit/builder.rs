@@ -55,7 +55,7 @@ fn setters(emitter: &Emitter<'_>, field: &Field<'_>, out: &mut String) {
         "input.into()"
     };
     field.docs.write_summary(out);
-    write_deprecated(field.deprecated, out);
+    write_deprecated(field.deprecated(), out);
     emit!(
         out,
         "pub fn {ident}(mut self, input: impl ::core::convert::Into<{}>) -> Self {{\n\
@@ -63,7 +63,7 @@ fn setters(emitter: &Emitter<'_>, field: &Field<'_>, out: &mut String) {
         emitter.path(&field.ty, Scope::Nested)
     );
     doc::write_line(&format!("Sets or clears `{name}`; `None` leaves it unset."), out);
-    write_deprecated(field.deprecated, out);
+    write_deprecated(field.deprecated(), out);
     inline_fn(
         out,
         format_args!(

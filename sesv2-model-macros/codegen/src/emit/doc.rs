@@ -1,6 +1,7 @@
 //! Rustdoc for generated items: documentation is Markdown data until an
 //! emitter writes it as `#[doc]` attributes.
 
+use std::cell::OnceCell;
 use std::rc::Rc;
 
 use super::Emitter;
@@ -11,12 +12,19 @@ use crate::traits::Documentation;
 /// The documentation of one generated item, as Markdown.
 pub(super) struct Docs {
     markdown: String,
+    /// The attributes, rendered on first use: a member's docs are written
+    /// on its field and again on its accessor.
+    attributes: OnceCell<String>,
 }
 
 impl Docs {
     /// Every line, as doc attributes.
     pub fn write(&self, out: &mut String) {
-        write_lines(self.markdown.lines(), out);
+        out.push_str(self.attributes.get_or_init(|| {
+            let mut attributes = String::with_capacity(self.markdown.len() + self.markdown.len() / 8 + 16);
+            write_lines(self.markdown.lines(), &mut attributes);
+            attributes
+        }));
     }
 
     /// The summary (the first paragraph) alone, for places that repeat an
@@ -42,7 +50,10 @@ impl<'a> Emitter<'a> {
             }
             markdown.push_str(note);
         }
-        Docs { markdown }
+        Docs {
+            markdown,
+            attributes: OnceCell::new(),
+        }
     }
 
     fn markdown(&self, documentation: &'a Documentation) -> Rc<str> {

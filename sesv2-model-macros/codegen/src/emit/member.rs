@@ -43,7 +43,6 @@ pub(super) struct Field<'a> {
     pub format: Option<TimestampFormat>,
     /// `Debug` shows a redaction marker instead of the value.
     pub redacted: bool,
-    pub deprecated: Option<&'a Deprecated>,
     pub docs: Docs,
 }
 
@@ -51,6 +50,10 @@ impl Field<'_> {
     /// The member's name in the model, e.g. `S3Url`.
     pub fn name(&self) -> &str {
         &self.member.name
+    }
+
+    pub fn deprecated(&self) -> Option<&Deprecated> {
+        self.member.traits.deprecated.as_ref()
     }
 
     pub fn in_body(&self) -> bool {
@@ -210,7 +213,6 @@ fn field<'a>(emitter: &Emitter<'a>, shape: &Shape, member: &'a Member, ident: &'
         binding,
         format: emitter.timestamp_format(member),
         redacted,
-        deprecated: member.traits.deprecated.as_ref(),
         docs: emitter.docs(emitter.member_docs(member), &fallback, &notes),
     }
 }

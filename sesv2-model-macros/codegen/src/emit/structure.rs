@@ -54,7 +54,7 @@ pub(super) fn emit<'a>(
     );
     for field in fields.iter() {
         field.docs.write(out);
-        write_deprecated(field.deprecated, out);
+        write_deprecated(field.deprecated(), out);
         emit!(
             out,
             "pub {}: {},\n",
@@ -184,7 +184,7 @@ fn accessor(emitter: &Emitter<'_>, field: &Field<'_>, out: &mut String) {
         ),
     };
     field.docs.write(out);
-    write_deprecated(field.deprecated, out);
+    write_deprecated(field.deprecated(), out);
     inline_fn(out, format_args!("pub fn {ident}(&self) -> {output}"), |out| {
         out.push_str(&body)
     });

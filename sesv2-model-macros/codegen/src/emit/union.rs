@@ -22,8 +22,8 @@ pub(super) struct Variant<'a> {
     pub payload: Option<RustType>,
     /// An explicit `@timestampFormat` for the timestamps it holds.
     pub format: Option<TimestampFormat>,
-    /// `Debug` hides its value.
-    pub hidden: bool,
+    /// The member is sensitive: `Debug` hides its value.
+    pub redacted: bool,
 }
 
 pub(super) fn emit<'a>(
@@ -44,10 +44,11 @@ pub(super) fn emit<'a>(
             wire: emitter.wire_name(member),
             payload: emitter.payload_type(&shape.id, member),
             format: emitter.timestamp_format(member),
-            hidden: shape.traits.sensitive || emitter.is_redacted(member),
+            redacted: emitter.is_redacted(member),
         })
         .collect();
-    let redacts = variants.iter().any(|variant| variant.hidden);
+    let sensitive = shape.traits.sensitive;
+    let redacts = sensitive || variants.iter().any(|variant| variant.redacted);
     let allows = emitter.allows(
         &shape.id,
         variants.iter().filter_map(|variant| variant.payload.as_ref()),
@@ -70,7 +71,7 @@ pub(super) fn emit<'a>(
     );
     for variant in &variants {
         let member = variant.member;
-        let notes: &[String] = if emitter.is_redacted(member) {
+        let notes: &[String] = if variant.redacted {
             &[SENSITIVE_VALUE.to_owned()]
         } else {
             &[]
@@ -99,7 +100,7 @@ pub(super) fn emit<'a>(
 
     emitter.wire_block(allows, out, |out| {
         if redacts {
-            debug_impl(name, unknown, &variants, out);
+            debug_impl(name, unknown, &variants, sensitive, out);
         }
         union_wire::emit(emitter, name, unknown, &variants, out);
     });
@@ -130,15 +131,16 @@ fn notes(emitter: &Emitter<'_>, shape: &Shape) -> Vec<String> {
     notes
 }
 
-/// `Debug` that shows the redaction marker for hidden members and for
-/// unknown ones, whose values nobody has vetted.
-fn debug_impl(name: &str, unknown: &str, variants: &[Variant<'_>], out: &mut String) {
+/// `Debug` that shows the redaction marker for sensitive members, or for
+/// all of them when the union itself is (`whole`), and for unknown ones,
+/// whose values nobody has vetted.
+fn debug_impl(name: &str, unknown: &str, variants: &[Variant<'_>], whole: bool, out: &mut String) {
     let private = super::wire::P;
     fmt_impl(out, Default::default(), FmtTrait::Debug, name, |out| {
         out.push_str("match self {\n");
         for variant in variants {
             let ident = &variant.ident.rust;
-            match (&variant.payload, variant.hidden) {
+            match (&variant.payload, whole || variant.redacted) {
                 (Some(_), true) => emit!(
                     out,
                     "Self::{ident}(_) => __f.debug_tuple({ident:?}).field(&{private}::REDACTED).finish(),\n"
