@@ -5,7 +5,7 @@ use std::path::{Component, Path, PathBuf};
 use proc_macro2::{Span, TokenStream};
 use quote::quote;
 use sesv2_model_codegen::config::{ConfigOption, OPTIONS, OptionId};
-use sesv2_model_codegen::{Config, Derive, Rename, RequiredMembers, Subject, generate_file};
+use sesv2_model_codegen::{Config, Derive, Error, ModelFiles, Rename, RequiredMembers, Subject, generate_files};
 use syn::parse::{Parse, ParseStream};
 use syn::punctuated::Punctuated;
 use syn::spanned::Spanned;
@@ -21,10 +21,10 @@ fn keys() -> String {
     keys
 }
 
-const MODEL_FORMS: &str =
-    "expected the model path as a string, `env(\"VARIABLE\")` or `file_relative(\"path/from/this/file.json\")`";
+const MODEL_FORMS: &str = "expected the model path as a string, `env(\"VARIABLE\")`, \
+     `file_relative(\"path/from/this/file.json\")`, or a list of them: `[\"model/\", \"traits.smithy\"]`";
 
-/// Where the model file is.
+/// Where a model file, or a directory of them, is.
 enum ModelSource {
     /// A path; a relative one starts at the invoking crate's manifest directory.
     Path(LitStr),
@@ -40,6 +40,59 @@ impl ModelSource {
         match self {
             ModelSource::Path(literal) | ModelSource::Env(literal) | ModelSource::FileRelative(literal) => literal,
         }
+    }
+
+    /// The path it names, and the environment variable that named it.
+    fn locate(&self) -> Result<(PathBuf, Option<String>), syn::Error> {
+        let (written, track_env, base) = match self {
+            ModelSource::Path(path) => (path.value(), None, Base::ManifestDir),
+            ModelSource::FileRelative(path) => (path.value(), None, Base::SourceFile(path.span())),
+            ModelSource::Env(variable) => match std::env::var(variable.value()) {
+                Ok(path) if !path.is_empty() => (path, Some(variable.value()), Base::ManifestDir),
+                _ => {
+                    let message = format!(
+                        "the model path comes from the environment variable `{}`, which is not set; \
+                         set it to the model's path (absolute, or relative to CARGO_MANIFEST_DIR)",
+                        variable.value()
+                    );
+                    return Err(syn::Error::new(variable.span(), message));
+                }
+            },
+        };
+        let path = resolve_path(&written, base).map_err(|message| syn::Error::new(self.literal().span(), message))?;
+        Ok((path, track_env))
+    }
+}
+
+/// The `model` argument: one source, or a list of them.
+struct Model {
+    sources: Vec<ModelSource>,
+    /// The whole argument, where errors about the model as a whole point.
+    span: Span,
+}
+
+impl Parse for Model {
+    fn parse(input: ParseStream<'_>) -> syn::Result<Self> {
+        if !input.peek(syn::token::Bracket) {
+            let source: ModelSource = input.parse()?;
+            let span = source.literal().span();
+            return Ok(Model {
+                sources: vec![source],
+                span,
+            });
+        }
+        let content;
+        let brackets = bracketed!(content in input);
+        let sources: Vec<ModelSource> = Punctuated::<ModelSource, Token![,]>::parse_terminated(&content)?
+            .into_iter()
+            .collect();
+        if sources.is_empty() {
+            return Err(syn::Error::new(brackets.span.join(), "the list of model paths is empty"));
+        }
+        Ok(Model {
+            sources,
+            span: brackets.span.join(),
+        })
     }
 }
 
@@ -84,7 +137,7 @@ struct RenameArg {
 
 /// The parsed arguments, each kept with its span for error messages.
 pub(crate) struct MacroArgs {
-    model: ModelSource,
+    model: Model,
     options: Options,
 }
 
@@ -107,38 +160,31 @@ impl MacroArgs {
     /// Runs the engine; its errors become `compile_error!`s at the argument
     /// each is about.
     pub(crate) fn expand(&self) -> TokenStream {
-        let (written, track_env, base) = match &self.model {
-            ModelSource::Path(path) => (path.value(), None, Base::ManifestDir),
-            ModelSource::FileRelative(path) => (path.value(), None, Base::SourceFile(path.span())),
-            ModelSource::Env(variable) => match std::env::var(variable.value()) {
-                Ok(path) if !path.is_empty() => (path, Some(variable.value()), Base::ManifestDir),
-                _ => {
-                    let message = format!(
-                        "the model path comes from the environment variable `{}`, which is not set; \
-                         set it to the model's path (absolute, or relative to CARGO_MANIFEST_DIR)",
-                        variable.value()
-                    );
-                    return syn::Error::new(variable.span(), message).to_compile_error();
+        let mut paths = Vec::with_capacity(self.model.sources.len());
+        let mut track_env = None;
+        for source in &self.model.sources {
+            match source.locate() {
+                Ok((path, variable)) => {
+                    paths.push(path);
+                    track_env = track_env.or(variable);
                 }
-            },
-        };
-        let path = match resolve_path(&written, base) {
-            Ok(path) => path,
-            Err(message) => {
-                return syn::Error::new(self.model.literal().span(), message).to_compile_error();
+                Err(error) => return error.to_compile_error(),
             }
-        };
-        let config = Config {
-            track_file: Some(path.clone()),
-            track_env,
-            ..self.config()
-        };
+        }
+        let generated = ModelFiles::read(&paths).and_then(|files| {
+            let config = Config {
+                track_files: files.files().iter().map(|file| file.path().to_owned()).collect(),
+                track_env,
+                ..self.config()
+            };
+            generate_files(&config, &files)
+        });
         // Notes about what the code cannot represent exactly are in its docs.
-        match generate_file(&config, &path).and_then(|generated| generated.tokens().map_err(Into::into)) {
+        match generated.and_then(|generated| generated.tokens().map_err(Into::into)) {
             Ok(tokens) => tokens,
             Err(errors) => {
                 let errors = errors.iter().map(|error| {
-                    let span = self.span_of(error.subject());
+                    let span = self.span_of(error, &paths);
                     syn::Error::new(span, error.message()).to_compile_error()
                 });
                 quote!(#(#errors)*)
@@ -183,9 +229,17 @@ impl MacroArgs {
         }
     }
 
-    fn span_of(&self, subject: Subject) -> Span {
-        let model = self.model.literal().span();
-        match subject {
+    /// Where an error points: the argument it is about; for a place in a
+    /// model file, the path that named the file.
+    fn span_of(&self, error: &Error, paths: &[PathBuf]) -> Span {
+        let model = error
+            .location()
+            .and_then(|location| {
+                let file = Path::new(&location.path);
+                paths.iter().position(|path| file.starts_with(path))
+            })
+            .map_or(self.model.span, |index| self.model.sources[index].literal().span());
+        match error.subject() {
             Subject::Operation(index) => self.options.operations.get(index).map(LitStr::span),
             Subject::Shape(index) => self.options.shapes.get(index).map(LitStr::span),
             Subject::DeriveShape(index) => self.options.derives.get(index).map(|derive| derive.anchor),
@@ -278,9 +332,12 @@ impl Parse for MacroArgs {
                  `smithy_model!(model = \"path/to/model.json\", operations = [\"...\"])`",
             ));
         }
-        // The model alone: a path, or `env(..)` / `file_relative(..)`.
-        if input.peek(LitStr) || (input.peek(Ident) && input.peek2(syn::token::Paren)) {
-            let model = input.parse::<ModelSource>()?;
+        // The model alone: a path, `env(..)` / `file_relative(..)`, or a list.
+        let model_alone = input.peek(LitStr)
+            || input.peek(syn::token::Bracket)
+            || (input.peek(Ident) && input.peek2(syn::token::Paren));
+        if model_alone {
+            let model = input.parse::<Model>()?;
             if !input.is_empty() {
                 input.parse::<Token![,]>()?;
                 if !input.is_empty() {
@@ -312,7 +369,7 @@ impl Parse for MacroArgs {
                 return Err(syn::Error::new(key.span(), format!("`{key}` is given twice")));
             }
             if name == "model" {
-                model = Some(input.parse::<ModelSource>()?);
+                model = Some(input.parse::<Model>()?);
             } else if let Some(option) = ConfigOption::by_macro_key(&name) {
                 match option.id {
                     OptionId::Operations => options.operations = string_list(input)?,

@@ -8,8 +8,9 @@ use std::borrow::Cow;
 use std::fmt;
 use std::marker::PhantomData;
 
-use serde::Deserialize;
 use serde::de::{self, Deserializer, MapAccess, Visitor};
+use serde::ser::{SerializeMap, Serializer};
+use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 
 /// A JSON object read into a vector, keeping the order the model wrote it in,
@@ -76,8 +77,14 @@ impl<'de, T: Deserialize<'de>> Deserialize<'de> for Entries<T> {
     }
 }
 
-/// The top level of a JSON AST document.
+/// The top level of a JSON AST document, and the model assembled from
+/// many documents.
+#[derive(Default)]
 pub(crate) struct RawModel<'a> {
+    /// The major Smithy version the document declares: 1 or 2.
+    pub version: u8,
+    /// Untyped metadata, in document order.
+    pub metadata: Entries<serde_json::Value>,
     /// The shapes in document order.
     pub shapes: Entries<RawShape<'a>>,
 }
@@ -97,28 +104,31 @@ impl<'de: 'a, 'a> Deserialize<'de> for RawModel<'a> {
             // another version is reported as such rather than by whatever
             // shape first fails to parse.
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-                let mut version_seen = false;
+                let mut version = None;
                 let mut shapes = None;
+                let mut metadata = None;
                 while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
                     match &*key {
                         "smithy" => {
-                            let version: String = map.next_value()?;
-                            check_version(&version).map_err(de::Error::custom)?;
-                            version_seen = true;
+                            let text: String = map.next_value()?;
+                            version = Some(check_version(&text).map_err(de::Error::custom)?);
                         }
                         "shapes" => shapes = Some(map.next_value()?),
+                        "metadata" => metadata = Some(map.next_value()?),
                         _ => {
                             map.next_value::<de::IgnoredAny>()?;
                         }
                     }
                 }
-                if !version_seen {
+                let Some(version) = version else {
                     return Err(de::Error::custom(
                         "this is not a Smithy JSON AST model: the top-level `smithy` version \
                          field is missing (expected `\"smithy\": \"2.0\"`)",
                     ));
-                }
+                };
                 Ok(RawModel {
+                    version,
+                    metadata: metadata.unwrap_or_default(),
                     shapes: shapes.unwrap_or_default(),
                 })
             }
@@ -128,20 +138,21 @@ impl<'de: 'a, 'a> Deserialize<'de> for RawModel<'a> {
     }
 }
 
-fn check_version(version: &str) -> Result<(), String> {
-    let major = version.split('.').next().unwrap_or_default();
-    if major == "2" {
-        Ok(())
-    } else {
-        Err(format!(
-            "only Smithy 2.0 JSON AST models are supported; convert this model with the Smithy CLI \
-             (`smithy migrate`, then `smithy ast`): it declares version {version}"
-        ))
+/// The major version of a `smithy` version string such as `"2.0"`.
+fn check_version(version: &str) -> Result<u8, String> {
+    let (major, minor) = version.split_once('.').unwrap_or((version, "0"));
+    let is_number = !minor.is_empty() && minor.bytes().all(|b| b.is_ascii_digit());
+    match major {
+        "1" if is_number => Ok(1),
+        "2" if is_number => Ok(2),
+        _ => Err(format!(
+            "only Smithy 1.0 and 2.x models are supported, but this one declares version {version}"
+        )),
     }
 }
 
 /// A shape as written; which fields are meaningful depends on `kind`.
-#[derive(Clone, Deserialize)]
+#[derive(Clone, Default, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub(crate) struct RawShape<'a> {
     #[serde(rename = "type")]
@@ -176,10 +187,18 @@ pub(crate) struct RawShape<'a> {
     pub list: Option<RawTarget>,
     #[serde(default)]
     pub rename: Entries<String>,
+    /// A service's version.
+    pub version: Option<String>,
+    /// A resource's identifiers.
+    #[serde(default)]
+    pub identifiers: Entries<RawTarget>,
+    /// A resource's properties.
+    #[serde(default)]
+    pub properties: Entries<RawTarget>,
 }
 
 /// A member as written.
-#[derive(Clone, Deserialize)]
+#[derive(Clone, Default, Deserialize)]
 pub(crate) struct RawMember<'a> {
     pub target: String,
     #[serde(default, borrow)]
@@ -187,7 +206,157 @@ pub(crate) struct RawMember<'a> {
 }
 
 /// A reference to another shape.
-#[derive(Clone, Deserialize)]
+#[derive(Clone, Default, Deserialize)]
 pub(crate) struct RawTarget {
     pub target: String,
+}
+
+/// A model as a Smithy 2.0 JSON AST document, for printing.
+pub(crate) struct JsonAst<'m, 'a>(pub &'m RawModel<'a>);
+
+/// One shape as the JSON AST writes it.
+pub(crate) struct ShapeAst<'m, 'a>(pub &'m RawShape<'a>);
+
+/// A trait value, normalized when `serde_json` can hold it and verbatim
+/// when it cannot (a number beyond `f64`, say), so nothing is lost.
+struct Printed<'r>(&'r RawValue);
+
+impl Serialize for Printed<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match serde_json::from_str::<serde_json::Value>(self.0.get()) {
+            Ok(value) => value.serialize(serializer),
+            Err(_) => self.0.serialize(serializer),
+        }
+    }
+}
+
+struct Targets<'r>(&'r [RawTarget]);
+struct Named<'r>(&'r Entries<RawTarget>);
+struct Traits<'r, 'a>(&'r RawTraits<'a>);
+struct Members<'r, 'a>(&'r Entries<RawMember<'a>>);
+
+impl Serialize for RawTarget {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(1))?;
+        map.serialize_entry("target", &self.target)?;
+        map.end()
+    }
+}
+
+impl Serialize for Targets<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0)
+    }
+}
+
+impl Serialize for Named<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.0.0.iter().map(|(name, target)| (name, target)))
+    }
+}
+
+impl Serialize for Traits<'_, '_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.0.0.iter().map(|(name, value)| (name, Printed(&value.0))))
+    }
+}
+
+impl Serialize for RawMember<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("target", &self.target)?;
+        if !self.traits.0.is_empty() {
+            map.serialize_entry("traits", &Traits(&self.traits))?;
+        }
+        map.end()
+    }
+}
+
+impl Serialize for Members<'_, '_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.0.0.iter().map(|(name, member)| (name, member)))
+    }
+}
+
+impl Serialize for ShapeAst<'_, '_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let shape = self.0;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("type", &shape.kind)?;
+        if matches!(shape.kind.as_str(), "structure" | "union" | "enum" | "intEnum") || !shape.members.0.is_empty() {
+            map.serialize_entry("members", &Members(&shape.members))?;
+        }
+        for (name, member) in [("member", &shape.member), ("key", &shape.key), ("value", &shape.value)] {
+            if let Some(member) = member {
+                map.serialize_entry(name, member)?;
+            }
+        }
+        if let Some(version) = &shape.version {
+            map.serialize_entry("version", version)?;
+        }
+        for (name, entries) in [("identifiers", &shape.identifiers), ("properties", &shape.properties)] {
+            if !entries.0.is_empty() {
+                map.serialize_entry(name, &Named(entries))?;
+            }
+        }
+        let singles = [
+            ("input", &shape.input),
+            ("output", &shape.output),
+            ("create", &shape.create),
+            ("put", &shape.put),
+            ("read", &shape.read),
+            ("update", &shape.update),
+            ("delete", &shape.delete),
+            ("list", &shape.list),
+        ];
+        for (name, target) in singles {
+            if let Some(target) = target {
+                map.serialize_entry(name, target)?;
+            }
+        }
+        let lists = [
+            ("operations", &shape.operations),
+            ("collectionOperations", &shape.collection_operations),
+            ("resources", &shape.resources),
+            ("errors", &shape.errors),
+            ("mixins", &shape.mixins),
+        ];
+        for (name, targets) in lists {
+            if !targets.is_empty() {
+                map.serialize_entry(name, &Targets(targets))?;
+            }
+        }
+        if !shape.rename.0.is_empty() {
+            map.serialize_entry("rename", &Renames(&shape.rename))?;
+        }
+        if !shape.traits.0.is_empty() {
+            map.serialize_entry("traits", &Traits(&shape.traits))?;
+        }
+        map.end()
+    }
+}
+
+/// A service's renames: shape ids to names.
+struct Renames<'r>(&'r Entries<String>);
+
+impl Serialize for Renames<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.0.0.iter().map(|(id, name)| (id, name)))
+    }
+}
+
+impl Serialize for JsonAst<'_, '_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let model = self.0;
+        let mut map = serializer.serialize_map(None)?;
+        map.serialize_entry("smithy", "2.0")?;
+        if !model.metadata.0.is_empty() {
+            let metadata = serde_json::Map::from_iter(model.metadata.0.iter().cloned());
+            map.serialize_entry("metadata", &metadata)?;
+        }
+        let shapes: std::collections::BTreeMap<&str, ShapeAst<'_, '_>> =
+            model.shapes.0.iter().map(|(id, shape)| (id.as_str(), ShapeAst(shape))).collect();
+        map.serialize_entry("shapes", &shapes)?;
+        map.end()
+    }
 }

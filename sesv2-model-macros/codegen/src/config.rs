@@ -26,9 +26,10 @@ pub struct Config {
     /// The crate generated code takes its runtime from: `Timestamp`, `Blob`,
     /// `BuildError`, serde support. Normally `sesv2_model`.
     pub runtime_crate: String,
-    /// A file the generated code includes with `include_bytes!`, so that
-    /// cargo rebuilds the crate whenever that file (the model) changes.
-    pub track_file: Option<PathBuf>,
+    /// Files the generated code includes with `include_bytes!`, so that
+    /// cargo rebuilds the crate whenever one of them (the model's files)
+    /// changes.
+    pub track_files: Vec<PathBuf>,
     /// An environment variable the generated code reads with `option_env!`,
     /// so that cargo rebuilds the crate whenever it changes (the variable
     /// that named the model).
@@ -48,7 +49,7 @@ impl Default for Config {
             shapes: Vec::new(),
             required_members: RequiredMembers::Reject,
             runtime_crate: "sesv2_model".to_owned(),
-            track_file: None,
+            track_files: Vec::new(),
             track_env: None,
             derives: Vec::new(),
             renames: Vec::new(),
@@ -238,7 +239,7 @@ pub const OPTIONS: &[ConfigOption] = &[
 /// [`Config`] fields no way in takes as an option: the macro sets them from
 /// its model argument so that cargo rebuilds when the model changes, where
 /// a build script prints `cargo::rerun-if-changed` instead.
-pub const INTERNAL_FIELDS: &[&str] = &["track_file", "track_env"];
+pub const INTERNAL_FIELDS: &[&str] = &["track_files", "track_env"];
 
 impl ConfigOption {
     /// The option with this macro key.
@@ -270,7 +271,7 @@ mod tests {
             shapes: _,
             required_members: _,
             runtime_crate: _,
-            track_file: _,
+            track_files: _,
             track_env: _,
             derives: _,
             renames: _,
@@ -280,7 +281,7 @@ mod tests {
             "shapes",
             "required_members",
             "runtime_crate",
-            "track_file",
+            "track_files",
             "track_env",
             "derives",
             "renames",

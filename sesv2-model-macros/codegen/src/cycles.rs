@@ -1,4 +1,4 @@
-//! Stage 4: recursion that no Rust type or no value can have, and resources
+//! Stage 5: recursion that no Rust type or no value can have, and resources
 //! that contain themselves, anywhere in the model.
 //!
 //! Smithy allows recursive shapes only through a structure or union, and

@@ -1,4 +1,4 @@
-//! Stage 9: the derives users ask for beyond the generated ones ([`crate::Config::derives`]),
+//! Stage 10: the derives users ask for beyond the generated ones ([`crate::Config::derives`]),
 //! checked against the member types before any code is written.
 //!
 //! A derive on a type needs the same trait on every member's type, so a

@@ -32,6 +32,19 @@ pub enum Subject {
 pub struct Error {
     subject: Subject,
     message: String,
+    location: Option<Location>,
+}
+
+/// Where in a model file an [`Error`] is: for IDL files, the line and
+/// column of the text at fault.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Location {
+    /// The file, as it was given.
+    pub path: String,
+    /// 1-based.
+    pub line: u32,
+    /// 1-based, in characters.
+    pub column: u32,
 }
 
 impl Error {
@@ -39,7 +52,23 @@ impl Error {
         Error {
             subject,
             message: message.into(),
+            location: None,
         }
+    }
+
+    /// Records where in which file the error is; the message already says it.
+    pub(crate) fn at(mut self, path: &str, line: u32, column: u32) -> Self {
+        self.location = Some(Location {
+            path: path.to_owned(),
+            line,
+            column,
+        });
+        self
+    }
+
+    /// The file, line and column, for errors about a place in an IDL file.
+    pub fn location(&self) -> Option<&Location> {
+        self.location.as_ref()
     }
 
     pub(crate) fn model(message: impl Into<String>) -> Self {
@@ -51,7 +80,7 @@ impl Error {
         self.subject
     }
 
-    /// The full message: what is wrong, where in the model, and how to fix it.
+    /// The full message: where in the model, what is wrong, and how to fix it.
     pub fn message(&self) -> &str {
         &self.message
     }
@@ -154,6 +183,11 @@ impl Diagnostics {
 
     pub(crate) fn model(&mut self, message: impl Into<String>) {
         self.push(Error::model(message));
+    }
+
+    /// Whether anything was reported.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.errors.is_empty()
     }
 
     /// Appends what another run of the same stage reported, keeping order.

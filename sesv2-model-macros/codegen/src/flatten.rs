@@ -1,106 +1,54 @@
-//! Stage 2: `apply` statements and mixins, resolved on the raw AST so that
-//! afterwards every shape carries all of its members and traits.
+//! Stage 3: mixins folded into the shapes that use them, on the raw AST, so
+//! that afterwards every shape carries all of its members and traits.
 
-use std::borrow::Cow;
 use std::collections::HashMap;
 
-use serde_json::value::RawValue;
-
-use crate::ast::{Entries, RawMember, RawShape, RawTraits, TraitValue};
+use crate::ast::{Entries, RawMember, RawShape, RawTraits};
 use crate::error::Diagnostics;
+use crate::prelude::{MIXIN_TRAIT, UNIT};
 use crate::traits::mixin_local_traits;
 
-const MIXIN_TRAIT: &str = "smithy.api#mixin";
-
-/// Applies `apply` statements and mixins in place; `apply` entries leave the
-/// shape list. Mixin shapes stay (for validation) but are never generated.
-pub(crate) fn flatten<'a>(shapes: &mut Vec<(String, RawShape<'a>)>, diagnostics: &mut Diagnostics) {
-    let (applies, mut kept): (Vec<_>, Vec<_>) = std::mem::take(shapes)
-        .into_iter()
-        .partition(|(_, shape)| shape.kind == "apply");
-    let index: HashMap<String, usize> = kept.iter().enumerate().map(|(i, (id, _))| (id.clone(), i)).collect();
-
-    for (target, apply) in applies {
-        apply_traits(&mut kept, &index, &target, apply.traits, diagnostics);
+/// Folds mixins into the shapes in place. Mixin shapes stay (for
+/// validation) but are never generated.
+pub(crate) fn flatten(shapes: &mut [(String, RawShape<'_>)], diagnostics: &mut Diagnostics) {
+    let index: HashMap<String, usize> = shapes.iter().enumerate().map(|(i, (id, _))| (id.clone(), i)).collect();
+    for (id, shape) in shapes.iter() {
+        check_mixin(id, shape, diagnostics);
     }
-
-    for position in mixin_order(&kept, &index, diagnostics) {
-        apply_mixins(&mut kept, &index, position, diagnostics);
+    for position in mixin_order(shapes, &index, diagnostics) {
+        apply_mixins(shapes, &index, position, diagnostics);
     }
-    *shapes = kept;
 }
 
-fn apply_traits<'a>(
-    shapes: &mut [(String, RawShape<'a>)],
-    index: &HashMap<String, usize>,
-    target: &str,
-    traits: RawTraits<'a>,
-    diagnostics: &mut Diagnostics,
-) {
-    let (shape_id, member) = match target.split_once('$') {
-        Some((shape, member)) => (shape, Some(member)),
-        None => (target, None),
+/// What a mixin may not define: an operation mixin's input and output, a
+/// resource mixin's properties (identifiers, lifecycle operations and
+/// bindings included).
+fn check_mixin(id: &str, shape: &RawShape<'_>, diagnostics: &mut Diagnostics) {
+    if shape.traits.get(MIXIN_TRAIT).is_none() {
+        return;
+    }
+    let targets_other_than_unit = |target: &Option<crate::ast::RawTarget>| {
+        target.as_ref().is_some_and(|target| target.target != UNIT)
     };
-    let Some(&position) = index.get(shape_id) else {
+    if shape.kind == "operation" && (targets_other_than_unit(&shape.input) || targets_other_than_unit(&shape.output)) {
         diagnostics.model(format!(
-            "an `apply` statement targets `{target}`, which is not defined in the model; remove it or define the shape"
+            "Operation shapes with the mixin trait MUST target `smithy.api#Unit` for their input and output. \
+             Operation mixin shape `{id}` defines one or both of these properties."
         ));
-        return;
-    };
-    let shape = &mut shapes[position].1;
-    let destination = match member {
-        None => Some(&mut shape.traits),
-        Some(name) => member_mut(shape, name).map(|member| &mut member.traits),
-    };
-    let Some(destination) = destination else {
+    }
+    let defines_anything = !shape.identifiers.0.is_empty()
+        || !shape.properties.0.is_empty()
+        || [&shape.create, &shape.put, &shape.read, &shape.update, &shape.delete, &shape.list]
+            .iter()
+            .any(|operation| operation.is_some())
+        || !shape.operations.is_empty()
+        || !shape.collection_operations.is_empty()
+        || !shape.resources.is_empty();
+    if shape.kind == "resource" && defines_anything {
         diagnostics.model(format!(
-            "an `apply` statement targets the member `{target}`, which `{shape_id}` does not have"
+            "Resource shapes with the mixin trait may not define any properties. Resource mixin shape `{id}` \
+             defines one or more properties."
         ));
-        return;
-    };
-    for (name, value) in traits.0 {
-        merge_applied(destination, target, name, value, diagnostics);
-    }
-}
-
-fn member_mut<'s, 'a>(shape: &'s mut RawShape<'a>, name: &str) -> Option<&'s mut RawMember<'a>> {
-    match name {
-        "member" if shape.member.is_some() => shape.member.as_mut(),
-        "key" if shape.key.is_some() => shape.key.as_mut(),
-        "value" if shape.value.is_some() => shape.value.as_mut(),
-        _ => shape.members.get_mut(name),
-    }
-}
-
-/// Smithy's trait conflict rule: equal values merge, list values concatenate,
-/// anything else is an error.
-fn merge_applied<'a>(
-    traits: &mut RawTraits<'a>,
-    owner: &str,
-    name: String,
-    value: TraitValue<'a>,
-    diagnostics: &mut Diagnostics,
-) {
-    let Some(existing) = traits.get_mut(&name) else {
-        traits.0.push((name, value));
-        return;
-    };
-    let parse = |raw: &RawValue| serde_json::from_str::<serde_json::Value>(raw.get()).ok();
-    match (parse(&existing.0), parse(&value.0)) {
-        (Some(old), Some(new)) if old == new => {}
-        (Some(serde_json::Value::Array(mut old)), Some(serde_json::Value::Array(new))) => {
-            old.extend(new);
-            match serde_json::value::to_raw_value(&old) {
-                Ok(merged) => existing.0 = Cow::Owned(merged),
-                Err(error) => diagnostics.model(format!("`{owner}`: cannot merge `{name}`: {error}")),
-            }
-        }
-        _ => diagnostics.model(format!(
-            "`{owner}` gets two different values for the trait `{name}` (`{}` and `{}`); \
-             Smithy only merges equal values and lists, so remove one",
-            existing.0.get(),
-            value.0.get()
-        )),
     }
 }
 

@@ -1,26 +1,30 @@
-//! The engine behind `sesv2_model_macros::smithy_model!`: reads a Smithy 2.0
-//! JSON AST model and generates Rust types for the shapes it selects, with
-//! accessors, builders, docs and exact JSON wire serde.
+//! The engine behind `sesv2_model_macros::smithy_model!`: reads a Smithy
+//! model, from any number of IDL (`.smithy`) and JSON AST files, and
+//! generates Rust types for the shapes it selects, with accessors, builders,
+//! docs and exact JSON wire serde.
 //!
 //! It is a pipeline whose stages each do one job, in one module, and only
 //! read what earlier stages produced:
 //!
-//! 1. `load`: JSON bytes to the raw JSON AST;
-//! 2. `flatten`: mixins and `apply` folded into the shapes they change;
-//! 3. `resolve`: the raw AST to a typed model whose every target exists;
-//! 4. `cycles`: recursion that no Rust type or value can have;
-//! 5. `select`: the closure of shapes to generate;
-//! 6. `nesting`: selected types nested deeper than rustc compiles;
-//! 7. `names`: every Rust name, decided once and checked for collisions
+//! 1. `load`: each file to a document (a raw JSON AST, or IDL syntax);
+//! 2. `assemble`: one raw model from every document, ids resolved,
+//!    `apply` folded in, metadata merged;
+//! 3. `flatten`: mixins folded into the shapes that use them;
+//! 4. `resolve`: the raw AST to a typed model whose every target exists;
+//! 5. `cycles`: recursion that no Rust type or value can have;
+//! 6. `select`: the closure of shapes to generate;
+//! 7. `nesting`: selected types nested deeper than rustc compiles;
+//! 8. `names`: every Rust name, decided once and checked for collisions
 //!    (with the user's [`Config::renames`]);
-//! 8. `recursion`: which members are boxed;
-//! 9. `derives`: the user's extra [`Config::derives`], checked against the
-//!    member types;
-//! 10. `emit`: Rust source, from typed plans of each item.
+//! 9. `recursion`: which members are boxed;
+//! 10. `derives`: the user's extra [`Config::derives`], checked against the
+//!     member types;
+//! 11. `emit`: Rust source, from typed plans of each item.
 //!
 //! [`generate`] runs them all (see `analyze` and `generate` in this file);
-//! [`diff()`] runs 1 to 8 on two models and compares the declarations the
-//! emitters would write. Every stage collects all the problems it finds,
+//! [`diff()`] runs 1 to 9 on two models and compares the declarations the
+//! emitters would write; [`json_ast`] runs 1 to 5 and prints what 2
+//! assembled. Every stage collects all the problems it finds,
 //! and each [`Error`] says which part of the input ([`Subject`]) it is about.
 //!
 //! Three ways in, one engine, the same items, the same options
@@ -60,37 +64,40 @@
 // The stages, in the order they run; each group of one so that rustfmt
 // keeps the order.
 
-// 1. JSON bytes to the raw AST.
+// 1. Files to documents.
 mod load;
 
-// 2. Mixins and `apply` folded in.
+// 2. One raw model.
+mod assemble;
+
+// 3. Mixins folded in.
 mod flatten;
 
-// 3. The typed model.
+// 4. The typed model.
 mod resolve;
 
-// 4. Recursion no type or value can have.
+// 5. Recursion no type or value can have.
 mod cycles;
 
-// 5. What to generate.
+// 6. What to generate.
 mod select;
 
-// 6. Nesting rustc cannot compile.
+// 7. Nesting rustc cannot compile.
 mod nesting;
 
-// 7. Every Rust name.
+// 8. Every Rust name.
 mod names;
 
-// 8. The boxed members.
+// 9. The boxed members.
 mod recursion;
 
-// 9. The user's derives, checked.
+// 10. The user's derives, checked.
 mod derives;
 
-// 10. Rust source.
+// 11. Rust source.
 mod emit;
 
-// Front ends of the stages besides `generate`: the API diff (1 to 8, and
+// Front ends of the stages besides `generate`: the API diff (1 to 9, and
 // emission's plans) and the build-script generator.
 mod diff;
 #[cfg(feature = "pretty")]
@@ -105,6 +112,7 @@ mod graph;
 mod ident;
 mod model;
 mod parallel;
+mod prelude;
 mod shape_id;
 mod traits;
 
@@ -113,8 +121,9 @@ use std::path::Path;
 use proc_macro2::TokenStream;
 
 pub use config::{Config, Derive, Rename, RequiredMembers};
-pub use diff::{ApiDiff, Change, ChangeKind, diff};
-pub use error::{Error, Errors, Note, Subject};
+pub use diff::{ApiDiff, Change, ChangeKind, diff, diff_files};
+pub use error::{Error, Errors, Location, Note, Subject};
+pub use load::{ModelFile, ModelFiles};
 #[cfg(feature = "pretty")]
 pub use generator::Generator;
 
@@ -166,17 +175,24 @@ struct Analysis {
     boxed: recursion::Boxed,
 }
 
-/// Stages 1 to 8.
-fn analyze(config: &Config, model_json: &[u8]) -> Result<Analysis, Errors> {
-    config.check()?;
-    let mut raw = load::parse(model_json)?;
-
-    // The model's problems, reported together.
+/// Stages 1 to 5: the typed model, and the raw one it was assembled into.
+/// Every file's syntax errors are reported together; so are all the
+/// model's problems, from assembly to cycles.
+fn model(files: &ModelFiles, mut on_assembled: impl FnMut(&ast::RawModel<'_>)) -> Result<model::Model, Errors> {
+    let documents = load::parse(files)?;
     let mut problems = Diagnostics::default();
+    let mut raw = assemble::assemble(documents, &mut problems);
+    on_assembled(&raw);
     flatten::flatten(&mut raw.shapes.0, &mut problems);
     let model = resolve::resolve(raw, &mut problems);
     cycles::check(&model, &mut problems);
-    problems.finish(())?;
+    problems.finish(model)
+}
+
+/// Stages 1 to 9.
+fn analyze(config: &Config, files: &ModelFiles) -> Result<Analysis, Errors> {
+    config.check()?;
+    let model = model(files, |_| {})?;
 
     // The selection's problems, likewise.
     let mut problems = Diagnostics::default();
@@ -194,14 +210,20 @@ fn analyze(config: &Config, model_json: &[u8]) -> Result<Analysis, Errors> {
     })
 }
 
-/// Generates Rust code for the model in `model_json`: stages 1 to 10.
-pub fn generate(config: &Config, model_json: &[u8]) -> Result<Generated, Errors> {
+/// Generates Rust code for one model document held in memory: a JSON AST,
+/// or IDL when it does not start with `{`. Messages name no file.
+pub fn generate(config: &Config, model: &[u8]) -> Result<Generated, Errors> {
+    generate_files(config, &ModelFiles::unnamed(model)?)
+}
+
+/// Generates Rust code for the model assembled from `files`: stages 1 to 11.
+pub fn generate_files(config: &Config, files: &ModelFiles) -> Result<Generated, Errors> {
     let Analysis {
         model,
         selection,
         names,
         boxed,
-    } = analyze(config, model_json)?;
+    } = analyze(config, files)?;
     let derives = derives::plan(&model, &selection, &boxed, &config.derives)?;
     let emitted = emit::emit(&model, &selection, &names, &boxed, &derives, config);
     Ok(Generated {
@@ -228,11 +250,20 @@ fn summarize(model: &model::Model, selection: &select::Selection) -> Summary {
     summary
 }
 
-/// Reads the model at `path` and generates Rust code for it.
+/// Reads the model at `path` (a file, or a directory of model files) and
+/// generates Rust code for it.
 pub fn generate_file(config: &Config, path: &Path) -> Result<Generated, Errors> {
-    let json = std::fs::read(path)
-        .map_err(|error| Error::model(format!("cannot read the model file `{}`: {error}", path.display())))?;
-    generate(config, &json)
+    generate_files(config, &ModelFiles::read([path])?)
+}
+
+/// The model assembled from `files` as a Smithy 2.0 JSON AST, without the
+/// prelude's shapes: what IDL means, for people and for tools that read
+/// JSON. The model is checked as generation would check it (stages 1 to 5),
+/// and every problem is reported.
+pub fn json_ast(files: &ModelFiles) -> Result<String, Errors> {
+    let mut document = Ok(String::new());
+    model(files, |raw| document = serde_json::to_string_pretty(&ast::JsonAst(raw)))?;
+    document.map_err(|error| Error::model(format!("internal error: the JSON AST does not serialize: {error}")).into())
 }
 
 impl Generated {

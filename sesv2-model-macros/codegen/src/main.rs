@@ -8,14 +8,17 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use sesv2_model_codegen::config::{ConfigOption, OPTIONS, OptionId};
-use sesv2_model_codegen::{Config, Derive, Generator, Rename, RequiredMembers};
+use sesv2_model_codegen::{Config, Derive, Generator, ModelFiles, Rename, RequiredMembers, json_ast};
 
 /// The help text; its options come from the one table every way in shares.
 fn usage() -> String {
     let mut usage = String::from(
-        "usage: sesv2-model-codegen [MODEL.json] [OPTIONS] [--out FILE | --check FILE]\n       \
-         sesv2-model-codegen --diff OLD.json NEW.json [--operation NAME]... [--shape ID]...\n\n\
-         Generates formatted Rust code for a Smithy 2.0 JSON AST model and prints it.\n\
+        "usage: sesv2-model-codegen [MODEL]... [OPTIONS] [--out FILE | --check FILE]\n       \
+         sesv2-model-codegen --ast MODEL...\n       \
+         sesv2-model-codegen --diff OLD NEW [--operation NAME]... [--shape ID]...\n\n\
+         Generates formatted Rust code for a Smithy model and prints it. A MODEL is a\n\
+         .smithy (IDL) or .json (JSON AST) file, or a directory of them; several make\n\
+         one model, as Smithy assembles it.\n\
          Without a model: the GetImportJob operation of the project's models/sesv2.json.\n\n\
          What to generate: the whole service, unless --operation or --shape (below) says otherwise.\n  \
          --all                   the whole service, also without a model argument\n\
@@ -35,6 +38,8 @@ fn usage() -> String {
          --check FILE            exit 1 if FILE differs from what the model generates now\n  \
          --diff OLD NEW          report the API changes from OLD to NEW for the selection,\n                          \
          each marked breaking or not; exit 1 if any is breaking\n  \
+         --ast                   print the assembled model as a Smithy JSON AST (without the\n                          \
+         prelude) instead of code: what the IDL means, for tools that read JSON\n  \
          --stats                 print what was generated and how long it took to stderr\n\n\
          Exit status: 0 success, 1 --check found a difference or --diff a breaking\n\
          change, 2 bad arguments or a model error. Notes about what the code cannot\n\
@@ -49,12 +54,13 @@ enum Action {
     Write(PathBuf),
     Check(PathBuf),
     Diff { old: PathBuf, new: PathBuf },
+    Ast,
 }
 
 struct Command {
-    /// The model to generate from; `None` for --diff, and for the project's
-    /// own model.
-    model: Option<PathBuf>,
+    /// The model's files and directories; none for --diff, and for the
+    /// project's own model.
+    models: Vec<PathBuf>,
     config: Config,
     action: Action,
     stats: bool,
@@ -100,7 +106,7 @@ fn main() -> ExitCode {
 }
 
 fn parse(args: Vec<String>) -> Result<Command, Failure> {
-    let mut model = None;
+    let mut models = Vec::new();
     let mut config = Config::default();
     let mut whole_service = false;
     let mut action = Action::Print;
@@ -116,7 +122,7 @@ fn parse(args: Vec<String>) -> Result<Command, Failure> {
                 *action = new;
                 Ok(())
             } else {
-                Err(Failure::usage("give only one of --out, --check and --diff"))
+                Err(Failure::usage("give only one of --out, --check, --diff and --ast"))
             }
         };
         if let Some(option) = ConfigOption::by_flag(&arg) {
@@ -140,24 +146,27 @@ fn parse(args: Vec<String>) -> Result<Command, Failure> {
                     .into();
                 set_action(Action::Diff { old, new }, &mut action)?;
             }
+            "--ast" => set_action(Action::Ast, &mut action)?,
             "--stats" => stats = true,
             flag if flag.starts_with('-') => return Err(Failure::usage(format!("unknown option {flag}"))),
-            path if model.is_none() => model = Some(PathBuf::from(path)),
-            extra => return Err(Failure::usage(format!("unexpected argument {extra}"))),
+            path => models.push(PathBuf::from(path)),
         }
     }
     let is_diff = matches!(action, Action::Diff { .. });
-    if is_diff && model.is_some() {
+    if matches!(action, Action::Ast) && models.is_empty() {
+        return Err(Failure::usage("--ast needs the model: sesv2-model-codegen --ast MODEL..."));
+    }
+    if is_diff && !models.is_empty() {
         return Err(Failure::usage(
             "--diff takes its two models after the flag, and no other model",
         ));
     }
     let nothing_selected = config.operations.is_empty() && config.shapes.is_empty() && !whole_service;
-    if model.is_none() && !is_diff && nothing_selected {
+    if models.is_empty() && !is_diff && nothing_selected {
         config.operations.push("GetImportJob".to_owned());
     }
     Ok(Command {
-        model,
+        models,
         config,
         action,
         stats,
@@ -215,7 +224,7 @@ fn split_pair(text: &str, form: &str) -> Result<(String, String), Failure> {
 
 fn run(command: Command) -> Result<(), Failure> {
     let Command {
-        model,
+        mut models,
         config,
         action,
         stats,
@@ -224,14 +233,24 @@ fn run(command: Command) -> Result<(), Failure> {
     if let Action::Diff { old, new } = &action {
         return diff(&config, old, new);
     }
-    let model = match model {
-        Some(model) => model,
+    if let Action::Ast = action {
+        let files = ModelFiles::read(&models).map_err(|errors| Failure::error(errors.to_string()))?;
+        let ast = json_ast(&files).map_err(|errors| Failure::error(errors.to_string()))?;
+        println!("{ast}");
+        return Ok(());
+    }
+    if models.is_empty() {
         // An installed tool has no source tree around it to take the default from.
-        None => Some(project_model())
+        let own = Some(project_model())
             .filter(|path| path.exists())
-            .ok_or_else(|| Failure::usage("give the model file: sesv2-model-codegen MODEL.json ..."))?,
-    };
-    let generator = Generator::new(model).with_config(config);
+            .ok_or_else(|| Failure::usage("give the model: sesv2-model-codegen MODEL ..."))?;
+        models.push(own);
+    }
+    let generator = models
+        .iter()
+        .skip(1)
+        .fold(Generator::new(&models[0]), |generator, model| generator.model_path(model))
+        .with_config(config);
     let started = Instant::now();
     let generated = generator
         .generate()
@@ -243,7 +262,11 @@ fn run(command: Command) -> Result<(), Failure> {
     if stats {
         eprintln!(
             "{}: {}; generated in {:.1} ms",
-            generator.model().display(),
+            models
+                .iter()
+                .map(|model| model.display().to_string())
+                .collect::<Vec<_>>()
+                .join(" "),
             generated.summary,
             elapsed.as_secs_f64() * 1000.0
         );
@@ -258,7 +281,7 @@ fn run(command: Command) -> Result<(), Failure> {
             .map(drop)
             .map_err(|errors| Failure::error(errors.to_string())),
         Action::Check(path) => check(&path, &generated.source, &args),
-        Action::Diff { .. } => unreachable!("handled above"),
+        Action::Diff { .. } | Action::Ast => unreachable!("handled above"),
     }
 }
 
@@ -302,12 +325,10 @@ fn first_difference(left: &str, right: &str) -> usize {
 }
 
 fn diff(config: &Config, old: &Path, new: &Path) -> Result<(), Failure> {
-    let read = |path: &Path| {
-        std::fs::read(path).map_err(|error| Failure::error(format!("cannot read `{}`: {error}", path.display())))
-    };
-    let (old_json, new_json) = (read(old)?, read(new)?);
-    let report =
-        sesv2_model_codegen::diff(config, &old_json, &new_json).map_err(|errors| Failure::error(errors.to_string()))?;
+    let read = |path: &Path| ModelFiles::read([path]).map_err(|errors| Failure::error(errors.to_string()));
+    let (old_files, new_files) = (read(old)?, read(new)?);
+    let report = sesv2_model_codegen::diff_files(config, &old_files, &new_files)
+        .map_err(|errors| Failure::error(errors.to_string()))?;
     println!("{report}");
     if report.is_breaking() {
         Err(Failure {

@@ -1,4 +1,4 @@
-//! Stage 7: the Rust name of every generated item, decided once.
+//! Stage 8: the Rust name of every generated item, decided once.
 //!
 //! Later stages never convert a model name themselves; they look it up here,
 //! so a name is checked for collisions exactly where it is chosen.

@@ -1,4 +1,4 @@
-//! Stage 6: nesting too deep to compile, in what is selected.
+//! Stage 7: nesting too deep to compile, in what is selected.
 
 use crate::error::Diagnostics;
 use crate::graph::walk;

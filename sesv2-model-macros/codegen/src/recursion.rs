@@ -1,4 +1,4 @@
-//! Stage 8: which members hold their value in a `Box`: exactly those that close a
+//! Stage 9: which members hold their value in a `Box`: exactly those that close a
 //! cycle of structures and unions. Lists and maps already put their elements
 //! on the heap, so a cycle through one needs no box.
 

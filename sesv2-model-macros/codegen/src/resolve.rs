@@ -1,10 +1,11 @@
-//! Stage 3: the raw JSON AST, its mixins and `apply`s folded in, to a typed
+//! Stage 4: the raw JSON AST, its mixins and `apply`s folded in, to a typed
 //! [`Model`] whose every reference resolves.
 
 use std::collections::BTreeSet;
 
 use crate::ast::{Entries, RawMember, RawModel, RawShape, RawTarget};
 use crate::error::{Diagnostics, did_you_mean};
+use crate::prelude::UNIT;
 use crate::model::{EnumMember, IntEnumMember, Member, Model, Operation, Resource, Service, Shape, ShapeKind, Simple};
 use crate::shape_id::{IdMap, ShapeId};
 use crate::traits::{Documentation, EnumValue, LegacyEnumDefinition, Traits};
@@ -34,8 +35,6 @@ const PRELUDE: &[(&str, Simple)] = &[
     ("PrimitiveDouble", Simple::Double),
 ];
 
-/// The shape id of the prelude's unit type.
-pub(crate) const UNIT: &str = "smithy.api#Unit";
 
 /// The typed model; what does not resolve is reported to `diagnostics` and
 /// left out.

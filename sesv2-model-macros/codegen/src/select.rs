@@ -1,4 +1,4 @@
-//! Stage 5: the closure of shapes to generate.
+//! Stage 6: the closure of shapes to generate.
 
 use crate::config::Config;
 use crate::error::{Diagnostics, Error, Subject, did_you_mean};

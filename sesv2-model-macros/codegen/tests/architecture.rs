@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 /// The stages, in the order `lib.rs` runs them.
 const STAGES: &[&str] = &[
     "load",
+    "assemble",
     "flatten",
     "resolve",
     "cycles",
@@ -22,7 +23,7 @@ const STAGES: &[&str] = &[
 
 /// What the stages share: data they pass on, and helpers.
 const SHARED: &[&str] = &[
-    "ast", "config", "docs", "error", "graph", "ident", "model", "parallel", "shape_id", "traits",
+    "ast", "config", "docs", "error", "graph", "ident", "model", "parallel", "prelude", "shape_id", "traits",
 ];
 
 /// What runs the stages.

@@ -281,7 +281,7 @@ fn generated_code_tracks_the_model_file_when_asked() {
     std::fs::write(&path, SERVICE).unwrap();
     let untracked = generate_file(&Config::default(), &path).unwrap().source;
     let tracking = Config {
-        track_file: Some(path.clone()),
+        track_files: vec![path.clone()],
         ..Config::default()
     };
     let tracked = generate_file(&tracking, &path).unwrap().source;

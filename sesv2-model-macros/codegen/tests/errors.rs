@@ -56,9 +56,8 @@ fn loading_errors_name_the_position_or_the_version() {
         "the model is not valid JSON: EOF while parsing an object at line 1 column 29"
     );
     assert_eq!(
-        raw(r#"{"smithy": "1.0", "shapes": {}}"#),
-        "only Smithy 2.0 JSON AST models are supported; convert this model with the Smithy CLI (`smithy migrate`, \
-         then `smithy ast`): it declares version 1.0 at line 1 column 16"
+        raw(r#"{"smithy": "3.0", "shapes": {}}"#),
+        "only Smithy 1.0 and 2.x models are supported, but this one declares version 3.0 at line 1 column 16"
     );
     assert_eq!(
         raw(r#"{"shapes": {}}"#),
@@ -92,13 +91,13 @@ fn bad_shape_ids_and_duplicates() {
             "smithy.api#String": { "type": "string" },
         })),
         [
+            "`smithy.api#String` is a prelude shape, which a model cannot define again; rename the shape",
             "the model defines a shape with a bad id: `NoNamespace` is not an absolute shape id: it needs a \
              namespace, as in `com.example#NoNamespace`",
             "the model defines a shape with a bad id: `a#1B` is not a valid shape id: `1B` is not a Smithy identifier",
             "the model defines a shape with a bad id: `a#B$c` is a member id; a target must name a shape, not a member",
             "the model defines a shape with a bad id: `a..b#C` is not a valid shape id: the namespace `a..b` must be \
              identifiers separated by `.`",
-            "`smithy.api#String` is defined twice; remove one of the definitions",
         ]
     );
 }

@@ -19,6 +19,7 @@ use std::fmt;
 
 use crate::config::Config;
 use crate::error::{Diagnostics, Error, Errors};
+use crate::load::ModelFiles;
 
 use surface::Surface;
 
@@ -30,6 +31,15 @@ use surface::Surface;
 /// each message starting with `in the old model: ` or `in the new model: `;
 /// when both are broken, the errors of both are reported, old first.
 pub fn diff(config: &Config, old_model: &[u8], new_model: &[u8]) -> Result<ApiDiff, Errors> {
+    diff_files(
+        config,
+        &ModelFiles::unnamed(old_model)?,
+        &ModelFiles::unnamed(new_model)?,
+    )
+}
+
+/// [`diff()`] for models assembled from files.
+pub fn diff_files(config: &Config, old_model: &ModelFiles, new_model: &ModelFiles) -> Result<ApiDiff, Errors> {
     let old = read_api(config, old_model);
     let new = read_api(config, new_model);
     match (old, new) {
@@ -50,8 +60,8 @@ pub fn diff(config: &Config, old_model: &[u8], new_model: &[u8]) -> Result<ApiDi
 }
 
 /// The Rust API one model generates with `config`.
-fn read_api(config: &Config, model_json: &[u8]) -> Result<Surface, Errors> {
-    let analysis = crate::analyze(config, model_json)?;
+fn read_api(config: &Config, model: &ModelFiles) -> Result<Surface, Errors> {
+    let analysis = crate::analyze(config, model)?;
     Ok(Surface::read(&analysis, config))
 }
 

@@ -1,4 +1,4 @@
-//! Stage 10: Rust source for the selected shapes.
+//! Stage 11: Rust source for the selected shapes.
 //!
 //! Each emitter first plans its item as data (the members' [`RustType`]s,
 //! defaults and docs, a request URI's steps), then writes it with the
@@ -214,11 +214,13 @@ pub(crate) fn emit(
         .map(|part| part.items.len() + part.builders.len() + part.operations.len())
         .sum();
     let mut out = String::with_capacity(size + 1024);
-    if let Some(path) = &config.track_file {
+    if !config.track_files.is_empty() {
+        out.push_str("// Makes cargo rebuild this crate when a file of the model changes.\n");
+    }
+    for path in &config.track_files {
         emit!(
             out,
-            "// Makes cargo rebuild this crate when the model changes.\n\
-             const _: &[::core::primitive::u8] = ::core::include_bytes!({:?});\n",
+            "const _: &[::core::primitive::u8] = ::core::include_bytes!({:?});\n",
             path.to_string_lossy()
         );
     }

@@ -6,7 +6,7 @@ use std::fmt;
 use super::Emitter;
 use super::rust_type::{Primitive, RuntimeType, RustType, Scope};
 use crate::model::{Member, ShapeKind, Simple};
-use crate::resolve::UNIT;
+use crate::prelude::UNIT;
 use crate::shape_id::ShapeId;
 use crate::traits::{Documentation, Protocol, TimestampFormat};
 

@@ -1,4 +1,7 @@
-//! Shared by the integration tests that read the official AWS models.
+//! Shared by the integration tests that read what lies beside the checkout
+//! in `../shared`: the official AWS models and Smithy's suites.
+
+#![allow(dead_code)]
 
 use std::path::PathBuf;
 
@@ -6,7 +9,17 @@ use std::path::PathBuf;
 /// `None` when they are not there; under `CI` their absence fails the test
 /// instead of skipping it.
 pub fn official_models() -> Option<PathBuf> {
-    let directory = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/models/aws");
+    shared("models/aws")
+}
+
+/// Smithy's specs and suites beside the checkout (`../shared/smithy`), on
+/// the same terms as [`official_models`].
+pub fn smithy() -> Option<PathBuf> {
+    shared("smithy")
+}
+
+fn shared(path: &str) -> Option<PathBuf> {
+    let directory = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared").join(path);
     if directory.is_dir() {
         return Some(directory);
     }

@@ -1,11 +1,11 @@
-//! Stage 1: JSON bytes to the raw JSON AST.
+//! Stage 1, JSON AST files: JSON bytes to the raw JSON AST.
 
 use serde_json::error::Category;
 
 use crate::ast::RawModel;
 use crate::error::Error;
 
-/// Parses a Smithy 2.0 JSON AST document.
+/// Parses a Smithy JSON AST document (version 1.0 or 2.x).
 pub(crate) fn parse(json: &[u8]) -> Result<RawModel<'_>, Error> {
     serde_json::from_slice(json).map_err(|error| {
         let message = match error.classify() {
@@ -61,10 +61,11 @@ mod tests {
     #[test]
     fn other_smithy_versions_are_rejected_by_name() {
         assert_eq!(
-            message(r#"{"smithy": "1.0", "shapes": {}}"#),
-            "only Smithy 2.0 JSON AST models are supported; convert this model with the Smithy CLI \
-             (`smithy migrate`, then `smithy ast`): it declares version 1.0 at line 1 column 16"
+            message(r#"{"smithy": "3.0", "shapes": {}}"#),
+            "only Smithy 1.0 and 2.x models are supported, but this one declares version 3.0 at line 1 column 16"
         );
+        assert_eq!(parse(br#"{"smithy": "1.0"}"#).unwrap().version, 1);
+        assert_eq!(parse(br#"{"smithy": "2"}"#).unwrap().version, 2);
     }
 
     #[test]

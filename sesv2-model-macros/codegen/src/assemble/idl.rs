@@ -1,0 +1,422 @@
+//! An IDL file's statements as raw shapes: relative shape ids resolved by
+//! the spec's rules (`use`, then the namespace's shapes in every file, then
+//! the prelude, else the namespace), node values turned into JSON, and an
+//! annotation trait given the empty value its shape calls for.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
+use serde_json::value::RawValue;
+
+use super::{Defined, Definition, Elided, Origin, PendingApply};
+use crate::ast::{Entries, RawMember, RawShape, RawTarget, RawTraits, TraitValue};
+use crate::error::{Diagnostics, Error};
+use crate::load::Position;
+use crate::load::syntax::{IdlFile, IdlVersion, MemberDefinition, Node, Reference, ShapeDefinition, TraitApplication};
+use crate::prelude::{self, MIXIN_TRAIT};
+
+/// What one IDL file contributes to the model.
+pub(super) struct Contribution<'a> {
+    pub definitions: Vec<Definition<'a>>,
+    pub applies: Vec<PendingApply<'a>>,
+    pub elided: Vec<Elided>,
+    pub metadata: Vec<(String, serde_json::Value, Origin)>,
+}
+
+/// How relative ids resolve in one file.
+struct Scope<'s> {
+    path: &'s Arc<str>,
+    namespace: &'s str,
+    uses: HashMap<&'s str, &'s str>,
+    defined: &'s Defined,
+}
+
+pub(super) fn convert<'a>(file: &IdlFile, defined: &Defined, diagnostics: &mut Diagnostics) -> Contribution<'a> {
+    let namespace = file.namespace.as_deref().unwrap_or(prelude::NAMESPACE);
+    let mut scope = Scope {
+        path: &file.path,
+        namespace,
+        uses: HashMap::new(),
+        defined,
+    };
+    for import in &file.uses {
+        let name = import.text.rsplit('#').next().unwrap_or_default();
+        match scope.uses.insert(name, &import.text) {
+            Some(previous) if previous != import.text => diagnostics.push(scope.error(
+                import.position,
+                format!("Cannot use name `{}` because it conflicts with `{previous}`", import.text),
+            )),
+            _ => {}
+        }
+    }
+
+    let mut contribution = Contribution {
+        definitions: Vec::with_capacity(file.shapes.len()),
+        applies: Vec::with_capacity(file.applies.len()),
+        elided: Vec::new(),
+        metadata: Vec::with_capacity(file.metadata.len()),
+    };
+    // Metadata is outside any namespace: its relative ids name the prelude's.
+    let metadata_scope = Scope {
+        path: &file.path,
+        namespace: prelude::NAMESPACE,
+        uses: HashMap::new(),
+        defined,
+    };
+    for (key, node, position) in &file.metadata {
+        match serde_json::to_value(Resolved { node, scope: &metadata_scope }) {
+            Ok(value) => contribution.metadata.push((key.clone(), value, scope.origin(*position))),
+            Err(error) => diagnostics.push(scope.error(*position, format!("metadata `{key}`: {error}"))),
+        }
+    }
+    for shape in &file.shapes {
+        if let Some(imported) = scope.uses.get(shape.name.as_str()) {
+            diagnostics.push(scope.error(
+                shape.position,
+                format!("Shape name `{}` conflicts with imported shape `{imported}`", shape.name),
+            ));
+            continue;
+        }
+        if let Some(definition) = scope.shape(shape, file.version, &mut contribution.elided, diagnostics) {
+            contribution.definitions.push(definition);
+        }
+    }
+    for apply in &file.applies {
+        let target = scope.target(&apply.target, true, diagnostics);
+        let traits = scope.traits(&target, &apply.traits, diagnostics);
+        contribution.applies.push(PendingApply {
+            target,
+            traits,
+            origin: scope.origin(apply.target.position),
+        });
+    }
+    contribution
+}
+
+impl Scope<'_> {
+    fn origin(&self, position: Position) -> Origin {
+        Origin {
+            path: self.path.clone(),
+            position: Some(position),
+        }
+    }
+
+    fn error(&self, position: Position, message: impl std::fmt::Display) -> Error {
+        self.origin(position).error(message)
+    }
+
+    /// A shape id as written, made absolute.
+    fn resolve(&self, text: &str) -> String {
+        if text.contains('#') {
+            return text.to_owned();
+        }
+        let (root, member) = match text.split_once('$') {
+            Some((root, member)) => (root, Some(member)),
+            None => (text, None),
+        };
+        let mut id = if let Some(imported) = self.uses.get(root) {
+            (*imported).to_owned()
+        } else {
+            let local = format!("{}#{root}", self.namespace);
+            if self.defined.contains_key(&local) || prelude::kind(root).is_none() {
+                local
+            } else {
+                format!("{}#{root}", prelude::NAMESPACE)
+            }
+        };
+        if let Some(member) = member {
+            id.push('$');
+            id.push_str(member);
+        }
+        id
+    }
+
+    /// A reference to a shape (or, for `apply`, a member): resolved, and an
+    /// error when it cannot name one.
+    fn target(&self, reference: &Reference, member_allowed: bool, diagnostics: &mut Diagnostics) -> String {
+        let root = reference.text.split(['#', '$']).next().unwrap_or_default();
+        if root.contains('.') && !reference.text.contains('#') {
+            diagnostics.push(self.error(
+                reference.position,
+                format!(
+                    "`{}` is not a shape id: a namespace needs `#` and a shape name, as in `{}#Name`",
+                    reference.text, reference.text
+                ),
+            ));
+        } else if !member_allowed && reference.text.contains('$') {
+            diagnostics.push(self.error(
+                reference.position,
+                format!("`{}` names a member; a target must be a shape", reference.text),
+            ));
+        }
+        self.resolve(&reference.text)
+    }
+
+    fn shape<'a>(
+        &self,
+        shape: &ShapeDefinition,
+        version: IdlVersion,
+        elided: &mut Vec<Elided>,
+        diagnostics: &mut Diagnostics,
+    ) -> Option<Definition<'a>> {
+        let id = format!("{}#{}", self.namespace, shape.name);
+        let traits = self.traits(&id, &shape.traits, diagnostics);
+        if version == IdlVersion::V1 && traits.get(MIXIN_TRAIT).is_some() {
+            diagnostics.push(self.error(
+                shape.position,
+                format!(
+                    "Mixins can only be used in Smithy 2.0 or later. Attempted to apply a @mixin trait to `{id}` \
+                     in a model file using version `1.0`."
+                ),
+            ));
+        }
+        let mut raw = RawShape {
+            kind: shape.kind.to_owned(),
+            traits,
+            mixins: shape
+                .mixins
+                .iter()
+                .map(|mixin| RawTarget {
+                    target: self.target(mixin, false, diagnostics),
+                })
+                .collect(),
+            ..RawShape::default()
+        };
+        let for_resource = shape
+            .for_resource
+            .as_ref()
+            .map(|resource| (self.target(resource, false, diagnostics), resource.position));
+        for member in &shape.members {
+            let raw_member = self.member(&id, member, diagnostics);
+            if member.target.is_none() {
+                elided.push(Elided {
+                    shape: id.clone(),
+                    member: member.name.clone(),
+                    for_resource: for_resource.clone(),
+                    origin: self.origin(member.position),
+                });
+            }
+            let slot = match (shape.kind, member.name.as_str()) {
+                ("list" | "set", "member") => &mut raw.member,
+                ("map", "key") => &mut raw.key,
+                ("map", "value") => &mut raw.value,
+                ("list" | "set" | "map", name) => {
+                    let expected = if shape.kind == "map" { "`key` and `value`" } else { "`member`" };
+                    diagnostics.push(self.error(
+                        member.position,
+                        format!("`{id}` is a {}, whose members are {expected}, not `{name}`", shape.kind),
+                    ));
+                    continue;
+                }
+                _ => {
+                    raw.members.0.push((member.name.clone(), raw_member));
+                    continue;
+                }
+            };
+            *slot = Some(raw_member);
+        }
+        for (name, node, position) in &shape.properties {
+            self.property(&id, &mut raw, name, node, *position, version, diagnostics);
+        }
+        Some(Definition {
+            id,
+            shape: raw,
+            origin: self.origin(shape.position),
+        })
+    }
+
+    fn member<'a>(&self, shape: &str, member: &MemberDefinition, diagnostics: &mut Diagnostics) -> RawMember<'a> {
+        let id = format!("{shape}${}", member.name);
+        RawMember {
+            // An elided target is filled in once every shape is known.
+            target: member
+                .target
+                .as_ref()
+                .map(|target| self.target(target, false, diagnostics))
+                .unwrap_or_default(),
+            traits: self.traits(&id, &member.traits, diagnostics),
+        }
+    }
+
+    /// A service's, resource's or operation's property.
+    #[allow(clippy::too_many_arguments)]
+    fn property(
+        &self,
+        id: &str,
+        shape: &mut RawShape<'_>,
+        name: &str,
+        node: &Node,
+        position: Position,
+        version: IdlVersion,
+        diagnostics: &mut Diagnostics,
+    ) {
+        let kind = shape.kind.clone();
+        let mut bad = |expected: &str| {
+            diagnostics.push(self.error(
+                position,
+                format!("`{id}`: the {kind} property `{name}` must be {expected}, but found {}", node.describe()),
+            ));
+        };
+        let one = |node: &Node| match node {
+            Node::ShapeId(reference) => Some(RawTarget {
+                target: self.resolve(&reference.text),
+            }),
+            Node::String(text) => Some(RawTarget {
+                target: self.resolve(text),
+            }),
+            _ => None,
+        };
+        let many = |node: &Node| match node {
+            Node::Array(items) => items.iter().map(one).collect::<Option<Vec<_>>>(),
+            _ => None,
+        };
+        let named = |node: &Node| match node {
+            Node::Object(entries) => entries
+                .iter()
+                .map(|(key, value)| one(value).map(|target| (key.clone(), target)))
+                .collect::<Option<Vec<_>>>()
+                .map(Entries),
+            _ => None,
+        };
+        match (kind.as_str(), name) {
+            ("service", "version") => match node {
+                Node::String(text) => shape.version = Some(text.clone()),
+                _ => bad("a string"),
+            },
+            ("service", "rename") => match node {
+                Node::Object(entries) => {
+                    let mut renames = Vec::with_capacity(entries.len());
+                    for (key, value) in entries {
+                        match value {
+                            Node::String(text) => renames.push((self.resolve(key), text.clone())),
+                            _ => bad("an object of shape ids to names"),
+                        }
+                    }
+                    shape.rename = Entries(renames);
+                }
+                _ => bad("an object of shape ids to names"),
+            },
+            ("service" | "resource", "operations" | "resources") | ("service" | "operation", "errors") | (
+                "resource",
+                "collectionOperations",
+            ) => match many(node) {
+                Some(targets) => match name {
+                    "operations" => shape.operations = targets,
+                    "resources" => shape.resources = targets,
+                    "errors" => shape.errors = targets,
+                    _ => shape.collection_operations = targets,
+                },
+                None => bad("a list of shape ids"),
+            },
+            ("resource", "identifiers" | "properties") => {
+                if name == "properties" && version == IdlVersion::V1 {
+                    diagnostics.push(self.error(
+                        position,
+                        "Resource properties can only be used with Smithy version 2 or later.",
+                    ));
+                    return;
+                }
+                match named(node) {
+                    Some(targets) if name == "identifiers" => shape.identifiers = targets,
+                    Some(targets) => shape.properties = targets,
+                    None => bad("an object of names to shape ids"),
+                }
+            }
+            ("resource", "create" | "put" | "read" | "update" | "delete" | "list") | (
+                "operation",
+                "input" | "output",
+            ) => match one(node) {
+                Some(target) => {
+                    let slot = match name {
+                        "create" => &mut shape.create,
+                        "put" => &mut shape.put,
+                        "read" => &mut shape.read,
+                        "update" => &mut shape.update,
+                        "delete" => &mut shape.delete,
+                        "list" => &mut shape.list,
+                        "input" => &mut shape.input,
+                        _ => &mut shape.output,
+                    };
+                    *slot = Some(target);
+                }
+                None => bad("a shape id"),
+            },
+            _ => diagnostics.push(self.error(
+                position,
+                format!("`{id}`: a {kind} has no property `{name}`; see the Smithy spec for the {kind}'s properties"),
+            )),
+        }
+    }
+
+    /// Traits by absolute id; a trait applied twice merges by Smithy's rules.
+    fn traits<'a>(&self, owner: &str, traits: &[TraitApplication], diagnostics: &mut Diagnostics) -> RawTraits<'a> {
+        let mut raw = RawTraits::default();
+        for application in traits {
+            let id = self.target(&application.id, false, diagnostics);
+            let json = match &application.value {
+                Some(node) => serde_json::value::to_raw_value(&Resolved { node, scope: self }),
+                None => Ok(self.empty_value(&id)),
+            };
+            match json {
+                Ok(value) => {
+                    let origin = self.origin(application.id.position);
+                    super::merge_trait(&mut raw, owner, id, TraitValue(Cow::Owned(value)), &origin, diagnostics);
+                }
+                Err(error) => diagnostics.push(self.error(application.id.position, error)),
+            }
+        }
+        raw
+    }
+
+    /// The value of a trait applied without one: `{}` for a structure or
+    /// map trait (and a trait the model does not define), `[]` for a list,
+    /// `null` for anything else.
+    fn empty_value(&self, trait_id: &str) -> Box<RawValue> {
+        let kind = self.defined.get(trait_id).map(String::as_str).or_else(|| {
+            trait_id
+                .strip_prefix("smithy.api#")
+                .and_then(prelude::kind)
+        });
+        let text = match kind {
+            Some("list" | "set") => "[]",
+            Some("structure" | "map") | None => "{}",
+            Some(_) => "null",
+        };
+        RawValue::from_string(text.to_owned()).unwrap_or_else(|_| unreachable!("constant JSON"))
+    }
+}
+
+/// A node value as JSON, its shape ids resolved in `scope`.
+struct Resolved<'n, 's> {
+    node: &'n Node,
+    scope: &'n Scope<'s>,
+}
+
+impl Serialize for Resolved<'_, '_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let nested = |node| Resolved { node, scope: self.scope };
+        match self.node {
+            Node::Null => serializer.serialize_unit(),
+            Node::Bool(value) => serializer.serialize_bool(*value),
+            Node::Number(number) => number.serialize(serializer),
+            Node::String(text) => serializer.serialize_str(text),
+            Node::ShapeId(reference) => serializer.serialize_str(&self.scope.resolve(&reference.text)),
+            Node::Array(items) => {
+                let mut seq = serializer.serialize_seq(Some(items.len()))?;
+                for item in items {
+                    seq.serialize_element(&nested(item))?;
+                }
+                seq.end()
+            }
+            Node::Object(entries) => {
+                let mut map = serializer.serialize_map(Some(entries.len()))?;
+                for (key, value) in entries {
+                    map.serialize_entry(key, &nested(value))?;
+                }
+                map.end()
+            }
+        }
+    }
+}
