@@ -27,7 +27,8 @@ const OFFICIAL: &[(&str, &str)] = &[
     ("official_s3", "s3-2006-03-01.json"),
 ];
 
-/// The project's own models: module name, file, operations (empty: all).
+/// The project's own models: module name, file or directory, operations
+/// (empty: all).
 const OWN: &[(&str, &str, &[&str])] = &[
     ("getimportjob", "../models/sesv2.json", &["GetImportJob"]),
     ("features", "models/features.json", &[]),
@@ -35,6 +36,7 @@ const OWN: &[(&str, &str, &[&str])] = &[
     ("traits", "models/traits.json", &[]),
     ("http", "models/http.json", &[]),
     ("generated_names", "models/generated-names.json", &[]),
+    ("weather", "models/weather", &[]),
 ];
 
 fn main() {

@@ -41,6 +41,14 @@ pub mod generated_names {
     include!(concat!(env!("OUT_DIR"), "/generated_names.rs"));
 }
 
+/// A service written in Smithy IDL across two `.smithy` files and a JSON AST
+/// file (`tests/models/weather/`): resources with `for` and elided members,
+/// inline input and output, mixins, `use`, defaults, enums, and `apply`
+/// from another file.
+pub mod weather {
+    include!(concat!(env!("OUT_DIR"), "/weather.rs"));
+}
+
 /// One structure with 5,000 members (`hostile/models.rs`).
 pub mod hostile_wide {
     include!(concat!(env!("OUT_DIR"), "/hostile_wide.rs"));

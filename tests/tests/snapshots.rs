@@ -59,13 +59,18 @@ fn assert_snapshot(name: &str, generated: &str) {
     );
 }
 
-/// The test models (`tests/models/*.json`, not the invalid ones), by file stem.
+/// The test models (`tests/models/*.json`, and each directory of model
+/// files but `invalid/`), by file stem.
 fn test_models() -> Vec<(String, PathBuf)> {
     let directory = workspace().join("tests/models");
     let mut models: Vec<(String, PathBuf)> = std::fs::read_dir(&directory)
         .unwrap_or_else(|error| panic!("reading {}: {error}", directory.display()))
         .map(|entry| entry.expect("a directory entry").path())
-        .filter(|path| path.extension().is_some_and(|extension| extension == "json"))
+        .filter(|path| {
+            let is_json = path.extension().is_some_and(|extension| extension == "json");
+            let is_model_directory = path.is_dir() && !path.ends_with("invalid");
+            is_json || is_model_directory
+        })
         .map(|path| {
             let stem = path.file_stem().expect("a file name").to_string_lossy().into_owned();
             (stem, path)

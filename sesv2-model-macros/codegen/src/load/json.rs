@@ -20,7 +20,7 @@ pub(crate) fn parse(json: &[u8]) -> Result<RawModel<'_>, Error> {
                 }
             }
         };
-        Error::model(message)
+        Error::model(message).at("", error.line() as u32, error.column() as u32)
     })
 }
 

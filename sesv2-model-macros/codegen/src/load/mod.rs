@@ -151,9 +151,14 @@ pub(crate) fn parse(files: &ModelFiles) -> Result<Vec<Document<'_>>, Errors> {
                     path: path.clone(),
                     model,
                 })
-                .map_err(|error| match &*path {
-                    "" => error,
-                    path => Error::model(format!("{path}: {}", error.message())),
+                .map_err(|error| match (&*path, error.location()) {
+                    ("", _) => error,
+                    (path, Some(location)) => Error::model(format!("{path}: {}", error.message())).at(
+                        path,
+                        location.line,
+                        location.column,
+                    ),
+                    (path, None) => Error::model(format!("{path}: {}", error.message())),
                 })
         };
         match parsed {
