@@ -87,7 +87,10 @@ impl Parse for Model {
             .into_iter()
             .collect();
         if sources.is_empty() {
-            return Err(syn::Error::new(brackets.span.join(), "the list of model paths is empty"));
+            return Err(syn::Error::new(
+                brackets.span.join(),
+                "the list of model paths is empty",
+            ));
         }
         Ok(Model {
             sources,

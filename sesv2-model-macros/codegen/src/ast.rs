@@ -212,7 +212,12 @@ pub(crate) struct RawTarget {
 }
 
 /// A model as a Smithy 2.0 JSON AST document, for printing.
-pub(crate) struct JsonAst<'m, 'a>(pub &'m RawModel<'a>);
+pub(crate) struct JsonAst<'m, 'a> {
+    pub model: &'m RawModel<'a>,
+    /// Leaves out mixin shapes: once mixins are folded in, they are part of
+    /// the shapes that use them.
+    pub without_mixins: bool,
+}
 
 /// One shape as the JSON AST writes it.
 pub(crate) struct ShapeAst<'m, 'a>(pub &'m RawShape<'a>);
@@ -347,15 +352,20 @@ impl Serialize for Renames<'_> {
 
 impl Serialize for JsonAst<'_, '_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let model = self.0;
+        let model = self.model;
         let mut map = serializer.serialize_map(None)?;
         map.serialize_entry("smithy", "2.0")?;
         if !model.metadata.0.is_empty() {
             let metadata = serde_json::Map::from_iter(model.metadata.0.iter().cloned());
             map.serialize_entry("metadata", &metadata)?;
         }
-        let shapes: std::collections::BTreeMap<&str, ShapeAst<'_, '_>> =
-            model.shapes.0.iter().map(|(id, shape)| (id.as_str(), ShapeAst(shape))).collect();
+        let shapes: std::collections::BTreeMap<&str, ShapeAst<'_, '_>> = model
+            .shapes
+            .0
+            .iter()
+            .filter(|(_, shape)| !(self.without_mixins && shape.traits.get(crate::prelude::MIXIN_TRAIT).is_some()))
+            .map(|(id, shape)| (id.as_str(), ShapeAst(shape)))
+            .collect();
         map.serialize_entry("shapes", &shapes)?;
         map.end()
     }

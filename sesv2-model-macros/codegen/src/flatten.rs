@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use crate::ast::{Entries, RawMember, RawShape, RawTraits};
+use crate::ast::{Entries, RawMember, RawShape, RawTarget, RawTraits};
 use crate::error::Diagnostics;
 use crate::prelude::{MIXIN_TRAIT, UNIT};
 use crate::traits::mixin_local_traits;
@@ -27,9 +27,8 @@ fn check_mixin(id: &str, shape: &RawShape<'_>, diagnostics: &mut Diagnostics) {
     if shape.traits.get(MIXIN_TRAIT).is_none() {
         return;
     }
-    let targets_other_than_unit = |target: &Option<crate::ast::RawTarget>| {
-        target.as_ref().is_some_and(|target| target.target != UNIT)
-    };
+    let targets_other_than_unit =
+        |target: &Option<crate::ast::RawTarget>| target.as_ref().is_some_and(|target| target.target != UNIT);
     if shape.kind == "operation" && (targets_other_than_unit(&shape.input) || targets_other_than_unit(&shape.output)) {
         diagnostics.model(format!(
             "Operation shapes with the mixin trait MUST target `smithy.api#Unit` for their input and output. \
@@ -38,9 +37,16 @@ fn check_mixin(id: &str, shape: &RawShape<'_>, diagnostics: &mut Diagnostics) {
     }
     let defines_anything = !shape.identifiers.0.is_empty()
         || !shape.properties.0.is_empty()
-        || [&shape.create, &shape.put, &shape.read, &shape.update, &shape.delete, &shape.list]
-            .iter()
-            .any(|operation| operation.is_some())
+        || [
+            &shape.create,
+            &shape.put,
+            &shape.read,
+            &shape.update,
+            &shape.delete,
+            &shape.list,
+        ]
+        .iter()
+        .any(|operation| operation.is_some())
         || !shape.operations.is_empty()
         || !shape.collection_operations.is_empty()
         || !shape.resources.is_empty();
@@ -117,6 +123,7 @@ fn apply_mixins(
     let mut members = OrderedMembers::default();
     let mut inherited: RawTraits<'_> = Entries::default();
     let mut collection_members = (None, None, None);
+    let mut inherited_properties = EntityProperties::default();
     for mixin in &mixins {
         let Some(&mixin_position) = index.get(&mixin.target) else {
             diagnostics.model(format!(
@@ -148,19 +155,32 @@ fn apply_mixins(
             }
         }
         for (name, member) in &mixin_shape.members.0 {
-            if let Some(previous) = members.get_mut(name)
-                && previous.target != member.target
-            {
-                diagnostics.model(format!(
-                    "`{id}` gets the member `{name}` from two mixins with different targets; rename one"
-                ));
-                continue;
-            }
-            members.push_last(name, member.clone());
+            // The same member from two mixins is one, with both's traits.
+            let merged = match members.get_mut(name) {
+                Some(previous) if previous.target != member.target => {
+                    diagnostics.model(format!(
+                        "`{id}` gets the member `{name}` from two mixins with different targets; rename one"
+                    ));
+                    continue;
+                }
+                Some(previous) => refined(previous.clone(), member.clone()),
+                None => member.clone(),
+            };
+            members.push_last(name, merged);
         }
-        collection_members.0 = collection_members.0.or(mixin_shape.member.clone());
-        collection_members.1 = collection_members.1.or(mixin_shape.key.clone());
-        collection_members.2 = collection_members.2.or(mixin_shape.value.clone());
+        for (slot, member) in [
+            (&mut collection_members.0, &mixin_shape.member),
+            (&mut collection_members.1, &mixin_shape.key),
+            (&mut collection_members.2, &mixin_shape.value),
+        ] {
+            if let Some(member) = member {
+                *slot = Some(match slot.take() {
+                    Some(previous) => refined(previous, member.clone()),
+                    None => member.clone(),
+                });
+            }
+        }
+        inherited_properties.extend_from(mixin_shape);
     }
 
     let shape = &mut shapes[position].1;
@@ -174,16 +194,77 @@ fn apply_mixins(
                      add traits to a mixin member",
                     own.target, from_mixin.target
                 )),
-                Some(from_mixin) => override_traits(&mut from_mixin.traits, own.traits),
+                Some(from_mixin) => *from_mixin = refined(std::mem::take(from_mixin), own),
                 None => members.push_last(&name, own),
             }
         }
         shape.members = members.into_entries();
         override_traits(&mut inherited, std::mem::take(&mut shape.traits));
         shape.traits = inherited;
-        shape.member = shape.member.take().or(collection_members.0);
-        shape.key = shape.key.take().or(collection_members.1);
-        shape.value = shape.value.take().or(collection_members.2);
+        for (own, inherited) in [
+            (&mut shape.member, collection_members.0),
+            (&mut shape.key, collection_members.1),
+            (&mut shape.value, collection_members.2),
+        ] {
+            *own = match (inherited, own.take()) {
+                (Some(inherited), Some(own)) => Some(refined(inherited, own)),
+                (inherited, own) => own.or(inherited),
+            };
+        }
+        inherited_properties.prepend_to(shape);
+    }
+}
+
+/// A mixin member refined by a later mixin or the shape itself: the same
+/// target, the later one's traits added or overriding.
+fn refined<'a>(mut base: RawMember<'a>, later: RawMember<'a>) -> RawMember<'a> {
+    override_traits(&mut base.traits, later.traits);
+    base
+}
+
+/// What a service or operation inherits from its mixins besides traits:
+/// bindings and errors listed first, a version and renames unless the shape
+/// has its own.
+#[derive(Default)]
+struct EntityProperties {
+    version: Option<String>,
+    operations: Vec<RawTarget>,
+    resources: Vec<RawTarget>,
+    errors: Vec<RawTarget>,
+    rename: Vec<(String, String)>,
+}
+
+impl EntityProperties {
+    fn extend_from(&mut self, mixin: &RawShape<'_>) {
+        if mixin.version.is_some() {
+            self.version.clone_from(&mixin.version);
+        }
+        self.operations.extend(mixin.operations.iter().cloned());
+        self.resources.extend(mixin.resources.iter().cloned());
+        self.errors.extend(mixin.errors.iter().cloned());
+        self.rename.extend(mixin.rename.0.iter().cloned());
+    }
+
+    fn prepend_to(self, shape: &mut RawShape<'_>) {
+        shape.version = shape.version.take().or(self.version);
+        for (own, inherited) in [
+            (&mut shape.operations, self.operations),
+            (&mut shape.resources, self.resources),
+            (&mut shape.errors, self.errors),
+        ] {
+            let mut all = inherited;
+            for target in std::mem::take(own) {
+                if !all.iter().any(|existing| existing.target == target.target) {
+                    all.push(target);
+                }
+            }
+            *own = all;
+        }
+        for (id, name) in self.rename {
+            if shape.rename.get(&id).is_none() {
+                shape.rename.0.push((id, name));
+            }
+        }
     }
 }
 

@@ -163,9 +163,10 @@ impl Generator {
             .models
             .iter()
             .map(|model| {
-                let name = model
-                    .file_name()
-                    .map_or_else(|| model.display().to_string(), |name| name.to_string_lossy().into_owned());
+                let name = model.file_name().map_or_else(
+                    || model.display().to_string(),
+                    |name| name.to_string_lossy().into_owned(),
+                );
                 format!("`{name}`")
             })
             .collect();

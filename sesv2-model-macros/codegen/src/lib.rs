@@ -123,9 +123,9 @@ use proc_macro2::TokenStream;
 pub use config::{Config, Derive, Rename, RequiredMembers};
 pub use diff::{ApiDiff, Change, ChangeKind, diff, diff_files};
 pub use error::{Error, Errors, Location, Note, Subject};
-pub use load::{ModelFile, ModelFiles};
 #[cfg(feature = "pretty")]
 pub use generator::Generator;
+pub use load::{ModelFile, ModelFiles};
 
 use error::Diagnostics;
 
@@ -178,12 +178,13 @@ struct Analysis {
 /// Stages 1 to 5: the typed model, and the raw one it was assembled into.
 /// Every file's syntax errors are reported together; so are all the
 /// model's problems, from assembly to cycles.
-fn model(files: &ModelFiles, mut on_assembled: impl FnMut(&ast::RawModel<'_>)) -> Result<model::Model, Errors> {
+fn model(files: &ModelFiles, mut observe: impl FnMut(Flattened, &ast::RawModel<'_>)) -> Result<model::Model, Errors> {
     let documents = load::parse(files)?;
     let mut problems = Diagnostics::default();
     let mut raw = assemble::assemble(documents, &mut problems);
-    on_assembled(&raw);
+    observe(Flattened::No, &raw);
     flatten::flatten(&mut raw.shapes.0, &mut problems);
+    observe(Flattened::Yes, &raw);
     let model = resolve::resolve(raw, &mut problems);
     cycles::check(&model, &mut problems);
     problems.finish(model)
@@ -192,7 +193,7 @@ fn model(files: &ModelFiles, mut on_assembled: impl FnMut(&ast::RawModel<'_>)) -
 /// Stages 1 to 9.
 fn analyze(config: &Config, files: &ModelFiles) -> Result<Analysis, Errors> {
     config.check()?;
-    let model = model(files, |_| {})?;
+    let model = model(files, |_, _| {})?;
 
     // The selection's problems, likewise.
     let mut problems = Diagnostics::default();
@@ -261,8 +262,33 @@ pub fn generate_file(config: &Config, path: &Path) -> Result<Generated, Errors> 
 /// JSON. The model is checked as generation would check it (stages 1 to 5),
 /// and every problem is reported.
 pub fn json_ast(files: &ModelFiles) -> Result<String, Errors> {
+    print_ast(files, Flattened::No)
+}
+
+/// [`json_ast`] after mixins are folded in: no mixin shapes, and every
+/// shape with all the members and traits it has from its mixins.
+pub fn json_ast_flattened(files: &ModelFiles) -> Result<String, Errors> {
+    print_ast(files, Flattened::Yes)
+}
+
+/// Whether mixins are folded in yet.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Flattened {
+    No,
+    Yes,
+}
+
+fn print_ast(files: &ModelFiles, wanted: Flattened) -> Result<String, Errors> {
     let mut document = Ok(String::new());
-    model(files, |raw| document = serde_json::to_string_pretty(&ast::JsonAst(raw)))?;
+    model(files, |flattened, raw| {
+        if flattened == wanted {
+            let ast = ast::JsonAst {
+                model: raw,
+                without_mixins: flattened == Flattened::Yes,
+            };
+            document = serde_json::to_string_pretty(&ast);
+        }
+    })?;
     document.map_err(|error| Error::model(format!("internal error: the JSON AST does not serialize: {error}")).into())
 }
 

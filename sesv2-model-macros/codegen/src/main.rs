@@ -154,7 +154,9 @@ fn parse(args: Vec<String>) -> Result<Command, Failure> {
     }
     let is_diff = matches!(action, Action::Diff { .. });
     if matches!(action, Action::Ast) && models.is_empty() {
-        return Err(Failure::usage("--ast needs the model: sesv2-model-codegen --ast MODEL..."));
+        return Err(Failure::usage(
+            "--ast needs the model: sesv2-model-codegen --ast MODEL...",
+        ));
     }
     if is_diff && !models.is_empty() {
         return Err(Failure::usage(
@@ -249,7 +251,9 @@ fn run(command: Command) -> Result<(), Failure> {
     let generator = models
         .iter()
         .skip(1)
-        .fold(Generator::new(&models[0]), |generator, model| generator.model_path(model))
+        .fold(Generator::new(&models[0]), |generator, model| {
+            generator.model_path(model)
+        })
         .with_config(config);
     let started = Instant::now();
     let generated = generator

@@ -5,8 +5,8 @@ use std::collections::BTreeSet;
 
 use crate::ast::{Entries, RawMember, RawModel, RawShape, RawTarget};
 use crate::error::{Diagnostics, did_you_mean};
-use crate::prelude::UNIT;
 use crate::model::{EnumMember, IntEnumMember, Member, Model, Operation, Resource, Service, Shape, ShapeKind, Simple};
+use crate::prelude::UNIT;
 use crate::shape_id::{IdMap, ShapeId};
 use crate::traits::{Documentation, EnumValue, LegacyEnumDefinition, Traits};
 
@@ -34,7 +34,6 @@ const PRELUDE: &[(&str, Simple)] = &[
     ("PrimitiveFloat", Simple::Float),
     ("PrimitiveDouble", Simple::Double),
 ];
-
 
 /// The typed model; what does not resolve is reported to `diagnostics` and
 /// left out.

@@ -13,7 +13,7 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-use sesv2_model_codegen::{Errors, ModelFiles, json_ast};
+use sesv2_model_codegen::{Errors, ModelFiles, json_ast, json_ast_flattened};
 
 /// Cases the engine deliberately does not pass, with the reason.
 const EXCLUDED: &[(&str, &str)] = &[];
@@ -38,6 +38,12 @@ fn files_under(directory: &Path, extension: &str) -> Vec<PathBuf> {
 fn ast(paths: &[&Path]) -> Result<Json, Errors> {
     let files = ModelFiles::read(paths)?;
     let text = json_ast(&files)?;
+    Ok(Json::parse(&text))
+}
+
+fn flattened_ast(paths: &[&Path]) -> Result<Json, Errors> {
+    let files = ModelFiles::read(paths)?;
+    let text = json_ast_flattened(&files)?;
     Ok(Json::parse(&text))
 }
 
@@ -69,7 +75,9 @@ impl Json {
                 skip(rest, 1);
                 let mut object = std::collections::BTreeMap::new();
                 while !rest.starts_with('}') {
-                    let Json::String(key) = Json::value(rest) else { panic!("object keys are strings") };
+                    let Json::String(key) = Json::value(rest) else {
+                        panic!("object keys are strings")
+                    };
                     skip(rest, 1);
                     object.insert(key, Json::value(rest));
                     if rest.starts_with(',') {
@@ -101,10 +109,14 @@ impl Json {
                 return Json::String(string);
             }
             b't' | b'f' | b'n' => {
-                let (word, value) = [("true", Json::Bool(true)), ("false", Json::Bool(false)), ("null", Json::Null)]
-                    .into_iter()
-                    .find(|(word, _)| rest.starts_with(word))
-                    .unwrap();
+                let (word, value) = [
+                    ("true", Json::Bool(true)),
+                    ("false", Json::Bool(false)),
+                    ("null", Json::Null),
+                ]
+                .into_iter()
+                .find(|(word, _)| rest.starts_with(word))
+                .unwrap();
                 skip(rest, word.len());
                 return value;
             }
@@ -112,7 +124,11 @@ impl Json {
                 let end = rest.find([',', '}', ']', ' ', '\n']).unwrap_or(rest.len());
                 let number = &rest[..end];
                 let parsed: f64 = number.parse().unwrap();
-                let value = if parsed.is_finite() { Json::Number(parsed) } else { Json::HugeNumber(number.to_ascii_lowercase()) };
+                let value = if parsed.is_finite() {
+                    Json::Number(parsed)
+                } else {
+                    Json::HugeNumber(number.to_ascii_lowercase())
+                };
                 skip(rest, end);
                 value
             }
@@ -178,7 +194,56 @@ fn valid_idl_means_what_its_json_ast_says() {
     }
     eprintln!("valid cases: {} of {compared} equal", compared - failures.len());
     assert!(compared >= 50, "only {compared} valid cases found");
-    assert!(failures.is_empty(), "{} failures:\n\n{}", failures.len(), failures.join("\n\n"));
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n\n{}",
+        failures.len(),
+        failures.join("\n\n")
+    );
+}
+
+/// Where the suite shows a model after mixins are flattened
+/// (`x.flattened.smithy`), the engine's flattening of `x.smithy` must give
+/// the same model.
+#[test]
+fn mixins_flatten_as_the_suite_shows() {
+    let Some(smithy) = common::smithy() else { return };
+    let valid = smithy.join("idl-conformance/valid");
+    let mut compared = 0;
+    let mut failures = Vec::new();
+    for flattened in files_under(&valid, "smithy") {
+        let Some(stem) = flattened
+            .to_str()
+            .and_then(|path| path.strip_suffix(".flattened.smithy"))
+        else {
+            continue;
+        };
+        let source = PathBuf::from(format!("{stem}.smithy"));
+        if excluded(&source) {
+            continue;
+        }
+        compared += 1;
+        let name = source.strip_prefix(&valid).unwrap().display().to_string();
+        match (flattened_ast(&[&source]), ast(&[&flattened])) {
+            (Ok(ours), Ok(expected)) if ours == expected => {}
+            (Ok(ours), Ok(expected)) => failures.push(format!(
+                "{name}: flattened differently\n--- ours:\n{ours:#?}\n--- the suite's:\n{expected:#?}"
+            )),
+            (ours, expected) => failures.push(format!(
+                "{name}: does not load: {:?} / {:?}",
+                ours.err().map(|errors| errors.to_string()),
+                expected.err().map(|errors| errors.to_string())
+            )),
+        }
+    }
+    eprintln!("flattened cases: {} of {compared} equal", compared - failures.len());
+    assert!(compared >= 10, "only {compared} flattened cases found");
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n\n{}",
+        failures.len(),
+        failures.join("\n\n")
+    );
 }
 
 /// `line 7, column 1` in a case's first line.
@@ -221,7 +286,12 @@ fn invalid_models_are_rejected_where_the_suite_says() {
         cases.len()
     );
     assert!(cases.len() >= 150, "only {} invalid cases found", cases.len());
-    assert!(failures.is_empty(), "{} failures:\n\n{}", failures.len(), failures.join("\n\n"));
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n\n{}",
+        failures.len(),
+        failures.join("\n\n")
+    );
 }
 
 #[test]
@@ -229,7 +299,11 @@ fn the_protocol_tests_load_with_their_trait_definitions() {
     let Some(smithy) = common::smithy() else { return };
     let tests = smithy.join("protocol-tests");
     let files = ModelFiles::read([&tests, &smithy.join("traits")]).unwrap();
-    let idl_files = files.files().iter().filter(|file| file.path().extension().is_some_and(|e| e == "smithy")).count();
+    let idl_files = files
+        .files()
+        .iter()
+        .filter(|file| file.path().extension().is_some_and(|e| e == "smithy"))
+        .count();
     assert!(idl_files >= 79, "only {idl_files} IDL files found");
     let ast = json_ast(&files).unwrap_or_else(|errors| panic!("{} errors:\n{errors}", errors.len()));
     assert!(ast.contains("aws.protocoltests.restjson#RestJson"));

@@ -46,7 +46,10 @@ pub(super) fn convert<'a>(file: &IdlFile, defined: &Defined, diagnostics: &mut D
         match scope.uses.insert(name, &import.text) {
             Some(previous) if previous != import.text => diagnostics.push(scope.error(
                 import.position,
-                format!("Cannot use name `{}` because it conflicts with `{previous}`", import.text),
+                format!(
+                    "Cannot use name `{}` because it conflicts with `{previous}`",
+                    import.text
+                ),
             )),
             _ => {}
         }
@@ -66,8 +69,13 @@ pub(super) fn convert<'a>(file: &IdlFile, defined: &Defined, diagnostics: &mut D
         defined,
     };
     for (key, node, position) in &file.metadata {
-        match serde_json::to_value(Resolved { node, scope: &metadata_scope }) {
-            Ok(value) => contribution.metadata.push((key.clone(), value, scope.origin(*position))),
+        match serde_json::to_value(Resolved {
+            node,
+            scope: &metadata_scope,
+        }) {
+            Ok(value) => contribution
+                .metadata
+                .push((key.clone(), value, scope.origin(*position))),
             Err(error) => diagnostics.push(scope.error(*position, format!("metadata `{key}`: {error}"))),
         }
     }
@@ -203,7 +211,11 @@ impl Scope<'_> {
                 ("map", "key") => &mut raw.key,
                 ("map", "value") => &mut raw.value,
                 ("list" | "set" | "map", name) => {
-                    let expected = if shape.kind == "map" { "`key` and `value`" } else { "`member`" };
+                    let expected = if shape.kind == "map" {
+                        "`key` and `value`"
+                    } else {
+                        "`member`"
+                    };
                     diagnostics.push(self.error(
                         member.position,
                         format!("`{id}` is a {}, whose members are {expected}, not `{name}`", shape.kind),
@@ -256,7 +268,10 @@ impl Scope<'_> {
         let mut bad = |expected: &str| {
             diagnostics.push(self.error(
                 position,
-                format!("`{id}`: the {kind} property `{name}` must be {expected}, but found {}", node.describe()),
+                format!(
+                    "`{id}`: the {kind} property `{name}` must be {expected}, but found {}",
+                    node.describe()
+                ),
             ));
         };
         let one = |node: &Node| match node {
@@ -298,10 +313,9 @@ impl Scope<'_> {
                 }
                 _ => bad("an object of shape ids to names"),
             },
-            ("service" | "resource", "operations" | "resources") | ("service" | "operation", "errors") | (
-                "resource",
-                "collectionOperations",
-            ) => match many(node) {
+            ("service" | "resource", "operations" | "resources")
+            | ("service" | "operation", "errors")
+            | ("resource", "collectionOperations") => match many(node) {
                 Some(targets) => match name {
                     "operations" => shape.operations = targets,
                     "resources" => shape.resources = targets,
@@ -324,10 +338,8 @@ impl Scope<'_> {
                     None => bad("an object of names to shape ids"),
                 }
             }
-            ("resource", "create" | "put" | "read" | "update" | "delete" | "list") | (
-                "operation",
-                "input" | "output",
-            ) => match one(node) {
+            ("resource", "create" | "put" | "read" | "update" | "delete" | "list")
+            | ("operation", "input" | "output") => match one(node) {
                 Some(target) => {
                     let slot = match name {
                         "create" => &mut shape.create,
@@ -374,11 +386,11 @@ impl Scope<'_> {
     /// map trait (and a trait the model does not define), `[]` for a list,
     /// `null` for anything else.
     fn empty_value(&self, trait_id: &str) -> Box<RawValue> {
-        let kind = self.defined.get(trait_id).map(String::as_str).or_else(|| {
-            trait_id
-                .strip_prefix("smithy.api#")
-                .and_then(prelude::kind)
-        });
+        let kind = self
+            .defined
+            .get(trait_id)
+            .map(String::as_str)
+            .or_else(|| trait_id.strip_prefix("smithy.api#").and_then(prelude::kind));
         let text = match kind {
             Some("list" | "set") => "[]",
             Some("structure" | "map") | None => "{}",
@@ -396,7 +408,10 @@ struct Resolved<'n, 's> {
 
 impl Serialize for Resolved<'_, '_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let nested = |node| Resolved { node, scope: self.scope };
+        let nested = |node| Resolved {
+            node,
+            scope: self.scope,
+        };
         match self.node {
             Node::Null => serializer.serialize_unit(),
             Node::Bool(value) => serializer.serialize_bool(*value),

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use super::{Definition, Elided, Origin, PendingApply, member_mut, merge_trait};
-use crate::ast::{ShapeAst, Entries, RawMember, RawModel, RawShape, RawTarget, RawTraits, TraitValue};
+use crate::ast::{Entries, RawMember, RawModel, RawShape, RawTarget, RawTraits, ShapeAst, TraitValue};
 use crate::error::Diagnostics;
 use crate::prelude::{self, MIXIN_TRAIT, UNIT};
 
@@ -230,7 +230,9 @@ impl<'a> Model<'a> {
                 continue;
             }
             let inherited = member.and_then(|name| self.inherited_target(shape_id, name));
-            let Some(shape) = self.shape_mut(shape_id) else { continue };
+            let Some(shape) = self.shape_mut(shape_id) else {
+                continue;
+            };
             let destination: &mut RawTraits<'a> = match member {
                 None => &mut shape.traits,
                 Some(name) => {
@@ -339,10 +341,10 @@ fn canonicalize(shape: &mut RawShape<'_>) {
             if member.traits.get("smithy.api#enumValue").is_none()
                 && let Ok(value) = serde_json::value::to_raw_value(name)
             {
-                member
-                    .traits
-                    .0
-                    .push(("smithy.api#enumValue".to_owned(), TraitValue(std::borrow::Cow::Owned(value))));
+                member.traits.0.push((
+                    "smithy.api#enumValue".to_owned(),
+                    TraitValue(std::borrow::Cow::Owned(value)),
+                ));
             }
         }
     }

@@ -4,14 +4,13 @@
 
 mod idl;
 mod json;
-mod lexer;
-mod strings;
+
 pub(crate) mod syntax;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-pub(crate) use lexer::Position;
+pub(crate) use idl::Position;
 
 use crate::ast::RawModel;
 use crate::error::{Diagnostics, Error, Errors};
@@ -90,7 +89,9 @@ impl ModelFiles {
                     return;
                 }
             };
-            let mut children: Vec<PathBuf> = entries.filter_map(|entry| entry.ok().map(|entry| entry.path())).collect();
+            let mut children: Vec<PathBuf> = entries
+                .filter_map(|entry| entry.ok().map(|entry| entry.path()))
+                .collect();
             children.sort();
             for child in children {
                 self.read_path(&child, false, problems);
@@ -153,11 +154,9 @@ pub(crate) fn parse(files: &ModelFiles) -> Result<Vec<Document<'_>>, Errors> {
                 })
                 .map_err(|error| match (&*path, error.location()) {
                     ("", _) => error,
-                    (path, Some(location)) => Error::model(format!("{path}: {}", error.message())).at(
-                        path,
-                        location.line,
-                        location.column,
-                    ),
+                    (path, Some(location)) => {
+                        Error::model(format!("{path}: {}", error.message())).at(path, location.line, location.column)
+                    }
                     (path, None) => Error::model(format!("{path}: {}", error.message())),
                 })
         };

@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use super::lexer::Position;
+use super::Position;
 
 /// Which IDL version a file declares; files without `$version` are 1.0.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

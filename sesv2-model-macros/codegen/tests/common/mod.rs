@@ -19,7 +19,9 @@ pub fn smithy() -> Option<PathBuf> {
 }
 
 fn shared(path: &str) -> Option<PathBuf> {
-    let directory = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared").join(path);
+    let directory = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../../shared")
+        .join(path);
     if directory.is_dir() {
         return Some(directory);
     }

@@ -279,12 +279,18 @@ impl Lexer<'_> {
             self.advance(1);
         }
         if !digits(self) {
-            return Err(format!("Invalid number '{}': '-' must be followed by a digit", text(self)));
+            return Err(format!(
+                "Invalid number '{}': '-' must be followed by a digit",
+                text(self)
+            ));
         }
         if self.peek(0) == Some(b'.') {
             self.advance(1);
             if !digits(self) {
-                return Err(format!("Invalid number '{}': '.' must be followed by a digit", text(self)));
+                return Err(format!(
+                    "Invalid number '{}': '.' must be followed by a digit",
+                    text(self)
+                ));
             }
         }
         if matches!(self.peek(0), Some(b'e' | b'E')) {
