@@ -3,7 +3,8 @@
 
 engine: the project's own models whole, the official models beside the
 checkout (../shared/models/aws) whole, and each official operation's closure
-as a small model of its own, which libFuzzer mutates far faster.
+as a small model of its own, which libFuzzer mutates far faster; IDL files:
+the project's own and Smithy's loader suite (../shared/smithy/idl-conformance).
 wire: GetImportJob response bodies, full, minimal and with unknown values.
 """
 import json
@@ -13,6 +14,7 @@ import sys
 FUZZ = pathlib.Path(__file__).resolve().parent
 ROOT = FUZZ.parent
 OFFICIAL = ROOT.parent / "shared" / "models" / "aws"
+IDL_SUITE = ROOT.parent / "shared" / "smithy" / "idl-conformance"
 
 
 def targets(value):
@@ -48,6 +50,10 @@ def main():
     own = [ROOT / "models" / "sesv2.json", *sorted((ROOT / "tests" / "models").rglob("*.json"))]
     for path in own:
         (engine / f"own-{path.stem}.json").write_bytes(path.read_bytes())
+
+    idl = [*sorted((ROOT / "tests" / "models").rglob("*.smithy")), *sorted(IDL_SUITE.rglob("*.smithy"))]
+    for index, path in enumerate(idl):
+        (engine / f"idl-{index}-{path.stem}.smithy").write_bytes(path.read_bytes())
 
     official = sorted(OFFICIAL.glob("*.json"))
     if not official:

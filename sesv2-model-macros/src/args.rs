@@ -534,6 +534,43 @@ mod tests {
     }
 
     #[test]
+    fn the_model_may_be_a_list_of_paths_in_every_form() {
+        let args: MacroArgs = syn::parse2(quote!(
+            model = ["a.smithy", env("SESV2_MODEL_TEST_UNSET"), file_relative("traits/")],
+            operations = ["X"]
+        ))
+        .unwrap();
+        let forms: Vec<_> = args
+            .model
+            .sources
+            .iter()
+            .map(|source| match source {
+                ModelSource::Path(path) => format!("path {}", path.value()),
+                ModelSource::Env(variable) => format!("env {}", variable.value()),
+                ModelSource::FileRelative(path) => format!("file_relative {}", path.value()),
+            })
+            .collect();
+        assert_eq!(
+            forms,
+            ["path a.smithy", "env SESV2_MODEL_TEST_UNSET", "file_relative traits/"]
+        );
+        let alone: MacroArgs = syn::parse2(quote!(["a.smithy", "b.json"])).unwrap();
+        assert_eq!(alone.model.sources.len(), 2);
+        let error = syn::parse2::<MacroArgs>(quote!(model = [])).err().unwrap();
+        assert_eq!(error.to_string(), "the list of model paths is empty");
+    }
+
+    #[test]
+    fn every_file_read_is_tracked() {
+        let args: MacroArgs = syn::parse2(quote!(model = ["../tests/models/weather"])).unwrap();
+        let expanded = args.expand().to_string();
+        for file in ["weather.smithy", "common.smithy", "units.json"] {
+            assert!(expanded.contains(&format!("weather/{file}\"")), "{file} is not tracked");
+        }
+        assert_eq!(expanded.matches("include_bytes").count(), 3);
+    }
+
+    #[test]
     fn normalize_removes_dot_components() {
         assert_eq!(
             normalize(Path::new("/ws/target/tests/trybuild/x/../../../../tests/m.json")),

@@ -1,5 +1,5 @@
-//! `smithy_model!`: Rust types with exact JSON wire serde from a Smithy 2.0
-//! JSON AST model.
+//! `smithy_model!`: Rust types with exact JSON wire serde from a Smithy
+//! model, in IDL (`.smithy`) or JSON AST files.
 //!
 //! ```text
 //! // Every shape of the model's service:
@@ -11,6 +11,9 @@
 //!     operations = ["GetImportJob"],
 //!     shapes = ["com.amazonaws.sesv2#FailureInfo"],
 //! );
+//!
+//! // A model in IDL, over several files and directories:
+//! sesv2_model_macros::smithy_model!(model = ["model/weather.smithy", "model/traits/"]);
 //! ```
 //!
 //! The generated code uses the `sesv2-model` crate for its runtime
@@ -26,14 +29,18 @@ mod args;
 
 use proc_macro::TokenStream;
 
-/// Generates Rust types for a Smithy 2.0 JSON AST model.
+/// Generates Rust types for a Smithy model: IDL (`.smithy`) or JSON AST
+/// files, one or many.
 ///
 /// Arguments, all but `model` optional (the command-line tool's flags and
 /// `sesv2_model_codegen::Generator`'s methods take the same options):
 ///
 /// - `model = "path/to/model.json"` (or the path alone): relative paths
 ///   start at the invoking crate's `CARGO_MANIFEST_DIR`; the build tracks
-///   the file, so editing it regenerates the types on the next build.
+///   each file read, so editing one regenerates the types on the next build.
+///   A path may name a `.smithy` (IDL) file, a JSON AST file or a directory
+///   of them, and `model = ["a.smithy", "traits/", "b.json"]` assembles one
+///   model from several, as Smithy does.
 ///   `model = env("VARIABLE")` takes the path from an environment variable
 ///   at build time (and rebuilds when the variable changes);
 ///   `model = file_relative("../models/model.json")` starts from the

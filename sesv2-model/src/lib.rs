@@ -72,7 +72,8 @@
 //!
 //! # Generating types for other models
 //!
-//! [`smithy_model!`] works for any Smithy 2.0 JSON AST model; the code it
+//! [`smithy_model!`] works for any Smithy model, in IDL or JSON AST files;
+//! the code it
 //! generates uses this crate's [`Timestamp`], [`Blob`], [`BuildError`],
 //! [`UnknownValue`] and [`UnknownMember`], so a crate that invokes it needs
 //! only this crate as a dependency:

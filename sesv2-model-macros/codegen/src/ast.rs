@@ -13,6 +13,8 @@ use serde::ser::{SerializeMap, Serializer};
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 
+use crate::node::Node;
+
 /// A JSON object read into a vector, keeping the order the model wrote it in,
 /// so that generated fields and variants follow the model.
 #[derive(Clone)]
@@ -33,14 +35,38 @@ impl<T> Entries<T> {
     }
 }
 
-/// A trait's value as raw JSON: borrowed from the model text, or owned when
-/// an `apply` statement merged two values into a new one.
+/// A trait's value: JSON as a JSON AST file wrote it (borrowed from the
+/// file, or owned when two values merged into a new one), or a node value
+/// from an IDL file, written out as JSON only when a stage reads it.
 #[derive(Clone)]
-pub(crate) struct TraitValue<'a>(pub Cow<'a, RawValue>);
+pub(crate) enum TraitValue<'a> {
+    Json(Cow<'a, RawValue>),
+    /// Its shape ids already resolved.
+    Node(Node),
+}
+
+impl TraitValue<'_> {
+    /// The value as JSON text.
+    pub(crate) fn json(&self) -> Result<Cow<'_, RawValue>, serde_json::Error> {
+        match self {
+            TraitValue::Json(raw) => Ok(Cow::Borrowed(raw)),
+            TraitValue::Node(node) => serde_json::value::to_raw_value(node).map(Cow::Owned),
+        }
+    }
+
+    /// The value as a `serde_json::Value`, when it can hold it (a number
+    /// beyond `f64` it cannot).
+    pub(crate) fn to_value(&self) -> Option<serde_json::Value> {
+        match self {
+            TraitValue::Json(raw) => serde_json::from_str(raw.get()).ok(),
+            TraitValue::Node(node) => serde_json::to_value(node).ok(),
+        }
+    }
+}
 
 impl<'de: 'a, 'a> Deserialize<'de> for TraitValue<'a> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        <&'a RawValue>::deserialize(deserializer).map(|raw| TraitValue(Cow::Borrowed(raw)))
+        <&'a RawValue>::deserialize(deserializer).map(|raw| TraitValue::Json(Cow::Borrowed(raw)))
     }
 }
 
@@ -224,13 +250,16 @@ pub(crate) struct ShapeAst<'m, 'a>(pub &'m RawShape<'a>);
 
 /// A trait value, normalized when `serde_json` can hold it and verbatim
 /// when it cannot (a number beyond `f64`, say), so nothing is lost.
-struct Printed<'r>(&'r RawValue);
+struct Printed<'r, 'a>(&'r TraitValue<'a>);
 
-impl Serialize for Printed<'_> {
+impl Serialize for Printed<'_, '_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        match serde_json::from_str::<serde_json::Value>(self.0.get()) {
-            Ok(value) => value.serialize(serializer),
-            Err(_) => self.0.serialize(serializer),
+        match self.0 {
+            TraitValue::Json(raw) => match serde_json::from_str::<serde_json::Value>(raw.get()) {
+                Ok(value) => value.serialize(serializer),
+                Err(_) => raw.serialize(serializer),
+            },
+            TraitValue::Node(node) => node.serialize(serializer),
         }
     }
 }
@@ -262,7 +291,7 @@ impl Serialize for Named<'_> {
 
 impl Serialize for Traits<'_, '_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_map(self.0.0.iter().map(|(name, value)| (name, Printed(&value.0))))
+        serializer.collect_map(self.0.0.iter().map(|(name, value)| (name, Printed(value))))
     }
 }
 

@@ -1,7 +1,7 @@
 //! Stage 3: mixins folded into the shapes that use them, on the raw AST, so
 //! that afterwards every shape carries all of its members and traits.
 
-use std::collections::HashMap;
+use crate::shape_id::IdMap;
 
 use crate::ast::{Entries, RawMember, RawShape, RawTarget, RawTraits};
 use crate::error::Diagnostics;
@@ -11,7 +11,7 @@ use crate::traits::mixin_local_traits;
 /// Folds mixins into the shapes in place. Mixin shapes stay (for
 /// validation) but are never generated.
 pub(crate) fn flatten(shapes: &mut [(String, RawShape<'_>)], diagnostics: &mut Diagnostics) {
-    let index: HashMap<String, usize> = shapes.iter().enumerate().map(|(i, (id, _))| (id.clone(), i)).collect();
+    let index: IdMap<String, usize> = shapes.iter().enumerate().map(|(i, (id, _))| (id.clone(), i)).collect();
     for (id, shape) in shapes.iter() {
         check_mixin(id, shape, diagnostics);
     }
@@ -70,7 +70,7 @@ enum Visit {
 /// cannot overflow it; a cycle of mixins is reported and broken.
 fn mixin_order(
     shapes: &[(String, RawShape<'_>)],
-    index: &HashMap<String, usize>,
+    index: &IdMap<String, usize>,
     diagnostics: &mut Diagnostics,
 ) -> Vec<usize> {
     let mut state = vec![Visit::Pending; shapes.len()];
@@ -113,7 +113,7 @@ fn mixin_order(
 /// (in the order listed); the mixins' own mixins are already in them.
 fn apply_mixins(
     shapes: &mut [(String, RawShape<'_>)],
-    index: &HashMap<String, usize>,
+    index: &IdMap<String, usize>,
     position: usize,
     diagnostics: &mut Diagnostics,
 ) {
@@ -147,7 +147,7 @@ fn apply_mixins(
             ));
             continue;
         }
-        let local = mixin_local_traits(&mixin_trait.0);
+        let local = mixin_local_traits(mixin_trait);
         for (name, value) in &mixin_shape.traits.0 {
             if name != MIXIN_TRAIT && !local.contains(name) {
                 inherited.remove(name);
@@ -274,7 +274,7 @@ impl EntityProperties {
 struct OrderedMembers<'a> {
     /// In order; `None` where a member was moved to the end.
     slots: Vec<Option<(String, RawMember<'a>)>>,
-    positions: HashMap<String, usize>,
+    positions: IdMap<String, usize>,
 }
 
 impl<'a> OrderedMembers<'a> {

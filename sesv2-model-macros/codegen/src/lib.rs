@@ -111,6 +111,7 @@ mod error;
 mod graph;
 mod ident;
 mod model;
+mod node;
 mod parallel;
 mod prelude;
 mod shape_id;
@@ -263,6 +264,13 @@ pub fn generate_file(config: &Config, path: &Path) -> Result<Generated, Errors> 
 /// and every problem is reported.
 pub fn json_ast(files: &ModelFiles) -> Result<String, Errors> {
     print_ast(files, Flattened::No)
+}
+
+/// Reads and checks a model as generation does before it selects anything
+/// (stages 1 to 5): every file parsed, assembled into one model, mixins
+/// folded in, every reference resolved.
+pub fn check(files: &ModelFiles) -> Result<(), Errors> {
+    model(files, |_, _| {}).map(drop)
 }
 
 /// [`json_ast`] after mixins are folded in: no mixin shapes, and every

@@ -8,13 +8,15 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use sesv2_model_codegen::config::{ConfigOption, OPTIONS, OptionId};
-use sesv2_model_codegen::{Config, Derive, Generator, ModelFiles, Rename, RequiredMembers, json_ast};
+use sesv2_model_codegen::{
+    Config, Derive, Generator, ModelFiles, Rename, RequiredMembers, json_ast, json_ast_flattened,
+};
 
 /// The help text; its options come from the one table every way in shares.
 fn usage() -> String {
     let mut usage = String::from(
         "usage: sesv2-model-codegen [MODEL]... [OPTIONS] [--out FILE | --check FILE]\n       \
-         sesv2-model-codegen --ast MODEL...\n       \
+         sesv2-model-codegen --ast [--flatten] MODEL...\n       \
          sesv2-model-codegen --diff OLD NEW [--operation NAME]... [--shape ID]...\n\n\
          Generates formatted Rust code for a Smithy model and prints it. A MODEL is a\n\
          .smithy (IDL) or .json (JSON AST) file, or a directory of them; several make\n\
@@ -40,6 +42,7 @@ fn usage() -> String {
          each marked breaking or not; exit 1 if any is breaking\n  \
          --ast                   print the assembled model as a Smithy JSON AST (without the\n                          \
          prelude) instead of code: what the IDL means, for tools that read JSON\n  \
+         --flatten               with --ast: mixins folded into the shapes that use them\n  \
          --stats                 print what was generated and how long it took to stderr\n\n\
          Exit status: 0 success, 1 --check found a difference or --diff a breaking\n\
          change, 2 bad arguments or a model error. Notes about what the code cannot\n\
@@ -54,7 +57,7 @@ enum Action {
     Write(PathBuf),
     Check(PathBuf),
     Diff { old: PathBuf, new: PathBuf },
-    Ast,
+    Ast { flattened: bool },
 }
 
 struct Command {
@@ -111,6 +114,7 @@ fn parse(args: Vec<String>) -> Result<Command, Failure> {
     let mut whole_service = false;
     let mut action = Action::Print;
     let mut stats = false;
+    let mut flatten = false;
     let mut rest = args.clone().into_iter();
     while let Some(arg) = rest.next() {
         let mut value = |flag: &str| {
@@ -146,17 +150,23 @@ fn parse(args: Vec<String>) -> Result<Command, Failure> {
                     .into();
                 set_action(Action::Diff { old, new }, &mut action)?;
             }
-            "--ast" => set_action(Action::Ast, &mut action)?,
+            "--ast" => set_action(Action::Ast { flattened: false }, &mut action)?,
+            "--flatten" => flatten = true,
             "--stats" => stats = true,
             flag if flag.starts_with('-') => return Err(Failure::usage(format!("unknown option {flag}"))),
             path => models.push(PathBuf::from(path)),
         }
     }
     let is_diff = matches!(action, Action::Diff { .. });
-    if matches!(action, Action::Ast) && models.is_empty() {
-        return Err(Failure::usage(
-            "--ast needs the model: sesv2-model-codegen --ast MODEL...",
-        ));
+    if let Action::Ast { flattened } = &mut action {
+        if models.is_empty() {
+            return Err(Failure::usage(
+                "--ast needs the model: sesv2-model-codegen --ast MODEL...",
+            ));
+        }
+        *flattened = flatten;
+    } else if flatten {
+        return Err(Failure::usage("--flatten goes with --ast"));
     }
     if is_diff && !models.is_empty() {
         return Err(Failure::usage(
@@ -235,9 +245,10 @@ fn run(command: Command) -> Result<(), Failure> {
     if let Action::Diff { old, new } = &action {
         return diff(&config, old, new);
     }
-    if let Action::Ast = action {
+    if let Action::Ast { flattened } = action {
         let files = ModelFiles::read(&models).map_err(|errors| Failure::error(errors.to_string()))?;
-        let ast = json_ast(&files).map_err(|errors| Failure::error(errors.to_string()))?;
+        let print = if flattened { json_ast_flattened } else { json_ast };
+        let ast = print(&files).map_err(|errors| Failure::error(errors.to_string()))?;
         println!("{ast}");
         return Ok(());
     }
@@ -285,7 +296,7 @@ fn run(command: Command) -> Result<(), Failure> {
             .map(drop)
             .map_err(|errors| Failure::error(errors.to_string())),
         Action::Check(path) => check(&path, &generated.source, &args),
-        Action::Diff { .. } | Action::Ast => unreachable!("handled above"),
+        Action::Diff { .. } | Action::Ast { .. } => unreachable!("handled above"),
     }
 }
 

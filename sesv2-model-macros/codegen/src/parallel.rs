@@ -7,11 +7,11 @@
 /// `f` of each run of `work`, in order: on the calling thread when the
 /// total cost is below `threshold` (where threads cost more than they save)
 /// or the machine has one core, else one run per core.
-pub(crate) fn map_runs<T: Sync, R: Send>(
-    work: &[T],
+pub(crate) fn map_runs<'w, T: Sync, R: Send>(
+    work: &'w [T],
     cost: impl Fn(&T) -> usize,
     threshold: usize,
-    f: impl Fn(&[T]) -> R + Sync,
+    f: impl Fn(&'w [T]) -> R + Sync,
 ) -> Vec<R> {
     let costs: Vec<usize> = work.iter().map(cost).collect();
     let total: usize = costs.iter().sum();

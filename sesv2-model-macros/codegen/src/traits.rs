@@ -5,10 +5,10 @@
 
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
-use serde_json::value::RawValue;
 
-use crate::ast::RawTraits;
+use crate::ast::{RawTraits, TraitValue};
 use crate::error::Diagnostics;
+use crate::node::Node;
 
 /// The understood traits of one shape or member.
 #[derive(Clone, Default)]
@@ -44,23 +44,34 @@ pub(crate) struct Traits {
 /// selection leaves out, and decoding all of it would cost more than the
 /// rest of resolution.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) struct Documentation(Box<str>);
+pub(crate) enum Documentation {
+    /// A JSON string literal, as a JSON AST file has it.
+    Json(Box<str>),
+    /// The text itself, as IDL (already decoded) or the engine gives it.
+    Text(Box<str>),
+}
 
 impl Documentation {
     /// Documentation given as text rather than read from the model.
     pub fn from_html(html: &str) -> Documentation {
-        Documentation(serde_json::to_string(html).unwrap_or_default().into())
+        Documentation::Text(html.into())
     }
 
-    /// The length of the JSON text, a measure of the work of converting it.
+    /// The length of the text, a measure of the work of converting it.
     pub fn len(&self) -> usize {
-        self.0.len()
+        match self {
+            Documentation::Json(json) => json.len(),
+            Documentation::Text(text) => text.len(),
+        }
     }
 
     /// The HTML text.
     pub fn html(&self) -> String {
-        // The JSON parser validated the literal; decoding it cannot fail.
-        serde_json::from_str(&self.0).unwrap_or_default()
+        match self {
+            // The JSON parser validated the literal; decoding it cannot fail.
+            Documentation::Json(json) => serde_json::from_str(json).unwrap_or_default(),
+            Documentation::Text(text) => text.to_string(),
+        }
     }
 }
 
@@ -171,7 +182,7 @@ impl Traits {
             let mut reader = TraitReader {
                 owner,
                 name,
-                value: &value.0,
+                value,
                 diagnostics,
             };
             let protocol = match name.as_str() {
@@ -232,33 +243,44 @@ impl Traits {
 }
 
 /// Reads one trait value, reporting a malformed one and carrying on.
-struct TraitReader<'r> {
+struct TraitReader<'r, 'a> {
     owner: &'r str,
     name: &'r str,
-    value: &'r RawValue,
+    value: &'r TraitValue<'a>,
     diagnostics: &'r mut Diagnostics,
 }
 
-impl TraitReader<'_> {
+impl TraitReader<'_, '_> {
     /// A JSON string, kept as its text (see [`Documentation`]).
     fn documentation(&mut self) -> Option<Documentation> {
-        if self.value.get().starts_with('"') {
-            Some(Documentation(self.value.get().into()))
-        } else {
-            self.read::<String>("a string")
-                .map(|text| Documentation::from_html(&text))
+        match self.value {
+            TraitValue::Json(raw) if raw.get().starts_with('"') => Some(Documentation::Json(raw.get().into())),
+            TraitValue::Node(Node::String(text)) => Some(Documentation::from_html(text)),
+            _ => self
+                .read::<String>("a string")
+                .map(|text| Documentation::from_html(&text)),
         }
     }
 
     fn read<T: DeserializeOwned>(&mut self, expected: &str) -> Option<T> {
-        match serde_json::from_str(self.value.get()) {
+        let json = match self.value.json() {
+            Ok(json) => json,
+            Err(error) => {
+                self.diagnostics.model(format!(
+                    "`{}`: the `{}` trait's value cannot be written as JSON ({error}); fix the trait value in the model",
+                    self.owner, self.name
+                ));
+                return None;
+            }
+        };
+        match serde_json::from_str(json.get()) {
             Ok(typed) => Some(typed),
             Err(error) => {
                 self.diagnostics.model(format!(
                     "`{}`: the `{}` trait must be {expected}, but it is `{}` ({error}); fix the trait value in the model",
                     self.owner,
                     self.name,
-                    self.value.get()
+                    json.get()
                 ));
                 None
             }
@@ -268,14 +290,17 @@ impl TraitReader<'_> {
 
 /// The `localTraits` of a `smithy.api#mixin` trait value: traits a mixin
 /// keeps to itself.
-pub(crate) fn mixin_local_traits(value: &RawValue) -> Vec<String> {
+pub(crate) fn mixin_local_traits(value: &TraitValue<'_>) -> Vec<String> {
     #[derive(Deserialize)]
     #[serde(rename_all = "camelCase")]
     struct Mixin {
         #[serde(default)]
         local_traits: Vec<String>,
     }
-    serde_json::from_str::<Mixin>(value.get())
+    value
+        .json()
+        .ok()
+        .and_then(|json| serde_json::from_str::<Mixin>(json.get()).ok())
         .map(|mixin| mixin.local_traits)
         .unwrap_or_default()
 }

@@ -23,7 +23,7 @@ const STAGES: &[&str] = &[
 
 /// What the stages share: data they pass on, and helpers.
 const SHARED: &[&str] = &[
-    "ast", "config", "docs", "error", "graph", "ident", "model", "parallel", "prelude", "shape_id", "traits",
+    "ast", "config", "docs", "error", "graph", "ident", "model", "node", "parallel", "prelude", "shape_id", "traits",
 ];
 
 /// What runs the stages.

@@ -70,7 +70,7 @@ impl Json {
 
     fn value(rest: &mut &str) -> Json {
         let skip = |rest: &mut &str, n: usize| *rest = rest[n..].trim_start();
-        let value = match rest.as_bytes()[0] {
+        match rest.as_bytes()[0] {
             b'{' => {
                 skip(rest, 1);
                 let mut object = std::collections::BTreeMap::new();
@@ -85,7 +85,7 @@ impl Json {
                     }
                 }
                 skip(rest, 1);
-                return Json::Object(object);
+                Json::Object(object)
             }
             b'[' => {
                 skip(rest, 1);
@@ -97,7 +97,7 @@ impl Json {
                     }
                 }
                 skip(rest, 1);
-                return Json::Array(items);
+                Json::Array(items)
             }
             b'"' => {
                 let mut end = 1;
@@ -106,7 +106,7 @@ impl Json {
                 }
                 let string = serde_json::from_str(&rest[..=end]).unwrap();
                 skip(rest, end + 1);
-                return Json::String(string);
+                Json::String(string)
             }
             b't' | b'f' | b'n' => {
                 let (word, value) = [
@@ -118,7 +118,7 @@ impl Json {
                 .find(|(word, _)| rest.starts_with(word))
                 .unwrap();
                 skip(rest, word.len());
-                return value;
+                value
             }
             _ => {
                 let end = rest.find([',', '}', ']', ' ', '\n']).unwrap_or(rest.len());
@@ -132,8 +132,7 @@ impl Json {
                 skip(rest, end);
                 value
             }
-        };
-        value
+        }
     }
 
     fn get(&self, key: &str) -> Option<&Json> {

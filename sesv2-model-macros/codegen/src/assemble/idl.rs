@@ -3,19 +3,15 @@
 //! the prelude, else the namespace), node values turned into JSON, and an
 //! annotation trait given the empty value its shape calls for.
 
-use std::borrow::Cow;
-use std::collections::HashMap;
 use std::sync::Arc;
-
-use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
-use serde_json::value::RawValue;
 
 use super::{Defined, Definition, Elided, Origin, PendingApply};
 use crate::ast::{Entries, RawMember, RawShape, RawTarget, RawTraits, TraitValue};
 use crate::error::{Diagnostics, Error};
-use crate::load::Position;
-use crate::load::syntax::{IdlFile, IdlVersion, MemberDefinition, Node, Reference, ShapeDefinition, TraitApplication};
+use crate::load::syntax::{IdlFile, IdlVersion, MemberDefinition, ShapeDefinition, TraitApplication};
+use crate::node::{Node, Position, Reference};
 use crate::prelude::{self, MIXIN_TRAIT};
+use crate::shape_id::IdMap;
 
 /// What one IDL file contributes to the model.
 pub(super) struct Contribution<'a> {
@@ -29,16 +25,21 @@ pub(super) struct Contribution<'a> {
 struct Scope<'s> {
     path: &'s Arc<str>,
     namespace: &'s str,
-    uses: HashMap<&'s str, &'s str>,
+    uses: IdMap<&'s str, &'s str>,
     defined: &'s Defined,
 }
 
-pub(super) fn convert<'a>(file: &IdlFile, defined: &Defined, diagnostics: &mut Diagnostics) -> Contribution<'a> {
+pub(super) fn convert<'a>(mut file: IdlFile, defined: &Defined, diagnostics: &mut Diagnostics) -> Contribution<'a> {
+    let (metadata, mut shapes, applies) = (
+        std::mem::take(&mut file.metadata),
+        std::mem::take(&mut file.shapes),
+        std::mem::take(&mut file.applies),
+    );
     let namespace = file.namespace.as_deref().unwrap_or(prelude::NAMESPACE);
     let mut scope = Scope {
         path: &file.path,
         namespace,
-        uses: HashMap::new(),
+        uses: IdMap::default(),
         defined,
     };
     for import in &file.uses {
@@ -65,21 +66,17 @@ pub(super) fn convert<'a>(file: &IdlFile, defined: &Defined, diagnostics: &mut D
     let metadata_scope = Scope {
         path: &file.path,
         namespace: prelude::NAMESPACE,
-        uses: HashMap::new(),
+        uses: IdMap::default(),
         defined,
     };
-    for (key, node, position) in &file.metadata {
-        match serde_json::to_value(Resolved {
-            node,
-            scope: &metadata_scope,
-        }) {
-            Ok(value) => contribution
-                .metadata
-                .push((key.clone(), value, scope.origin(*position))),
-            Err(error) => diagnostics.push(scope.error(*position, format!("metadata `{key}`: {error}"))),
+    for (key, mut node, position) in metadata {
+        metadata_scope.resolve_node(&mut node);
+        match serde_json::to_value(&node) {
+            Ok(value) => contribution.metadata.push((key, value, scope.origin(position))),
+            Err(error) => diagnostics.push(scope.error(position, format!("metadata `{key}`: {error}"))),
         }
     }
-    for shape in &file.shapes {
+    for shape in &mut shapes {
         if let Some(imported) = scope.uses.get(shape.name.as_str()) {
             diagnostics.push(scope.error(
                 shape.position,
@@ -91,9 +88,9 @@ pub(super) fn convert<'a>(file: &IdlFile, defined: &Defined, diagnostics: &mut D
             contribution.definitions.push(definition);
         }
     }
-    for apply in &file.applies {
+    for apply in applies {
         let target = scope.target(&apply.target, true, diagnostics);
-        let traits = scope.traits(&target, &apply.traits, diagnostics);
+        let traits = scope.traits(&target, apply.traits, diagnostics);
         contribution.applies.push(PendingApply {
             target,
             traits,
@@ -144,8 +141,8 @@ impl Scope<'_> {
     /// A reference to a shape (or, for `apply`, a member): resolved, and an
     /// error when it cannot name one.
     fn target(&self, reference: &Reference, member_allowed: bool, diagnostics: &mut Diagnostics) -> String {
-        let root = reference.text.split(['#', '$']).next().unwrap_or_default();
-        if root.contains('.') && !reference.text.contains('#') {
+        let absolute = reference.text.contains('#');
+        if !absolute && reference.text.contains('.') {
             diagnostics.push(self.error(
                 reference.position,
                 format!(
@@ -164,13 +161,13 @@ impl Scope<'_> {
 
     fn shape<'a>(
         &self,
-        shape: &ShapeDefinition,
+        shape: &mut ShapeDefinition,
         version: IdlVersion,
         elided: &mut Vec<Elided>,
         diagnostics: &mut Diagnostics,
     ) -> Option<Definition<'a>> {
         let id = format!("{}#{}", self.namespace, shape.name);
-        let traits = self.traits(&id, &shape.traits, diagnostics);
+        let traits = self.traits(&id, std::mem::take(&mut shape.traits), diagnostics);
         if version == IdlVersion::V1 && traits.get(MIXIN_TRAIT).is_some() {
             diagnostics.push(self.error(
                 shape.position,
@@ -196,7 +193,7 @@ impl Scope<'_> {
             .for_resource
             .as_ref()
             .map(|resource| (self.target(resource, false, diagnostics), resource.position));
-        for member in &shape.members {
+        for member in &mut shape.members {
             let raw_member = self.member(&id, member, diagnostics);
             if member.target.is_none() {
                 elided.push(Elided {
@@ -239,7 +236,7 @@ impl Scope<'_> {
         })
     }
 
-    fn member<'a>(&self, shape: &str, member: &MemberDefinition, diagnostics: &mut Diagnostics) -> RawMember<'a> {
+    fn member<'a>(&self, shape: &str, member: &mut MemberDefinition, diagnostics: &mut Diagnostics) -> RawMember<'a> {
         let id = format!("{shape}${}", member.name);
         RawMember {
             // An elided target is filled in once every shape is known.
@@ -248,7 +245,7 @@ impl Scope<'_> {
                 .as_ref()
                 .map(|target| self.target(target, false, diagnostics))
                 .unwrap_or_default(),
-            traits: self.traits(&id, &member.traits, diagnostics),
+            traits: self.traits(&id, std::mem::take(&mut member.traits), diagnostics),
         }
     }
 
@@ -363,75 +360,46 @@ impl Scope<'_> {
     }
 
     /// Traits by absolute id; a trait applied twice merges by Smithy's rules.
-    fn traits<'a>(&self, owner: &str, traits: &[TraitApplication], diagnostics: &mut Diagnostics) -> RawTraits<'a> {
+    fn traits<'a>(&self, owner: &str, traits: Vec<TraitApplication>, diagnostics: &mut Diagnostics) -> RawTraits<'a> {
         let mut raw = RawTraits::default();
         for application in traits {
             let id = self.target(&application.id, false, diagnostics);
-            let json = match &application.value {
-                Some(node) => serde_json::value::to_raw_value(&Resolved { node, scope: self }),
-                None => Ok(self.empty_value(&id)),
-            };
-            match json {
-                Ok(value) => {
-                    let origin = self.origin(application.id.position);
-                    super::merge_trait(&mut raw, owner, id, TraitValue(Cow::Owned(value)), &origin, diagnostics);
+            let value = match application.value {
+                Some(mut node) => {
+                    self.resolve_node(&mut node);
+                    node
                 }
-                Err(error) => diagnostics.push(self.error(application.id.position, error)),
-            }
+                None => self.empty_value(&id),
+            };
+            let origin = self.origin(application.id.position);
+            super::merge_trait(&mut raw, owner, id, TraitValue::Node(value), &origin, diagnostics);
         }
         raw
+    }
+
+    /// Resolves the node's unquoted shape ids, which become strings.
+    fn resolve_node(&self, node: &mut Node) {
+        match node {
+            Node::ShapeId(reference) => *node = Node::String(self.resolve(&reference.text)),
+            Node::Array(items) => items.iter_mut().for_each(|item| self.resolve_node(item)),
+            Node::Object(entries) => entries.iter_mut().for_each(|(_, value)| self.resolve_node(value)),
+            Node::Null | Node::Bool(_) | Node::Number(_) | Node::String(_) => {}
+        }
     }
 
     /// The value of a trait applied without one: `{}` for a structure or
     /// map trait (and a trait the model does not define), `[]` for a list,
     /// `null` for anything else.
-    fn empty_value(&self, trait_id: &str) -> Box<RawValue> {
+    fn empty_value(&self, trait_id: &str) -> Node {
         let kind = self
             .defined
             .get(trait_id)
             .map(String::as_str)
             .or_else(|| trait_id.strip_prefix("smithy.api#").and_then(prelude::kind));
-        let text = match kind {
-            Some("list" | "set") => "[]",
-            Some("structure" | "map") | None => "{}",
-            Some(_) => "null",
-        };
-        RawValue::from_string(text.to_owned()).unwrap_or_else(|_| unreachable!("constant JSON"))
-    }
-}
-
-/// A node value as JSON, its shape ids resolved in `scope`.
-struct Resolved<'n, 's> {
-    node: &'n Node,
-    scope: &'n Scope<'s>,
-}
-
-impl Serialize for Resolved<'_, '_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let nested = |node| Resolved {
-            node,
-            scope: self.scope,
-        };
-        match self.node {
-            Node::Null => serializer.serialize_unit(),
-            Node::Bool(value) => serializer.serialize_bool(*value),
-            Node::Number(number) => number.serialize(serializer),
-            Node::String(text) => serializer.serialize_str(text),
-            Node::ShapeId(reference) => serializer.serialize_str(&self.scope.resolve(&reference.text)),
-            Node::Array(items) => {
-                let mut seq = serializer.serialize_seq(Some(items.len()))?;
-                for item in items {
-                    seq.serialize_element(&nested(item))?;
-                }
-                seq.end()
-            }
-            Node::Object(entries) => {
-                let mut map = serializer.serialize_map(Some(entries.len()))?;
-                for (key, value) in entries {
-                    map.serialize_entry(key, &nested(value))?;
-                }
-                map.end()
-            }
+        match kind {
+            Some("list" | "set") => Node::Array(Vec::new()),
+            Some("structure" | "map") | None => Node::Object(Vec::new()),
+            Some(_) => Node::Null,
         }
     }
 }

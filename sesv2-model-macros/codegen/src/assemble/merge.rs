@@ -1,18 +1,18 @@
 //! The model as files are merged into it: shapes by id, metadata by key,
 //! and the `apply` statements waiting for every shape to be known.
 
-use std::collections::HashMap;
-
 use super::{Definition, Elided, Origin, PendingApply, member_mut, merge_trait};
 use crate::ast::{Entries, RawMember, RawModel, RawShape, RawTarget, RawTraits, ShapeAst, TraitValue};
 use crate::error::Diagnostics;
+use crate::node::Node;
 use crate::prelude::{self, MIXIN_TRAIT, UNIT};
+use crate::shape_id::IdMap;
 
 #[derive(Default)]
 pub(super) struct Model<'a> {
     shapes: Vec<(String, RawShape<'a>)>,
     origins: Vec<Origin>,
-    index: HashMap<String, usize>,
+    index: IdMap<String, usize>,
     metadata: Vec<(String, serde_json::Value)>,
     metadata_origins: Vec<Origin>,
     pub applies: Vec<PendingApply<'a>>,
@@ -323,10 +323,10 @@ fn canonicalize(shape: &mut RawShape<'_>) {
     if shape.kind == "set" {
         shape.kind = "list".to_owned();
         if shape.traits.get("smithy.api#uniqueItems").is_none() {
-            shape
-                .traits
-                .0
-                .push(("smithy.api#uniqueItems".to_owned(), constant("{}")));
+            shape.traits.0.push((
+                "smithy.api#uniqueItems".to_owned(),
+                TraitValue::Node(Node::Object(Vec::new())),
+            ));
         }
     }
     if shape.kind == "operation" {
@@ -338,21 +338,10 @@ fn canonicalize(shape: &mut RawShape<'_>) {
     }
     if shape.kind == "enum" {
         for (name, member) in &mut shape.members.0 {
-            if member.traits.get("smithy.api#enumValue").is_none()
-                && let Ok(value) = serde_json::value::to_raw_value(name)
-            {
-                member.traits.0.push((
-                    "smithy.api#enumValue".to_owned(),
-                    TraitValue(std::borrow::Cow::Owned(value)),
-                ));
+            if member.traits.get("smithy.api#enumValue").is_none() {
+                let value = TraitValue::Node(Node::String(name.clone()));
+                member.traits.0.push(("smithy.api#enumValue".to_owned(), value));
             }
         }
-    }
-}
-
-fn constant(json: &str) -> TraitValue<'static> {
-    match serde_json::value::RawValue::from_string(json.to_owned()) {
-        Ok(value) => TraitValue(std::borrow::Cow::Owned(value)),
-        Err(_) => unreachable!("constant JSON"),
     }
 }

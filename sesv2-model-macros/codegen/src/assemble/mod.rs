@@ -20,18 +20,17 @@ mod idl;
 mod merge;
 
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::fmt;
 use std::sync::Arc;
 
-use serde_json::value::RawValue;
-
 use crate::ast::{RawModel, RawShape, RawTraits, TraitValue};
 use crate::error::{Diagnostics, Error};
-use crate::load::{Document, Position};
+use crate::load::Document;
+use crate::node::Position;
+use crate::shape_id::IdMap;
 
 /// Every shape id the files define, with its JSON AST type.
-type Defined = HashMap<String, String>;
+type Defined = IdMap<String, String>;
 
 /// Where something was written: the file, and for IDL the line and column.
 #[derive(Clone, Debug)]
@@ -97,7 +96,7 @@ pub(crate) fn assemble<'a>(documents: Vec<Document<'a>>, diagnostics: &mut Diagn
                 merge::json_document(&mut model, json, &origin, diagnostics);
             }
             Document::Idl(file) => {
-                let contribution = idl::convert(&file, &defined, diagnostics);
+                let contribution = idl::convert(file, &defined, diagnostics);
                 for (key, value, origin) in contribution.metadata {
                     model.metadata(key, value, origin, diagnostics);
                 }
@@ -120,7 +119,7 @@ pub(crate) fn assemble<'a>(documents: Vec<Document<'a>>, diagnostics: &mut Diagn
 /// relative id resolves to a shape of its namespace defined anywhere, even
 /// in a later file.
 fn defined_shapes(documents: &[Document<'_>]) -> Defined {
-    let mut defined = Defined::new();
+    let mut defined = Defined::default();
     for document in documents {
         match document {
             Document::Json { model, .. } => {
@@ -155,21 +154,22 @@ fn merge_trait<'a>(
         traits.0.push((name, value));
         return;
     };
-    let parse = |raw: &RawValue| serde_json::from_str::<serde_json::Value>(raw.get()).ok();
-    match (parse(&existing.0), parse(&value.0)) {
+    let text = |value: &TraitValue<'_>| value.json().map(|json| json.get().to_owned()).unwrap_or_default();
+    match (existing.to_value(), value.to_value()) {
         (Some(old), Some(new)) if old == new => {}
+        (None, None) if text(existing) == text(&value) => {}
         (Some(serde_json::Value::Array(mut old)), Some(serde_json::Value::Array(new))) => {
             old.extend(new);
             match serde_json::value::to_raw_value(&old) {
-                Ok(merged) => existing.0 = Cow::Owned(merged),
+                Ok(merged) => *existing = TraitValue::Json(Cow::Owned(merged)),
                 Err(error) => diagnostics.push(origin.error(format!("`{owner}`: cannot merge `{name}`: {error}"))),
             }
         }
         _ => diagnostics.push(origin.error(format!(
             "`{owner}` gets two different values for the trait `{name}` (`{}` and `{}`); \
              Smithy only merges equal values and lists, so remove one",
-            existing.0.get(),
-            value.0.get()
+            text(existing),
+            text(&value)
         ))),
     }
 }

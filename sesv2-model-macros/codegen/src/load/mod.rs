@@ -10,8 +10,6 @@ pub(crate) mod syntax;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-pub(crate) use idl::Position;
-
 use crate::ast::RawModel;
 use crate::error::{Diagnostics, Error, Errors};
 use syntax::IdlFile;
@@ -138,32 +136,44 @@ pub(crate) enum Document<'a> {
     Idl(IdlFile),
 }
 
-/// Parses every file, reporting each file's first syntax error.
+/// Files smaller than this together are parsed on the calling thread.
+const PARSE_THRESHOLD: usize = 256 * 1024;
+
+/// Parses every file, on every core for a large model, reporting each
+/// file's first syntax error.
 pub(crate) fn parse(files: &ModelFiles) -> Result<Vec<Document<'_>>, Errors> {
+    let runs = crate::parallel::map_runs(
+        &files.files,
+        |file| file.text.len(),
+        PARSE_THRESHOLD,
+        |run| run.iter().map(parse_file).collect::<Vec<_>>(),
+    );
     let mut documents = Vec::with_capacity(files.files.len());
     let mut problems = Diagnostics::default();
-    for file in &files.files {
-        let path: Arc<str> = file.path.display().to_string().into();
-        let parsed = if file.idl {
-            idl::parse(path, &file.text).map(Document::Idl)
-        } else {
-            json::parse(file.text.as_bytes())
-                .map(|model| Document::Json {
-                    path: path.clone(),
-                    model,
-                })
-                .map_err(|error| match (&*path, error.location()) {
-                    ("", _) => error,
-                    (path, Some(location)) => {
-                        Error::model(format!("{path}: {}", error.message())).at(path, location.line, location.column)
-                    }
-                    (path, None) => Error::model(format!("{path}: {}", error.message())),
-                })
-        };
+    for parsed in runs.into_iter().flatten() {
         match parsed {
             Ok(document) => documents.push(document),
             Err(error) => problems.push(error),
         }
     }
     problems.finish(documents)
+}
+
+fn parse_file(file: &ModelFile) -> Result<Document<'_>, Error> {
+    let path: Arc<str> = file.path.display().to_string().into();
+    if file.idl {
+        return idl::parse(path, &file.text).map(Document::Idl);
+    }
+    json::parse(file.text.as_bytes())
+        .map(|model| Document::Json {
+            path: path.clone(),
+            model,
+        })
+        .map_err(|error| match (&*path, error.location()) {
+            ("", _) => error,
+            (path, Some(location)) => {
+                Error::model(format!("{path}: {}", error.message())).at(path, location.line, location.column)
+            }
+            (path, None) => Error::model(format!("{path}: {}", error.message())),
+        })
 }

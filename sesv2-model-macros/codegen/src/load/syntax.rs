@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-use super::Position;
+use crate::node::{Node, Position, Reference};
 
 /// Which IDL version a file declares; files without `$version` are 1.0.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -24,14 +24,6 @@ pub(crate) struct IdlFile {
     pub uses: Vec<Reference>,
     pub shapes: Vec<ShapeDefinition>,
     pub applies: Vec<Apply>,
-}
-
-/// A shape id as written: absolute (`a.b#C`), relative (`C`), possibly
-/// with a member (`C$d`).
-#[derive(Clone, Debug)]
-pub(crate) struct Reference {
-    pub text: String,
-    pub position: Position,
 }
 
 /// A trait applied to a shape or member.
@@ -75,33 +67,4 @@ pub(crate) struct MemberDefinition {
 pub(crate) struct Apply {
     pub target: Reference,
     pub traits: Vec<TraitApplication>,
-}
-
-/// A node value: JSON plus unquoted shape ids, resolved later.
-#[derive(Clone, Debug)]
-pub(crate) enum Node {
-    Null,
-    Bool(bool),
-    /// As written: JSON's number syntax, any magnitude.
-    Number(Box<serde_json::value::RawValue>),
-    String(String),
-    /// An unquoted shape id, a string once resolved.
-    ShapeId(Reference),
-    Array(Vec<Node>),
-    Object(Vec<(String, Node)>),
-}
-
-impl Node {
-    /// What kind of value this is, for messages.
-    pub(crate) fn describe(&self) -> String {
-        match self {
-            Node::Null => "null".to_owned(),
-            Node::Bool(value) => value.to_string(),
-            Node::Number(number) => number.get().to_owned(),
-            Node::String(text) => format!("{text:?}"),
-            Node::ShapeId(reference) => reference.text.clone(),
-            Node::Array(_) => "an array".to_owned(),
-            Node::Object(_) => "an object".to_owned(),
-        }
-    }
 }

@@ -6,12 +6,14 @@ use super::{Parsed, Parser};
 use crate::error::Error;
 
 impl<'a> Parser<'a> {
+    /// The token at hand; `bump` never moves past the last one, `Eof` or
+    /// `Error`.
     pub(super) fn peek(&self) -> Token {
-        self.tokens[self.index.min(self.tokens.len() - 1)]
+        self.tokens[self.index]
     }
 
     pub(super) fn kind(&self) -> Kind {
-        self.peek().kind
+        self.tokens[self.index].kind
     }
 
     pub(super) fn source(&self, token: Token) -> &'a str {

@@ -1,7 +1,7 @@
 //! The IDL's tokens, whitespace included: the grammar cares where spaces and
 //! line breaks are, so the parser sees them.
 
-use std::fmt;
+pub(crate) use crate::node::Position;
 
 /// What a token is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -75,19 +75,6 @@ impl Kind {
     }
 }
 
-/// Where a token starts: 1-based line and column (in characters).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
-pub(crate) struct Position {
-    pub line: u32,
-    pub column: u32,
-}
-
-impl fmt::Display for Position {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}", self.line, self.column)
-    }
-}
-
 #[derive(Clone, Copy, Debug)]
 pub(super) struct Token {
     pub kind: Kind,
@@ -108,9 +95,12 @@ pub(super) struct Tokens {
 /// is the one reported.
 pub(super) fn lex(text: &str) -> Tokens {
     let mut lexer = Lexer {
+        text,
         bytes: text.as_bytes(),
         offset: 0,
-        position: Position { line: 1, column: 1 },
+        line: 1,
+        line_start: 0,
+        continuation_bytes: 0,
         tokens: Vec::with_capacity(text.len() / 4),
     };
     let error = lexer.run().err();
@@ -120,10 +110,19 @@ pub(super) fn lex(text: &str) -> Tokens {
     }
 }
 
+/// The lexer runs inside the compiler at opt-level 0, where every call and
+/// iterator adapter costs: it walks the bytes with plain indexing and keeps
+/// the line and column by noting where lines start.
 struct Lexer<'a> {
+    text: &'a str,
     bytes: &'a [u8],
     offset: usize,
-    position: Position,
+    line: u32,
+    /// Where the current line starts.
+    line_start: usize,
+    /// UTF-8 continuation bytes seen on the current line: they are bytes,
+    /// not characters, so the column leaves them out.
+    continuation_bytes: usize,
     tokens: Vec<Token>,
 }
 
@@ -131,7 +130,7 @@ impl Lexer<'_> {
     fn run(&mut self) -> Result<(), String> {
         loop {
             let start = self.offset;
-            let position = self.position;
+            let position = self.position();
             let kind = match self.next_kind() {
                 Ok(kind) => kind,
                 Err((message, at)) => {
@@ -156,31 +155,66 @@ impl Lexer<'_> {
         }
     }
 
+    fn position(&self) -> Position {
+        Position {
+            line: self.line,
+            column: (self.offset - self.line_start - self.continuation_bytes) as u32 + 1,
+        }
+    }
+
     fn peek(&self, ahead: usize) -> Option<u8> {
         self.bytes.get(self.offset + ahead).copied()
     }
 
-    /// Moves past `count` bytes, keeping the line and column.
-    fn advance(&mut self, count: usize) {
-        let end = (self.offset + count).min(self.bytes.len());
-        for &byte in &self.bytes[self.offset..end] {
-            if byte == b'\n' {
-                self.position.line += 1;
-                self.position.column = 1;
-            } else if byte & 0xC0 != 0x80 {
-                // Continuation bytes do not start a character.
-                self.position.column += 1;
+    /// Moves past text that may hold line breaks and non-ASCII characters,
+    /// up to `end`. Line breaks are found with the standard library's
+    /// search; only the last line's bytes are looked at one by one.
+    fn advance_over_text(&mut self, end: usize) {
+        let end = end.min(self.bytes.len());
+        let mut at = self.offset;
+        // Token ends are character boundaries, and so is what follows `\n`.
+        while let Some(newline) = self.text.get(at..end).and_then(|rest| rest.find('\n')) {
+            self.line += 1;
+            at += newline + 1;
+            self.line_start = at;
+            self.continuation_bytes = 0;
+        }
+        while at < end {
+            if self.bytes[at] & 0xC0 == 0x80 {
+                self.continuation_bytes += 1;
             }
+            at += 1;
         }
         self.offset = end;
     }
 
-    fn advance_while(&mut self, keep: impl Fn(u8) -> bool) {
-        let mut count = 0;
-        while self.peek(count).is_some_and(&keep) {
-            count += 1;
+    /// Moves past spaces and tabs.
+    fn skip_spaces(&mut self) {
+        let mut index = self.offset;
+        while let Some(b' ' | b'\t') = self.bytes.get(index) {
+            index += 1;
         }
-        self.advance(count);
+        self.offset = index;
+    }
+
+    /// Moves past digits; whether there was one.
+    fn skip_digits(&mut self) -> bool {
+        let mut index = self.offset;
+        while let Some(b'0'..=b'9') = self.bytes.get(index) {
+            index += 1;
+        }
+        let any = index > self.offset;
+        self.offset = index;
+        any
+    }
+
+    /// Moves past letters, digits and underscores.
+    fn skip_identifier_characters(&mut self) {
+        let mut index = self.offset;
+        while let Some(b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'_') = self.bytes.get(index) {
+            index += 1;
+        }
+        self.offset = index;
     }
 
     /// Lexes one token; an error carries where it is reported when that is
@@ -190,28 +224,34 @@ impl Lexer<'_> {
             return Ok(Kind::Eof);
         };
         let single = |lexer: &mut Self, kind| {
-            lexer.advance(1);
+            lexer.offset += 1;
             Ok(kind)
         };
         match byte {
             b' ' | b'\t' => {
-                self.advance_while(|b| b == b' ' || b == b'\t');
+                self.skip_spaces();
                 Ok(Kind::Space)
             }
-            b'\n' => single(self, Kind::Newline),
+            b'\n' => {
+                self.advance_over_text(self.offset + 1);
+                Ok(Kind::Newline)
+            }
             b'\r' if self.peek(1) == Some(b'\n') => {
-                self.advance(2);
+                self.advance_over_text(self.offset + 2);
                 Ok(Kind::Newline)
             }
             b'/' if self.peek(1) == Some(b'/') => {
                 let doc = self.peek(2) == Some(b'/');
-                self.advance_while(|b| b != b'\n');
-                self.advance(1);
+                let mut end = self.offset;
+                while end < self.bytes.len() && self.bytes[end] != b'\n' {
+                    end += 1;
+                }
+                self.advance_over_text(end + 1);
                 Ok(if doc { Kind::DocComment } else { Kind::Comment })
             }
             b',' => single(self, Kind::Comma),
             b':' if self.peek(1) == Some(b'=') => {
-                self.advance(2);
+                self.offset += 2;
                 Ok(Kind::Walrus)
             }
             b':' => single(self, Kind::Colon),
@@ -227,13 +267,11 @@ impl Lexer<'_> {
             b'[' => single(self, Kind::LBracket),
             b']' => single(self, Kind::RBracket),
             b'"' if self.peek(1) == Some(b'"') && self.peek(2) == Some(b'"') => {
-                self.advance(3);
-                self.quoted(true)?;
+                self.quoted(3, true)?;
                 Ok(Kind::TextBlock)
             }
             b'"' => {
-                self.advance(1);
-                self.quoted(false)?;
+                self.quoted(1, false)?;
                 Ok(Kind::String)
             }
             b'-' | b'0'..=b'9' => self.number().map(|()| Kind::Number).map_err(|message| (message, None)),
@@ -248,35 +286,39 @@ impl Lexer<'_> {
         }
     }
 
-    /// The rest of a quoted string or text block, after its opening quotes.
-    fn quoted(&mut self, text_block: bool) -> Result<(), (String, Option<Position>)> {
-        loop {
-            match self.peek(0) {
-                None => return Err(("Expected: '\"', but found '[EOF]'".to_owned(), Some(self.position))),
-                Some(b'\\') => self.advance(2),
-                Some(b'"') if !text_block => {
-                    self.advance(1);
-                    return Ok(());
-                }
-                Some(b'"') if self.peek(1) == Some(b'"') && self.peek(2) == Some(b'"') => {
-                    self.advance(3);
-                    return Ok(());
-                }
-                Some(_) => self.advance(1),
+    /// A quoted string or text block, from its opening quotes (`opening`
+    /// bytes) to its closing ones.
+    fn quoted(&mut self, opening: usize, text_block: bool) -> Result<(), (String, Option<Position>)> {
+        let bytes = self.bytes;
+        let mut index = self.offset + opening;
+        let end = loop {
+            // Jump to the next quote or backslash with the standard
+            // library's search, then look at it.
+            let Some(next) = bytes
+                .get(index..)
+                .and_then(|rest| rest.iter().position(|&b| b == b'"' || b == b'\\'))
+            else {
+                self.advance_over_text(bytes.len());
+                return Err(("Expected: '\"', but found '[EOF]'".to_owned(), Some(self.position())));
+            };
+            index += next;
+            match bytes[index] {
+                b'\\' => index += 2,
+                _ if !text_block => break index + 1,
+                _ if bytes.get(index + 1) == Some(&b'"') && bytes.get(index + 2) == Some(&b'"') => break index + 3,
+                _ => index += 1,
             }
-        }
+        };
+        self.advance_over_text(end);
+        Ok(())
     }
 
     fn number(&mut self) -> Result<(), String> {
         let start = self.offset;
         let text = |lexer: &Self| String::from_utf8_lossy(&lexer.bytes[start..lexer.offset]).into_owned();
-        let digits = |lexer: &mut Self| {
-            let before = lexer.offset;
-            lexer.advance_while(|b| b.is_ascii_digit());
-            lexer.offset > before
-        };
+        let digits = |lexer: &mut Self| lexer.skip_digits();
         if self.peek(0) == Some(b'-') {
-            self.advance(1);
+            self.offset += 1;
         }
         if !digits(self) {
             return Err(format!(
@@ -285,7 +327,7 @@ impl Lexer<'_> {
             ));
         }
         if self.peek(0) == Some(b'.') {
-            self.advance(1);
+            self.offset += 1;
             if !digits(self) {
                 return Err(format!(
                     "Invalid number '{}': '.' must be followed by a digit",
@@ -294,9 +336,9 @@ impl Lexer<'_> {
             }
         }
         if matches!(self.peek(0), Some(b'e' | b'E')) {
-            self.advance(1);
+            self.offset += 1;
             if matches!(self.peek(0), Some(b'+' | b'-')) {
-                self.advance(1);
+                self.offset += 1;
             }
             if !digits(self) {
                 return Err(format!(
@@ -308,21 +350,64 @@ impl Lexer<'_> {
         Ok(())
     }
 
-    /// `_`s, then a letter, then letters, digits and `_`s.
+    /// `_`s, then a letter or digit, then letters, digits and `_`s.
     fn identifier(&mut self) -> Result<Kind, (String, Option<Position>)> {
-        self.advance_while(|b| b == b'_');
+        while self.peek(0) == Some(b'_') {
+            self.offset += 1;
+        }
         match self.peek(0) {
             Some(b) if b.is_ascii_alphanumeric() => {
-                self.advance_while(|b| b.is_ascii_alphanumeric() || b == b'_');
+                self.skip_identifier_characters();
                 Ok(Kind::Identifier)
             }
             found => {
                 let found = found.map_or_else(|| "[EOF]".to_owned(), |b| (b as char).to_string());
                 Err((
                     format!("Expected a valid identifier character, but found '{found}'"),
-                    Some(self.position),
+                    Some(self.position()),
                 ))
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds_and_positions(text: &str) -> Vec<(Kind, u32, u32)> {
+        lex(text)
+            .tokens
+            .iter()
+            .map(|token| (token.kind, token.position.line, token.position.column))
+            .collect()
+    }
+
+    #[test]
+    fn columns_count_characters_and_lines_restart_them() {
+        assert_eq!(
+            kinds_and_positions("\"é\" x\n\"\"\"\n  ü\n  \"\"\" y"),
+            [
+                (Kind::String, 1, 1),
+                (Kind::Space, 1, 4),
+                (Kind::Identifier, 1, 5),
+                (Kind::Newline, 1, 6),
+                (Kind::TextBlock, 2, 1),
+                (Kind::Space, 4, 6),
+                (Kind::Identifier, 4, 7),
+                (Kind::Eof, 4, 8),
+            ]
+        );
+    }
+
+    #[test]
+    fn an_unclosed_string_is_reported_where_the_text_ends() {
+        let tokens = lex("a \"b\nc");
+        assert_eq!(tokens.error.as_deref(), Some("Expected: '\"', but found '[EOF]'"));
+        let last = tokens.tokens.last().unwrap();
+        assert_eq!(
+            (last.kind, last.position.line, last.position.column),
+            (Kind::Error, 2, 2)
+        );
     }
 }

@@ -13,8 +13,9 @@ use std::sync::Arc;
 
 pub(crate) use lexer::Position;
 
-use super::syntax::{IdlFile, IdlVersion, Node, Reference};
+use super::syntax::{IdlFile, IdlVersion};
 use crate::error::Error;
+use crate::node::{Node, Reference};
 use lexer::{Kind, Token};
 
 /// Parses one `.smithy` file; `path` names it in messages.

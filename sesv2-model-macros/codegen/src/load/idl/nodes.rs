@@ -6,7 +6,8 @@ use serde_json::value::RawValue;
 use super::lexer::Kind;
 use super::strings;
 use super::{Parsed, Parser};
-use crate::load::syntax::{Node, Reference, TraitApplication};
+use crate::load::syntax::TraitApplication;
+use crate::node::{Node, Reference};
 
 impl<'a> Parser<'a> {
     /// A shape id, absolute or relative, with an optional member.

@@ -3,7 +3,8 @@
 
 use super::lexer::{Kind, Position};
 use super::{Parsed, Parser};
-use crate::load::syntax::{Apply, IdlVersion, MemberDefinition, Node, Reference, ShapeDefinition, TraitApplication};
+use crate::load::syntax::{Apply, IdlVersion, MemberDefinition, ShapeDefinition, TraitApplication};
+use crate::node::{Node, Reference};
 
 const SIMPLE_TYPES: &[&str] = &[
     "blob",

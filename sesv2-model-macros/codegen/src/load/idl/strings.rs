@@ -20,34 +20,72 @@ pub(super) fn text_block(token: &str) -> Result<String, String> {
 
 /// Removes the common indentation of the lines (the last line, which holds
 /// the closing delimiter, counts even when blank) and trailing spaces.
+///
+/// Written over bytes: it runs at opt-level 0 inside the compiler, on every
+/// text block of a model.
 fn dedent(content: &str) -> String {
-    let content = content.replace("\r\n", "\n");
-    let lines: Vec<&str> = content.split('\n').collect();
-    let last = lines.len() - 1;
-    let indent = lines
-        .iter()
-        .enumerate()
-        .filter(|(index, line)| *index == last || !line.trim_matches([' ', '\t']).is_empty())
-        .map(|(_, line)| line.len() - line.trim_start_matches(' ').len())
-        .min()
-        .unwrap_or(0);
+    let bytes = content.as_bytes();
+    // Each line's start and its end without trailing spaces.
+    let mut lines: Vec<(usize, usize)> = Vec::new();
+    let mut indent = usize::MAX;
+    let mut start = 0;
+    loop {
+        let end = content[start..].find('\n').map_or(bytes.len(), |at| start + at);
+        let mut line_end = end;
+        if line_end > start && bytes[line_end - 1] == b'\r' {
+            line_end -= 1;
+        }
+        let mut first = start;
+        while first < line_end && bytes[first] == b' ' {
+            first += 1;
+        }
+        let mut last = line_end;
+        while last > start && (bytes[last - 1] == b' ' || bytes[last - 1] == b'\t') {
+            last -= 1;
+        }
+        let is_last = end == bytes.len();
+        let blank = last <= first;
+        if !blank || is_last {
+            indent = indent.min(first - start);
+        }
+        lines.push((start, last));
+        if is_last {
+            break;
+        }
+        start = end + 1;
+    }
     let mut result = String::with_capacity(content.len());
-    for (index, line) in lines.iter().enumerate() {
+    for (index, &(start, last)) in lines.iter().enumerate() {
         if index > 0 {
             result.push('\n');
         }
-        let line = line.get(indent..).unwrap_or("");
-        result.push_str(line.trim_end_matches([' ', '\t']));
+        let from = start + indent;
+        if from < last {
+            result.push_str(&content[from..last]);
+        }
     }
     result
 }
 
-fn unescape(text: &str) -> Result<String, String> {
-    if !text.contains(['\\', '\r']) {
-        return Ok(text.to_owned());
+/// Where the next backslash or carriage return is. Two single-character
+/// searches: those use the standard library's `memchr`, a set of characters
+/// would not.
+fn next_special(text: &str) -> Option<usize> {
+    match (text.find('\\'), text.find('\r')) {
+        (Some(backslash), Some(carriage_return)) => Some(backslash.min(carriage_return)),
+        (backslash, carriage_return) => backslash.or(carriage_return),
     }
+}
+
+fn unescape(text: &str) -> Result<String, String> {
+    // `find` searches with the standard library's optimized code, which
+    // matters at opt-level 0: most strings have no escapes at all.
+    let Some(first) = next_special(text) else {
+        return Ok(text.to_owned());
+    };
     let mut result = String::with_capacity(text.len());
-    let mut chars = text.chars();
+    result.push_str(&text[..first]);
+    let mut chars = text[first..].chars();
     while let Some(c) = chars.next() {
         match c {
             '\r' => {}
@@ -71,7 +109,14 @@ fn unescape(text: &str) -> Result<String, String> {
                 Some(other) => return Err(format!("Invalid escape found in string: `\\{other}`")),
                 None => return Err("Invalid escape found in string: `\\`".to_owned()),
             },
-            c => result.push(c),
+            c => {
+                // Copy up to the next escape in one go.
+                let rest = chars.as_str();
+                let run = next_special(rest).unwrap_or(rest.len());
+                result.push(c);
+                result.push_str(&rest[..run]);
+                chars = rest[run..].chars();
+            }
         }
     }
     Ok(result)
