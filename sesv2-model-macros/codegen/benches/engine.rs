@@ -17,7 +17,7 @@ mod harness;
 
 use std::path::Path;
 
-use sesv2_model_codegen::{Config, ModelFiles, check, generate, json_ast};
+use sesv2_model_codegen::{Config, ModelFiles, check_model, generate, json_ast};
 
 fn main() {
     let mut bench = harness::Bench::from_args();
@@ -72,7 +72,7 @@ fn main() {
                 }),
                 vec![harness::case(
                     "read the restJson1 tests' IDL: parse, assemble, check",
-                    || check(&files).unwrap(),
+                    || check_model(&files).unwrap(),
                 )],
             );
         }

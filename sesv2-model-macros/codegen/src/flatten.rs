@@ -11,10 +11,13 @@ use crate::traits::mixin_local_traits;
 /// Folds mixins into the shapes in place. Mixin shapes stay (for
 /// validation) but are never generated.
 pub(crate) fn flatten(shapes: &mut [(String, RawShape<'_>)], diagnostics: &mut Diagnostics) {
-    let index: IdMap<String, usize> = shapes.iter().enumerate().map(|(i, (id, _))| (id.clone(), i)).collect();
     for (id, shape) in shapes.iter() {
         check_mixin(id, shape, diagnostics);
     }
+    if shapes.iter().all(|(_, shape)| shape.mixins.is_empty()) {
+        return;
+    }
+    let index: IdMap<String, usize> = shapes.iter().enumerate().map(|(i, (id, _))| (id.clone(), i)).collect();
     for position in mixin_order(shapes, &index, diagnostics) {
         apply_mixins(shapes, &index, position, diagnostics);
     }

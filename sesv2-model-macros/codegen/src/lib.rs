@@ -269,7 +269,7 @@ pub fn json_ast(files: &ModelFiles) -> Result<String, Errors> {
 /// Reads and checks a model as generation does before it selects anything
 /// (stages 1 to 5): every file parsed, assembled into one model, mixins
 /// folded in, every reference resolved.
-pub fn check(files: &ModelFiles) -> Result<(), Errors> {
+pub fn check_model(files: &ModelFiles) -> Result<(), Errors> {
     model(files, |_, _| {}).map(drop)
 }
 

@@ -20,6 +20,10 @@ pub(crate) fn map_runs<'w, T: Sync, R: Send>(
         return vec![f(work)];
     }
     let runs = split(work, &costs, threads);
+    if runs.len() == 1 {
+        // One unit of work, however large: a thread would only add its cost.
+        return vec![f(work)];
+    }
     let f = &f;
     std::thread::scope(|scope| {
         let handles: Vec<_> = runs.into_iter().map(|run| scope.spawn(move || f(run))).collect();

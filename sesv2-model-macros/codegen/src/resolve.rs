@@ -63,10 +63,9 @@ pub(crate) fn resolve(raw: RawModel<'_>, diagnostics: &mut Diagnostics) -> Model
     }
     let prelude_ids: Vec<ShapeId> = shapes.iter().map(|shape| shape.id.clone()).collect();
     let mut known: IdMap<&str, &ShapeId> = prelude_ids.iter().map(|id| (id.as_str(), id)).collect();
+    // Assembly left one definition per id, and none of the prelude's.
     for id in &ids {
-        if known.insert(id.as_str(), id).is_some() {
-            diagnostics.model(format!("`{id}` is defined twice; remove one of the definitions"));
-        }
+        known.insert(id.as_str(), id);
     }
 
     let mut resolver = Resolver {

@@ -1,6 +1,9 @@
 //! The catalog of the engine's errors: every message the engine can return,
 //! triggered by the smallest model that shows it, checked word for word.
 //! Each says what is wrong, names the shape id or member, and how to fix it.
+//! The IDL's syntax errors, which follow Smithy's own loader word for word,
+//! are checked by Smithy's loader suite (`idl_conformance.rs`) and, with the
+//! errors of assembling files into one model, by `assembly.rs`.
 //!
 //! Three messages are deliberately absent because no input can trigger them:
 //! "internal error: the generated code does not lex" (the fuzz target

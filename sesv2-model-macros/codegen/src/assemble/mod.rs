@@ -117,9 +117,12 @@ pub(crate) fn assemble<'a>(documents: Vec<Document<'a>>, diagnostics: &mut Diagn
 
 /// Every shape the documents define, found before any is converted: a
 /// relative id resolves to a shape of its namespace defined anywhere, even
-/// in a later file.
+/// in a later file. Only IDL needs it; JSON ids are absolute.
 fn defined_shapes(documents: &[Document<'_>]) -> Defined {
     let mut defined = Defined::default();
+    if !documents.iter().any(|document| matches!(document, Document::Idl(_))) {
+        return defined;
+    }
     for document in documents {
         match document {
             Document::Json { model, .. } => {
