@@ -38,9 +38,36 @@
 //!
 //! [`diff()`] compares the Rust API two versions of a model generate and
 //! says which changes break code written against the old one (the tool's
-//! `--diff OLD NEW`).
+//! `--diff OLD NEW`). [`json_ast`] prints what a model's files mean as one
+//! Smithy JSON AST (the tool's `--ast`).
 //!
-//! [`generate`] is the engine itself, from model bytes to source:
+//! A model is one or more files ([`ModelFiles`]): Smithy IDL (`.smithy`)
+//! and JSON AST files in any mix, assembled as Smithy assembles them.
+//! [`generate_files`] generates from them:
+//!
+//! ```
+//! use sesv2_model_codegen::{Config, ModelFiles, generate_files, json_ast};
+//!
+//! let mut files = ModelFiles::new();
+//! files.push("weather.smithy", r#"
+//!     $version: "2"
+//!     namespace example.weather
+//!
+//!     /// A forecast, in degrees.
+//!     structure Forecast {
+//!         high: Celsius
+//!         low: Celsius = 0
+//!     }
+//! "#);
+//! files.push("units.json", r#"{"smithy": "2.0", "shapes": {"example.weather#Celsius": {"type": "integer"}}}"#);
+//! let generated = generate_files(&Config::default(), &files)?;
+//! assert!(generated.source.contains("pub struct Forecast"));
+//! assert!(json_ast(&files)?.contains(r#""target": "example.weather#Celsius""#));
+//! # Ok::<(), sesv2_model_codegen::Errors>(())
+//! ```
+//!
+//! [`generate`] takes one model document from memory (a JSON AST, or IDL
+//! when it does not start with `{`):
 //!
 //! ```
 //! use sesv2_model_codegen::{Config, generate};

@@ -173,7 +173,7 @@ impl Lexer<'_> {
         let end = end.min(self.bytes.len());
         let mut at = self.offset;
         // Token ends are character boundaries, and so is what follows `\n`.
-        while let Some(newline) = self.text.get(at..end).and_then(|rest| rest.find('\n')) {
+        while let Some(newline) = self.text[at..end].find('\n') {
             self.line += 1;
             at += newline + 1;
             self.line_start = at;
@@ -186,6 +186,14 @@ impl Lexer<'_> {
             at += 1;
         }
         self.offset = end;
+    }
+
+    /// Moves to `start`, the start of the next line.
+    fn next_line(&mut self, start: usize) {
+        self.offset = start;
+        self.line += 1;
+        self.line_start = start;
+        self.continuation_bytes = 0;
     }
 
     /// Moves past spaces and tabs.
@@ -233,20 +241,19 @@ impl Lexer<'_> {
                 Ok(Kind::Space)
             }
             b'\n' => {
-                self.advance_over_text(self.offset + 1);
+                self.next_line(self.offset + 1);
                 Ok(Kind::Newline)
             }
             b'\r' if self.peek(1) == Some(b'\n') => {
-                self.advance_over_text(self.offset + 2);
+                self.next_line(self.offset + 2);
                 Ok(Kind::Newline)
             }
             b'/' if self.peek(1) == Some(b'/') => {
                 let doc = self.peek(2) == Some(b'/');
-                let mut end = self.offset;
-                while end < self.bytes.len() && self.bytes[end] != b'\n' {
-                    end += 1;
+                match self.text[self.offset..].find('\n') {
+                    Some(newline) => self.next_line(self.offset + newline + 1),
+                    None => self.advance_over_text(self.bytes.len()),
                 }
-                self.advance_over_text(end + 1);
                 Ok(if doc { Kind::DocComment } else { Kind::Comment })
             }
             b',' => single(self, Kind::Comma),
@@ -289,25 +296,38 @@ impl Lexer<'_> {
     /// A quoted string or text block, from its opening quotes (`opening`
     /// bytes) to its closing ones.
     fn quoted(&mut self, opening: usize, text_block: bool) -> Result<(), (String, Option<Position>)> {
-        let bytes = self.bytes;
+        let text = self.text;
         let mut index = self.offset + opening;
+        // The next quote, found once and kept until an escape steps past it,
+        // so that the scan stays linear however many escapes there are.
+        let mut next_quote: Option<usize> = None;
         let end = loop {
-            // Jump to the next quote or backslash with the standard
-            // library's search, then look at it.
-            let Some(next) = bytes
-                .get(index..)
-                .and_then(|rest| rest.iter().position(|&b| b == b'"' || b == b'\\'))
-            else {
-                self.advance_over_text(bytes.len());
-                return Err(("Expected: '\"', but found '[EOF]'".to_owned(), Some(self.position())));
+            let quote = match next_quote {
+                Some(quote) if quote >= index => quote,
+                _ => match text[index..].find('"') {
+                    Some(offset) => index + offset,
+                    None => {
+                        self.advance_over_text(text.len());
+                        return Err(("Expected: '\"', but found '[EOF]'".to_owned(), Some(self.position())));
+                    }
+                },
             };
-            index += next;
-            match bytes[index] {
-                b'\\' => index += 2,
-                _ if !text_block => break index + 1,
-                _ if bytes.get(index + 1) == Some(&b'"') && bytes.get(index + 2) == Some(&b'"') => break index + 3,
-                _ => index += 1,
+            next_quote = Some(quote);
+            if let Some(backslash) = text[index..quote].find('\\') {
+                // Past the backslash and the character it escapes.
+                let escaped_at = index + backslash + 1;
+                let escaped = text[escaped_at..].chars().next().map_or(0, char::len_utf8);
+                index = escaped_at + escaped;
+                continue;
             }
+            index = quote;
+            if !text_block {
+                break index + 1;
+            }
+            if text[index..].starts_with("\"\"\"") {
+                break index + 3;
+            }
+            index += 1;
         };
         self.advance_over_text(end);
         Ok(())
