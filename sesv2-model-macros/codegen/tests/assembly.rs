@@ -260,3 +260,16 @@ fn a_directory_is_read_in_name_order_and_only_its_model_files() {
     std::fs::remove_dir_all(&directory).unwrap();
     assert_eq!(names, [std::path::PathBuf::from("b.smithy"), "nested/a.json".into()]);
 }
+
+#[test]
+fn a_file_named_twice_is_read_once() {
+    let directory = std::env::temp_dir().join(format!("sesv2-model-twice-{}", std::process::id()));
+    std::fs::create_dir_all(&directory).unwrap();
+    let file = directory.join("a.smithy");
+    std::fs::write(&file, "$version: \"2\"\nmetadata owners = [\"a\"]\n").unwrap();
+    let files = ModelFiles::read([&directory, &file]).unwrap();
+    let ast: Value = serde_json::from_str(&json_ast(&files).unwrap()).unwrap();
+    std::fs::remove_dir_all(&directory).unwrap();
+    assert_eq!(files.files().len(), 1);
+    assert_eq!(ast["metadata"]["owners"], json!(["a"]));
+}

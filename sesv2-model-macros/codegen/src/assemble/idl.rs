@@ -1,7 +1,8 @@
 //! An IDL file's statements as raw shapes: relative shape ids resolved by
 //! the spec's rules (`use`, then the namespace's shapes in every file, then
-//! the prelude, else the namespace), node values turned into JSON, and an
-//! annotation trait given the empty value its shape calls for.
+//! the prelude, else the namespace), in targets and in node values alike,
+//! and a trait applied without a value given the empty value its shape
+//! calls for.
 
 use std::sync::Arc;
 
@@ -21,9 +22,10 @@ pub(super) struct Contribution<'a> {
     pub metadata: Vec<(String, serde_json::Value, Origin)>,
 }
 
-/// How relative ids resolve in one file.
+/// How relative ids resolve in one file, and the file's IDL version.
 struct Scope<'s> {
     path: &'s Arc<str>,
+    version: IdlVersion,
     namespace: &'s str,
     uses: IdMap<&'s str, &'s str>,
     defined: &'s Defined,
@@ -38,6 +40,7 @@ pub(super) fn convert<'a>(mut file: IdlFile, defined: &Defined, diagnostics: &mu
     let namespace = file.namespace.as_deref().unwrap_or(prelude::NAMESPACE);
     let mut scope = Scope {
         path: &file.path,
+        version: file.version,
         namespace,
         uses: IdMap::default(),
         defined,
@@ -57,14 +60,15 @@ pub(super) fn convert<'a>(mut file: IdlFile, defined: &Defined, diagnostics: &mu
     }
 
     let mut contribution = Contribution {
-        definitions: Vec::with_capacity(file.shapes.len()),
-        applies: Vec::with_capacity(file.applies.len()),
+        definitions: Vec::with_capacity(shapes.len()),
+        applies: Vec::with_capacity(applies.len()),
         elided: Vec::new(),
-        metadata: Vec::with_capacity(file.metadata.len()),
+        metadata: Vec::with_capacity(metadata.len()),
     };
     // Metadata is outside any namespace: its relative ids name the prelude's.
     let metadata_scope = Scope {
         path: &file.path,
+        version: file.version,
         namespace: prelude::NAMESPACE,
         uses: IdMap::default(),
         defined,
@@ -84,9 +88,8 @@ pub(super) fn convert<'a>(mut file: IdlFile, defined: &Defined, diagnostics: &mu
             ));
             continue;
         }
-        if let Some(definition) = scope.shape(shape, file.version, &mut contribution.elided, diagnostics) {
-            contribution.definitions.push(definition);
-        }
+        let definition = scope.shape(shape, &mut contribution.elided, diagnostics);
+        contribution.definitions.push(definition);
     }
     for apply in applies {
         let target = scope.target(&apply.target, true, diagnostics);
@@ -162,13 +165,12 @@ impl Scope<'_> {
     fn shape<'a>(
         &self,
         shape: &mut ShapeDefinition,
-        version: IdlVersion,
         elided: &mut Vec<Elided>,
         diagnostics: &mut Diagnostics,
-    ) -> Option<Definition<'a>> {
+    ) -> Definition<'a> {
         let id = format!("{}#{}", self.namespace, shape.name);
         let traits = self.traits(&id, std::mem::take(&mut shape.traits), diagnostics);
-        if version == IdlVersion::V1 && traits.get(MIXIN_TRAIT).is_some() {
+        if self.version == IdlVersion::V1 && traits.get(MIXIN_TRAIT).is_some() {
             diagnostics.push(self.error(
                 shape.position,
                 format!(
@@ -227,13 +229,13 @@ impl Scope<'_> {
             *slot = Some(raw_member);
         }
         for (name, node, position) in &shape.properties {
-            self.property(&id, &mut raw, name, node, *position, version, diagnostics);
+            self.property(&id, &mut raw, name, node, *position, diagnostics);
         }
-        Some(Definition {
+        Definition {
             id,
             shape: raw,
             origin: self.origin(shape.position),
-        })
+        }
     }
 
     fn member<'a>(&self, shape: &str, member: &mut MemberDefinition, diagnostics: &mut Diagnostics) -> RawMember<'a> {
@@ -250,7 +252,6 @@ impl Scope<'_> {
     }
 
     /// A service's, resource's or operation's property.
-    #[allow(clippy::too_many_arguments)]
     fn property(
         &self,
         id: &str,
@@ -258,7 +259,6 @@ impl Scope<'_> {
         name: &str,
         node: &Node,
         position: Position,
-        version: IdlVersion,
         diagnostics: &mut Diagnostics,
     ) {
         let kind = shape.kind.clone();
@@ -322,7 +322,7 @@ impl Scope<'_> {
                 None => bad("a list of shape ids"),
             },
             ("resource", "identifiers" | "properties") => {
-                if name == "properties" && version == IdlVersion::V1 {
+                if name == "properties" && self.version == IdlVersion::V1 {
                     diagnostics.push(self.error(
                         position,
                         "Resource properties can only be used with Smithy version 2 or later.",

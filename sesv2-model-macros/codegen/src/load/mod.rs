@@ -7,6 +7,7 @@ mod json;
 
 pub(crate) mod syntax;
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -60,8 +61,8 @@ impl ModelFiles {
 
     /// Reads each path: a file (whatever its extension, `.smithy` meaning
     /// IDL and anything else a JSON AST) or a directory, whose `.smithy` and
-    /// `.json` files are read recursively, in name order. Every file that
-    /// cannot be read is reported.
+    /// `.json` files are read recursively, in name order. A file reached
+    /// twice is read once. Every file that cannot be read is reported.
     pub fn read<I, P>(paths: I) -> Result<ModelFiles, Errors>
     where
         I: IntoIterator<Item = P>,
@@ -69,8 +70,9 @@ impl ModelFiles {
     {
         let mut files = ModelFiles::new();
         let mut problems = Diagnostics::default();
+        let mut seen = HashSet::new();
         for path in paths {
-            files.read_path(path.as_ref(), true, &mut problems);
+            files.read_path(path.as_ref(), true, &mut seen, &mut problems);
         }
         if files.files.is_empty() && problems.is_empty() {
             problems.model("no model files: give at least one `.smithy` or `.json` file, or a directory holding them");
@@ -78,7 +80,7 @@ impl ModelFiles {
         problems.finish(files)
     }
 
-    fn read_path(&mut self, path: &Path, named: bool, problems: &mut Diagnostics) {
+    fn read_path(&mut self, path: &Path, named: bool, seen: &mut HashSet<PathBuf>, problems: &mut Diagnostics) {
         if path.is_dir() {
             let entries = match std::fs::read_dir(path) {
                 Ok(entries) => entries,
@@ -92,7 +94,7 @@ impl ModelFiles {
                 .collect();
             children.sort();
             for child in children {
-                self.read_path(&child, false, problems);
+                self.read_path(&child, false, seen, problems);
             }
             return;
         }
@@ -100,6 +102,11 @@ impl ModelFiles {
             .extension()
             .is_some_and(|extension| extension == "smithy" || extension == "json");
         if !named && !is_model {
+            return;
+        }
+        // A file named twice (itself and in its directory, say) is one file.
+        let identity = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
+        if !seen.insert(identity) {
             return;
         }
         match std::fs::read_to_string(path) {
