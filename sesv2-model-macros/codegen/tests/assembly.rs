@@ -273,3 +273,18 @@ fn a_file_named_twice_is_read_once() {
     assert_eq!(files.files().len(), 1);
     assert_eq!(ast["metadata"]["owners"], json!(["a"]));
 }
+
+#[test]
+fn a_value_nested_too_deep_is_an_error_not_a_stack_overflow() {
+    let deep = format!("$version: \"2\"\nmetadata deep = {}\n", "[".repeat(100_000));
+    assert_eq!(
+        errors(&[("deep.smithy", &deep)]),
+        ["deep.smithy:2:117: node values may nest at most 100 arrays and objects deep; flatten this value"]
+    );
+    let fine = format!(
+        "$version: \"2\"\nmetadata deep = {}{}\n",
+        "[".repeat(100),
+        "]".repeat(100)
+    );
+    assert!(ast(&[("fine.smithy", &fine)])["metadata"]["deep"].is_array());
+}

@@ -27,6 +27,7 @@ pub(crate) fn parse(path: Arc<str>, text: &str) -> Result<IdlFile, Error> {
         lex_error: tokens.error.as_deref(),
         index: 0,
         docs: None,
+        depth: 0,
         file: IdlFile {
             path,
             version: IdlVersion::V1,
@@ -50,6 +51,8 @@ struct Parser<'a> {
     index: usize,
     /// The documentation comment lines the last whitespace held.
     docs: Option<String>,
+    /// How many arrays and objects the node value at hand is inside.
+    depth: usize,
     file: IdlFile,
     input_suffix: String,
     output_suffix: String,

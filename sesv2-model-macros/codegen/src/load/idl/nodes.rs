@@ -9,6 +9,11 @@ use super::{Parsed, Parser};
 use crate::load::syntax::TraitApplication;
 use crate::node::{Node, Reference};
 
+/// How deep arrays and objects may nest in a node value. JSON AST readers
+/// stop at 128 (`serde_json`'s limit); a trait value sits a few levels
+/// into a JSON AST document, so that printed with `--ast` it still reads.
+pub(super) const MAX_NODE_DEPTH: usize = 100;
+
 impl<'a> Parser<'a> {
     /// A shape id, absolute or relative, with an optional member.
     pub(super) fn shape_id(&mut self) -> Parsed<Reference> {
@@ -87,6 +92,7 @@ impl<'a> Parser<'a> {
         let token = self.peek();
         match token.kind {
             Kind::LBracket => {
+                self.enter_node()?;
                 self.bump();
                 self.ws();
                 let mut items = Vec::new();
@@ -95,9 +101,11 @@ impl<'a> Parser<'a> {
                     self.ws();
                 }
                 self.bump();
+                self.depth -= 1;
                 Ok(Node::Array(items))
             }
             Kind::LBrace => {
+                self.enter_node()?;
                 self.bump();
                 self.ws();
                 let mut entries = Vec::new();
@@ -112,6 +120,7 @@ impl<'a> Parser<'a> {
                     self.ws();
                 }
                 self.bump();
+                self.depth -= 1;
                 Ok(Node::Object(entries))
             }
             Kind::Number => {
@@ -153,6 +162,19 @@ impl<'a> Parser<'a> {
                 "one of STRING('\"'), TEXT_BLOCK('\"\"\"'), NUMBER, IDENTIFIER, LBRACE('{'), LBRACKET('[');",
             )),
         }
+    }
+
+    /// One array or object deeper; an error past [`MAX_NODE_DEPTH`], which
+    /// keeps the parser's recursion (and every later walk of the value) far
+    /// from the end of the stack.
+    fn enter_node(&mut self) -> Parsed<()> {
+        self.depth += 1;
+        if self.depth > MAX_NODE_DEPTH {
+            return Err(self.error(format!(
+                "node values may nest at most {MAX_NODE_DEPTH} arrays and objects deep; flatten this value"
+            )));
+        }
+        Ok(())
     }
 
     /// `NodeObjectKey`: an identifier or a quoted string.
