@@ -6,7 +6,7 @@ use crate::ast::{Entries, RawMember, RawModel, RawShape, RawTarget, RawTraits, S
 use crate::error::Diagnostics;
 use crate::node::Node;
 use crate::prelude::{self, MIXIN_TRAIT, UNIT};
-use crate::shape_id::IdMap;
+use crate::shape_id::{IdMap, IdSet};
 
 #[derive(Default)]
 pub(super) struct Model<'a> {
@@ -122,7 +122,8 @@ impl<'a> Model<'a> {
     }
 
     /// The target of the member `name` that `id` inherits from its mixins,
-    /// searched breadth first through the mixins' own mixins.
+    /// searched breadth first through the mixins' own mixins, each once (a
+    /// cycle of mixins is reported by the mixin stage).
     fn inherited_target(&self, id: &str, name: &str) -> Option<String> {
         let mut queue: Vec<&str> = self
             .shape(id)?
@@ -130,14 +131,10 @@ impl<'a> Model<'a> {
             .iter()
             .map(|mixin| mixin.target.as_str())
             .collect();
+        let mut visited: IdSet<&str> = queue.iter().copied().collect();
         let mut next = 0;
         while let Some(&mixin) = queue.get(next) {
             next += 1;
-            // A cycle of mixins is reported by the mixin stage; here it must
-            // only not loop forever.
-            if next > self.shapes.len() + 1 {
-                break;
-            }
             let Some(shape) = self.shape(mixin) else { continue };
             let member = match name {
                 "member" => shape.member.as_ref(),
@@ -149,7 +146,11 @@ impl<'a> Model<'a> {
             if let Some(member) = member.filter(|member| !member.target.is_empty()) {
                 return Some(member.target.clone());
             }
-            queue.extend(shape.mixins.iter().map(|mixin| mixin.target.as_str()));
+            for mixin in &shape.mixins {
+                if visited.insert(mixin.target.as_str()) {
+                    queue.push(mixin.target.as_str());
+                }
+            }
         }
         None
     }

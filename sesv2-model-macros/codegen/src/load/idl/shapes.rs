@@ -5,6 +5,7 @@ use super::lexer::{Kind, Position};
 use super::{Parsed, Parser};
 use crate::load::syntax::{Apply, IdlVersion, MemberDefinition, ShapeDefinition, TraitApplication};
 use crate::node::{Node, Reference};
+use crate::shape_id::IdSet;
 
 const SIMPLE_TYPES: &[&str] = &[
     "blob",
@@ -171,6 +172,7 @@ impl<'a> Parser<'a> {
     pub(super) fn members(&mut self, shape: &mut ShapeDefinition) -> Parsed<()> {
         self.expect(Kind::LBrace)?;
         self.ws();
+        let mut seen = IdSet::default();
         while self.kind() != Kind::RBrace {
             let docs = self.docs.take();
             let mut traits = self.traits()?;
@@ -200,7 +202,7 @@ impl<'a> Parser<'a> {
                     value: Some(value),
                 });
             }
-            self.push_member(shape, name, position, target, traits)?;
+            self.push_member(shape, &mut seen, name, position, target, traits)?;
             self.ws();
         }
         self.bump();
@@ -210,6 +212,7 @@ impl<'a> Parser<'a> {
     pub(super) fn enum_members(&mut self, shape: &mut ShapeDefinition) -> Parsed<()> {
         self.expect(Kind::LBrace)?;
         self.ws();
+        let mut seen = IdSet::default();
         while self.kind() != Kind::RBrace {
             let docs = self.docs.take();
             let mut traits = self.traits()?;
@@ -225,7 +228,7 @@ impl<'a> Parser<'a> {
             }
             let name = self.source(name_token).to_owned();
             let unit = Some(prelude_reference("Unit", name_token.position));
-            self.push_member(shape, name, name_token.position, unit, traits)?;
+            self.push_member(shape, &mut seen, name, name_token.position, unit, traits)?;
             self.ws();
         }
         if shape.members.is_empty() && shape.mixins.is_empty() {
@@ -238,12 +241,13 @@ impl<'a> Parser<'a> {
     pub(super) fn push_member(
         &mut self,
         shape: &mut ShapeDefinition,
+        seen: &mut IdSet<String>,
         name: String,
         position: Position,
         target: Option<Reference>,
         traits: Vec<TraitApplication>,
     ) -> Parsed<()> {
-        if shape.members.iter().any(|member| member.name == name) {
+        if !seen.insert(name.clone()) {
             return Err(self.error_at(position, format!("Found conflicting member name, `{name}`")));
         }
         shape.members.push(MemberDefinition {
