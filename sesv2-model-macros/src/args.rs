@@ -164,12 +164,12 @@ impl MacroArgs {
     /// each is about.
     pub(crate) fn expand(&self) -> TokenStream {
         let mut paths = Vec::with_capacity(self.model.sources.len());
-        let mut track_env = None;
+        let mut track_envs = Vec::new();
         for source in &self.model.sources {
             match source.locate() {
                 Ok((path, variable)) => {
                     paths.push(path);
-                    track_env = track_env.or(variable);
+                    track_envs.extend(variable);
                 }
                 Err(error) => return error.to_compile_error(),
             }
@@ -177,7 +177,7 @@ impl MacroArgs {
         let generated = ModelFiles::read(&paths).and_then(|files| {
             let config = Config {
                 track_files: files.files().iter().map(|file| file.path().to_owned()).collect(),
-                track_env,
+                track_envs,
                 ..self.config()
             };
             generate_files(&config, &files)

@@ -30,10 +30,10 @@ pub struct Config {
     /// cargo rebuilds the crate whenever one of them (the model's files)
     /// changes.
     pub track_files: Vec<PathBuf>,
-    /// An environment variable the generated code reads with `option_env!`,
-    /// so that cargo rebuilds the crate whenever it changes (the variable
-    /// that named the model).
-    pub track_env: Option<String>,
+    /// Environment variables the generated code reads with `option_env!`,
+    /// so that cargo rebuilds the crate whenever one changes (the variables
+    /// that named the model's paths).
+    pub track_envs: Vec<String>,
     /// Derives added to generated types besides their own (`Clone`,
     /// `PartialEq`, `Debug`, serde).
     pub derives: Vec<Derive>,
@@ -50,7 +50,7 @@ impl Default for Config {
             required_members: RequiredMembers::Reject,
             runtime_crate: "sesv2_model".to_owned(),
             track_files: Vec::new(),
-            track_env: None,
+            track_envs: Vec::new(),
             derives: Vec::new(),
             renames: Vec::new(),
         }
@@ -239,7 +239,7 @@ pub const OPTIONS: &[ConfigOption] = &[
 /// [`Config`] fields no way in takes as an option: the macro sets them from
 /// its model argument so that cargo rebuilds when the model changes, where
 /// a build script prints `cargo::rerun-if-changed` instead.
-pub const INTERNAL_FIELDS: &[&str] = &["track_files", "track_env"];
+pub const INTERNAL_FIELDS: &[&str] = &["track_files", "track_envs"];
 
 impl ConfigOption {
     /// The option with this macro key.
@@ -272,7 +272,7 @@ mod tests {
             required_members: _,
             runtime_crate: _,
             track_files: _,
-            track_env: _,
+            track_envs: _,
             derives: _,
             renames: _,
         } = Config::default();
@@ -282,7 +282,7 @@ mod tests {
             "required_members",
             "runtime_crate",
             "track_files",
-            "track_env",
+            "track_envs",
             "derives",
             "renames",
         ];

@@ -224,11 +224,13 @@ pub(crate) fn emit(
             path.to_string_lossy()
         );
     }
-    if let Some(variable) = &config.track_env {
+    if !config.track_envs.is_empty() {
+        out.push_str("// Makes cargo rebuild this crate when a variable naming the model changes.\n");
+    }
+    for variable in &config.track_envs {
         emit!(
             out,
-            "// Makes cargo rebuild this crate when the variable naming the model changes.\n\
-             const _: ::core::option::Option<&::core::primitive::str> = ::core::option_env!({variable:?});\n"
+            "const _: ::core::option::Option<&::core::primitive::str> = ::core::option_env!({variable:?});\n"
         );
     }
     for part in &parts {
