@@ -114,7 +114,7 @@ impl<'a> Parser<'a> {
     }
 
     /// Whether only spaces come before the token at `index` on its line.
-    pub(super) fn starts_line(&self, index: usize) -> bool {
+    fn starts_line(&self, index: usize) -> bool {
         let mut before = index;
         while before > 0 {
             before -= 1;

@@ -61,7 +61,7 @@ impl<'a> Parser<'a> {
 
     /// What is inside a trait's parentheses: nothing, key-value pairs, or
     /// one node value.
-    pub(super) fn trait_body(&mut self) -> Parsed<Option<Node>> {
+    fn trait_body(&mut self) -> Parsed<Option<Node>> {
         if self.kind() == Kind::RParen {
             return Ok(None);
         }
@@ -79,7 +79,7 @@ impl<'a> Parser<'a> {
     }
 
     /// Whether the token at hand is an object key: a colon follows it.
-    pub(super) fn colon_follows(&self) -> bool {
+    fn colon_follows(&self) -> bool {
         self.tokens[self.index + 1..]
             .iter()
             .find(|token| !token.kind.is_whitespace())
@@ -194,7 +194,7 @@ impl<'a> Parser<'a> {
     }
 
     /// `NodeObjectKvp`
-    pub(super) fn key_value(&mut self, expected_key: &str) -> Parsed<(String, Node)> {
+    fn key_value(&mut self, expected_key: &str) -> Parsed<(String, Node)> {
         let key = self.object_key(expected_key)?;
         self.ws();
         if self.kind() == Kind::Walrus {

@@ -24,6 +24,8 @@ const SIMPLE_TYPES: &[&str] = &[
 ];
 
 impl<'a> Parser<'a> {
+    /// `ShapeOrApplyStatement`, with the documentation comment and traits
+    /// before it, and the line break after it.
     pub(super) fn shape_or_apply(&mut self) -> Parsed<()> {
         let docs = self.docs.take();
         let mut traits = self.traits()?;
@@ -75,8 +77,9 @@ impl<'a> Parser<'a> {
                 if self.kind() != Kind::LBrace {
                     return Err(self.expected(Kind::LBrace.name()));
                 }
+                // A brace opens an object, so nothing else can come back.
                 let Node::Object(properties) = self.node_value()? else {
-                    return Err(self.error_at(position, "expected the shape's properties as an object"));
+                    return Err(self.expected(Kind::LBrace.name()));
                 };
                 shape.properties = properties
                     .into_iter()
@@ -95,7 +98,7 @@ impl<'a> Parser<'a> {
     }
 
     /// The JSON AST type a shape keyword defines; versions decide some.
-    pub(super) fn shape_kind(&self, word: &str) -> Parsed<&'static str> {
+    fn shape_kind(&self, word: &str) -> Parsed<&'static str> {
         let v2 = self.file.version == IdlVersion::V2;
         let kind = match word {
             "enum" | "intEnum" if !v2 => {
@@ -124,7 +127,7 @@ impl<'a> Parser<'a> {
     }
 
     /// `[Mixins]`: `with [A, B]` on the shape's line.
-    pub(super) fn mixins(&mut self, shape: &mut ShapeDefinition) -> Parsed<()> {
+    fn mixins(&mut self, shape: &mut ShapeDefinition) -> Parsed<()> {
         let start = self.index;
         self.sp();
         if !self.is_keyword("with") {
@@ -152,7 +155,7 @@ impl<'a> Parser<'a> {
     }
 
     /// `[ForResource]`: `for Resource`.
-    pub(super) fn for_resource(&mut self, shape: &mut ShapeDefinition) -> Parsed<()> {
+    fn for_resource(&mut self, shape: &mut ShapeDefinition) -> Parsed<()> {
         let start = self.index;
         self.sp();
         if !self.is_keyword("for") {
@@ -169,7 +172,7 @@ impl<'a> Parser<'a> {
     }
 
     /// `ShapeMembers`
-    pub(super) fn members(&mut self, shape: &mut ShapeDefinition) -> Parsed<()> {
+    fn members(&mut self, shape: &mut ShapeDefinition) -> Parsed<()> {
         self.expect(Kind::LBrace)?;
         self.ws();
         let mut seen = IdSet::default();
@@ -209,7 +212,7 @@ impl<'a> Parser<'a> {
         Ok(())
     }
 
-    pub(super) fn enum_members(&mut self, shape: &mut ShapeDefinition) -> Parsed<()> {
+    fn enum_members(&mut self, shape: &mut ShapeDefinition) -> Parsed<()> {
         self.expect(Kind::LBrace)?;
         self.ws();
         let mut seen = IdSet::default();
@@ -238,7 +241,7 @@ impl<'a> Parser<'a> {
         Ok(())
     }
 
-    pub(super) fn push_member(
+    fn push_member(
         &mut self,
         shape: &mut ShapeDefinition,
         seen: &mut IdSet<String>,
@@ -260,7 +263,7 @@ impl<'a> Parser<'a> {
     }
 
     /// `[ValueAssignment]`: ` = value`, then a line break.
-    pub(super) fn value_assignment(&mut self, what: &str) -> Parsed<Option<Node>> {
+    fn value_assignment(&mut self, what: &str) -> Parsed<Option<Node>> {
         let start = self.index;
         self.sp();
         if self.kind() != Kind::Equal {
@@ -282,7 +285,7 @@ impl<'a> Parser<'a> {
     }
 
     /// `OperationBody`: `input`, `output` and `errors`, in any order.
-    pub(super) fn operation_body(&mut self, shape: &mut ShapeDefinition) -> Parsed<()> {
+    fn operation_body(&mut self, shape: &mut ShapeDefinition) -> Parsed<()> {
         self.expect(Kind::LBrace)?;
         self.ws();
         while self.kind() != Kind::RBrace {
@@ -331,7 +334,7 @@ impl<'a> Parser<'a> {
     }
 
     /// `input := ...`: a structure of its own, named after the operation.
-    pub(super) fn inline_structure(
+    fn inline_structure(
         &mut self,
         operation: &ShapeDefinition,
         property: &str,
@@ -382,7 +385,7 @@ impl<'a> Parser<'a> {
         })
     }
 
-    pub(super) fn apply(&mut self) -> Parsed<()> {
+    fn apply(&mut self) -> Parsed<()> {
         self.bump();
         self.required_sp()?;
         let target = self.shape_id()?;
