@@ -223,6 +223,105 @@ pub(crate) struct RawShape<'a> {
     pub properties: Entries<RawTarget>,
 }
 
+impl<'a> RawShape<'a> {
+    /// Whether the shape's members are `member`, or `key` and `value`,
+    /// rather than named ones.
+    pub(crate) fn is_collection(&self) -> bool {
+        matches!(self.kind.as_str(), "list" | "set" | "map")
+    }
+
+    /// A list's `member` or a map's `key` or `value`; `None` for any other
+    /// name, and on other shapes, whose members are named.
+    fn slot(&self, name: &str) -> Option<&Option<RawMember<'a>>> {
+        match (self.kind.as_str(), name) {
+            ("list" | "set", "member") => Some(&self.member),
+            ("map", "key") => Some(&self.key),
+            ("map", "value") => Some(&self.value),
+            _ => None,
+        }
+    }
+
+    fn slot_mut(&mut self, name: &str) -> Option<&mut Option<RawMember<'a>>> {
+        match (self.kind.as_str(), name) {
+            ("list" | "set", "member") => Some(&mut self.member),
+            ("map", "key") => Some(&mut self.key),
+            ("map", "value") => Some(&mut self.value),
+            _ => None,
+        }
+    }
+
+    /// Whether a collection shape can have a member of this name (`member`
+    /// for a list, `key` and `value` for a map).
+    pub(crate) fn has_slot(&self, name: &str) -> bool {
+        self.slot(name).is_some()
+    }
+
+    /// The member `name`: a list's or map's own, or a named one.
+    pub(crate) fn member(&self, name: &str) -> Option<&RawMember<'a>> {
+        match self.slot(name) {
+            Some(slot) => slot.as_ref(),
+            None => self.members.get(name),
+        }
+    }
+
+    pub(crate) fn member_mut(&mut self, name: &str) -> Option<&mut RawMember<'a>> {
+        if self.has_slot(name) {
+            self.slot_mut(name).and_then(Option::as_mut)
+        } else {
+            self.members.get_mut(name)
+        }
+    }
+
+    /// Sets the member `name`, replacing one of that name.
+    pub(crate) fn set_member(&mut self, name: &str, member: RawMember<'a>) {
+        match self.slot_mut(name) {
+            Some(slot) => *slot = Some(member),
+            None => match self.members.get_mut(name) {
+                Some(existing) => *existing = member,
+                None => self.members.0.push((name.to_owned(), member)),
+            },
+        }
+    }
+
+    pub(crate) fn remove_member(&mut self, name: &str) {
+        match self.slot_mut(name) {
+            Some(slot) => *slot = None,
+            None => {
+                self.members.remove(name);
+            }
+        }
+    }
+
+    /// A resource's lifecycle operations by property name, in the spec's
+    /// order.
+    pub(crate) fn lifecycle(&self) -> [(&'static str, Option<&RawTarget>); 6] {
+        [
+            ("create", self.create.as_ref()),
+            ("put", self.put.as_ref()),
+            ("read", self.read.as_ref()),
+            ("update", self.update.as_ref()),
+            ("delete", self.delete.as_ref()),
+            ("list", self.list.as_ref()),
+        ]
+    }
+
+    /// The property that names one shape (`input`, `output`, or a
+    /// lifecycle operation), by its name.
+    pub(crate) fn single_target_mut(&mut self, name: &str) -> Option<&mut Option<RawTarget>> {
+        Some(match name {
+            "input" => &mut self.input,
+            "output" => &mut self.output,
+            "create" => &mut self.create,
+            "put" => &mut self.put,
+            "read" => &mut self.read,
+            "update" => &mut self.update,
+            "delete" => &mut self.delete,
+            "list" => &mut self.list,
+            _ => return None,
+        })
+    }
+}
+
 /// A member as written.
 #[derive(Clone, Default, Deserialize)]
 pub(crate) struct RawMember<'a> {
@@ -250,11 +349,9 @@ pub(crate) struct ShapeAst<'m, 'a>(pub &'m RawShape<'a>);
 
 /// A trait value, normalized when `serde_json` can hold it and verbatim
 /// when it cannot (a number beyond `f64`, say), so nothing is lost.
-struct Printed<'r, 'a>(&'r TraitValue<'a>);
-
-impl Serialize for Printed<'_, '_> {
+impl Serialize for TraitValue<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        match self.0 {
+        match self {
             TraitValue::Json(raw) => match serde_json::from_str::<serde_json::Value>(raw.get()) {
                 Ok(value) => value.serialize(serializer),
                 Err(_) => raw.serialize(serializer),
@@ -264,10 +361,12 @@ impl Serialize for Printed<'_, '_> {
     }
 }
 
-struct Targets<'r>(&'r [RawTarget]);
-struct Named<'r>(&'r Entries<RawTarget>);
-struct Traits<'r, 'a>(&'r RawTraits<'a>);
-struct Members<'r, 'a>(&'r Entries<RawMember<'a>>);
+/// Entries are a JSON object again, in their order.
+impl<T: Serialize> Serialize for Entries<T> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.0.iter().map(|(key, value)| (key, value)))
+    }
+}
 
 impl Serialize for RawTarget {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -277,38 +376,14 @@ impl Serialize for RawTarget {
     }
 }
 
-impl Serialize for Targets<'_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_seq(self.0)
-    }
-}
-
-impl Serialize for Named<'_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_map(self.0.0.iter().map(|(name, target)| (name, target)))
-    }
-}
-
-impl Serialize for Traits<'_, '_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_map(self.0.0.iter().map(|(name, value)| (name, Printed(value))))
-    }
-}
-
 impl Serialize for RawMember<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let mut map = serializer.serialize_map(None)?;
         map.serialize_entry("target", &self.target)?;
         if !self.traits.0.is_empty() {
-            map.serialize_entry("traits", &Traits(&self.traits))?;
+            map.serialize_entry("traits", &self.traits)?;
         }
         map.end()
-    }
-}
-
-impl Serialize for Members<'_, '_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_map(self.0.0.iter().map(|(name, member)| (name, member)))
     }
 }
 
@@ -318,7 +393,7 @@ impl Serialize for ShapeAst<'_, '_> {
         let mut map = serializer.serialize_map(None)?;
         map.serialize_entry("type", &shape.kind)?;
         if matches!(shape.kind.as_str(), "structure" | "union" | "enum" | "intEnum") || !shape.members.0.is_empty() {
-            map.serialize_entry("members", &Members(&shape.members))?;
+            map.serialize_entry("members", &shape.members)?;
         }
         for (name, member) in [("member", &shape.member), ("key", &shape.key), ("value", &shape.value)] {
             if let Some(member) = member {
@@ -330,20 +405,11 @@ impl Serialize for ShapeAst<'_, '_> {
         }
         for (name, entries) in [("identifiers", &shape.identifiers), ("properties", &shape.properties)] {
             if !entries.0.is_empty() {
-                map.serialize_entry(name, &Named(entries))?;
+                map.serialize_entry(name, entries)?;
             }
         }
-        let singles = [
-            ("input", &shape.input),
-            ("output", &shape.output),
-            ("create", &shape.create),
-            ("put", &shape.put),
-            ("read", &shape.read),
-            ("update", &shape.update),
-            ("delete", &shape.delete),
-            ("list", &shape.list),
-        ];
-        for (name, target) in singles {
+        let io = [("input", shape.input.as_ref()), ("output", shape.output.as_ref())];
+        for (name, target) in io.into_iter().chain(shape.lifecycle()) {
             if let Some(target) = target {
                 map.serialize_entry(name, target)?;
             }
@@ -357,25 +423,16 @@ impl Serialize for ShapeAst<'_, '_> {
         ];
         for (name, targets) in lists {
             if !targets.is_empty() {
-                map.serialize_entry(name, &Targets(targets))?;
+                map.serialize_entry(name, targets)?;
             }
         }
         if !shape.rename.0.is_empty() {
-            map.serialize_entry("rename", &Renames(&shape.rename))?;
+            map.serialize_entry("rename", &shape.rename)?;
         }
         if !shape.traits.0.is_empty() {
-            map.serialize_entry("traits", &Traits(&shape.traits))?;
+            map.serialize_entry("traits", &shape.traits)?;
         }
         map.end()
-    }
-}
-
-/// A service's renames: shape ids to names.
-struct Renames<'r>(&'r Entries<String>);
-
-impl Serialize for Renames<'_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_map(self.0.0.iter().map(|(id, name)| (id, name)))
     }
 }
 
@@ -385,8 +442,7 @@ impl Serialize for JsonAst<'_, '_> {
         let mut map = serializer.serialize_map(None)?;
         map.serialize_entry("smithy", "2.0")?;
         if !model.metadata.0.is_empty() {
-            let metadata = serde_json::Map::from_iter(model.metadata.0.iter().cloned());
-            map.serialize_entry("metadata", &metadata)?;
+            map.serialize_entry("metadata", &model.metadata)?;
         }
         let shapes: std::collections::BTreeMap<&str, ShapeAst<'_, '_>> = model
             .shapes

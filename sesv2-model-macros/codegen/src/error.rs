@@ -3,6 +3,8 @@
 
 use std::fmt;
 
+use crate::node::Position;
+
 /// The piece of the caller's input an [`Error`] is about.
 ///
 /// The proc macro uses it to point the compile error at the right macro
@@ -53,6 +55,22 @@ impl Error {
             subject,
             message: message.into(),
             location: None,
+        }
+    }
+
+    /// An error about a model file: `path:line:column: message` at a place
+    /// in it, `path: message` without one; a model handed over without a
+    /// file is not named.
+    pub(crate) fn in_file(path: &str, position: Option<Position>, message: impl fmt::Display) -> Self {
+        match (path, position) {
+            ("", None) => Error::model(message.to_string()),
+            ("", Some(position)) => {
+                Error::model(format!("{position}: {message}")).at(path, position.line, position.column)
+            }
+            (path, None) => Error::model(format!("{path}: {message}")),
+            (path, Some(position)) => {
+                Error::model(format!("{path}:{position}: {message}")).at(path, position.line, position.column)
+            }
         }
     }
 

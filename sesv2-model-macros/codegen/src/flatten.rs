@@ -40,16 +40,7 @@ fn check_mixin(id: &str, shape: &RawShape<'_>, diagnostics: &mut Diagnostics) {
     }
     let defines_anything = !shape.identifiers.0.is_empty()
         || !shape.properties.0.is_empty()
-        || [
-            &shape.create,
-            &shape.put,
-            &shape.read,
-            &shape.update,
-            &shape.delete,
-            &shape.list,
-        ]
-        .iter()
-        .any(|operation| operation.is_some())
+        || shape.lifecycle().iter().any(|(_, operation)| operation.is_some())
         || !shape.operations.is_empty()
         || !shape.collection_operations.is_empty()
         || !shape.resources.is_empty();

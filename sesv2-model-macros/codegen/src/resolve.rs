@@ -138,18 +138,10 @@ impl Resolver<'_> {
                 rename: self.renames(id, &shape.rename),
             }),
             "resource" => {
-                let lifecycle = [
-                    &shape.create,
-                    &shape.put,
-                    &shape.read,
-                    &shape.update,
-                    &shape.delete,
-                    &shape.list,
-                ];
-                let mut operations: Vec<ShapeId> = lifecycle
+                let mut operations: Vec<ShapeId> = shape
+                    .lifecycle()
                     .into_iter()
-                    .zip(["create", "put", "read", "update", "delete", "list"])
-                    .filter_map(|(target, field)| self.optional_target(id, field, target.as_ref()))
+                    .filter_map(|(field, target)| self.optional_target(id, field, target))
                     .collect();
                 operations.extend(self.targets(id, "operations", &shape.operations));
                 operations.extend(self.targets(id, "collectionOperations", &shape.collection_operations));

@@ -205,28 +205,22 @@ impl Scope<'_> {
                     origin: self.origin(member.position),
                 });
             }
-            let slot = match (shape.kind, member.name.as_str()) {
-                ("list" | "set", "member") => &mut raw.member,
-                ("map", "key") => &mut raw.key,
-                ("map", "value") => &mut raw.value,
-                ("list" | "set" | "map", name) => {
-                    let expected = if shape.kind == "map" {
-                        "`key` and `value`"
-                    } else {
-                        "`member`"
-                    };
-                    diagnostics.push(self.error(
-                        member.position,
-                        format!("`{id}` is a {}, whose members are {expected}, not `{name}`", shape.kind),
-                    ));
-                    continue;
-                }
-                _ => {
-                    raw.members.0.push((member.name.clone(), raw_member));
-                    continue;
-                }
-            };
-            *slot = Some(raw_member);
+            if raw.is_collection() && !raw.has_slot(&member.name) {
+                let expected = if shape.kind == "map" {
+                    "`key` and `value`"
+                } else {
+                    "`member`"
+                };
+                diagnostics.push(self.error(
+                    member.position,
+                    format!(
+                        "`{id}` is a {}, whose members are {expected}, not `{}`",
+                        shape.kind, member.name
+                    ),
+                ));
+                continue;
+            }
+            raw.set_member(&member.name, raw_member);
         }
         for (name, node, position) in &shape.properties {
             self.property(&id, &mut raw, name, node, *position, diagnostics);
@@ -338,17 +332,9 @@ impl Scope<'_> {
             ("resource", "create" | "put" | "read" | "update" | "delete" | "list")
             | ("operation", "input" | "output") => match one(node) {
                 Some(target) => {
-                    let slot = match name {
-                        "create" => &mut shape.create,
-                        "put" => &mut shape.put,
-                        "read" => &mut shape.read,
-                        "update" => &mut shape.update,
-                        "delete" => &mut shape.delete,
-                        "list" => &mut shape.list,
-                        "input" => &mut shape.input,
-                        _ => &mut shape.output,
-                    };
-                    *slot = Some(target);
+                    if let Some(slot) = shape.single_target_mut(name) {
+                        *slot = Some(target);
+                    }
                 }
                 None => bad("a shape id"),
             },

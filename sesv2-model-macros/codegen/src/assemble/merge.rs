@@ -1,7 +1,7 @@
 //! The model as files are merged into it: shapes by id, metadata by key,
 //! and the `apply` statements waiting for every shape to be known.
 
-use super::{Definition, Elided, Origin, PendingApply, member_mut, merge_trait};
+use super::{Definition, Elided, Origin, PendingApply, merge_trait};
 use crate::ast::{Entries, RawMember, RawModel, RawShape, RawTarget, RawTraits, ShapeAst, TraitValue};
 use crate::error::Diagnostics;
 use crate::node::Node;
@@ -136,14 +136,7 @@ impl<'a> Model<'a> {
         while let Some(&mixin) = queue.get(next) {
             next += 1;
             let Some(shape) = self.shape(mixin) else { continue };
-            let member = match name {
-                "member" => shape.member.as_ref(),
-                "key" => shape.key.as_ref(),
-                "value" => shape.value.as_ref(),
-                _ => None,
-            }
-            .or_else(|| shape.members.get(name));
-            if let Some(member) = member.filter(|member| !member.target.is_empty()) {
+            if let Some(member) = shape.member(name).filter(|member| !member.target.is_empty()) {
                 return Some(member.target.clone());
             }
             for mixin in &shape.mixins {
@@ -202,7 +195,7 @@ impl<'a> Model<'a> {
         };
         if let Some(member) = self
             .shape_mut(&elided.shape)
-            .and_then(|shape| member_mut(shape, &elided.member))
+            .and_then(|shape| shape.member_mut(&elided.member))
         {
             member.target = target;
         }
@@ -212,7 +205,7 @@ impl<'a> Model<'a> {
     /// stages do not report it again.
     fn remove_member(&mut self, shape: &str, member: &str) {
         if let Some(shape) = self.shape_mut(shape) {
-            remove_member(shape, member);
+            shape.remove_member(member);
         }
     }
 
@@ -237,7 +230,7 @@ impl<'a> Model<'a> {
             let destination: &mut RawTraits<'a> = match member {
                 None => &mut shape.traits,
                 Some(name) => {
-                    if member_mut(shape, name).is_none()
+                    if shape.member(name).is_none()
                         && let Some(target) = inherited
                     {
                         // The shape's own copy of the inherited member.
@@ -245,14 +238,9 @@ impl<'a> Model<'a> {
                             target,
                             traits: RawTraits::default(),
                         };
-                        match name {
-                            "member" if shape.kind == "list" || shape.kind == "set" => shape.member = Some(copy),
-                            "key" if shape.kind == "map" => shape.key = Some(copy),
-                            "value" if shape.kind == "map" => shape.value = Some(copy),
-                            _ => shape.members.0.push((name.to_owned(), copy)),
-                        }
+                        shape.set_member(name, copy);
                     }
-                    match member_mut(shape, name) {
+                    match shape.member_mut(name) {
                         Some(member) => &mut member.traits,
                         None => {
                             diagnostics.push(apply.origin.error(format!(
@@ -293,7 +281,7 @@ impl<'a> Model<'a> {
             })
             .collect();
         for (position, name) in restated {
-            remove_member(&mut self.shapes[position].1, &name);
+            self.shapes[position].1.remove_member(&name);
         }
         for (_, shape) in &mut self.shapes {
             canonicalize(shape);
@@ -302,17 +290,6 @@ impl<'a> Model<'a> {
             version: 2,
             metadata: Entries(self.metadata),
             shapes: Entries(self.shapes),
-        }
-    }
-}
-
-fn remove_member(shape: &mut RawShape<'_>, name: &str) {
-    match name {
-        "member" if shape.member.is_some() => shape.member = None,
-        "key" if shape.key.is_some() => shape.key = None,
-        "value" if shape.value.is_some() => shape.value = None,
-        _ => {
-            shape.members.remove(name);
         }
     }
 }

@@ -41,11 +41,7 @@ struct Origin {
 
 impl Origin {
     fn error(&self, message: impl fmt::Display) -> Error {
-        match self.position {
-            Some(position) => Error::model(format!("{self}: {message}")).at(&self.path, position.line, position.column),
-            None if self.path.is_empty() => Error::model(message.to_string()),
-            None => Error::model(format!("{self}: {message}")),
-        }
+        Error::in_file(&self.path, self.position, message)
     }
 }
 
@@ -174,15 +170,5 @@ fn merge_trait<'a>(
             text(existing),
             text(&value)
         ))),
-    }
-}
-
-/// The members of a raw shape by name, `member`, `key` and `value` included.
-fn member_mut<'s, 'a>(shape: &'s mut RawShape<'a>, name: &str) -> Option<&'s mut crate::ast::RawMember<'a>> {
-    match name {
-        "member" if shape.member.is_some() => shape.member.as_mut(),
-        "key" if shape.key.is_some() => shape.key.as_mut(),
-        "value" if shape.value.is_some() => shape.value.as_mut(),
-        _ => shape.members.get_mut(name),
     }
 }

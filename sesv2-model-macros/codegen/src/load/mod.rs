@@ -176,11 +176,12 @@ fn parse_file(file: &ModelFile) -> Result<Document<'_>, Error> {
             path: path.clone(),
             model,
         })
-        .map_err(|error| match (&*path, error.location()) {
-            ("", _) => error,
-            (path, Some(location)) => {
-                Error::model(format!("{path}: {}", error.message())).at(path, location.line, location.column)
+        .map_err(|error| {
+            // serde_json's message says the line and column already.
+            let named = Error::in_file(&path, None, error.message());
+            match error.location() {
+                Some(location) => named.at(&path, location.line, location.column),
+                None => named,
             }
-            (path, None) => Error::model(format!("{path}: {}", error.message())),
         })
 }

@@ -34,11 +34,7 @@ impl<'a> Parser<'a> {
 
     /// An error at `position`, in this file.
     pub(super) fn error_at(&self, position: Position, message: impl std::fmt::Display) -> Error {
-        let place = match &*self.file.path {
-            "" => position.to_string(),
-            path => format!("{path}:{position}"),
-        };
-        Error::model(format!("{place}: {message}")).at(&self.file.path, position.line, position.column)
+        Error::in_file(&self.file.path, Some(position), message)
     }
 
     /// The error for the token at hand, or the lexer's when it could not

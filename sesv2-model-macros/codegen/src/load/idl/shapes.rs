@@ -4,24 +4,9 @@
 use super::lexer::{Kind, Position};
 use super::{Parsed, Parser};
 use crate::load::syntax::{Apply, IdlVersion, MemberDefinition, ShapeDefinition, TraitApplication};
+use crate::model::Simple;
 use crate::node::{Node, Reference};
 use crate::shape_id::IdSet;
-
-const SIMPLE_TYPES: &[&str] = &[
-    "blob",
-    "boolean",
-    "document",
-    "string",
-    "byte",
-    "short",
-    "integer",
-    "long",
-    "float",
-    "double",
-    "bigInteger",
-    "bigDecimal",
-    "timestamp",
-];
 
 impl<'a> Parser<'a> {
     /// `ShapeOrApplyStatement`, with the documentation comment and traits
@@ -118,8 +103,8 @@ impl<'a> Parser<'a> {
             "service" => "service",
             "resource" => "resource",
             "operation" => "operation",
-            _ => match SIMPLE_TYPES.iter().find(|simple| **simple == word) {
-                Some(simple) => simple,
+            _ => match Simple::from_type_name(word) {
+                Some(simple) => simple.type_name(),
                 None => return Err(self.error(format!("Unknown shape type: {word}"))),
             },
         };
@@ -177,12 +162,7 @@ impl<'a> Parser<'a> {
         self.ws();
         let mut seen = IdSet::default();
         while self.kind() != Kind::RBrace {
-            let docs = self.docs.take();
-            let mut traits = self.traits()?;
-            let position = self.peek().position;
-            if let Some(docs) = docs {
-                traits.insert(0, documentation(docs, position));
-            }
+            let (mut traits, position) = self.member_traits()?;
             let (name, target) = if self.kind() == Kind::Dollar {
                 if self.file.version != IdlVersion::V2 {
                     return Err(self.error("Members can only elide targets in IDL version 2 or later"));
@@ -199,12 +179,7 @@ impl<'a> Parser<'a> {
                 self.sp();
                 (name, Some(self.shape_id()?))
             };
-            if let Some(value) = self.value_assignment("@default")? {
-                traits.push(TraitApplication {
-                    id: prelude_reference("default", position),
-                    value: Some(value),
-                });
-            }
+            self.value_assignment("@default", "default", position, &mut traits)?;
             self.push_member(shape, &mut seen, name, position, target, traits)?;
             self.ws();
         }
@@ -217,21 +192,11 @@ impl<'a> Parser<'a> {
         self.ws();
         let mut seen = IdSet::default();
         while self.kind() != Kind::RBrace {
-            let docs = self.docs.take();
-            let mut traits = self.traits()?;
-            let name_token = self.expect(Kind::Identifier)?;
-            if let Some(docs) = docs {
-                traits.insert(0, documentation(docs, name_token.position));
-            }
-            if let Some(value) = self.value_assignment("an enum value")? {
-                traits.push(TraitApplication {
-                    id: prelude_reference("enumValue", name_token.position),
-                    value: Some(value),
-                });
-            }
-            let name = self.source(name_token).to_owned();
-            let unit = Some(prelude_reference("Unit", name_token.position));
-            self.push_member(shape, &mut seen, name, name_token.position, unit, traits)?;
+            let (mut traits, position) = self.member_traits()?;
+            let name = self.identifier()?.to_owned();
+            self.value_assignment("an enum value", "enumValue", position, &mut traits)?;
+            let unit = Some(prelude_reference("Unit", position));
+            self.push_member(shape, &mut seen, name, position, unit, traits)?;
             self.ws();
         }
         if shape.members.is_empty() && shape.mixins.is_empty() {
@@ -262,13 +227,33 @@ impl<'a> Parser<'a> {
         Ok(())
     }
 
-    /// `[ValueAssignment]`: ` = value`, then a line break.
-    fn value_assignment(&mut self, what: &str) -> Parsed<Option<Node>> {
+    /// The traits before a member, its documentation comment first, and
+    /// where the member itself starts.
+    fn member_traits(&mut self) -> Parsed<(Vec<TraitApplication>, Position)> {
+        let docs = self.docs.take();
+        let mut traits = self.traits()?;
+        let position = self.peek().position;
+        if let Some(docs) = docs {
+            traits.insert(0, documentation(docs, position));
+        }
+        Ok((traits, position))
+    }
+
+    /// `[ValueAssignment]`: ` = value`, then a line break; the value becomes
+    /// the prelude trait `trait_name` (`what` names the assignment in the
+    /// error a 1.0 file gets).
+    fn value_assignment(
+        &mut self,
+        what: &str,
+        trait_name: &str,
+        position: Position,
+        traits: &mut Vec<TraitApplication>,
+    ) -> Parsed<()> {
         let start = self.index;
         self.sp();
         if self.kind() != Kind::Equal {
             self.index = start;
-            return Ok(None);
+            return Ok(());
         }
         if self.file.version != IdlVersion::V2 {
             return Err(self.error(format!("{what} assignment is only supported in IDL version 2 or later")));
@@ -281,7 +266,11 @@ impl<'a> Parser<'a> {
             self.bump();
         }
         self.br()?;
-        Ok(Some(value))
+        traits.push(TraitApplication {
+            id: prelude_reference(trait_name, position),
+            value: Some(value),
+        });
+        Ok(())
     }
 
     /// `OperationBody`: `input`, `output` and `errors`, in any order.
