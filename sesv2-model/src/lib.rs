@@ -88,6 +88,7 @@ mod big_number;
 mod blob;
 mod build_error;
 mod operation;
+mod request;
 mod timestamp;
 mod unknown;
 
@@ -97,7 +98,10 @@ pub mod __private;
 pub use big_number::{BigDecimal, BigInteger, BigNumberError};
 pub use blob::Blob;
 pub use build_error::BuildError;
+/// The `http` crate (1.x), whose requests and responses operations build and read.
+pub use http;
 pub use operation::{Operation, RequestUriError, UnhandledError, error_code, error_shape_name};
+pub use request::{Endpoint, IdempotencyTokens, InvalidEndpoint, RandomTokens, RequestError};
 pub use sesv2_model_macros::smithy_model;
 pub use timestamp::{Timestamp, TimestampError};
 pub use unknown::{UnknownIntValue, UnknownMember, UnknownValue};

@@ -3,16 +3,37 @@
 
 use std::fmt;
 
+use crate::{Endpoint, IdempotencyTokens, RandomTokens, RequestError};
+
 /// An operation of a service, as the generator describes it: one unit type
 /// per selected operation, in the generated `operations` module.
 ///
+/// It builds the operation's HTTP request from an input and reads its HTTP
+/// response into the output or the operation's error, without doing any
+/// I/O itself: send the request with any HTTP client.
+///
 /// ```
-/// use sesv2_model::operations::GetImportJob;
-/// use sesv2_model::{GetImportJobRequest, Operation};
+/// use sesv2_model::operations::{GetImportJob, GetImportJobError};
+/// use sesv2_model::{Endpoint, GetImportJobRequest, JobStatus, Operation};
 ///
 /// let input = GetImportJobRequest::builder().job_id("job/1").build()?;
-/// assert_eq!(GetImportJob::HTTP_METHOD, "GET");
-/// assert_eq!(GetImportJob::request_uri(&input)?, "/v2/email/import-jobs/job%2F1");
+/// let endpoint = Endpoint::new("https://email.eu-west-1.amazonaws.com")?;
+/// let request = GetImportJob::build_request(&input, &endpoint)?;
+/// assert_eq!(request.method(), "GET");
+/// assert_eq!(request.uri(), "https://email.eu-west-1.amazonaws.com/v2/email/import-jobs/job%2F1");
+///
+/// let response = http::Response::builder()
+///     .status(200)
+///     .body(r#"{"JobId": "job/1", "JobStatus": "COMPLETED"}"#)?;
+/// let job = GetImportJob::parse_response(&response)?;
+/// assert_eq!(job.job_status(), Some(&JobStatus::Completed));
+///
+/// let response = http::Response::builder()
+///     .status(404)
+///     .header("x-amzn-ErrorType", "NotFoundException")
+///     .body(r#"{"message": "no such job"}"#)?;
+/// let error = GetImportJob::parse_response(&response).unwrap_err();
+/// assert!(matches!(error, GetImportJobError::NotFoundException(_)));
 /// # Ok::<(), Box<dyn std::error::Error>>(())
 /// ```
 pub trait Operation {
@@ -37,10 +58,29 @@ pub trait Operation {
     /// members filled in and percent-encoded.
     fn request_uri(input: &Self::Input) -> Result<String, RequestUriError>;
 
-    /// Reads an error response: `error_type` is the `x-amzn-ErrorType`
-    /// header when the response has one; otherwise the code comes from the
-    /// body's `__type` or `code` member.
-    fn parse_error(error_type: Option<&str>, body: &[u8]) -> Self::Error;
+    /// The HTTP request for `input`, sent to `endpoint`; unset
+    /// `@idempotencyToken` members get random UUIDs.
+    fn build_request(input: &Self::Input, endpoint: &Endpoint) -> Result<http::Request<Vec<u8>>, RequestError> {
+        Self::build_request_with(input, endpoint, &mut RandomTokens)
+    }
+
+    /// [`Operation::build_request`], with unset `@idempotencyToken` members
+    /// taken from `tokens`.
+    fn build_request_with(
+        input: &Self::Input,
+        endpoint: &Endpoint,
+        tokens: &mut dyn IdempotencyTokens,
+    ) -> Result<http::Request<Vec<u8>>, RequestError>;
+
+    /// Reads a response: the output of a success (2xx) response, else the
+    /// modeled error its code names. A response that reads as neither is
+    /// the error's `Unhandled` variant, with its status, code and body.
+    fn parse_response<B: AsRef<[u8]>>(response: &http::Response<B>) -> Result<Self::Output, Self::Error> {
+        Self::parse_parts(response.status().as_u16(), response.headers(), response.body().as_ref())
+    }
+
+    /// [`Operation::parse_response`], for a response in parts.
+    fn parse_parts(status: u16, headers: &http::HeaderMap, body: &[u8]) -> Result<Self::Output, Self::Error>;
 }
 
 /// Why a request URI cannot be rendered from an input.
@@ -58,6 +98,10 @@ impl RequestUriError {
     /// The input member bound to the label, as the model names it.
     pub fn member(&self) -> &'static str {
         self.member
+    }
+
+    pub(crate) fn problem(&self) -> &'static str {
+        self.problem
     }
 }
 
@@ -77,6 +121,7 @@ impl std::error::Error for RequestUriError {}
 /// or whose body could not be read as the modeled error.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct UnhandledError {
+    status: Option<u16>,
     code: Option<String>,
     message: Option<String>,
     problem: Option<String>,
@@ -84,13 +129,19 @@ pub struct UnhandledError {
 }
 
 impl UnhandledError {
-    pub(crate) fn new(code: Option<&str>, body: &[u8], problem: Option<String>) -> Self {
+    pub(crate) fn new(status: Option<u16>, code: Option<&str>, body: &[u8], problem: Option<String>) -> Self {
         UnhandledError {
+            status,
             code: code.map(str::to_owned),
             message: body_message(body),
             problem,
             body: body.to_vec(),
         }
+    }
+
+    /// The response's HTTP status, when the error came from a response.
+    pub fn status(&self) -> Option<u16> {
+        self.status
     }
 
     /// The error code, as the response gave it.
@@ -115,6 +166,9 @@ impl fmt::Display for UnhandledError {
         if let Some(code) = &self.code {
             write!(f, " `{code}`")?;
         }
+        if let Some(status) = self.status {
+            write!(f, " (HTTP {status})")?;
+        }
         if let Some(message) = &self.message {
             write!(f, ": {message}")?;
         }
@@ -135,14 +189,14 @@ pub fn error_shape_name(code: &str) -> &str {
     code.rsplit('#').next().unwrap_or(code)
 }
 
-/// The error code of a response: the `x-amzn-ErrorType` header's value when
-/// given, else the `__type` or `code` member of the JSON body.
+/// The error code of a response: the `X-Amzn-Errortype` header's value when
+/// given, else the `code` or `__type` member of the JSON body.
 pub fn error_code(error_type_header: Option<&str>, body: &[u8]) -> Option<String> {
     if let Some(header) = error_type_header.filter(|header| !header.trim().is_empty()) {
         return Some(header.trim().to_owned());
     }
     let body: serde_json::Value = serde_json::from_slice(body).ok()?;
-    ["__type", "code", "Code"]
+    ["code", "__type", "Code"]
         .iter()
         .find_map(|key| body.get(key)?.as_str().map(str::to_owned))
 }

@@ -382,6 +382,28 @@ pub(crate) mod epoch_seconds {
         }
     }
 
+    /// Reads the exact decimal of [`to_text`]: `1700000000.123`, `-1.5`;
+    /// digits beyond nanoseconds are cut off.
+    pub(crate) fn from_text(text: &str) -> Result<Timestamp, TimestampError> {
+        let invalid = || TimestampError::new(format!("`{text}` is not a number of seconds since the Unix epoch"));
+        let (negative, digits) = match text.strip_prefix('-') {
+            Some(rest) => (true, rest),
+            None => (false, text),
+        };
+        let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
+        let all_digits = |part: &str| part.bytes().all(|byte| byte.is_ascii_digit());
+        if whole.is_empty() || whole.len() > 15 || !all_digits(whole) || !all_digits(fraction) {
+            return Err(invalid());
+        }
+        let whole: i128 = whole.parse().map_err(|_| invalid())?;
+        let mut nanos: i128 = 0;
+        for (position, byte) in fraction.bytes().take(9).enumerate() {
+            nanos += i128::from(byte - b'0') * 10_i128.pow(8 - position as u32);
+        }
+        let total = whole * NANOS_PER_SEC + nanos;
+        Timestamp::from_total_nanos(if negative { -total } else { total })
+    }
+
     pub(crate) fn to_wire(timestamp: &Timestamp) -> Wire {
         let (secs, nanos) = timestamp.parts();
         if nanos == 0 {

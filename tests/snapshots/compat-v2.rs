@@ -281,6 +281,15 @@ const _: () = {
     impl __p::IntEnumValue for Priority {
         const EXPECTING: &'static ::core::primitive::str = "a `Priority` integer";
     }
+    impl __p::FromHttpText for Priority {
+        #[inline]
+        fn from_http(
+            __text: &::core::primitive::str,
+            _: __p::TimestampFormat,
+        ) -> ::core::result::Result<Self, ::std::string::String> {
+            __p::int_enum_from_http(__text)
+        }
+    }
     impl __p::Encode for Priority {
         fn encode<__S: __serde::Serializer>(
             &self,

@@ -225,6 +225,14 @@ const _: () = {
             __p::decode_structure(__deserializer, &__p::Place::TOP)
         }
     }
+    impl __p::ReadResponse for CreateImportJobResponse {
+        #[inline]
+        fn read_response(
+            __response: &__p::ResponseParts<'_>,
+        ) -> ::core::result::Result<Self, ::std::string::String> {
+            __response.json_body()
+        }
+    }
 };
 /// Which job to forget.
 ///
@@ -509,6 +517,14 @@ const _: () = {
             __deserializer: __D,
         ) -> ::core::result::Result<Self, __D::Error> {
             __p::decode_structure(__deserializer, &__p::Place::TOP)
+        }
+    }
+    impl __p::ReadResponse for GetImportJobResponse {
+        #[inline]
+        fn read_response(
+            __response: &__p::ResponseParts<'_>,
+        ) -> ::core::result::Result<Self, ::std::string::String> {
+            __response.json_body()
         }
     }
 };
@@ -1143,6 +1159,14 @@ const _: () = {
             __p::decode_structure(__deserializer, &__p::Place::TOP)
         }
     }
+    impl __p::ReadResponse for JobNotFound {
+        #[inline]
+        fn read_response(
+            __response: &__p::ResponseParts<'_>,
+        ) -> ::core::result::Result<Self, ::std::string::String> {
+            __response.json_body()
+        }
+    }
 };
 /// Where a job is in its life.
 ///
@@ -1458,6 +1482,15 @@ const _: () = {
     impl __p::IntEnumValue for Priority {
         const EXPECTING: &'static ::core::primitive::str = "a `Priority` integer";
     }
+    impl __p::FromHttpText for Priority {
+        #[inline]
+        fn from_http(
+            __text: &::core::primitive::str,
+            _: __p::TimestampFormat,
+        ) -> ::core::result::Result<Self, ::std::string::String> {
+            __p::int_enum_from_http(__text)
+        }
+    }
     impl __p::Encode for Priority {
         fn encode<__S: __serde::Serializer>(
             &self,
@@ -1688,6 +1721,14 @@ const _: () = {
             __p::decode_structure(__deserializer, &__p::Place::TOP)
         }
     }
+    impl __p::ReadResponse for Throttled {
+        #[inline]
+        fn read_response(
+            __response: &__p::ResponseParts<'_>,
+        ) -> ::core::result::Result<Self, ::std::string::String> {
+            __response.json_body()
+        }
+    }
 };
 /// The request does not describe a valid job.
 ///
@@ -1796,6 +1837,14 @@ const _: () = {
             __deserializer: __D,
         ) -> ::core::result::Result<Self, __D::Error> {
             __p::decode_structure(__deserializer, &__p::Place::TOP)
+        }
+    }
+    impl __p::ReadResponse for ValidationError {
+        #[inline]
+        fn read_response(
+            __response: &__p::ResponseParts<'_>,
+        ) -> ::core::result::Result<Self, ::std::string::String> {
+            __response.json_body()
         }
     }
 };
@@ -2636,11 +2685,36 @@ pub mod operations {
             ::core::result::Result::Ok(__uri.finish())
         }
         #[inline]
-        fn parse_error(
-            __error_type: ::core::option::Option<&::core::primitive::str>,
+        fn build_request_with(
+            __input: &Self::Input,
+            __endpoint: &::sesv2_model::Endpoint,
+            __tokens: &mut dyn ::sesv2_model::IdempotencyTokens,
+        ) -> ::core::result::Result<
+            ::sesv2_model::http::Request<::std::vec::Vec<::core::primitive::u8>>,
+            ::sesv2_model::RequestError,
+        > {
+            let mut __request = ::sesv2_model::__private::RequestWriter::new(
+                Self::HTTP_METHOD,
+                Self::request_uri(__input)?,
+            );
+            __request.json_body(__input, "application/json")?;
+            __request.finish(__endpoint)
+        }
+        #[inline]
+        fn parse_parts(
+            __status: ::core::primitive::u16,
+            __headers: &::sesv2_model::http::HeaderMap,
             __body: &[::core::primitive::u8],
-        ) -> CreateImportJobError {
-            CreateImportJobError::from_response(__error_type, __body)
+        ) -> ::core::result::Result<Self::Output, Self::Error> {
+            let __response = ::sesv2_model::__private::ResponseParts {
+                status: __status,
+                headers: __headers,
+                body: __body,
+            };
+            ::sesv2_model::__private::parse_response(
+                &__response,
+                CreateImportJobError::Unhandled,
+            )
         }
     }
     /// The errors of the `CreateImportJob` operation.
@@ -2656,43 +2730,17 @@ pub mod operations {
     }
     #[allow(deprecated)]
     impl CreateImportJobError {
-        /// Reads an error response: `error_type` is the `x-amzn-ErrorType`
-        /// header when there is one; otherwise the code comes from the
-        /// body's `__type` or `code` member.
+        /// Reads an error response: the modeled error its code names, else
+        /// `Unhandled` with the response's status, code, message and body.
+        /// The code is the `X-Amzn-Errortype` header, else the body's `code`
+        /// or `__type` member, without a namespace (`ns#`) or `:suffix`.
         #[inline]
-        pub fn from_response(
-            error_type: ::core::option::Option<&::core::primitive::str>,
-            body: &[::core::primitive::u8],
+        pub fn from_response<__B: ::core::convert::AsRef<[::core::primitive::u8]>>(
+            response: &::sesv2_model::http::Response<__B>,
         ) -> Self {
-            let __code = ::sesv2_model::error_code(error_type, body);
-            Self::from_code(__code.as_deref().unwrap_or_default(), body)
-        }
-        /// Reads an error response whose code is known: a shape name,
-        /// optionally with a namespace (`ns#Name`) or a `:suffix`.
-        #[inline]
-        pub fn from_code(
-            code: &::core::primitive::str,
-            body: &[::core::primitive::u8],
-        ) -> Self {
-            match ::sesv2_model::error_shape_name(code) {
-                "ValidationError" => {
-                    ::sesv2_model::__private::modeled_error(
-                        code,
-                        body,
-                        Self::ValidationError,
-                        Self::Unhandled,
-                    )
-                }
-                _ => {
-                    Self::Unhandled(
-                        ::sesv2_model::__private::unhandled_error(
-                            (!code.is_empty()).then_some(code),
-                            body,
-                            ::core::option::Option::None,
-                        ),
-                    )
-                }
-            }
+            <Self as ::sesv2_model::__private::ReadError>::read_error(
+                &::sesv2_model::__private::ResponseParts::of(response),
+            )
         }
         /// The error's code: the modeled error's shape name, or the code
         /// the response gave.
@@ -2703,6 +2751,32 @@ pub mod operations {
                     ::core::option::Option::Some("ValidationError")
                 }
                 Self::Unhandled(__error) => __error.code(),
+            }
+        }
+    }
+    #[allow(deprecated)]
+    impl ::sesv2_model::__private::ReadError for CreateImportJobError {
+        #[inline]
+        fn read_error(__response: &::sesv2_model::__private::ResponseParts<'_>) -> Self {
+            let __code = __response.error_code();
+            match ::sesv2_model::error_shape_name(&__code) {
+                "ValidationError" => {
+                    ::sesv2_model::__private::modeled_error(
+                        __response,
+                        &__code,
+                        Self::ValidationError,
+                        Self::Unhandled,
+                    )
+                }
+                _ => {
+                    Self::Unhandled(
+                        ::sesv2_model::__private::unhandled_response(
+                            __response,
+                            ::core::option::Option::Some(&__code),
+                            ::core::option::Option::None,
+                        ),
+                    )
+                }
             }
         }
     }
@@ -2771,11 +2845,35 @@ pub mod operations {
             ::core::result::Result::Ok(__uri.finish())
         }
         #[inline]
-        fn parse_error(
-            __error_type: ::core::option::Option<&::core::primitive::str>,
+        fn build_request_with(
+            __input: &Self::Input,
+            __endpoint: &::sesv2_model::Endpoint,
+            __tokens: &mut dyn ::sesv2_model::IdempotencyTokens,
+        ) -> ::core::result::Result<
+            ::sesv2_model::http::Request<::std::vec::Vec<::core::primitive::u8>>,
+            ::sesv2_model::RequestError,
+        > {
+            let mut __request = ::sesv2_model::__private::RequestWriter::new(
+                Self::HTTP_METHOD,
+                Self::request_uri(__input)?,
+            );
+            __request.finish(__endpoint)
+        }
+        #[inline]
+        fn parse_parts(
+            __status: ::core::primitive::u16,
+            __headers: &::sesv2_model::http::HeaderMap,
             __body: &[::core::primitive::u8],
-        ) -> DeleteImportJobError {
-            DeleteImportJobError::from_response(__error_type, __body)
+        ) -> ::core::result::Result<Self::Output, Self::Error> {
+            let __response = ::sesv2_model::__private::ResponseParts {
+                status: __status,
+                headers: __headers,
+                body: __body,
+            };
+            ::sesv2_model::__private::parse_response(
+                &__response,
+                DeleteImportJobError::Unhandled,
+            )
         }
     }
     /// The errors of the `DeleteImportJob` operation.
@@ -2791,43 +2889,17 @@ pub mod operations {
     }
     #[allow(deprecated)]
     impl DeleteImportJobError {
-        /// Reads an error response: `error_type` is the `x-amzn-ErrorType`
-        /// header when there is one; otherwise the code comes from the
-        /// body's `__type` or `code` member.
+        /// Reads an error response: the modeled error its code names, else
+        /// `Unhandled` with the response's status, code, message and body.
+        /// The code is the `X-Amzn-Errortype` header, else the body's `code`
+        /// or `__type` member, without a namespace (`ns#`) or `:suffix`.
         #[inline]
-        pub fn from_response(
-            error_type: ::core::option::Option<&::core::primitive::str>,
-            body: &[::core::primitive::u8],
+        pub fn from_response<__B: ::core::convert::AsRef<[::core::primitive::u8]>>(
+            response: &::sesv2_model::http::Response<__B>,
         ) -> Self {
-            let __code = ::sesv2_model::error_code(error_type, body);
-            Self::from_code(__code.as_deref().unwrap_or_default(), body)
-        }
-        /// Reads an error response whose code is known: a shape name,
-        /// optionally with a namespace (`ns#Name`) or a `:suffix`.
-        #[inline]
-        pub fn from_code(
-            code: &::core::primitive::str,
-            body: &[::core::primitive::u8],
-        ) -> Self {
-            match ::sesv2_model::error_shape_name(code) {
-                "JobNotFound" => {
-                    ::sesv2_model::__private::modeled_error(
-                        code,
-                        body,
-                        Self::JobNotFound,
-                        Self::Unhandled,
-                    )
-                }
-                _ => {
-                    Self::Unhandled(
-                        ::sesv2_model::__private::unhandled_error(
-                            (!code.is_empty()).then_some(code),
-                            body,
-                            ::core::option::Option::None,
-                        ),
-                    )
-                }
-            }
+            <Self as ::sesv2_model::__private::ReadError>::read_error(
+                &::sesv2_model::__private::ResponseParts::of(response),
+            )
         }
         /// The error's code: the modeled error's shape name, or the code
         /// the response gave.
@@ -2836,6 +2908,32 @@ pub mod operations {
             match self {
                 Self::JobNotFound(_) => ::core::option::Option::Some("JobNotFound"),
                 Self::Unhandled(__error) => __error.code(),
+            }
+        }
+    }
+    #[allow(deprecated)]
+    impl ::sesv2_model::__private::ReadError for DeleteImportJobError {
+        #[inline]
+        fn read_error(__response: &::sesv2_model::__private::ResponseParts<'_>) -> Self {
+            let __code = __response.error_code();
+            match ::sesv2_model::error_shape_name(&__code) {
+                "JobNotFound" => {
+                    ::sesv2_model::__private::modeled_error(
+                        __response,
+                        &__code,
+                        Self::JobNotFound,
+                        Self::Unhandled,
+                    )
+                }
+                _ => {
+                    Self::Unhandled(
+                        ::sesv2_model::__private::unhandled_response(
+                            __response,
+                            ::core::option::Option::Some(&__code),
+                            ::core::option::Option::None,
+                        ),
+                    )
+                }
             }
         }
     }
@@ -2904,11 +3002,35 @@ pub mod operations {
             ::core::result::Result::Ok(__uri.finish())
         }
         #[inline]
-        fn parse_error(
-            __error_type: ::core::option::Option<&::core::primitive::str>,
+        fn build_request_with(
+            __input: &Self::Input,
+            __endpoint: &::sesv2_model::Endpoint,
+            __tokens: &mut dyn ::sesv2_model::IdempotencyTokens,
+        ) -> ::core::result::Result<
+            ::sesv2_model::http::Request<::std::vec::Vec<::core::primitive::u8>>,
+            ::sesv2_model::RequestError,
+        > {
+            let mut __request = ::sesv2_model::__private::RequestWriter::new(
+                Self::HTTP_METHOD,
+                Self::request_uri(__input)?,
+            );
+            __request.finish(__endpoint)
+        }
+        #[inline]
+        fn parse_parts(
+            __status: ::core::primitive::u16,
+            __headers: &::sesv2_model::http::HeaderMap,
             __body: &[::core::primitive::u8],
-        ) -> GetImportJobError {
-            GetImportJobError::from_response(__error_type, __body)
+        ) -> ::core::result::Result<Self::Output, Self::Error> {
+            let __response = ::sesv2_model::__private::ResponseParts {
+                status: __status,
+                headers: __headers,
+                body: __body,
+            };
+            ::sesv2_model::__private::parse_response(
+                &__response,
+                GetImportJobError::Unhandled,
+            )
         }
     }
     /// The errors of the `GetImportJob` operation.
@@ -2926,51 +3048,17 @@ pub mod operations {
     }
     #[allow(deprecated)]
     impl GetImportJobError {
-        /// Reads an error response: `error_type` is the `x-amzn-ErrorType`
-        /// header when there is one; otherwise the code comes from the
-        /// body's `__type` or `code` member.
+        /// Reads an error response: the modeled error its code names, else
+        /// `Unhandled` with the response's status, code, message and body.
+        /// The code is the `X-Amzn-Errortype` header, else the body's `code`
+        /// or `__type` member, without a namespace (`ns#`) or `:suffix`.
         #[inline]
-        pub fn from_response(
-            error_type: ::core::option::Option<&::core::primitive::str>,
-            body: &[::core::primitive::u8],
+        pub fn from_response<__B: ::core::convert::AsRef<[::core::primitive::u8]>>(
+            response: &::sesv2_model::http::Response<__B>,
         ) -> Self {
-            let __code = ::sesv2_model::error_code(error_type, body);
-            Self::from_code(__code.as_deref().unwrap_or_default(), body)
-        }
-        /// Reads an error response whose code is known: a shape name,
-        /// optionally with a namespace (`ns#Name`) or a `:suffix`.
-        #[inline]
-        pub fn from_code(
-            code: &::core::primitive::str,
-            body: &[::core::primitive::u8],
-        ) -> Self {
-            match ::sesv2_model::error_shape_name(code) {
-                "JobNotFound" => {
-                    ::sesv2_model::__private::modeled_error(
-                        code,
-                        body,
-                        Self::JobNotFound,
-                        Self::Unhandled,
-                    )
-                }
-                "Throttled" => {
-                    ::sesv2_model::__private::modeled_error(
-                        code,
-                        body,
-                        Self::Throttled,
-                        Self::Unhandled,
-                    )
-                }
-                _ => {
-                    Self::Unhandled(
-                        ::sesv2_model::__private::unhandled_error(
-                            (!code.is_empty()).then_some(code),
-                            body,
-                            ::core::option::Option::None,
-                        ),
-                    )
-                }
-            }
+            <Self as ::sesv2_model::__private::ReadError>::read_error(
+                &::sesv2_model::__private::ResponseParts::of(response),
+            )
         }
         /// The error's code: the modeled error's shape name, or the code
         /// the response gave.
@@ -2980,6 +3068,40 @@ pub mod operations {
                 Self::JobNotFound(_) => ::core::option::Option::Some("JobNotFound"),
                 Self::Throttled(_) => ::core::option::Option::Some("Throttled"),
                 Self::Unhandled(__error) => __error.code(),
+            }
+        }
+    }
+    #[allow(deprecated)]
+    impl ::sesv2_model::__private::ReadError for GetImportJobError {
+        #[inline]
+        fn read_error(__response: &::sesv2_model::__private::ResponseParts<'_>) -> Self {
+            let __code = __response.error_code();
+            match ::sesv2_model::error_shape_name(&__code) {
+                "JobNotFound" => {
+                    ::sesv2_model::__private::modeled_error(
+                        __response,
+                        &__code,
+                        Self::JobNotFound,
+                        Self::Unhandled,
+                    )
+                }
+                "Throttled" => {
+                    ::sesv2_model::__private::modeled_error(
+                        __response,
+                        &__code,
+                        Self::Throttled,
+                        Self::Unhandled,
+                    )
+                }
+                _ => {
+                    Self::Unhandled(
+                        ::sesv2_model::__private::unhandled_response(
+                            __response,
+                            ::core::option::Option::Some(&__code),
+                            ::core::option::Option::None,
+                        ),
+                    )
+                }
             }
         }
     }

@@ -1409,6 +1409,14 @@ const _: () = {
             __p::decode_structure(__deserializer, &__p::Place::TOP)
         }
     }
+    impl __p::ReadResponse for Everything {
+        #[inline]
+        fn read_response(
+            __response: &__p::ResponseParts<'_>,
+        ) -> ::core::result::Result<Self, ::std::string::String> {
+            __response.json_body()
+        }
+    }
 };
 /// The `Kind` enum.
 ///
@@ -1743,6 +1751,14 @@ const _: () = {
             __p::decode_structure(__deserializer, &__p::Place::TOP)
         }
     }
+    impl __p::ReadResponse for Unhandled {
+        #[inline]
+        fn read_response(
+            __response: &__p::ResponseParts<'_>,
+        ) -> ::core::result::Result<Self, ::std::string::String> {
+            __response.json_body()
+        }
+    }
 };
 /// The `UnhandledError` structure.
 ///
@@ -1851,6 +1867,14 @@ const _: () = {
             __deserializer: __D,
         ) -> ::core::result::Result<Self, __D::Error> {
             __p::decode_structure(__deserializer, &__p::Place::TOP)
+        }
+    }
+    impl __p::ReadResponse for UnhandledError {
+        #[inline]
+        fn read_response(
+            __response: &__p::ResponseParts<'_>,
+        ) -> ::core::result::Result<Self, ::std::string::String> {
+            __response.json_body()
         }
     }
 };
@@ -3649,11 +3673,42 @@ pub mod operations {
             ::core::result::Result::Ok(__uri.finish())
         }
         #[inline]
-        fn parse_error(
-            __error_type: ::core::option::Option<&::core::primitive::str>,
+        fn build_request_with(
+            __input: &Self::Input,
+            __endpoint: &::sesv2_model::Endpoint,
+            __tokens: &mut dyn ::sesv2_model::IdempotencyTokens,
+        ) -> ::core::result::Result<
+            ::sesv2_model::http::Request<::std::vec::Vec<::core::primitive::u8>>,
+            ::sesv2_model::RequestError,
+        > {
+            let mut __request = ::sesv2_model::__private::RequestWriter::new(
+                Self::HTTP_METHOD,
+                Self::request_uri(__input)?,
+            );
+            if let ::core::option::Option::Some(__value) = &__input.error_type {
+                __request
+                    .header(
+                        "error_type",
+                        "x-error-type",
+                        __value,
+                        ::sesv2_model::__private::TimestampFormat::HttpDate,
+                    )?;
+            }
+            __request.json_body(__input, "application/json")?;
+            __request.finish(__endpoint)
+        }
+        #[inline]
+        fn parse_parts(
+            __status: ::core::primitive::u16,
+            __headers: &::sesv2_model::http::HeaderMap,
             __body: &[::core::primitive::u8],
-        ) -> BuildError {
-            BuildError::from_response(__error_type, __body)
+        ) -> ::core::result::Result<Self::Output, Self::Error> {
+            let __response = ::sesv2_model::__private::ResponseParts {
+                status: __status,
+                headers: __headers,
+                body: __body,
+            };
+            ::sesv2_model::__private::parse_response(&__response, BuildError::Unhandled)
         }
     }
     /// The errors of the `Build` operation.
@@ -3671,51 +3726,17 @@ pub mod operations {
     }
     #[allow(deprecated)]
     impl BuildError {
-        /// Reads an error response: `error_type` is the `x-amzn-ErrorType`
-        /// header when there is one; otherwise the code comes from the
-        /// body's `__type` or `code` member.
+        /// Reads an error response: the modeled error its code names, else
+        /// `Unhandled` with the response's status, code, message and body.
+        /// The code is the `X-Amzn-Errortype` header, else the body's `code`
+        /// or `__type` member, without a namespace (`ns#`) or `:suffix`.
         #[inline]
-        pub fn from_response(
-            error_type: ::core::option::Option<&::core::primitive::str>,
-            body: &[::core::primitive::u8],
+        pub fn from_response<__B: ::core::convert::AsRef<[::core::primitive::u8]>>(
+            response: &::sesv2_model::http::Response<__B>,
         ) -> Self {
-            let __code = ::sesv2_model::error_code(error_type, body);
-            Self::from_code(__code.as_deref().unwrap_or_default(), body)
-        }
-        /// Reads an error response whose code is known: a shape name,
-        /// optionally with a namespace (`ns#Name`) or a `:suffix`.
-        #[inline]
-        pub fn from_code(
-            code: &::core::primitive::str,
-            body: &[::core::primitive::u8],
-        ) -> Self {
-            match ::sesv2_model::error_shape_name(code) {
-                "Unhandled" => {
-                    ::sesv2_model::__private::modeled_error(
-                        code,
-                        body,
-                        Self::UnhandledError2,
-                        Self::Unhandled,
-                    )
-                }
-                "UnhandledError" => {
-                    ::sesv2_model::__private::modeled_error(
-                        code,
-                        body,
-                        Self::UnhandledError,
-                        Self::Unhandled,
-                    )
-                }
-                _ => {
-                    Self::Unhandled(
-                        ::sesv2_model::__private::unhandled_error(
-                            (!code.is_empty()).then_some(code),
-                            body,
-                            ::core::option::Option::None,
-                        ),
-                    )
-                }
-            }
+            <Self as ::sesv2_model::__private::ReadError>::read_error(
+                &::sesv2_model::__private::ResponseParts::of(response),
+            )
         }
         /// The error's code: the modeled error's shape name, or the code
         /// the response gave.
@@ -3725,6 +3746,40 @@ pub mod operations {
                 Self::UnhandledError2(_) => ::core::option::Option::Some("Unhandled"),
                 Self::UnhandledError(_) => ::core::option::Option::Some("UnhandledError"),
                 Self::Unhandled(__error) => __error.code(),
+            }
+        }
+    }
+    #[allow(deprecated)]
+    impl ::sesv2_model::__private::ReadError for BuildError {
+        #[inline]
+        fn read_error(__response: &::sesv2_model::__private::ResponseParts<'_>) -> Self {
+            let __code = __response.error_code();
+            match ::sesv2_model::error_shape_name(&__code) {
+                "Unhandled" => {
+                    ::sesv2_model::__private::modeled_error(
+                        __response,
+                        &__code,
+                        Self::UnhandledError2,
+                        Self::Unhandled,
+                    )
+                }
+                "UnhandledError" => {
+                    ::sesv2_model::__private::modeled_error(
+                        __response,
+                        &__code,
+                        Self::UnhandledError,
+                        Self::Unhandled,
+                    )
+                }
+                _ => {
+                    Self::Unhandled(
+                        ::sesv2_model::__private::unhandled_response(
+                            __response,
+                            ::core::option::Option::Some(&__code),
+                            ::core::option::Option::None,
+                        ),
+                    )
+                }
             }
         }
     }
@@ -3788,11 +3843,35 @@ pub mod operations {
             ::core::result::Result::Ok(__uri.finish())
         }
         #[inline]
-        fn parse_error(
-            __error_type: ::core::option::Option<&::core::primitive::str>,
+        fn build_request_with(
+            __input: &Self::Input,
+            __endpoint: &::sesv2_model::Endpoint,
+            __tokens: &mut dyn ::sesv2_model::IdempotencyTokens,
+        ) -> ::core::result::Result<
+            ::sesv2_model::http::Request<::std::vec::Vec<::core::primitive::u8>>,
+            ::sesv2_model::RequestError,
+        > {
+            let mut __request = ::sesv2_model::__private::RequestWriter::new(
+                Self::HTTP_METHOD,
+                Self::request_uri(__input)?,
+            );
+            __request.finish(__endpoint)
+        }
+        #[inline]
+        fn parse_parts(
+            __status: ::core::primitive::u16,
+            __headers: &::sesv2_model::http::HeaderMap,
             __body: &[::core::primitive::u8],
-        ) -> BuilderError {
-            BuilderError::from_response(__error_type, __body)
+        ) -> ::core::result::Result<Self::Output, Self::Error> {
+            let __response = ::sesv2_model::__private::ResponseParts {
+                status: __status,
+                headers: __headers,
+                body: __body,
+            };
+            ::sesv2_model::__private::parse_response(
+                &__response,
+                BuilderError::Unhandled,
+            )
         }
     }
     /// The errors of the `Builder` operation.
@@ -3808,43 +3887,17 @@ pub mod operations {
     }
     #[allow(deprecated)]
     impl BuilderError {
-        /// Reads an error response: `error_type` is the `x-amzn-ErrorType`
-        /// header when there is one; otherwise the code comes from the
-        /// body's `__type` or `code` member.
+        /// Reads an error response: the modeled error its code names, else
+        /// `Unhandled` with the response's status, code, message and body.
+        /// The code is the `X-Amzn-Errortype` header, else the body's `code`
+        /// or `__type` member, without a namespace (`ns#`) or `:suffix`.
         #[inline]
-        pub fn from_response(
-            error_type: ::core::option::Option<&::core::primitive::str>,
-            body: &[::core::primitive::u8],
+        pub fn from_response<__B: ::core::convert::AsRef<[::core::primitive::u8]>>(
+            response: &::sesv2_model::http::Response<__B>,
         ) -> Self {
-            let __code = ::sesv2_model::error_code(error_type, body);
-            Self::from_code(__code.as_deref().unwrap_or_default(), body)
-        }
-        /// Reads an error response whose code is known: a shape name,
-        /// optionally with a namespace (`ns#Name`) or a `:suffix`.
-        #[inline]
-        pub fn from_code(
-            code: &::core::primitive::str,
-            body: &[::core::primitive::u8],
-        ) -> Self {
-            match ::sesv2_model::error_shape_name(code) {
-                "Unhandled" => {
-                    ::sesv2_model::__private::modeled_error(
-                        code,
-                        body,
-                        Self::UnhandledError,
-                        Self::Unhandled,
-                    )
-                }
-                _ => {
-                    Self::Unhandled(
-                        ::sesv2_model::__private::unhandled_error(
-                            (!code.is_empty()).then_some(code),
-                            body,
-                            ::core::option::Option::None,
-                        ),
-                    )
-                }
-            }
+            <Self as ::sesv2_model::__private::ReadError>::read_error(
+                &::sesv2_model::__private::ResponseParts::of(response),
+            )
         }
         /// The error's code: the modeled error's shape name, or the code
         /// the response gave.
@@ -3853,6 +3906,32 @@ pub mod operations {
             match self {
                 Self::UnhandledError(_) => ::core::option::Option::Some("Unhandled"),
                 Self::Unhandled(__error) => __error.code(),
+            }
+        }
+    }
+    #[allow(deprecated)]
+    impl ::sesv2_model::__private::ReadError for BuilderError {
+        #[inline]
+        fn read_error(__response: &::sesv2_model::__private::ResponseParts<'_>) -> Self {
+            let __code = __response.error_code();
+            match ::sesv2_model::error_shape_name(&__code) {
+                "Unhandled" => {
+                    ::sesv2_model::__private::modeled_error(
+                        __response,
+                        &__code,
+                        Self::UnhandledError,
+                        Self::Unhandled,
+                    )
+                }
+                _ => {
+                    Self::Unhandled(
+                        ::sesv2_model::__private::unhandled_response(
+                            __response,
+                            ::core::option::Option::Some(&__code),
+                            ::core::option::Option::None,
+                        ),
+                    )
+                }
             }
         }
     }
@@ -3915,11 +3994,35 @@ pub mod operations {
             ::core::result::Result::Ok(__uri.finish())
         }
         #[inline]
-        fn parse_error(
-            __error_type: ::core::option::Option<&::core::primitive::str>,
+        fn build_request_with(
+            __input: &Self::Input,
+            __endpoint: &::sesv2_model::Endpoint,
+            __tokens: &mut dyn ::sesv2_model::IdempotencyTokens,
+        ) -> ::core::result::Result<
+            ::sesv2_model::http::Request<::std::vec::Vec<::core::primitive::u8>>,
+            ::sesv2_model::RequestError,
+        > {
+            let mut __request = ::sesv2_model::__private::RequestWriter::new(
+                Self::HTTP_METHOD,
+                Self::request_uri(__input)?,
+            );
+            __request.finish(__endpoint)
+        }
+        #[inline]
+        fn parse_parts(
+            __status: ::core::primitive::u16,
+            __headers: &::sesv2_model::http::HeaderMap,
             __body: &[::core::primitive::u8],
-        ) -> GetInputFileError {
-            GetInputFileError::from_response(__error_type, __body)
+        ) -> ::core::result::Result<Self::Output, Self::Error> {
+            let __response = ::sesv2_model::__private::ResponseParts {
+                status: __status,
+                headers: __headers,
+                body: __body,
+            };
+            ::sesv2_model::__private::parse_response(
+                &__response,
+                GetInputFileError::Unhandled,
+            )
         }
     }
     /// The errors of the `GetInputFile` operation.
@@ -3935,43 +4038,17 @@ pub mod operations {
     }
     #[allow(deprecated)]
     impl GetInputFileError {
-        /// Reads an error response: `error_type` is the `x-amzn-ErrorType`
-        /// header when there is one; otherwise the code comes from the
-        /// body's `__type` or `code` member.
+        /// Reads an error response: the modeled error its code names, else
+        /// `Unhandled` with the response's status, code, message and body.
+        /// The code is the `X-Amzn-Errortype` header, else the body's `code`
+        /// or `__type` member, without a namespace (`ns#`) or `:suffix`.
         #[inline]
-        pub fn from_response(
-            error_type: ::core::option::Option<&::core::primitive::str>,
-            body: &[::core::primitive::u8],
+        pub fn from_response<__B: ::core::convert::AsRef<[::core::primitive::u8]>>(
+            response: &::sesv2_model::http::Response<__B>,
         ) -> Self {
-            let __code = ::sesv2_model::error_code(error_type, body);
-            Self::from_code(__code.as_deref().unwrap_or_default(), body)
-        }
-        /// Reads an error response whose code is known: a shape name,
-        /// optionally with a namespace (`ns#Name`) or a `:suffix`.
-        #[inline]
-        pub fn from_code(
-            code: &::core::primitive::str,
-            body: &[::core::primitive::u8],
-        ) -> Self {
-            match ::sesv2_model::error_shape_name(code) {
-                "Unhandled" => {
-                    ::sesv2_model::__private::modeled_error(
-                        code,
-                        body,
-                        Self::UnhandledError,
-                        Self::Unhandled,
-                    )
-                }
-                _ => {
-                    Self::Unhandled(
-                        ::sesv2_model::__private::unhandled_error(
-                            (!code.is_empty()).then_some(code),
-                            body,
-                            ::core::option::Option::None,
-                        ),
-                    )
-                }
-            }
+            <Self as ::sesv2_model::__private::ReadError>::read_error(
+                &::sesv2_model::__private::ResponseParts::of(response),
+            )
         }
         /// The error's code: the modeled error's shape name, or the code
         /// the response gave.
@@ -3980,6 +4057,32 @@ pub mod operations {
             match self {
                 Self::UnhandledError(_) => ::core::option::Option::Some("Unhandled"),
                 Self::Unhandled(__error) => __error.code(),
+            }
+        }
+    }
+    #[allow(deprecated)]
+    impl ::sesv2_model::__private::ReadError for GetInputFileError {
+        #[inline]
+        fn read_error(__response: &::sesv2_model::__private::ResponseParts<'_>) -> Self {
+            let __code = __response.error_code();
+            match ::sesv2_model::error_shape_name(&__code) {
+                "Unhandled" => {
+                    ::sesv2_model::__private::modeled_error(
+                        __response,
+                        &__code,
+                        Self::UnhandledError,
+                        Self::Unhandled,
+                    )
+                }
+                _ => {
+                    Self::Unhandled(
+                        ::sesv2_model::__private::unhandled_response(
+                            __response,
+                            ::core::option::Option::Some(&__code),
+                            ::core::option::Option::None,
+                        ),
+                    )
+                }
             }
         }
     }

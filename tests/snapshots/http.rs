@@ -485,6 +485,25 @@ const _: () = {
             __p::decode_structure(__deserializer, &__p::Place::TOP)
         }
     }
+    impl __p::ReadResponse for GetObjectOutput {
+        #[inline]
+        fn read_response(
+            __response: &__p::ResponseParts<'_>,
+        ) -> ::core::result::Result<Self, ::std::string::String> {
+            let __builder = builders::GetObjectOutputBuilder::default()
+                .set_body(__response.payload_blob())
+                .set_content_length(
+                    __response
+                        .header(
+                            "content-length",
+                            ::sesv2_model::__private::TimestampFormat::HttpDate,
+                        )?,
+                )
+                .set_metadata(__response.prefix_headers("x-amz-meta-")?)
+                .set_status(__response.status_code());
+            ::core::result::Result::Ok(__builder.build())
+        }
+    }
 };
 /// The `ListObjectsInput` structure.
 ///
@@ -500,10 +519,10 @@ pub struct ListObjectsInput {
     pub bucket: ::std::string::String,
     /// The `MaxKeys` member.
     ///
-    /// Defaults to `1000` when absent.
+    /// When unset, the service applies the default `1000`.
     ///
     /// Travels in the query string as `max-keys`, not in the JSON body.
-    pub max_keys: ::core::primitive::i32,
+    pub max_keys: ::core::option::Option<::core::primitive::i32>,
     /// The `Since` member.
     ///
     /// Travels in the request URI (an `@httpLabel`), not in the JSON body.
@@ -526,11 +545,11 @@ impl ListObjectsInput {
     }
     /// The `MaxKeys` member.
     ///
-    /// Defaults to `1000` when absent.
+    /// When unset, the service applies the default `1000`.
     ///
     /// Travels in the query string as `max-keys`, not in the JSON body.
     #[inline]
-    pub fn max_keys(&self) -> ::core::primitive::i32 {
+    pub fn max_keys(&self) -> ::core::option::Option<::core::primitive::i32> {
         self.max_keys
     }
     /// The `Since` member.
@@ -673,6 +692,14 @@ const _: () = {
             __p::decode_structure(__deserializer, &__p::Place::TOP)
         }
     }
+    impl __p::ReadResponse for ListObjectsOutput {
+        #[inline]
+        fn read_response(
+            __response: &__p::ResponseParts<'_>,
+        ) -> ::core::result::Result<Self, ::std::string::String> {
+            __response.json_body()
+        }
+    }
 };
 /// The `NoSuchKey` structure.
 ///
@@ -798,6 +825,14 @@ const _: () = {
             __deserializer: __D,
         ) -> ::core::result::Result<Self, __D::Error> {
             __p::decode_structure(__deserializer, &__p::Place::TOP)
+        }
+    }
+    impl __p::ReadResponse for NoSuchKey {
+        #[inline]
+        fn read_response(
+            __response: &__p::ResponseParts<'_>,
+        ) -> ::core::result::Result<Self, ::std::string::String> {
+            __response.json_body()
         }
     }
 };
@@ -1117,6 +1152,15 @@ const _: () = {
     impl __p::IntEnumValue for Priority {
         const EXPECTING: &'static ::core::primitive::str = "a `Priority` integer";
     }
+    impl __p::FromHttpText for Priority {
+        #[inline]
+        fn from_http(
+            __text: &::core::primitive::str,
+            _: __p::TimestampFormat,
+        ) -> ::core::result::Result<Self, ::std::string::String> {
+            __p::int_enum_from_http(__text)
+        }
+    }
     impl __p::Encode for Priority {
         fn encode<__S: __serde::Serializer>(
             &self,
@@ -1353,6 +1397,51 @@ const _: () = {
             __p::decode_structure(__deserializer, &__p::Place::TOP)
         }
     }
+    impl __p::DecodeFields for builders::PutObjectOutputBuilder {
+        const EXPECTING: &'static ::core::primitive::str = "a `PutObjectOutput` object";
+        fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
+            match __name {
+                "Object" => 0,
+                _ => ::core::primitive::usize::MAX,
+            }
+        }
+        fn decode_fields<'de, __A: __serde::de::MapAccess<'de>>(
+            mut __map: __A,
+        ) -> ::core::result::Result<Self, __A::Error> {
+            const __PLACES: &[__p::Place] = &[
+                __p::Place::member("PutObjectOutput", "Object"),
+            ];
+            let mut __slots = (::core::option::Option::<OtherObject>::None,);
+            while let ::core::option::Option::Some(__index) = __map
+                .next_key_seed(__p::FieldSeed::<Self>::new())?
+            {
+                match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
+                    _ => __p::skip_value(&mut __map)?,
+                }
+            }
+            ::core::result::Result::Ok(
+                <Self as ::core::default::Default>::default().set_object(__slots.0),
+            )
+        }
+    }
+    impl __p::ReadResponse for PutObjectOutput {
+        #[inline]
+        fn read_response(
+            __response: &__p::ResponseParts<'_>,
+        ) -> ::core::result::Result<Self, ::std::string::String> {
+            let __builder = __response
+                .json_body::<builders::PutObjectOutputBuilder>()?
+                .set_e_tag(
+                    __response
+                        .header(
+                            "etag",
+                            ::sesv2_model::__private::TimestampFormat::HttpDate,
+                        )?,
+                );
+            ::core::result::Result::Ok(__builder.build())
+        }
+    }
 };
 /// The `SubscribeOutput` structure.
 ///
@@ -1435,6 +1524,16 @@ const _: () = {
             __deserializer: __D,
         ) -> ::core::result::Result<Self, __D::Error> {
             __p::decode_structure(__deserializer, &__p::Place::TOP)
+        }
+    }
+    impl __p::ReadResponse for SubscribeOutput {
+        #[inline]
+        fn read_response(
+            __response: &__p::ResponseParts<'_>,
+        ) -> ::core::result::Result<Self, ::std::string::String> {
+            let __builder = builders::SubscribeOutputBuilder::default()
+                .set_events(__response.payload_json()?);
+            ::core::result::Result::Ok(__builder.build())
         }
     }
 };
@@ -1559,6 +1658,51 @@ const _: () = {
             __deserializer: __D,
         ) -> ::core::result::Result<Self, __D::Error> {
             __p::decode_structure(__deserializer, &__p::Place::TOP)
+        }
+    }
+    impl __p::DecodeFields for builders::ThrottledBuilder {
+        const EXPECTING: &'static ::core::primitive::str = "a `Throttled` object";
+        fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
+            match __name {
+                "message" => 0,
+                _ => ::core::primitive::usize::MAX,
+            }
+        }
+        fn decode_fields<'de, __A: __serde::de::MapAccess<'de>>(
+            mut __map: __A,
+        ) -> ::core::result::Result<Self, __A::Error> {
+            const __PLACES: &[__p::Place] = &[
+                __p::Place::member("Throttled", "message"),
+            ];
+            let mut __slots = (::core::option::Option::<::std::string::String>::None,);
+            while let ::core::option::Option::Some(__index) = __map
+                .next_key_seed(__p::FieldSeed::<Self>::new())?
+            {
+                match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
+                    _ => __p::skip_value(&mut __map)?,
+                }
+            }
+            ::core::result::Result::Ok(
+                <Self as ::core::default::Default>::default().set_message(__slots.0),
+            )
+        }
+    }
+    impl __p::ReadResponse for Throttled {
+        #[inline]
+        fn read_response(
+            __response: &__p::ResponseParts<'_>,
+        ) -> ::core::result::Result<Self, ::std::string::String> {
+            let __builder = __response
+                .json_body::<builders::ThrottledBuilder>()?
+                .set_retry_after(
+                    __response
+                        .header(
+                            "retry-after",
+                            ::sesv2_model::__private::TimestampFormat::HttpDate,
+                        )?,
+                );
+            ::core::result::Result::Ok(__builder.build())
         }
     }
 };
@@ -2077,7 +2221,7 @@ pub mod builders {
                 ) => {
                     ::core::result::Result::Ok(super::ListObjectsInput {
                         bucket: __r_bucket,
-                        max_keys: self.max_keys.unwrap_or(1000i32),
+                        max_keys: self.max_keys,
                         since: __r_since,
                         filter: self.filter,
                     })
@@ -2702,11 +2846,54 @@ pub mod operations {
             ::core::result::Result::Ok(__uri.finish())
         }
         #[inline]
-        fn parse_error(
-            __error_type: ::core::option::Option<&::core::primitive::str>,
+        fn build_request_with(
+            __input: &Self::Input,
+            __endpoint: &::sesv2_model::Endpoint,
+            __tokens: &mut dyn ::sesv2_model::IdempotencyTokens,
+        ) -> ::core::result::Result<
+            ::sesv2_model::http::Request<::std::vec::Vec<::core::primitive::u8>>,
+            ::sesv2_model::RequestError,
+        > {
+            let mut __request = ::sesv2_model::__private::RequestWriter::new(
+                Self::HTTP_METHOD,
+                Self::request_uri(__input)?,
+            );
+            if let ::core::option::Option::Some(__value) = &__input.if_unmodified_since {
+                __request
+                    .header(
+                        "IfUnmodifiedSince",
+                        "if-unmodified-since",
+                        __value,
+                        ::sesv2_model::__private::TimestampFormat::HttpDate,
+                    )?;
+            }
+            if let ::core::option::Option::Some(__value) = &__input.range {
+                __request
+                    .header(
+                        "Range",
+                        "range",
+                        __value,
+                        ::sesv2_model::__private::TimestampFormat::HttpDate,
+                    )?;
+            }
+            __request.json_body(__input, "application/json")?;
+            __request.finish(__endpoint)
+        }
+        #[inline]
+        fn parse_parts(
+            __status: ::core::primitive::u16,
+            __headers: &::sesv2_model::http::HeaderMap,
             __body: &[::core::primitive::u8],
-        ) -> GetObjectError {
-            GetObjectError::from_response(__error_type, __body)
+        ) -> ::core::result::Result<Self::Output, Self::Error> {
+            let __response = ::sesv2_model::__private::ResponseParts {
+                status: __status,
+                headers: __headers,
+                body: __body,
+            };
+            ::sesv2_model::__private::parse_response(
+                &__response,
+                GetObjectError::Unhandled,
+            )
         }
     }
     /// The errors of the `GetObject` operation.
@@ -2724,51 +2911,17 @@ pub mod operations {
     }
     #[allow(deprecated)]
     impl GetObjectError {
-        /// Reads an error response: `error_type` is the `x-amzn-ErrorType`
-        /// header when there is one; otherwise the code comes from the
-        /// body's `__type` or `code` member.
+        /// Reads an error response: the modeled error its code names, else
+        /// `Unhandled` with the response's status, code, message and body.
+        /// The code is the `X-Amzn-Errortype` header, else the body's `code`
+        /// or `__type` member, without a namespace (`ns#`) or `:suffix`.
         #[inline]
-        pub fn from_response(
-            error_type: ::core::option::Option<&::core::primitive::str>,
-            body: &[::core::primitive::u8],
+        pub fn from_response<__B: ::core::convert::AsRef<[::core::primitive::u8]>>(
+            response: &::sesv2_model::http::Response<__B>,
         ) -> Self {
-            let __code = ::sesv2_model::error_code(error_type, body);
-            Self::from_code(__code.as_deref().unwrap_or_default(), body)
-        }
-        /// Reads an error response whose code is known: a shape name,
-        /// optionally with a namespace (`ns#Name`) or a `:suffix`.
-        #[inline]
-        pub fn from_code(
-            code: &::core::primitive::str,
-            body: &[::core::primitive::u8],
-        ) -> Self {
-            match ::sesv2_model::error_shape_name(code) {
-                "NoSuchKey" => {
-                    ::sesv2_model::__private::modeled_error(
-                        code,
-                        body,
-                        Self::NoSuchKey,
-                        Self::Unhandled,
-                    )
-                }
-                "Throttled" => {
-                    ::sesv2_model::__private::modeled_error(
-                        code,
-                        body,
-                        Self::Throttled,
-                        Self::Unhandled,
-                    )
-                }
-                _ => {
-                    Self::Unhandled(
-                        ::sesv2_model::__private::unhandled_error(
-                            (!code.is_empty()).then_some(code),
-                            body,
-                            ::core::option::Option::None,
-                        ),
-                    )
-                }
-            }
+            <Self as ::sesv2_model::__private::ReadError>::read_error(
+                &::sesv2_model::__private::ResponseParts::of(response),
+            )
         }
         /// The error's code: the modeled error's shape name, or the code
         /// the response gave.
@@ -2778,6 +2931,40 @@ pub mod operations {
                 Self::NoSuchKey(_) => ::core::option::Option::Some("NoSuchKey"),
                 Self::Throttled(_) => ::core::option::Option::Some("Throttled"),
                 Self::Unhandled(__error) => __error.code(),
+            }
+        }
+    }
+    #[allow(deprecated)]
+    impl ::sesv2_model::__private::ReadError for GetObjectError {
+        #[inline]
+        fn read_error(__response: &::sesv2_model::__private::ResponseParts<'_>) -> Self {
+            let __code = __response.error_code();
+            match ::sesv2_model::error_shape_name(&__code) {
+                "NoSuchKey" => {
+                    ::sesv2_model::__private::modeled_error(
+                        __response,
+                        &__code,
+                        Self::NoSuchKey,
+                        Self::Unhandled,
+                    )
+                }
+                "Throttled" => {
+                    ::sesv2_model::__private::modeled_error(
+                        __response,
+                        &__code,
+                        Self::Throttled,
+                        Self::Unhandled,
+                    )
+                }
+                _ => {
+                    Self::Unhandled(
+                        ::sesv2_model::__private::unhandled_response(
+                            __response,
+                            ::core::option::Option::Some(&__code),
+                            ::core::option::Option::None,
+                        ),
+                    )
+                }
             }
         }
     }
@@ -2853,21 +3040,47 @@ pub mod operations {
                     false,
                     ::sesv2_model::__private::TimestampFormat::DateTime,
                 )?;
-            let __value = &__input.max_keys;
-            __uri
-                .query(
-                    "max-keys",
-                    __value,
-                    ::sesv2_model::__private::TimestampFormat::DateTime,
-                );
+            if let ::core::option::Option::Some(__value) = &__input.max_keys {
+                __uri
+                    .query(
+                        "max-keys",
+                        __value,
+                        ::sesv2_model::__private::TimestampFormat::DateTime,
+                    );
+            }
             ::core::result::Result::Ok(__uri.finish())
         }
         #[inline]
-        fn parse_error(
-            __error_type: ::core::option::Option<&::core::primitive::str>,
+        fn build_request_with(
+            __input: &Self::Input,
+            __endpoint: &::sesv2_model::Endpoint,
+            __tokens: &mut dyn ::sesv2_model::IdempotencyTokens,
+        ) -> ::core::result::Result<
+            ::sesv2_model::http::Request<::std::vec::Vec<::core::primitive::u8>>,
+            ::sesv2_model::RequestError,
+        > {
+            let mut __request = ::sesv2_model::__private::RequestWriter::new(
+                Self::HTTP_METHOD,
+                Self::request_uri(__input)?,
+            );
+            __request.json_body(__input, "application/json")?;
+            __request.finish(__endpoint)
+        }
+        #[inline]
+        fn parse_parts(
+            __status: ::core::primitive::u16,
+            __headers: &::sesv2_model::http::HeaderMap,
             __body: &[::core::primitive::u8],
-        ) -> ListObjectsError {
-            ListObjectsError::from_response(__error_type, __body)
+        ) -> ::core::result::Result<Self::Output, Self::Error> {
+            let __response = ::sesv2_model::__private::ResponseParts {
+                status: __status,
+                headers: __headers,
+                body: __body,
+            };
+            ::sesv2_model::__private::parse_response(
+                &__response,
+                ListObjectsError::Unhandled,
+            )
         }
     }
     /// The errors of the `ListObjects` operation.
@@ -2883,43 +3096,17 @@ pub mod operations {
     }
     #[allow(deprecated)]
     impl ListObjectsError {
-        /// Reads an error response: `error_type` is the `x-amzn-ErrorType`
-        /// header when there is one; otherwise the code comes from the
-        /// body's `__type` or `code` member.
+        /// Reads an error response: the modeled error its code names, else
+        /// `Unhandled` with the response's status, code, message and body.
+        /// The code is the `X-Amzn-Errortype` header, else the body's `code`
+        /// or `__type` member, without a namespace (`ns#`) or `:suffix`.
         #[inline]
-        pub fn from_response(
-            error_type: ::core::option::Option<&::core::primitive::str>,
-            body: &[::core::primitive::u8],
+        pub fn from_response<__B: ::core::convert::AsRef<[::core::primitive::u8]>>(
+            response: &::sesv2_model::http::Response<__B>,
         ) -> Self {
-            let __code = ::sesv2_model::error_code(error_type, body);
-            Self::from_code(__code.as_deref().unwrap_or_default(), body)
-        }
-        /// Reads an error response whose code is known: a shape name,
-        /// optionally with a namespace (`ns#Name`) or a `:suffix`.
-        #[inline]
-        pub fn from_code(
-            code: &::core::primitive::str,
-            body: &[::core::primitive::u8],
-        ) -> Self {
-            match ::sesv2_model::error_shape_name(code) {
-                "Throttled" => {
-                    ::sesv2_model::__private::modeled_error(
-                        code,
-                        body,
-                        Self::Throttled,
-                        Self::Unhandled,
-                    )
-                }
-                _ => {
-                    Self::Unhandled(
-                        ::sesv2_model::__private::unhandled_error(
-                            (!code.is_empty()).then_some(code),
-                            body,
-                            ::core::option::Option::None,
-                        ),
-                    )
-                }
-            }
+            <Self as ::sesv2_model::__private::ReadError>::read_error(
+                &::sesv2_model::__private::ResponseParts::of(response),
+            )
         }
         /// The error's code: the modeled error's shape name, or the code
         /// the response gave.
@@ -2928,6 +3115,32 @@ pub mod operations {
             match self {
                 Self::Throttled(_) => ::core::option::Option::Some("Throttled"),
                 Self::Unhandled(__error) => __error.code(),
+            }
+        }
+    }
+    #[allow(deprecated)]
+    impl ::sesv2_model::__private::ReadError for ListObjectsError {
+        #[inline]
+        fn read_error(__response: &::sesv2_model::__private::ResponseParts<'_>) -> Self {
+            let __code = __response.error_code();
+            match ::sesv2_model::error_shape_name(&__code) {
+                "Throttled" => {
+                    ::sesv2_model::__private::modeled_error(
+                        __response,
+                        &__code,
+                        Self::Throttled,
+                        Self::Unhandled,
+                    )
+                }
+                _ => {
+                    Self::Unhandled(
+                        ::sesv2_model::__private::unhandled_response(
+                            __response,
+                            ::core::option::Option::Some(&__code),
+                            ::core::option::Option::None,
+                        ),
+                    )
+                }
             }
         }
     }
@@ -2989,11 +3202,32 @@ pub mod operations {
             ::core::result::Result::Ok(__uri.finish())
         }
         #[inline]
-        fn parse_error(
-            __error_type: ::core::option::Option<&::core::primitive::str>,
+        fn build_request_with(
+            __input: &Self::Input,
+            __endpoint: &::sesv2_model::Endpoint,
+            __tokens: &mut dyn ::sesv2_model::IdempotencyTokens,
+        ) -> ::core::result::Result<
+            ::sesv2_model::http::Request<::std::vec::Vec<::core::primitive::u8>>,
+            ::sesv2_model::RequestError,
+        > {
+            let mut __request = ::sesv2_model::__private::RequestWriter::new(
+                Self::HTTP_METHOD,
+                Self::request_uri(__input)?,
+            );
+            __request.finish(__endpoint)
+        }
+        #[inline]
+        fn parse_parts(
+            __status: ::core::primitive::u16,
+            __headers: &::sesv2_model::http::HeaderMap,
             __body: &[::core::primitive::u8],
-        ) -> PingError {
-            PingError::from_response(__error_type, __body)
+        ) -> ::core::result::Result<Self::Output, Self::Error> {
+            let __response = ::sesv2_model::__private::ResponseParts {
+                status: __status,
+                headers: __headers,
+                body: __body,
+            };
+            ::sesv2_model::__private::parse_response(&__response, PingError::Unhandled)
         }
     }
     /// The errors of the `Ping` operation.
@@ -3009,43 +3243,17 @@ pub mod operations {
     }
     #[allow(deprecated)]
     impl PingError {
-        /// Reads an error response: `error_type` is the `x-amzn-ErrorType`
-        /// header when there is one; otherwise the code comes from the
-        /// body's `__type` or `code` member.
+        /// Reads an error response: the modeled error its code names, else
+        /// `Unhandled` with the response's status, code, message and body.
+        /// The code is the `X-Amzn-Errortype` header, else the body's `code`
+        /// or `__type` member, without a namespace (`ns#`) or `:suffix`.
         #[inline]
-        pub fn from_response(
-            error_type: ::core::option::Option<&::core::primitive::str>,
-            body: &[::core::primitive::u8],
+        pub fn from_response<__B: ::core::convert::AsRef<[::core::primitive::u8]>>(
+            response: &::sesv2_model::http::Response<__B>,
         ) -> Self {
-            let __code = ::sesv2_model::error_code(error_type, body);
-            Self::from_code(__code.as_deref().unwrap_or_default(), body)
-        }
-        /// Reads an error response whose code is known: a shape name,
-        /// optionally with a namespace (`ns#Name`) or a `:suffix`.
-        #[inline]
-        pub fn from_code(
-            code: &::core::primitive::str,
-            body: &[::core::primitive::u8],
-        ) -> Self {
-            match ::sesv2_model::error_shape_name(code) {
-                "Throttled" => {
-                    ::sesv2_model::__private::modeled_error(
-                        code,
-                        body,
-                        Self::Throttled,
-                        Self::Unhandled,
-                    )
-                }
-                _ => {
-                    Self::Unhandled(
-                        ::sesv2_model::__private::unhandled_error(
-                            (!code.is_empty()).then_some(code),
-                            body,
-                            ::core::option::Option::None,
-                        ),
-                    )
-                }
-            }
+            <Self as ::sesv2_model::__private::ReadError>::read_error(
+                &::sesv2_model::__private::ResponseParts::of(response),
+            )
         }
         /// The error's code: the modeled error's shape name, or the code
         /// the response gave.
@@ -3054,6 +3262,32 @@ pub mod operations {
             match self {
                 Self::Throttled(_) => ::core::option::Option::Some("Throttled"),
                 Self::Unhandled(__error) => __error.code(),
+            }
+        }
+    }
+    #[allow(deprecated)]
+    impl ::sesv2_model::__private::ReadError for PingError {
+        #[inline]
+        fn read_error(__response: &::sesv2_model::__private::ResponseParts<'_>) -> Self {
+            let __code = __response.error_code();
+            match ::sesv2_model::error_shape_name(&__code) {
+                "Throttled" => {
+                    ::sesv2_model::__private::modeled_error(
+                        __response,
+                        &__code,
+                        Self::Throttled,
+                        Self::Unhandled,
+                    )
+                }
+                _ => {
+                    Self::Unhandled(
+                        ::sesv2_model::__private::unhandled_response(
+                            __response,
+                            ::core::option::Option::Some(&__code),
+                            ::core::option::Option::None,
+                        ),
+                    )
+                }
             }
         }
     }
@@ -3130,11 +3364,52 @@ pub mod operations {
             ::core::result::Result::Ok(__uri.finish())
         }
         #[inline]
-        fn parse_error(
-            __error_type: ::core::option::Option<&::core::primitive::str>,
+        fn build_request_with(
+            __input: &Self::Input,
+            __endpoint: &::sesv2_model::Endpoint,
+            __tokens: &mut dyn ::sesv2_model::IdempotencyTokens,
+        ) -> ::core::result::Result<
+            ::sesv2_model::http::Request<::std::vec::Vec<::core::primitive::u8>>,
+            ::sesv2_model::RequestError,
+        > {
+            let mut __request = ::sesv2_model::__private::RequestWriter::new(
+                Self::HTTP_METHOD,
+                Self::request_uri(__input)?,
+            );
+            if let ::core::option::Option::Some(__value) = &__input.priority {
+                __request
+                    .header(
+                        "Priority",
+                        "x-priority",
+                        __value,
+                        ::sesv2_model::__private::TimestampFormat::HttpDate,
+                    )?;
+            }
+            match &__input.object {
+                ::core::option::Option::Some(__value) => {
+                    __request.json_body(__value, "application/json")?
+                }
+                ::core::option::Option::None => {
+                    __request.empty_json_body("application/json")?
+                }
+            }
+            __request.finish(__endpoint)
+        }
+        #[inline]
+        fn parse_parts(
+            __status: ::core::primitive::u16,
+            __headers: &::sesv2_model::http::HeaderMap,
             __body: &[::core::primitive::u8],
-        ) -> PutObjectError {
-            PutObjectError::from_response(__error_type, __body)
+        ) -> ::core::result::Result<Self::Output, Self::Error> {
+            let __response = ::sesv2_model::__private::ResponseParts {
+                status: __status,
+                headers: __headers,
+                body: __body,
+            };
+            ::sesv2_model::__private::parse_response(
+                &__response,
+                PutObjectError::Unhandled,
+            )
         }
     }
     /// The errors of the `PutObject` operation.
@@ -3150,43 +3425,17 @@ pub mod operations {
     }
     #[allow(deprecated)]
     impl PutObjectError {
-        /// Reads an error response: `error_type` is the `x-amzn-ErrorType`
-        /// header when there is one; otherwise the code comes from the
-        /// body's `__type` or `code` member.
+        /// Reads an error response: the modeled error its code names, else
+        /// `Unhandled` with the response's status, code, message and body.
+        /// The code is the `X-Amzn-Errortype` header, else the body's `code`
+        /// or `__type` member, without a namespace (`ns#`) or `:suffix`.
         #[inline]
-        pub fn from_response(
-            error_type: ::core::option::Option<&::core::primitive::str>,
-            body: &[::core::primitive::u8],
+        pub fn from_response<__B: ::core::convert::AsRef<[::core::primitive::u8]>>(
+            response: &::sesv2_model::http::Response<__B>,
         ) -> Self {
-            let __code = ::sesv2_model::error_code(error_type, body);
-            Self::from_code(__code.as_deref().unwrap_or_default(), body)
-        }
-        /// Reads an error response whose code is known: a shape name,
-        /// optionally with a namespace (`ns#Name`) or a `:suffix`.
-        #[inline]
-        pub fn from_code(
-            code: &::core::primitive::str,
-            body: &[::core::primitive::u8],
-        ) -> Self {
-            match ::sesv2_model::error_shape_name(code) {
-                "Throttled" => {
-                    ::sesv2_model::__private::modeled_error(
-                        code,
-                        body,
-                        Self::Throttled,
-                        Self::Unhandled,
-                    )
-                }
-                _ => {
-                    Self::Unhandled(
-                        ::sesv2_model::__private::unhandled_error(
-                            (!code.is_empty()).then_some(code),
-                            body,
-                            ::core::option::Option::None,
-                        ),
-                    )
-                }
-            }
+            <Self as ::sesv2_model::__private::ReadError>::read_error(
+                &::sesv2_model::__private::ResponseParts::of(response),
+            )
         }
         /// The error's code: the modeled error's shape name, or the code
         /// the response gave.
@@ -3195,6 +3444,32 @@ pub mod operations {
             match self {
                 Self::Throttled(_) => ::core::option::Option::Some("Throttled"),
                 Self::Unhandled(__error) => __error.code(),
+            }
+        }
+    }
+    #[allow(deprecated)]
+    impl ::sesv2_model::__private::ReadError for PutObjectError {
+        #[inline]
+        fn read_error(__response: &::sesv2_model::__private::ResponseParts<'_>) -> Self {
+            let __code = __response.error_code();
+            match ::sesv2_model::error_shape_name(&__code) {
+                "Throttled" => {
+                    ::sesv2_model::__private::modeled_error(
+                        __response,
+                        &__code,
+                        Self::Throttled,
+                        Self::Unhandled,
+                    )
+                }
+                _ => {
+                    Self::Unhandled(
+                        ::sesv2_model::__private::unhandled_response(
+                            __response,
+                            ::core::option::Option::Some(&__code),
+                            ::core::option::Option::None,
+                        ),
+                    )
+                }
             }
         }
     }
@@ -3256,11 +3531,35 @@ pub mod operations {
             ::core::result::Result::Ok(__uri.finish())
         }
         #[inline]
-        fn parse_error(
-            __error_type: ::core::option::Option<&::core::primitive::str>,
+        fn build_request_with(
+            __input: &Self::Input,
+            __endpoint: &::sesv2_model::Endpoint,
+            __tokens: &mut dyn ::sesv2_model::IdempotencyTokens,
+        ) -> ::core::result::Result<
+            ::sesv2_model::http::Request<::std::vec::Vec<::core::primitive::u8>>,
+            ::sesv2_model::RequestError,
+        > {
+            let mut __request = ::sesv2_model::__private::RequestWriter::new(
+                Self::HTTP_METHOD,
+                Self::request_uri(__input)?,
+            );
+            __request.finish(__endpoint)
+        }
+        #[inline]
+        fn parse_parts(
+            __status: ::core::primitive::u16,
+            __headers: &::sesv2_model::http::HeaderMap,
             __body: &[::core::primitive::u8],
-        ) -> SubscribeError {
-            SubscribeError::from_response(__error_type, __body)
+        ) -> ::core::result::Result<Self::Output, Self::Error> {
+            let __response = ::sesv2_model::__private::ResponseParts {
+                status: __status,
+                headers: __headers,
+                body: __body,
+            };
+            ::sesv2_model::__private::parse_response(
+                &__response,
+                SubscribeError::Unhandled,
+            )
         }
     }
     /// The errors of the `Subscribe` operation.
@@ -3276,43 +3575,17 @@ pub mod operations {
     }
     #[allow(deprecated)]
     impl SubscribeError {
-        /// Reads an error response: `error_type` is the `x-amzn-ErrorType`
-        /// header when there is one; otherwise the code comes from the
-        /// body's `__type` or `code` member.
+        /// Reads an error response: the modeled error its code names, else
+        /// `Unhandled` with the response's status, code, message and body.
+        /// The code is the `X-Amzn-Errortype` header, else the body's `code`
+        /// or `__type` member, without a namespace (`ns#`) or `:suffix`.
         #[inline]
-        pub fn from_response(
-            error_type: ::core::option::Option<&::core::primitive::str>,
-            body: &[::core::primitive::u8],
+        pub fn from_response<__B: ::core::convert::AsRef<[::core::primitive::u8]>>(
+            response: &::sesv2_model::http::Response<__B>,
         ) -> Self {
-            let __code = ::sesv2_model::error_code(error_type, body);
-            Self::from_code(__code.as_deref().unwrap_or_default(), body)
-        }
-        /// Reads an error response whose code is known: a shape name,
-        /// optionally with a namespace (`ns#Name`) or a `:suffix`.
-        #[inline]
-        pub fn from_code(
-            code: &::core::primitive::str,
-            body: &[::core::primitive::u8],
-        ) -> Self {
-            match ::sesv2_model::error_shape_name(code) {
-                "Throttled" => {
-                    ::sesv2_model::__private::modeled_error(
-                        code,
-                        body,
-                        Self::Throttled,
-                        Self::Unhandled,
-                    )
-                }
-                _ => {
-                    Self::Unhandled(
-                        ::sesv2_model::__private::unhandled_error(
-                            (!code.is_empty()).then_some(code),
-                            body,
-                            ::core::option::Option::None,
-                        ),
-                    )
-                }
-            }
+            <Self as ::sesv2_model::__private::ReadError>::read_error(
+                &::sesv2_model::__private::ResponseParts::of(response),
+            )
         }
         /// The error's code: the modeled error's shape name, or the code
         /// the response gave.
@@ -3321,6 +3594,32 @@ pub mod operations {
             match self {
                 Self::Throttled(_) => ::core::option::Option::Some("Throttled"),
                 Self::Unhandled(__error) => __error.code(),
+            }
+        }
+    }
+    #[allow(deprecated)]
+    impl ::sesv2_model::__private::ReadError for SubscribeError {
+        #[inline]
+        fn read_error(__response: &::sesv2_model::__private::ResponseParts<'_>) -> Self {
+            let __code = __response.error_code();
+            match ::sesv2_model::error_shape_name(&__code) {
+                "Throttled" => {
+                    ::sesv2_model::__private::modeled_error(
+                        __response,
+                        &__code,
+                        Self::Throttled,
+                        Self::Unhandled,
+                    )
+                }
+                _ => {
+                    Self::Unhandled(
+                        ::sesv2_model::__private::unhandled_response(
+                            __response,
+                            ::core::option::Option::Some(&__code),
+                            ::core::option::Option::None,
+                        ),
+                    )
+                }
             }
         }
     }

@@ -106,6 +106,14 @@ const _: () = {
             __p::decode_structure(__deserializer, &__p::Place::TOP)
         }
     }
+    impl __p::ReadResponse for Broken {
+        #[inline]
+        fn read_response(
+            __response: &__p::ResponseParts<'_>,
+        ) -> ::core::result::Result<Self, ::std::string::String> {
+            __response.json_body()
+        }
+    }
 };
 /// The `Choice` union.
 ///
@@ -319,6 +327,14 @@ const _: () = {
             __deserializer: __D,
         ) -> ::core::result::Result<Self, __D::Error> {
             __p::decode_structure(__deserializer, &__p::Place::TOP)
+        }
+    }
+    impl __p::ReadResponse for Conflict {
+        #[inline]
+        fn read_response(
+            __response: &__p::ResponseParts<'_>,
+        ) -> ::core::result::Result<Self, ::std::string::String> {
+            __response.json_body()
         }
     }
 };
@@ -677,6 +693,14 @@ const _: () = {
             __deserializer: __D,
         ) -> ::core::result::Result<Self, __D::Error> {
             __p::decode_structure(__deserializer, &__p::Place::TOP)
+        }
+    }
+    impl __p::ReadResponse for EverythingOutput {
+        #[inline]
+        fn read_response(
+            __response: &__p::ResponseParts<'_>,
+        ) -> ::core::result::Result<Self, ::std::string::String> {
+            __response.json_body()
         }
     }
 };
@@ -1344,6 +1368,15 @@ const _: () = {
     }
     impl __p::IntEnumValue for Priority {
         const EXPECTING: &'static ::core::primitive::str = "a `Priority` integer";
+    }
+    impl __p::FromHttpText for Priority {
+        #[inline]
+        fn from_http(
+            __text: &::core::primitive::str,
+            _: __p::TimestampFormat,
+        ) -> ::core::result::Result<Self, ::std::string::String> {
+            __p::int_enum_from_http(__text)
+        }
     }
     impl __p::Encode for Priority {
         fn encode<__S: __serde::Serializer>(
@@ -3718,11 +3751,36 @@ pub mod operations {
             ::core::result::Result::Ok(__uri.finish())
         }
         #[inline]
-        fn parse_error(
-            __error_type: ::core::option::Option<&::core::primitive::str>,
+        fn build_request_with(
+            __input: &Self::Input,
+            __endpoint: &::sesv2_model::Endpoint,
+            __tokens: &mut dyn ::sesv2_model::IdempotencyTokens,
+        ) -> ::core::result::Result<
+            ::sesv2_model::http::Request<::std::vec::Vec<::core::primitive::u8>>,
+            ::sesv2_model::RequestError,
+        > {
+            let mut __request = ::sesv2_model::__private::RequestWriter::new(
+                Self::HTTP_METHOD,
+                Self::request_uri(__input)?,
+            );
+            __request.json_body(__input, "application/json")?;
+            __request.finish(__endpoint)
+        }
+        #[inline]
+        fn parse_parts(
+            __status: ::core::primitive::u16,
+            __headers: &::sesv2_model::http::HeaderMap,
             __body: &[::core::primitive::u8],
-        ) -> EverythingError {
-            EverythingError::from_response(__error_type, __body)
+        ) -> ::core::result::Result<Self::Output, Self::Error> {
+            let __response = ::sesv2_model::__private::ResponseParts {
+                status: __status,
+                headers: __headers,
+                body: __body,
+            };
+            ::sesv2_model::__private::parse_response(
+                &__response,
+                EverythingError::Unhandled,
+            )
         }
     }
     /// The errors of the `Everything` operation.
@@ -3740,51 +3798,17 @@ pub mod operations {
     }
     #[allow(deprecated)]
     impl EverythingError {
-        /// Reads an error response: `error_type` is the `x-amzn-ErrorType`
-        /// header when there is one; otherwise the code comes from the
-        /// body's `__type` or `code` member.
+        /// Reads an error response: the modeled error its code names, else
+        /// `Unhandled` with the response's status, code, message and body.
+        /// The code is the `X-Amzn-Errortype` header, else the body's `code`
+        /// or `__type` member, without a namespace (`ns#`) or `:suffix`.
         #[inline]
-        pub fn from_response(
-            error_type: ::core::option::Option<&::core::primitive::str>,
-            body: &[::core::primitive::u8],
+        pub fn from_response<__B: ::core::convert::AsRef<[::core::primitive::u8]>>(
+            response: &::sesv2_model::http::Response<__B>,
         ) -> Self {
-            let __code = ::sesv2_model::error_code(error_type, body);
-            Self::from_code(__code.as_deref().unwrap_or_default(), body)
-        }
-        /// Reads an error response whose code is known: a shape name,
-        /// optionally with a namespace (`ns#Name`) or a `:suffix`.
-        #[inline]
-        pub fn from_code(
-            code: &::core::primitive::str,
-            body: &[::core::primitive::u8],
-        ) -> Self {
-            match ::sesv2_model::error_shape_name(code) {
-                "Conflict" => {
-                    ::sesv2_model::__private::modeled_error(
-                        code,
-                        body,
-                        Self::Conflict,
-                        Self::Unhandled,
-                    )
-                }
-                "Broken" => {
-                    ::sesv2_model::__private::modeled_error(
-                        code,
-                        body,
-                        Self::Broken,
-                        Self::Unhandled,
-                    )
-                }
-                _ => {
-                    Self::Unhandled(
-                        ::sesv2_model::__private::unhandled_error(
-                            (!code.is_empty()).then_some(code),
-                            body,
-                            ::core::option::Option::None,
-                        ),
-                    )
-                }
-            }
+            <Self as ::sesv2_model::__private::ReadError>::read_error(
+                &::sesv2_model::__private::ResponseParts::of(response),
+            )
         }
         /// The error's code: the modeled error's shape name, or the code
         /// the response gave.
@@ -3794,6 +3818,40 @@ pub mod operations {
                 Self::Conflict(_) => ::core::option::Option::Some("Conflict"),
                 Self::Broken(_) => ::core::option::Option::Some("Broken"),
                 Self::Unhandled(__error) => __error.code(),
+            }
+        }
+    }
+    #[allow(deprecated)]
+    impl ::sesv2_model::__private::ReadError for EverythingError {
+        #[inline]
+        fn read_error(__response: &::sesv2_model::__private::ResponseParts<'_>) -> Self {
+            let __code = __response.error_code();
+            match ::sesv2_model::error_shape_name(&__code) {
+                "Conflict" => {
+                    ::sesv2_model::__private::modeled_error(
+                        __response,
+                        &__code,
+                        Self::Conflict,
+                        Self::Unhandled,
+                    )
+                }
+                "Broken" => {
+                    ::sesv2_model::__private::modeled_error(
+                        __response,
+                        &__code,
+                        Self::Broken,
+                        Self::Unhandled,
+                    )
+                }
+                _ => {
+                    Self::Unhandled(
+                        ::sesv2_model::__private::unhandled_response(
+                            __response,
+                            ::core::option::Option::Some(&__code),
+                            ::core::option::Option::None,
+                        ),
+                    )
+                }
             }
         }
     }

@@ -401,6 +401,14 @@ const _: () = {
             __p::decode_structure(__deserializer, &__p::Place::TOP)
         }
     }
+    impl __p::ReadResponse for GetCityResponse {
+        #[inline]
+        fn read_response(
+            __response: &__p::ResponseParts<'_>,
+        ) -> ::core::result::Result<Self, ::std::string::String> {
+            __response.json_body()
+        }
+    }
 };
 /// The `GetCurrentTimeResponse` structure.
 ///
@@ -498,6 +506,14 @@ const _: () = {
             __p::decode_structure(__deserializer, &__p::Place::TOP)
         }
     }
+    impl __p::ReadResponse for GetCurrentTimeResponse {
+        #[inline]
+        fn read_response(
+            __response: &__p::ResponseParts<'_>,
+        ) -> ::core::result::Result<Self, ::std::string::String> {
+            __response.json_body()
+        }
+    }
 };
 /// The `GetForecastRequest` structure.
 ///
@@ -509,8 +525,8 @@ pub struct GetForecastRequest {
     pub city_id: ::std::string::String,
     /// How many days ahead, counting today.
     ///
-    /// Defaults to `3` when absent.
-    pub days: ::core::primitive::i32,
+    /// When unset, the service applies the default `3`.
+    pub days: ::core::option::Option<::core::primitive::i32>,
 }
 impl GetForecastRequest {
     /// Returns a new builder for [`GetForecastRequest`](struct@GetForecastRequest); see [`builders::GetForecastRequestBuilder`].
@@ -525,9 +541,9 @@ impl GetForecastRequest {
     }
     /// How many days ahead, counting today.
     ///
-    /// Defaults to `3` when absent.
+    /// When unset, the service applies the default `3`.
     #[inline]
-    pub fn days(&self) -> ::core::primitive::i32 {
+    pub fn days(&self) -> ::core::option::Option<::core::primitive::i32> {
         self.days
     }
 }
@@ -540,9 +556,13 @@ const _: () = {
             __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
             use __serde::ser::SerializeStruct as _;
-            let mut __state = __serializer.serialize_struct("GetForecastRequest", 2)?;
+            let mut __state = __serializer
+                .serialize_struct(
+                    "GetForecastRequest",
+                    1 + __p::count_set(&[self.days.is_some()]),
+                )?;
             __p::write_member(&mut __state, "cityId", &self.city_id)?;
-            __p::write_member(&mut __state, "days", &self.days)?;
+            __p::write_optional(&mut __state, "days", &self.days)?;
             __state.end()
         }
     }
@@ -587,7 +607,7 @@ const _: () = {
                 (::core::option::Option::Some(__r_city_id),) => {
                     ::core::result::Result::Ok(Self {
                         city_id: __r_city_id,
-                        days: __slots.1.unwrap_or(3i32),
+                        days: __slots.1,
                     })
                 }
                 (__r_city_id,) => {
@@ -777,6 +797,14 @@ const _: () = {
             __deserializer: __D,
         ) -> ::core::result::Result<Self, __D::Error> {
             __p::decode_structure(__deserializer, &__p::Place::TOP)
+        }
+    }
+    impl __p::ReadResponse for GetForecastResponse {
+        #[inline]
+        fn read_response(
+            __response: &__p::ResponseParts<'_>,
+        ) -> ::core::result::Result<Self, ::std::string::String> {
+            __response.json_body()
         }
     }
 };
@@ -1023,6 +1051,14 @@ const _: () = {
             __p::decode_structure(__deserializer, &__p::Place::TOP)
         }
     }
+    impl __p::ReadResponse for ListCitiesResponse {
+        #[inline]
+        fn read_response(
+            __response: &__p::ResponseParts<'_>,
+        ) -> ::core::result::Result<Self, ::std::string::String> {
+            __response.json_body()
+        }
+    }
 };
 /// The `NoSuchResource` structure.
 ///
@@ -1130,6 +1166,14 @@ const _: () = {
             __deserializer: __D,
         ) -> ::core::result::Result<Self, __D::Error> {
             __p::decode_structure(__deserializer, &__p::Place::TOP)
+        }
+    }
+    impl __p::ReadResponse for NoSuchResource {
+        #[inline]
+        fn read_response(
+            __response: &__p::ResponseParts<'_>,
+        ) -> ::core::result::Result<Self, ::std::string::String> {
+            __response.json_body()
         }
     }
 };
@@ -1378,6 +1422,14 @@ const _: () = {
             __p::decode_structure(__deserializer, &__p::Place::TOP)
         }
     }
+    impl __p::ReadResponse for ServiceUnavailable {
+        #[inline]
+        fn read_response(
+            __response: &__p::ResponseParts<'_>,
+        ) -> ::core::result::Result<Self, ::std::string::String> {
+            __response.json_body()
+        }
+    }
 };
 /// The `Severity` int enum.
 ///
@@ -1458,6 +1510,15 @@ const _: () = {
     }
     impl __p::IntEnumValue for Severity {
         const EXPECTING: &'static ::core::primitive::str = "a `Severity` integer";
+    }
+    impl __p::FromHttpText for Severity {
+        #[inline]
+        fn from_http(
+            __text: &::core::primitive::str,
+            _: __p::TimestampFormat,
+        ) -> ::core::result::Result<Self, ::std::string::String> {
+            __p::int_enum_from_http(__text)
+        }
     }
     impl __p::Encode for Severity {
         fn encode<__S: __serde::Serializer>(
@@ -2092,7 +2153,7 @@ pub mod builders {
                 (::core::option::Option::Some(__r_city_id),) => {
                     ::core::result::Result::Ok(super::GetForecastRequest {
                         city_id: __r_city_id,
-                        days: self.days.unwrap_or(3i32),
+                        days: self.days,
                     })
                 }
                 (__r_city_id,) => {
@@ -2459,11 +2520,35 @@ pub mod operations {
             ::core::result::Result::Ok(__uri.finish())
         }
         #[inline]
-        fn parse_error(
-            __error_type: ::core::option::Option<&::core::primitive::str>,
+        fn build_request_with(
+            __input: &Self::Input,
+            __endpoint: &::sesv2_model::Endpoint,
+            __tokens: &mut dyn ::sesv2_model::IdempotencyTokens,
+        ) -> ::core::result::Result<
+            ::sesv2_model::http::Request<::std::vec::Vec<::core::primitive::u8>>,
+            ::sesv2_model::RequestError,
+        > {
+            let mut __request = ::sesv2_model::__private::RequestWriter::new(
+                Self::HTTP_METHOD,
+                Self::request_uri(__input)?,
+            );
+            __request.finish(__endpoint)
+        }
+        #[inline]
+        fn parse_parts(
+            __status: ::core::primitive::u16,
+            __headers: &::sesv2_model::http::HeaderMap,
             __body: &[::core::primitive::u8],
-        ) -> GetCityError {
-            GetCityError::from_response(__error_type, __body)
+        ) -> ::core::result::Result<Self::Output, Self::Error> {
+            let __response = ::sesv2_model::__private::ResponseParts {
+                status: __status,
+                headers: __headers,
+                body: __body,
+            };
+            ::sesv2_model::__private::parse_response(
+                &__response,
+                GetCityError::Unhandled,
+            )
         }
     }
     /// The errors of the `GetCity` operation.
@@ -2481,51 +2566,17 @@ pub mod operations {
     }
     #[allow(deprecated)]
     impl GetCityError {
-        /// Reads an error response: `error_type` is the `x-amzn-ErrorType`
-        /// header when there is one; otherwise the code comes from the
-        /// body's `__type` or `code` member.
+        /// Reads an error response: the modeled error its code names, else
+        /// `Unhandled` with the response's status, code, message and body.
+        /// The code is the `X-Amzn-Errortype` header, else the body's `code`
+        /// or `__type` member, without a namespace (`ns#`) or `:suffix`.
         #[inline]
-        pub fn from_response(
-            error_type: ::core::option::Option<&::core::primitive::str>,
-            body: &[::core::primitive::u8],
+        pub fn from_response<__B: ::core::convert::AsRef<[::core::primitive::u8]>>(
+            response: &::sesv2_model::http::Response<__B>,
         ) -> Self {
-            let __code = ::sesv2_model::error_code(error_type, body);
-            Self::from_code(__code.as_deref().unwrap_or_default(), body)
-        }
-        /// Reads an error response whose code is known: a shape name,
-        /// optionally with a namespace (`ns#Name`) or a `:suffix`.
-        #[inline]
-        pub fn from_code(
-            code: &::core::primitive::str,
-            body: &[::core::primitive::u8],
-        ) -> Self {
-            match ::sesv2_model::error_shape_name(code) {
-                "NoSuchResource" => {
-                    ::sesv2_model::__private::modeled_error(
-                        code,
-                        body,
-                        Self::NoSuchResource,
-                        Self::Unhandled,
-                    )
-                }
-                "ServiceUnavailable" => {
-                    ::sesv2_model::__private::modeled_error(
-                        code,
-                        body,
-                        Self::ServiceUnavailable,
-                        Self::Unhandled,
-                    )
-                }
-                _ => {
-                    Self::Unhandled(
-                        ::sesv2_model::__private::unhandled_error(
-                            (!code.is_empty()).then_some(code),
-                            body,
-                            ::core::option::Option::None,
-                        ),
-                    )
-                }
-            }
+            <Self as ::sesv2_model::__private::ReadError>::read_error(
+                &::sesv2_model::__private::ResponseParts::of(response),
+            )
         }
         /// The error's code: the modeled error's shape name, or the code
         /// the response gave.
@@ -2537,6 +2588,40 @@ pub mod operations {
                     ::core::option::Option::Some("ServiceUnavailable")
                 }
                 Self::Unhandled(__error) => __error.code(),
+            }
+        }
+    }
+    #[allow(deprecated)]
+    impl ::sesv2_model::__private::ReadError for GetCityError {
+        #[inline]
+        fn read_error(__response: &::sesv2_model::__private::ResponseParts<'_>) -> Self {
+            let __code = __response.error_code();
+            match ::sesv2_model::error_shape_name(&__code) {
+                "NoSuchResource" => {
+                    ::sesv2_model::__private::modeled_error(
+                        __response,
+                        &__code,
+                        Self::NoSuchResource,
+                        Self::Unhandled,
+                    )
+                }
+                "ServiceUnavailable" => {
+                    ::sesv2_model::__private::modeled_error(
+                        __response,
+                        &__code,
+                        Self::ServiceUnavailable,
+                        Self::Unhandled,
+                    )
+                }
+                _ => {
+                    Self::Unhandled(
+                        ::sesv2_model::__private::unhandled_response(
+                            __response,
+                            ::core::option::Option::Some(&__code),
+                            ::core::option::Option::None,
+                        ),
+                    )
+                }
             }
         }
     }
@@ -2604,11 +2689,35 @@ pub mod operations {
             ::core::result::Result::Ok(__uri.finish())
         }
         #[inline]
-        fn parse_error(
-            __error_type: ::core::option::Option<&::core::primitive::str>,
+        fn build_request_with(
+            __input: &Self::Input,
+            __endpoint: &::sesv2_model::Endpoint,
+            __tokens: &mut dyn ::sesv2_model::IdempotencyTokens,
+        ) -> ::core::result::Result<
+            ::sesv2_model::http::Request<::std::vec::Vec<::core::primitive::u8>>,
+            ::sesv2_model::RequestError,
+        > {
+            let mut __request = ::sesv2_model::__private::RequestWriter::new(
+                Self::HTTP_METHOD,
+                Self::request_uri(__input)?,
+            );
+            __request.finish(__endpoint)
+        }
+        #[inline]
+        fn parse_parts(
+            __status: ::core::primitive::u16,
+            __headers: &::sesv2_model::http::HeaderMap,
             __body: &[::core::primitive::u8],
-        ) -> GetCurrentTimeError {
-            GetCurrentTimeError::from_response(__error_type, __body)
+        ) -> ::core::result::Result<Self::Output, Self::Error> {
+            let __response = ::sesv2_model::__private::ResponseParts {
+                status: __status,
+                headers: __headers,
+                body: __body,
+            };
+            ::sesv2_model::__private::parse_response(
+                &__response,
+                GetCurrentTimeError::Unhandled,
+            )
         }
     }
     /// The errors of the `GetCurrentTime` operation.
@@ -2624,43 +2733,17 @@ pub mod operations {
     }
     #[allow(deprecated)]
     impl GetCurrentTimeError {
-        /// Reads an error response: `error_type` is the `x-amzn-ErrorType`
-        /// header when there is one; otherwise the code comes from the
-        /// body's `__type` or `code` member.
+        /// Reads an error response: the modeled error its code names, else
+        /// `Unhandled` with the response's status, code, message and body.
+        /// The code is the `X-Amzn-Errortype` header, else the body's `code`
+        /// or `__type` member, without a namespace (`ns#`) or `:suffix`.
         #[inline]
-        pub fn from_response(
-            error_type: ::core::option::Option<&::core::primitive::str>,
-            body: &[::core::primitive::u8],
+        pub fn from_response<__B: ::core::convert::AsRef<[::core::primitive::u8]>>(
+            response: &::sesv2_model::http::Response<__B>,
         ) -> Self {
-            let __code = ::sesv2_model::error_code(error_type, body);
-            Self::from_code(__code.as_deref().unwrap_or_default(), body)
-        }
-        /// Reads an error response whose code is known: a shape name,
-        /// optionally with a namespace (`ns#Name`) or a `:suffix`.
-        #[inline]
-        pub fn from_code(
-            code: &::core::primitive::str,
-            body: &[::core::primitive::u8],
-        ) -> Self {
-            match ::sesv2_model::error_shape_name(code) {
-                "ServiceUnavailable" => {
-                    ::sesv2_model::__private::modeled_error(
-                        code,
-                        body,
-                        Self::ServiceUnavailable,
-                        Self::Unhandled,
-                    )
-                }
-                _ => {
-                    Self::Unhandled(
-                        ::sesv2_model::__private::unhandled_error(
-                            (!code.is_empty()).then_some(code),
-                            body,
-                            ::core::option::Option::None,
-                        ),
-                    )
-                }
-            }
+            <Self as ::sesv2_model::__private::ReadError>::read_error(
+                &::sesv2_model::__private::ResponseParts::of(response),
+            )
         }
         /// The error's code: the modeled error's shape name, or the code
         /// the response gave.
@@ -2671,6 +2754,32 @@ pub mod operations {
                     ::core::option::Option::Some("ServiceUnavailable")
                 }
                 Self::Unhandled(__error) => __error.code(),
+            }
+        }
+    }
+    #[allow(deprecated)]
+    impl ::sesv2_model::__private::ReadError for GetCurrentTimeError {
+        #[inline]
+        fn read_error(__response: &::sesv2_model::__private::ResponseParts<'_>) -> Self {
+            let __code = __response.error_code();
+            match ::sesv2_model::error_shape_name(&__code) {
+                "ServiceUnavailable" => {
+                    ::sesv2_model::__private::modeled_error(
+                        __response,
+                        &__code,
+                        Self::ServiceUnavailable,
+                        Self::Unhandled,
+                    )
+                }
+                _ => {
+                    Self::Unhandled(
+                        ::sesv2_model::__private::unhandled_response(
+                            __response,
+                            ::core::option::Option::Some(&__code),
+                            ::core::option::Option::None,
+                        ),
+                    )
+                }
             }
         }
     }
@@ -2736,11 +2845,36 @@ pub mod operations {
             ::core::result::Result::Ok(__uri.finish())
         }
         #[inline]
-        fn parse_error(
-            __error_type: ::core::option::Option<&::core::primitive::str>,
+        fn build_request_with(
+            __input: &Self::Input,
+            __endpoint: &::sesv2_model::Endpoint,
+            __tokens: &mut dyn ::sesv2_model::IdempotencyTokens,
+        ) -> ::core::result::Result<
+            ::sesv2_model::http::Request<::std::vec::Vec<::core::primitive::u8>>,
+            ::sesv2_model::RequestError,
+        > {
+            let mut __request = ::sesv2_model::__private::RequestWriter::new(
+                Self::HTTP_METHOD,
+                Self::request_uri(__input)?,
+            );
+            __request.json_body(__input, "application/json")?;
+            __request.finish(__endpoint)
+        }
+        #[inline]
+        fn parse_parts(
+            __status: ::core::primitive::u16,
+            __headers: &::sesv2_model::http::HeaderMap,
             __body: &[::core::primitive::u8],
-        ) -> GetForecastError {
-            GetForecastError::from_response(__error_type, __body)
+        ) -> ::core::result::Result<Self::Output, Self::Error> {
+            let __response = ::sesv2_model::__private::ResponseParts {
+                status: __status,
+                headers: __headers,
+                body: __body,
+            };
+            ::sesv2_model::__private::parse_response(
+                &__response,
+                GetForecastError::Unhandled,
+            )
         }
     }
     /// The errors of the `GetForecast` operation.
@@ -2756,43 +2890,17 @@ pub mod operations {
     }
     #[allow(deprecated)]
     impl GetForecastError {
-        /// Reads an error response: `error_type` is the `x-amzn-ErrorType`
-        /// header when there is one; otherwise the code comes from the
-        /// body's `__type` or `code` member.
+        /// Reads an error response: the modeled error its code names, else
+        /// `Unhandled` with the response's status, code, message and body.
+        /// The code is the `X-Amzn-Errortype` header, else the body's `code`
+        /// or `__type` member, without a namespace (`ns#`) or `:suffix`.
         #[inline]
-        pub fn from_response(
-            error_type: ::core::option::Option<&::core::primitive::str>,
-            body: &[::core::primitive::u8],
+        pub fn from_response<__B: ::core::convert::AsRef<[::core::primitive::u8]>>(
+            response: &::sesv2_model::http::Response<__B>,
         ) -> Self {
-            let __code = ::sesv2_model::error_code(error_type, body);
-            Self::from_code(__code.as_deref().unwrap_or_default(), body)
-        }
-        /// Reads an error response whose code is known: a shape name,
-        /// optionally with a namespace (`ns#Name`) or a `:suffix`.
-        #[inline]
-        pub fn from_code(
-            code: &::core::primitive::str,
-            body: &[::core::primitive::u8],
-        ) -> Self {
-            match ::sesv2_model::error_shape_name(code) {
-                "ServiceUnavailable" => {
-                    ::sesv2_model::__private::modeled_error(
-                        code,
-                        body,
-                        Self::ServiceUnavailable,
-                        Self::Unhandled,
-                    )
-                }
-                _ => {
-                    Self::Unhandled(
-                        ::sesv2_model::__private::unhandled_error(
-                            (!code.is_empty()).then_some(code),
-                            body,
-                            ::core::option::Option::None,
-                        ),
-                    )
-                }
-            }
+            <Self as ::sesv2_model::__private::ReadError>::read_error(
+                &::sesv2_model::__private::ResponseParts::of(response),
+            )
         }
         /// The error's code: the modeled error's shape name, or the code
         /// the response gave.
@@ -2803,6 +2911,32 @@ pub mod operations {
                     ::core::option::Option::Some("ServiceUnavailable")
                 }
                 Self::Unhandled(__error) => __error.code(),
+            }
+        }
+    }
+    #[allow(deprecated)]
+    impl ::sesv2_model::__private::ReadError for GetForecastError {
+        #[inline]
+        fn read_error(__response: &::sesv2_model::__private::ResponseParts<'_>) -> Self {
+            let __code = __response.error_code();
+            match ::sesv2_model::error_shape_name(&__code) {
+                "ServiceUnavailable" => {
+                    ::sesv2_model::__private::modeled_error(
+                        __response,
+                        &__code,
+                        Self::ServiceUnavailable,
+                        Self::Unhandled,
+                    )
+                }
+                _ => {
+                    Self::Unhandled(
+                        ::sesv2_model::__private::unhandled_response(
+                            __response,
+                            ::core::option::Option::Some(&__code),
+                            ::core::option::Option::None,
+                        ),
+                    )
+                }
             }
         }
     }
@@ -2868,11 +3002,36 @@ pub mod operations {
             ::core::result::Result::Ok(__uri.finish())
         }
         #[inline]
-        fn parse_error(
-            __error_type: ::core::option::Option<&::core::primitive::str>,
+        fn build_request_with(
+            __input: &Self::Input,
+            __endpoint: &::sesv2_model::Endpoint,
+            __tokens: &mut dyn ::sesv2_model::IdempotencyTokens,
+        ) -> ::core::result::Result<
+            ::sesv2_model::http::Request<::std::vec::Vec<::core::primitive::u8>>,
+            ::sesv2_model::RequestError,
+        > {
+            let mut __request = ::sesv2_model::__private::RequestWriter::new(
+                Self::HTTP_METHOD,
+                Self::request_uri(__input)?,
+            );
+            __request.json_body(__input, "application/json")?;
+            __request.finish(__endpoint)
+        }
+        #[inline]
+        fn parse_parts(
+            __status: ::core::primitive::u16,
+            __headers: &::sesv2_model::http::HeaderMap,
             __body: &[::core::primitive::u8],
-        ) -> ListCitiesError {
-            ListCitiesError::from_response(__error_type, __body)
+        ) -> ::core::result::Result<Self::Output, Self::Error> {
+            let __response = ::sesv2_model::__private::ResponseParts {
+                status: __status,
+                headers: __headers,
+                body: __body,
+            };
+            ::sesv2_model::__private::parse_response(
+                &__response,
+                ListCitiesError::Unhandled,
+            )
         }
     }
     /// The errors of the `ListCities` operation.
@@ -2888,43 +3047,17 @@ pub mod operations {
     }
     #[allow(deprecated)]
     impl ListCitiesError {
-        /// Reads an error response: `error_type` is the `x-amzn-ErrorType`
-        /// header when there is one; otherwise the code comes from the
-        /// body's `__type` or `code` member.
+        /// Reads an error response: the modeled error its code names, else
+        /// `Unhandled` with the response's status, code, message and body.
+        /// The code is the `X-Amzn-Errortype` header, else the body's `code`
+        /// or `__type` member, without a namespace (`ns#`) or `:suffix`.
         #[inline]
-        pub fn from_response(
-            error_type: ::core::option::Option<&::core::primitive::str>,
-            body: &[::core::primitive::u8],
+        pub fn from_response<__B: ::core::convert::AsRef<[::core::primitive::u8]>>(
+            response: &::sesv2_model::http::Response<__B>,
         ) -> Self {
-            let __code = ::sesv2_model::error_code(error_type, body);
-            Self::from_code(__code.as_deref().unwrap_or_default(), body)
-        }
-        /// Reads an error response whose code is known: a shape name,
-        /// optionally with a namespace (`ns#Name`) or a `:suffix`.
-        #[inline]
-        pub fn from_code(
-            code: &::core::primitive::str,
-            body: &[::core::primitive::u8],
-        ) -> Self {
-            match ::sesv2_model::error_shape_name(code) {
-                "ServiceUnavailable" => {
-                    ::sesv2_model::__private::modeled_error(
-                        code,
-                        body,
-                        Self::ServiceUnavailable,
-                        Self::Unhandled,
-                    )
-                }
-                _ => {
-                    Self::Unhandled(
-                        ::sesv2_model::__private::unhandled_error(
-                            (!code.is_empty()).then_some(code),
-                            body,
-                            ::core::option::Option::None,
-                        ),
-                    )
-                }
-            }
+            <Self as ::sesv2_model::__private::ReadError>::read_error(
+                &::sesv2_model::__private::ResponseParts::of(response),
+            )
         }
         /// The error's code: the modeled error's shape name, or the code
         /// the response gave.
@@ -2935,6 +3068,32 @@ pub mod operations {
                     ::core::option::Option::Some("ServiceUnavailable")
                 }
                 Self::Unhandled(__error) => __error.code(),
+            }
+        }
+    }
+    #[allow(deprecated)]
+    impl ::sesv2_model::__private::ReadError for ListCitiesError {
+        #[inline]
+        fn read_error(__response: &::sesv2_model::__private::ResponseParts<'_>) -> Self {
+            let __code = __response.error_code();
+            match ::sesv2_model::error_shape_name(&__code) {
+                "ServiceUnavailable" => {
+                    ::sesv2_model::__private::modeled_error(
+                        __response,
+                        &__code,
+                        Self::ServiceUnavailable,
+                        Self::Unhandled,
+                    )
+                }
+                _ => {
+                    Self::Unhandled(
+                        ::sesv2_model::__private::unhandled_response(
+                            __response,
+                            ::core::option::Option::Some(&__code),
+                            ::core::option::Option::None,
+                        ),
+                    )
+                }
             }
         }
     }

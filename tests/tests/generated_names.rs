@@ -107,18 +107,27 @@ fn union_and_enum_members_named_like_the_unknown_variant_keep_it_apart() {
     assert!(matches!(Kind::from("later"), Kind::UnknownValue(_)));
 }
 
+/// A 400 response with this error code.
+fn error_response<'b>(code: &str, body: &'b str) -> sesv2_model::http::Response<&'b str> {
+    sesv2_model::http::Response::builder()
+        .status(400)
+        .header("X-Amzn-Errortype", code)
+        .body(body)
+        .unwrap()
+}
+
 #[test]
 fn an_error_named_unhandled_gets_its_own_variant_beside_the_catch_all() {
-    let error = BuildError::from_code("Unhandled", br#"{"message": "boom"}"#);
+    let error = BuildError::from_response(&error_response("Unhandled", r#"{"message": "boom"}"#));
     match &error {
         BuildError::UnhandledError2(Unhandled { message, .. }) => assert_eq!(message.as_deref(), Some("boom")),
         other => panic!("expected the modeled error, got {other:?}"),
     }
     assert_eq!(error.code(), Some("Unhandled"));
-    let conflict = BuildError::from_code("UnhandledError", br#"{"Message": "busy"}"#);
+    let conflict = BuildError::from_response(&error_response("UnhandledError", r#"{"Message": "busy"}"#));
     assert!(matches!(conflict, BuildError::UnhandledError(_)));
     assert!(matches!(
-        BuildError::from_code("Other", b"{}"),
+        BuildError::from_response(&error_response("Other", "{}")),
         BuildError::Unhandled(_)
     ));
 }

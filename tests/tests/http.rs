@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 
 use serde_json::json;
-use sesv2_model::{Blob, Operation, Timestamp};
+use sesv2_model::{Blob, Endpoint, Operation, Timestamp, http};
 use sesv2_model_tests::http::operations::{
     GetObject, GetObjectError, ListObjects, Ping, PingError, PutObject, Subscribe,
 };
@@ -57,10 +57,11 @@ fn request_uris_render_labels_greedy_labels_and_query_strings() {
         .since(Timestamp::from_secs(0).unwrap())
         .build()
         .unwrap();
-    assert_eq!(list.max_keys(), 1000);
+    // An input member's default is the service's to apply: unset, it is not sent.
+    assert_eq!(list.max_keys(), None);
     assert_eq!(
         ListObjects::request_uri(&list).unwrap(),
-        "/buckets/b/since/1970-01-01T00%3A00%3A00Z?max-keys=1000"
+        "/buckets/b/since/1970-01-01T00%3A00%3A00Z"
     );
     assert_eq!(Ping::request_uri(&()).unwrap(), "/ping");
     assert_eq!(Subscribe::request_uri(&()).unwrap(), "/subscribe");
@@ -95,20 +96,32 @@ fn the_json_body_leaves_out_members_bound_elsewhere() {
     assert_eq!(decoded, GetObjectOutput::builder().build());
 }
 
+/// An error response as a service sends it.
+fn error_response(status: u16, error_type: Option<&str>, body: &str) -> http::Response<Vec<u8>> {
+    let mut response = http::Response::builder().status(status);
+    if let Some(error_type) = error_type {
+        response = response.header("X-Amzn-Errortype", error_type);
+    }
+    response.body(body.as_bytes().to_vec()).unwrap()
+}
+
 #[test]
 fn operation_errors_are_read_by_code_with_or_without_namespace_and_suffix() {
-    let body = br#"{"Message": "no such key", "Key": "k"}"#;
+    let body = r#"{"Message": "no such key", "Key": "k"}"#;
     let expected = GetObjectError::NoSuchKey(NoSuchKey::builder().message("no such key").key("k").build());
     for code in [
         "NoSuchKey",
         "example.http#NoSuchKey",
         "NoSuchKey:http://internal.amazon.com/coral/",
     ] {
-        assert_eq!(GetObjectError::from_code(code, body), expected, "{code}");
+        let response = error_response(404, Some(code), body);
+        assert_eq!(GetObjectError::from_response(&response), expected, "{code}");
     }
-    assert_eq!(GetObjectError::from_response(Some("NoSuchKey"), body), expected);
-    let typed = br#"{"__type": "example.http#NoSuchKey", "Message": "no such key", "Key": "k"}"#;
-    assert_eq!(GetObject::parse_error(None, typed), expected);
+    let typed = r#"{"__type": "example.http#NoSuchKey", "Message": "no such key", "Key": "k"}"#;
+    assert_eq!(
+        GetObject::parse_response(&error_response(404, None, typed)),
+        Err(expected.clone())
+    );
     assert_eq!(expected.code(), Some("NoSuchKey"));
     assert_eq!(expected.to_string(), "NoSuchKey: no such key");
     assert!(std::error::Error::source(&expected).is_some());
@@ -116,39 +129,73 @@ fn operation_errors_are_read_by_code_with_or_without_namespace_and_suffix() {
 
 #[test]
 fn service_errors_belong_to_every_operation() {
-    let error = GetObjectError::from_code("Throttled", br#"{"message": "slow down"}"#);
+    let response = error_response(429, Some("Throttled"), r#"{"message": "slow down"}"#);
     assert_eq!(
-        error,
+        GetObjectError::from_response(&response),
         GetObjectError::Throttled(Throttled::builder().message("slow down").build())
     );
     assert!(matches!(
-        PingError::from_code("Throttled", b"{}"),
+        PingError::from_response(&error_response(429, Some("Throttled"), "{}")),
         PingError::Throttled(_)
     ));
 }
 
 #[test]
 fn unknown_and_unreadable_errors_are_unhandled_with_what_was_received() {
-    let error = GetObjectError::from_response(None, br#"{"code": "AccessDenied", "message": "nope"}"#);
+    let response = error_response(403, None, r#"{"code": "AccessDenied", "message": "nope"}"#);
+    let error = GetObjectError::from_response(&response);
     let GetObjectError::Unhandled(unhandled) = &error else {
         panic!("expected an unhandled error, got {error:?}");
     };
     assert_eq!(
-        (unhandled.code(), unhandled.message()),
-        (Some("AccessDenied"), Some("nope"))
+        (unhandled.status(), unhandled.code(), unhandled.message()),
+        (Some(403), Some("AccessDenied"), Some("nope"))
     );
-    assert_eq!(error.to_string(), "unhandled error `AccessDenied`: nope");
+    assert_eq!(error.to_string(), "unhandled error `AccessDenied` (HTTP 403): nope");
 
-    let error = GetObjectError::from_code("NoSuchKey", br#"{"Message": 404}"#);
+    let error = GetObjectError::from_response(&error_response(404, Some("NoSuchKey"), r#"{"Message": 404}"#));
     assert!(
         error.to_string().starts_with(
-            "unhandled error `NoSuchKey` (invalid type: integer `404`, expected a string for `NoSuchKey.Message`"
+            "unhandled error `NoSuchKey` (HTTP 404) (the body: invalid type: integer `404`, expected a string for `NoSuchKey.Message`"
         ),
         "{error}"
     );
-    let error = GetObjectError::from_response(None, b"<html>Bad Gateway</html>");
+    let error = GetObjectError::from_response(&error_response(502, None, "<html>Bad Gateway</html>"));
     assert_eq!(error.code(), None);
-    assert_eq!(error.to_string(), "unhandled error");
+    assert_eq!(error.to_string(), "unhandled error (HTTP 502)");
+}
+
+#[test]
+fn requests_carry_headers_query_and_the_body_members() {
+    let endpoint = Endpoint::new("https://storage.example.com").unwrap();
+    let request = GetObject::build_request(&get_object(), &endpoint).unwrap();
+    assert_eq!(request.method(), "GET");
+    assert_eq!(
+        request.uri().to_string(),
+        "https://storage.example.com/buckets/my%20bucket/objects/photos/2024/cat%201%2B2.jpg\
+         ?x-id=GetObject&versionId=v%3D1%262&part=1&part=2&since=2023-11-14T22%3A13%3A20.5Z&a=1&b=2"
+    );
+    assert_eq!(request.headers()["range"], "bytes=0-9");
+    assert_eq!(request.headers()["content-type"], "application/json");
+    assert_eq!(request.body().as_slice(), br#"{"Options":{"Checksum":true}}"#);
+}
+
+#[test]
+fn responses_fill_bound_members_from_headers_status_and_payload() {
+    let response = http::Response::builder()
+        .status(200)
+        .header("Content-Length", "5")
+        .header("x-amz-meta-color", "red")
+        .body(b"bytes".to_vec())
+        .unwrap();
+    let output = GetObject::parse_response(&response).unwrap();
+    assert_eq!(output.body().map(|body| body.as_bytes()), Some(b"bytes".as_slice()));
+    assert_eq!(output.content_length(), Some(5));
+    assert_eq!(output.status(), Some(200));
+    assert_eq!(
+        output.metadata(),
+        Some(&HashMap::from([("color".to_owned(), "red".to_owned())]))
+    );
 }
 
 #[test]

@@ -28,9 +28,12 @@ fn elided_members_take_the_resource_identifier_target() {
 }
 
 #[test]
-fn member_defaults_from_value_assignments_fill_missing_members() {
+fn member_defaults_from_value_assignments_fill_missing_output_members() {
+    // In an operation input a default is the service's to apply: the member
+    // stays unset, and is not sent.
     let request: GetForecastRequest = serde_json::from_value(json!({"cityId": "Oslo"})).unwrap();
-    assert_eq!(request.days(), 3);
+    assert_eq!(request.days(), None);
+    assert_eq!(serde_json::to_value(&request).unwrap(), json!({"cityId": "Oslo"}));
     let response: GetForecastResponse = serde_json::from_value(json!({})).unwrap();
     assert_eq!(response.sky(), &Sky::Clear);
 }

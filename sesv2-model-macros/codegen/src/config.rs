@@ -40,6 +40,9 @@ pub struct Config {
     /// Rust names that replace the model's, for names that clash with the
     /// user's own.
     pub renames: Vec<Rename>,
+    /// Also generate a `protocol_tests` module: one `#[test]` per client
+    /// case of the model's `smithy.test` HTTP compliance traits.
+    pub protocol_tests: bool,
 }
 
 impl Default for Config {
@@ -53,6 +56,7 @@ impl Default for Config {
             track_envs: Vec::new(),
             derives: Vec::new(),
             renames: Vec::new(),
+            protocol_tests: false,
         }
     }
 }
@@ -236,10 +240,12 @@ pub const OPTIONS: &[ConfigOption] = &[
     },
 ];
 
-/// [`Config`] fields no way in takes as an option: the macro sets them from
-/// its model argument so that cargo rebuilds when the model changes, where
-/// a build script prints `cargo::rerun-if-changed` instead.
-pub const INTERNAL_FIELDS: &[&str] = &["track_files", "track_envs"];
+/// [`Config`] fields no way in takes as a shared option: the macro sets the
+/// tracking fields from its model argument so that cargo rebuilds when the
+/// model changes, where a build script prints `cargo::rerun-if-changed`
+/// instead; `protocol_tests` writes tests, which a macro has no use for
+/// ([`crate::Generator::protocol_tests`] and the tool's `--protocol-tests`).
+pub const INTERNAL_FIELDS: &[&str] = &["track_files", "track_envs", "protocol_tests"];
 
 impl ConfigOption {
     /// The option with this macro key.
@@ -275,6 +281,7 @@ mod tests {
             track_envs: _,
             derives: _,
             renames: _,
+            protocol_tests: _,
         } = Config::default();
         let fields = [
             "operations",
@@ -285,6 +292,7 @@ mod tests {
             "track_envs",
             "derives",
             "renames",
+            "protocol_tests",
         ];
         for field in fields {
             let options = OPTIONS.iter().filter(|option| option.field == field).count();

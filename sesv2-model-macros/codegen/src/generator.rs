@@ -117,6 +117,16 @@ impl Generator {
         self
     }
 
+    /// Also generates a `protocol_tests` module with one `#[test]` per
+    /// client case of the model's `smithy.test#httpRequestTests` and
+    /// `httpResponseTests` traits (on operations and error structures).
+    /// The file compiles and runs as the whole `src/lib.rs` of a crate
+    /// that depends on this runtime alone.
+    pub fn protocol_tests(mut self, enabled: bool) -> Generator {
+        self.config.protocol_tests = enabled;
+        self
+    }
+
     /// The crate the generated code takes its runtime from (`sesv2_model`
     /// unless the caller re-exports it under another name).
     pub fn runtime_crate(mut self, name: impl Into<String>) -> Generator {

@@ -142,6 +142,7 @@ mod node;
 mod parallel;
 mod prelude;
 mod shape_id;
+mod test_traits;
 mod traits;
 
 use std::path::Path;
@@ -182,6 +183,10 @@ pub struct Summary {
     pub unions: usize,
     /// Generated operations (each with an error enum).
     pub operations: usize,
+    /// Generated protocol compliance tests ([`Config::protocol_tests`]).
+    pub protocol_tests: usize,
+    /// Those of them generated `#[ignore]`d, for a feature that is not supported.
+    pub ignored_protocol_tests: usize,
 }
 
 impl std::fmt::Display for Summary {
@@ -190,7 +195,15 @@ impl std::fmt::Display for Summary {
             f,
             "{} shapes selected: {} structures, {} enums, {} unions, {} operations",
             self.shapes, self.structures, self.enums, self.unions, self.operations
-        )
+        )?;
+        if self.protocol_tests > 0 {
+            write!(
+                f,
+                "; {} protocol tests ({} ignored)",
+                self.protocol_tests, self.ignored_protocol_tests
+            )?;
+        }
+        Ok(())
     }
 }
 
@@ -255,10 +268,15 @@ pub fn generate_files(config: &Config, files: &ModelFiles) -> Result<Generated, 
     } = analyze(config, files)?;
     let derives = derives::plan(&model, &selection, &boxed, &config.derives)?;
     let emitted = emit::emit(&model, &selection, &names, &boxed, &derives, config);
+    let summary = Summary {
+        protocol_tests: emitted.compliance.generated,
+        ignored_protocol_tests: emitted.compliance.ignored,
+        ..summarize(&model, &selection)
+    };
     Ok(Generated {
         source: emitted.source,
         notes: emitted.notes,
-        summary: summarize(&model, &selection),
+        summary,
     })
 }
 

@@ -16,6 +16,7 @@ use sesv2_model_codegen::{
 fn usage() -> String {
     let mut usage = String::from(
         "usage: sesv2-model-codegen [MODEL]... [OPTIONS] [--out FILE | --check FILE]\n       \
+         sesv2-model-codegen --protocol-tests MODEL... [--out FILE]\n       \
          sesv2-model-codegen --ast [--flatten] MODEL...\n       \
          sesv2-model-codegen --diff OLD NEW [--operation NAME]... [--shape ID]...\n\n\
          Generates formatted Rust code for a Smithy model and prints it. A MODEL is a\n\
@@ -43,7 +44,9 @@ fn usage() -> String {
          --ast                   print the assembled model as a Smithy JSON AST (without the\n                          \
          prelude) instead of code: what the IDL means, for tools that read JSON\n  \
          --flatten               with --ast: mixins folded into the shapes that use them\n  \
-         --stats                 print what was generated and how long it took to stderr\n\n\
+         --stats                 print what was generated and how long it took to stderr
+  --protocol-tests        also write one #[test] per client case of the model's
+                          smithy.test#httpRequestTests/httpResponseTests traits\n\n\
          Exit status: 0 success, 1 --check found a difference or --diff a breaking\n\
          change, 2 bad arguments or a model error. Notes about what the code cannot\n\
          represent exactly go to stderr.",
@@ -153,6 +156,7 @@ fn parse(args: Vec<String>) -> Result<Command, Failure> {
             "--ast" => set_action(Action::Ast { flattened: false }, &mut action)?,
             "--flatten" => flatten = true,
             "--stats" => stats = true,
+            "--protocol-tests" => config.protocol_tests = true,
             flag if flag.starts_with('-') => return Err(Failure::usage(format!("unknown option {flag}"))),
             path => models.push(PathBuf::from(path)),
         }
@@ -273,6 +277,12 @@ fn run(command: Command) -> Result<(), Failure> {
     let elapsed = started.elapsed();
     for note in &generated.notes {
         eprintln!("note: {note}");
+    }
+    if generated.summary.protocol_tests > 0 {
+        eprintln!(
+            "protocol tests: {} generated, {} of them ignored",
+            generated.summary.protocol_tests, generated.summary.ignored_protocol_tests
+        );
     }
     if stats {
         eprintln!(

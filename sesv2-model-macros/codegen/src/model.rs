@@ -33,15 +33,32 @@ impl Model {
         self.shapes.iter()
     }
 
-    /// The protocol of the model's service, when it has exactly one and that
-    /// service names a protocol; JSON protocols are assumed otherwise.
+    /// The protocol of the model's services, when they name one and it is
+    /// the same for all; JSON protocols are assumed otherwise.
     pub fn protocol(&self) -> Option<Protocol> {
-        let mut services = self.services();
-        let (id, _) = services.next()?;
-        if services.next().is_some() {
-            return None;
+        let mut protocols = self
+            .services()
+            .map(|(id, _)| self.get(id).and_then(|shape| shape.traits.protocol));
+        let first = protocols.next()??;
+        protocols.all(|protocol| protocol == Some(first)).then_some(first)
+    }
+
+    /// The operations of `service`, its resources' included, each once.
+    pub fn service_operations<'m>(&'m self, service: &'m Service) -> Vec<&'m ShapeId> {
+        let mut operations: Vec<&ShapeId> = Vec::new();
+        let mut seen: crate::shape_id::IdSet<&ShapeId> = Default::default();
+        let mut pending: Vec<(&[ShapeId], &[ShapeId])> = vec![(&service.operations, &service.resources)];
+        while let Some((bound, resources)) = pending.pop() {
+            operations.extend(bound.iter().filter(|id| seen.insert(id)));
+            for id in resources.iter().rev() {
+                if seen.insert(id)
+                    && let Some(ShapeKind::Resource(resource)) = self.get(id).map(|shape| &shape.kind)
+                {
+                    pending.push((&resource.operations, &resource.resources));
+                }
+            }
         }
-        self.get(id)?.traits.protocol
+        operations
     }
 
     /// The service shapes, in id order.

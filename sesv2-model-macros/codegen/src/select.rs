@@ -2,7 +2,7 @@
 
 use crate::config::Config;
 use crate::error::{Diagnostics, Error, Subject, did_you_mean};
-use crate::model::{Model, Service, ShapeKind};
+use crate::model::{Model, ShapeKind};
 use crate::shape_id::{IdSet, ShapeId};
 
 /// What one run generates.
@@ -77,7 +77,7 @@ fn find_operation(model: &Model, wanted: &str) -> Result<ShapeId, String> {
 
     let services: Vec<_> = model.services().collect();
     let candidates: Vec<ShapeId> = match services.as_slice() {
-        [(_, service)] => service_operations(model, service).into_iter().cloned().collect(),
+        [(_, service)] => model.service_operations(service).into_iter().cloned().collect(),
         [] => operation_ids(model),
         _ => {
             let names: Vec<_> = services.iter().map(|(id, _)| format!("`{id}`")).collect();
@@ -128,25 +128,6 @@ fn operation_ids(model: &Model) -> Vec<ShapeId> {
         .filter(|shape| matches!(shape.kind, ShapeKind::Operation(_)))
         .map(|shape| shape.id.clone())
         .collect()
-}
-
-/// The operations a service binds, directly or through its resources, each
-/// once, in binding order.
-fn service_operations<'m>(model: &'m Model, service: &'m Service) -> Vec<&'m ShapeId> {
-    let mut operations: Vec<&ShapeId> = Vec::new();
-    let mut seen: IdSet<&ShapeId> = IdSet::default();
-    let mut pending: Vec<(&[ShapeId], &[ShapeId])> = vec![(&service.operations, &service.resources)];
-    while let Some((bound, resources)) = pending.pop() {
-        operations.extend(bound.iter().filter(|id| seen.insert(id)));
-        for id in resources.iter().rev() {
-            if seen.insert(id)
-                && let Some(ShapeKind::Resource(resource)) = model.get(id).map(|shape| &shape.kind)
-            {
-                pending.push((&resource.operations, &resource.resources));
-            }
-        }
-    }
-    operations
 }
 
 /// Every shape reachable from `roots`, following members, operation inputs,

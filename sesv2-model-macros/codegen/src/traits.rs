@@ -9,6 +9,7 @@ use serde::de::DeserializeOwned;
 use crate::ast::{RawTraits, TraitValue};
 use crate::error::Diagnostics;
 use crate::node::Node;
+pub(crate) use crate::test_traits::{HttpRequestTest, HttpResponseTest};
 
 /// The understood traits of one shape or member.
 #[derive(Clone, Default)]
@@ -37,6 +38,19 @@ pub(crate) struct Traits {
     pub output: bool,
     /// The protocol trait of a service shape.
     pub protocol: Option<Protocol>,
+    pub media_type: Option<String>,
+    pub idempotency_token: bool,
+    pub host_label: bool,
+    /// `smithy.api#requestCompression`: the request body may be compressed.
+    pub request_compression: bool,
+    /// `smithy.api#httpChecksumRequired`: the request needs `Content-MD5`.
+    pub http_checksum_required: bool,
+    /// The `hostPrefix` of an operation's `smithy.api#endpoint` trait.
+    pub host_prefix: Option<String>,
+    /// The `smithy.test#httpRequestTests` cases of an operation.
+    pub http_request_tests: Option<Box<[HttpRequestTest]>>,
+    /// The `smithy.test#httpResponseTests` cases of an operation or error.
+    pub http_response_tests: Option<Box<[HttpResponseTest]>>,
 }
 
 /// A `smithy.api#documentation` value (HTML), kept as its JSON text until
@@ -235,6 +249,27 @@ impl Traits {
                 "smithy.api#mixin" => traits.mixin = true,
                 "smithy.api#input" => traits.input = true,
                 "smithy.api#output" => traits.output = true,
+                "smithy.api#mediaType" => traits.media_type = reader.read("a media type"),
+                "smithy.api#idempotencyToken" => traits.idempotency_token = true,
+                "smithy.api#hostLabel" => traits.host_label = true,
+                "smithy.api#requestCompression" => traits.request_compression = true,
+                "smithy.api#httpChecksumRequired" => traits.http_checksum_required = true,
+                "smithy.api#endpoint" => {
+                    #[derive(Deserialize)]
+                    #[serde(rename_all = "camelCase")]
+                    struct Endpoint {
+                        host_prefix: String,
+                    }
+                    traits.host_prefix = reader
+                        .read::<Endpoint>("an object with a `hostPrefix`")
+                        .map(|endpoint| endpoint.host_prefix)
+                }
+                "smithy.test#httpRequestTests" => {
+                    traits.http_request_tests = reader.read("a list of HTTP request test cases")
+                }
+                "smithy.test#httpResponseTests" => {
+                    traits.http_response_tests = reader.read("a list of HTTP response test cases")
+                }
                 _ => {}
             }
         }

@@ -23,7 +23,19 @@ const STAGES: &[&str] = &[
 
 /// What the stages share: data they pass on, and helpers.
 const SHARED: &[&str] = &[
-    "ast", "config", "docs", "error", "graph", "ident", "model", "node", "parallel", "prelude", "shape_id", "traits",
+    "ast",
+    "config",
+    "docs",
+    "error",
+    "graph",
+    "ident",
+    "model",
+    "node",
+    "parallel",
+    "prelude",
+    "test_traits",
+    "shape_id",
+    "traits",
 ];
 
 /// What runs the stages.

@@ -8,6 +8,9 @@ use crate::{BigDecimal, BigInteger, Blob, RequestUriError, Timestamp};
 
 /// A value that can travel in a URI label, a query string or a header.
 pub trait HttpText {
+    /// Timestamps, whose HTTP dates in header lists are not quoted.
+    const IS_TIMESTAMP: bool = false;
+
     /// Appends the value's text form (not yet percent-encoded).
     fn write_http(&self, out: &mut String, format: TimestampFormat);
 }
@@ -20,6 +23,8 @@ impl HttpText for String {
 
 /// Elements of sparse lists: `None` is empty text.
 impl<T: HttpText> HttpText for Option<T> {
+    const IS_TIMESTAMP: bool = T::IS_TIMESTAMP;
+
     fn write_http(&self, out: &mut String, format: TimestampFormat) {
         if let Some(value) = self {
             value.write_http(out, format);
@@ -64,6 +69,8 @@ macro_rules! http_text_float {
 http_text_float!(f32, f64);
 
 impl HttpText for Timestamp {
+    const IS_TIMESTAMP: bool = true;
+
     fn write_http(&self, out: &mut String, format: TimestampFormat) {
         out.push_str(&match format {
             TimestampFormat::EpochSeconds => epoch_seconds::to_text(self),

@@ -1,10 +1,14 @@
 //! What generated code calls. Not a public API: it follows the generator's
 //! version and changes without notice.
 
+pub mod compliance;
 mod correct;
 mod decode;
 mod encode;
+mod header;
 mod http;
+mod request;
+mod response;
 mod shapes;
 mod union;
 
@@ -13,7 +17,10 @@ pub use decode::{At, Decode, Element, MapKey, Member, Place, UnionKey, UnionKeyS
 pub use encode::{
     Encode, Encoded, EncodedAs, count_set, write_member, write_member_as, write_optional, write_optional_as,
 };
+pub use header::{FromHttpText, int_enum_from_http};
 pub use http::{HttpText, QueryParamValue, UriWriter};
+pub use request::RequestWriter;
+pub use response::{ReadError, ReadResponse, ResponseParts, modeled_error, parse_response, unhandled_response};
 pub use serde;
 pub use serde_json;
 pub use shapes::{
@@ -38,33 +45,6 @@ pub enum TimestampFormat {
 /// The fallback value of a generated enum.
 pub fn unknown_value(value: impl Into<compact_str::CompactString>) -> UnknownValue {
     UnknownValue::new(value.into())
-}
-
-/// An error response none of an operation's modeled errors matched, or one
-/// whose body could not be read (`problem`).
-pub fn unhandled_error(code: Option<&str>, body: &[u8], problem: Option<String>) -> crate::UnhandledError {
-    crate::UnhandledError::new(code, body, problem)
-}
-
-/// The modeled error `code` names, read from the response body, or the body
-/// kept as an unhandled error when it does not read as that shape. One call
-/// per error keeps each generated error enum small.
-pub fn modeled_error<T: serde::de::DeserializeOwned, E>(
-    code: &str,
-    body: &[u8],
-    modeled: fn(T) -> E,
-    unhandled: fn(crate::UnhandledError) -> E,
-) -> E {
-    match serde_json::from_slice(body) {
-        Ok(error) => modeled(error),
-        Err(problem) => unhandled(crate::UnhandledError::new(Some(code), body, Some(problem.to_string()))),
-    }
-}
-
-/// A modeled error whose shape cannot be read from the body alone
-/// (`problem` says why), kept as unhandled.
-pub fn unreadable_error(code: &str, body: &[u8], problem: &str) -> crate::UnhandledError {
-    crate::UnhandledError::new(Some(code), body, Some(problem.to_owned()))
 }
 
 /// The fallback value of a generated int enum.

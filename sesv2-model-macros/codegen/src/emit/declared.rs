@@ -4,6 +4,7 @@
 //! with the code the models generate.
 
 use super::Emitter;
+use super::binding::Roles;
 use super::member::Presence;
 use super::rust_type::RustType;
 use crate::config::Config;
@@ -65,7 +66,9 @@ pub(crate) fn declared(
 ) -> Declared {
     // Extra derives add impls, never change a declaration compared here.
     let derives = Derives::default();
-    let emitter = Emitter::new(model, names, boxed, &derives, config);
+    // Declarations do not depend on what operations make of shapes.
+    let roles = Roles::default();
+    let emitter = Emitter::new(model, names, boxed, &derives, config, &roles);
     let mut declared = Declared {
         members: IdMap::default(),
         operations: IdMap::default(),

@@ -25,6 +25,8 @@ pub(super) enum DefaultValue {
     /// Whole seconds since the epoch.
     Timestamp(i64),
     EmptyBlob,
+    /// The bytes of a blob default (base64 in the model).
+    Blob(Vec<u8>),
     /// A document: a scalar or an empty collection.
     Document(Value),
     /// A value the enum lists: its variant.
@@ -68,6 +70,7 @@ impl DefaultValue {
             | DefaultValue::Float(..)
             | DefaultValue::EnumVariant { .. } => DefaultCost::Constant,
             DefaultValue::String(_)
+            | DefaultValue::Blob(_)
             | DefaultValue::BigInteger(_)
             | DefaultValue::BigDecimal(_)
             | DefaultValue::Timestamp(_)
@@ -108,6 +111,7 @@ impl fmt::Display for Expr<'_> {
             DefaultValue::BigDecimal(text) => write!(f, "{private}::big_decimal({text:?})"),
             DefaultValue::Timestamp(secs) => write!(f, "{private}::timestamp_or_epoch({secs}i64)"),
             DefaultValue::EmptyBlob => write!(f, "<{runtime}::Blob as ::core::default::Default>::default()"),
+            DefaultValue::Blob(bytes) => write!(f, "{runtime}::Blob::from(::std::vec!{bytes:?})"),
             DefaultValue::Document(document) => write_document(f, &private, document),
             DefaultValue::EnumVariant { ty, variant } => write!(f, "{}::{variant}", ty.path(runtime, self.scope)),
             DefaultValue::EnumValue { ty, value } => write!(
@@ -201,6 +205,13 @@ impl Emitter<'_> {
                 DefaultValue::Timestamp(secs)
             }
             (ShapeKind::Simple(Simple::Blob), Value::String(text)) if text.is_empty() => DefaultValue::EmptyBlob,
+            (ShapeKind::Simple(Simple::Blob), Value::String(text)) => {
+                use base64::Engine as _;
+                let bytes = base64::engine::general_purpose::STANDARD
+                    .decode(text)
+                    .map_err(|error| format!("the blob default `{text}` is not base64 ({error})"))?;
+                DefaultValue::Blob(bytes)
+            }
             (ShapeKind::Simple(Simple::Document), document) => DefaultValue::Document(document.clone()),
             (ShapeKind::Enum(members), Value::String(text)) => {
                 let ty = self.value_type(target);

@@ -3,7 +3,6 @@
 //! and the reading of an error response into it.
 
 use super::rust_type::Scope;
-use super::structure_wire::decodable;
 use super::types::Allows;
 use super::writer::{FmtTrait, fmt_impl, impl_block, inline_fn};
 use super::{Emitter, doc};
@@ -12,7 +11,7 @@ use crate::names::{OperationNames, UNHANDLED_VARIANT};
 use crate::shape_id::ShapeId;
 
 pub(super) fn emit<'a>(emitter: &Emitter<'a>, shape: &Shape, names: &'a OperationNames, out: &mut String) {
-    let runtime = &emitter.runtime;
+    let (runtime, private) = (&emitter.runtime, &emitter.private);
     let error_name = &names.error_name;
     let errors = &names.errors;
 
@@ -43,32 +42,23 @@ pub(super) fn emit<'a>(emitter: &Emitter<'a>, shape: &Shape, names: &'a Operatio
 
     impl_block(out, Allows::DEPRECATED, format_args!("{error_name}"), |out| {
         out.push_str(
-            "/// Reads an error response: `error_type` is the `x-amzn-ErrorType`\n\
-             /// header when there is one; otherwise the code comes from the\n\
-             /// body's `__type` or `code` member.\n",
+            "/// Reads an error response: the modeled error its code names, else\n\
+             /// `Unhandled` with the response's status, code, message and body.\n\
+             /// The code is the `X-Amzn-Errortype` header, else the body's `code`\n\
+             /// or `__type` member, without a namespace (`ns#`) or `:suffix`.\n",
         );
         inline_fn(
             out,
             format_args!(
-                "pub fn from_response(error_type: ::core::option::Option<&::core::primitive::str>, \
-                 body: &[::core::primitive::u8]) -> Self"
+                "pub fn from_response<__B: ::core::convert::AsRef<[::core::primitive::u8]>>(\
+                 response: &{runtime}::http::Response<__B>) -> Self"
             ),
             |out| {
                 emit!(
                     out,
-                    "let __code = {runtime}::error_code(error_type, body);\n\
-                     Self::from_code(__code.as_deref().unwrap_or_default(), body)"
+                    "<Self as {private}::ReadError>::read_error(&{private}::ResponseParts::of(response))"
                 )
             },
-        );
-        out.push_str(
-            "/// Reads an error response whose code is known: a shape name,\n\
-             /// optionally with a namespace (`ns#Name`) or a `:suffix`.\n",
-        );
-        inline_fn(
-            out,
-            format_args!("pub fn from_code(code: &::core::primitive::str, body: &[::core::primitive::u8]) -> Self"),
-            |out| from_code(emitter, errors, out),
         );
         out.push_str(
             "/// The error's code: the modeled error's shape name, or the code\n\
@@ -90,6 +80,18 @@ pub(super) fn emit<'a>(emitter: &Emitter<'a>, shape: &Shape, names: &'a Operatio
             },
         );
     });
+    impl_block(
+        out,
+        Allows::DEPRECATED,
+        format_args!("{private}::ReadError for {error_name}"),
+        |out| {
+            inline_fn(
+                out,
+                format_args!("fn read_error(__response: &{private}::ResponseParts<'_>) -> Self"),
+                |out| read_error(emitter, errors, out),
+            );
+        },
+    );
     fmt_impl(out, Allows::DEPRECATED, FmtTrait::Display, error_name, |out| {
         match_variants(errors, "::core::fmt::Display::fmt(__error, __f)", out);
     });
@@ -107,33 +109,26 @@ pub(super) fn emit<'a>(emitter: &Emitter<'a>, shape: &Shape, names: &'a Operatio
     );
 }
 
-/// The body of `from_code`: the modeled error whose shape name is the
-/// code, read from the body, or `Unhandled`.
-fn from_code<'a>(emitter: &Emitter<'a>, errors: &'a [(ShapeId, String)], out: &mut String) {
+/// The body of `read_error`: the modeled error whose shape name is the
+/// response's code, or `Unhandled`.
+fn read_error(emitter: &Emitter<'_>, errors: &[(ShapeId, String)], out: &mut String) {
     let (runtime, private) = (&emitter.runtime, &emitter.private);
+    out.push_str("let __code = __response.error_code();\n");
     let unhandled = format!(
-        "Self::{UNHANDLED_VARIANT}({private}::unhandled_error((!code.is_empty()).then_some(code), body, \
-         ::core::option::Option::None))"
+        "Self::{UNHANDLED_VARIANT}({private}::unhandled_response(__response, \
+         ::core::option::Option::Some(&__code), ::core::option::Option::None))"
     );
     if errors.is_empty() {
         out.push_str(&unhandled);
         return;
     }
-    emit!(out, "match {runtime}::error_shape_name(code) {{\n");
+    emit!(out, "match {runtime}::error_shape_name(&__code) {{\n");
     for (id, variant) in errors {
-        let code = id.name();
-        if decodable(&emitter.fields_of(id)) {
-            emit!(
-                out,
-                "{code:?} => {private}::modeled_error(code, body, Self::{variant}, Self::{UNHANDLED_VARIANT}),\n"
-            );
-        } else {
-            let problem = format!("`{code}` has required members outside the JSON body");
-            emit!(
-                out,
-                "{code:?} => Self::{UNHANDLED_VARIANT}({private}::unreadable_error(code, body, {problem:?})),\n"
-            );
-        }
+        emit!(
+            out,
+            "{:?} => {private}::modeled_error(__response, &__code, Self::{variant}, Self::{UNHANDLED_VARIANT}),\n",
+            id.name()
+        );
     }
     emit!(out, "_ => {unhandled},\n}}");
 }

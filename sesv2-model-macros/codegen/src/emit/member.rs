@@ -178,12 +178,12 @@ pub(super) fn fields<'a>(
 fn field<'a>(emitter: &Emitter<'a>, shape: &Shape, member: &'a Member, ident: &'a Ident) -> Field<'a> {
     let owner = shape.id.member(&member.name);
     let mut notes = Vec::new();
-    let presence = presence(emitter, member, &owner, &mut notes);
+    let presence = presence(emitter, shape, member, &owner, &mut notes);
     let binding = member
         .traits
         .http_binding
         .clone()
-        .filter(|_| emitter.protocol.binds_http());
+        .filter(|binding| emitter.protocol.binds_http() && !emitter.ignores_binding(shape, binding));
     if let Some(binding) = &binding {
         notes.push(binding_note(binding));
     }
@@ -223,9 +223,17 @@ pub(super) const SENSITIVE_VALUE: &str = "Sensitive: `Debug` shows a redaction m
 /// Optional unless the member is `@required` or has a `@default`, and never
 /// when `@clientOptional` says clients must treat it as optional, nor for
 /// an `@addedDefault` (the member was optional before the default came).
-fn presence(emitter: &Emitter<'_>, member: &Member, owner: &str, notes: &mut Vec<String>) -> Presence {
+fn presence(emitter: &Emitter<'_>, shape: &Shape, member: &Member, owner: &str, notes: &mut Vec<String>) -> Presence {
     let traits = &member.traits;
     if traits.client_optional {
+        return Presence::Optional;
+    }
+    // A client sends a top-level input member only when the caller set it;
+    // left unset, the service applies the default itself.
+    if shape.traits.input
+        && let Some(default) = traits.default.as_ref().filter(|value| !value.is_null())
+    {
+        notes.push(format!("When unset, the service applies the default `{default}`."));
         return Presence::Optional;
     }
     if let Some(default) = traits.default.as_ref().filter(|value| !value.is_null())

@@ -26,7 +26,9 @@ macro_rules! emit {
     }};
 }
 
+mod binding;
 mod builder;
+mod compliance;
 mod declared;
 mod defaults;
 mod doc;
@@ -34,11 +36,14 @@ mod enumeration;
 mod error_enum;
 mod member;
 mod operation;
+mod request;
 mod request_uri;
 mod required;
+mod response;
 mod rust_type;
 mod structure;
 mod structure_wire;
+mod test_values;
 mod types;
 mod union;
 mod union_wire;
@@ -59,6 +64,8 @@ use crate::select::Selection;
 use crate::shape_id::{IdMap, ShapeId};
 use crate::traits::{Documentation, Protocol};
 
+use binding::Roles;
+pub(crate) use compliance::ComplianceCounts;
 pub(crate) use declared::{Declared, DeclaredPresence, declared};
 use enumeration::Values;
 use member::Field;
@@ -78,6 +85,8 @@ pub(crate) struct Emitter<'a> {
     private: String,
     /// The service's protocol; restJson1 when the model does not say.
     protocol: Protocol,
+    /// What the operations make of shapes: which are read from responses.
+    roles: &'a Roles,
     /// What could not be represented exactly, reported to the caller.
     notes: RefCell<Vec<Note>>,
     /// Each structure's member plans, made once and shared by every emitter
@@ -96,6 +105,7 @@ impl<'a> Emitter<'a> {
         boxed: &'a Boxed,
         derives: &'a Derives,
         config: &'a Config,
+        roles: &'a Roles,
     ) -> Emitter<'a> {
         let runtime = format!("::{}", config.runtime_crate.trim_start_matches("::"));
         Emitter {
@@ -107,6 +117,7 @@ impl<'a> Emitter<'a> {
             private: format!("{runtime}::__private"),
             runtime,
             protocol: model.protocol().unwrap_or(Protocol::RestJson1),
+            roles,
             notes: RefCell::new(Vec::new()),
             fields: RefCell::new(IdMap::default()),
             markdown: RefCell::new(IdMap::default()),
@@ -118,6 +129,8 @@ impl<'a> Emitter<'a> {
 pub(crate) struct Emitted {
     pub source: String,
     pub notes: Vec<Note>,
+    /// The compliance tests written, with [`Config::protocol_tests`].
+    pub compliance: ComplianceCounts,
 }
 
 /// One unit of emission: a generated type, or an operation's items.
@@ -205,8 +218,9 @@ pub(crate) fn emit(
             work.push(Work::Operation(shape, operation));
         }
     }
+    let roles = Roles::of(model);
     let parts = parallel::map_runs(&work, Work::cost, EMIT_THRESHOLD, |run| {
-        Emitter::new(model, names, boxed, derives, config).emit_run(run)
+        Emitter::new(model, names, boxed, derives, config, &roles).emit_run(run)
     });
 
     let size: usize = parts
@@ -259,7 +273,17 @@ pub(crate) fn emit(
         out.push_str("}\n");
     }
     notes.extend(parts.into_iter().flat_map(|part| part.notes));
-    Emitted { source: out, notes }
+    let mut compliance = ComplianceCounts::default();
+    if config.protocol_tests {
+        let emitter = Emitter::new(model, names, boxed, derives, config, &roles);
+        compliance = emitter.compliance_tests(model, selection, &mut out);
+        notes.extend(emitter.notes.into_inner());
+    }
+    Emitted {
+        source: out,
+        notes,
+        compliance,
+    }
 }
 
 impl<'a> Emitter<'a> {

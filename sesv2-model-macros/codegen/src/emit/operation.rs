@@ -5,8 +5,8 @@
 
 use super::rust_type::Scope;
 use super::types::Allows;
-use super::writer::{impl_block, inline_fn, write_deprecated};
-use super::{Emitter, error_enum, request_uri};
+use super::writer::{impl_block, write_deprecated};
+use super::{Emitter, error_enum, request, request_uri};
 use crate::model::{Operation, Shape};
 
 /// The operation's type and its error enum.
@@ -59,14 +59,7 @@ pub(super) fn emit<'a>(emitter: &Emitter<'a>, shape: &'a Shape, operation: &'a O
                 None => Default::default(),
             };
             request_uri::emit(emitter, shape, template, &fields, out);
-            inline_fn(
-                out,
-                format_args!(
-                    "fn parse_error(__error_type: ::core::option::Option<&::core::primitive::str>, \
-                 __body: &[::core::primitive::u8]) -> {error_name}"
-                ),
-                |out| emit!(out, "{error_name}::from_response(__error_type, __body)"),
-            );
+            request::emit(emitter, shape, operation, &fields, error_name, out);
         },
     );
     error_enum::emit(emitter, shape, names, out);

@@ -162,7 +162,7 @@ pub(super) fn emit(emitter: &Emitter<'_>, shape: &Shape, template: &str, fields:
 }
 
 /// `write`, with `__value` bound to the member's value, when it is set.
-fn write_with_value(field: &Field<'_>, write: &str, out: &mut String) {
+pub(super) fn write_with_value(field: &Field<'_>, write: &str, out: &mut String) {
     let ident = &field.ident.rust;
     if field.is_optional() {
         emit!(

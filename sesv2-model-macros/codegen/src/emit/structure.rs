@@ -102,7 +102,7 @@ pub(super) fn emit<'a>(
     if shape.traits.error.is_some() {
         error_impls(emitter, name, &fields, sensitive, allows, out);
     }
-    structure_wire::emit(emitter, name, &fields, decodable, allows, out);
+    structure_wire::emit(emitter, shape, names, &fields, decodable, allows, out);
     builder::emit(emitter, names, &fields, redacts, sensitive, allows, builders);
 }
 

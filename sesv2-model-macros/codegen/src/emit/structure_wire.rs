@@ -3,7 +3,6 @@
 //! ones, read `null` as absent, apply defaults and name the member in every
 //! error. Members bound to the URI, headers or status stay out of the body.
 
-use super::Emitter;
 use super::doc::article;
 use super::member::{Field, Presence};
 use super::required::{RequiredMatch, binding};
@@ -11,6 +10,9 @@ use super::rust_type::Scope;
 use super::types::{Allows, format_variant};
 use super::wire::{P, SERDE, write_places};
 use super::writer::{impl_block, inline_fn};
+use super::{Emitter, response};
+use crate::model::Shape;
+use crate::names::ItemNames;
 
 /// Whether the body alone can make a value: no required member travels
 /// elsewhere.
@@ -18,14 +20,16 @@ pub(super) fn decodable(fields: &[Field<'_>]) -> bool {
     fields.iter().all(|field| field.in_body() || !field.is_required())
 }
 
-pub(super) fn emit(
-    emitter: &Emitter<'_>,
-    name: &str,
-    fields: &[Field<'_>],
+pub(super) fn emit<'a>(
+    emitter: &Emitter<'a>,
+    shape: &Shape,
+    names: &ItemNames,
+    fields: &[Field<'a>],
     decodable: bool,
     allows: Allows,
     out: &mut String,
 ) {
+    let name = &*names.type_name;
     emitter.wire_block(allows, out, |out| {
         encode(emitter, name, fields, out);
         if decodable {
@@ -35,6 +39,7 @@ pub(super) fn emit(
         if emitter.corrects_errors() {
             correct(emitter, name, fields, out);
         }
+        response::emit(emitter, shape, names, fields, out);
     });
 }
 
@@ -44,6 +49,14 @@ pub(super) fn emit(
 
 fn encode(emitter: &Emitter<'_>, name: &str, fields: &[Field<'_>], out: &mut String) {
     let body: Vec<&Field<'_>> = fields.iter().filter(|field| field.in_body()).collect();
+    let conditions: Vec<Option<String>> = body
+        .iter()
+        .map(|field| {
+            field
+                .is_optional()
+                .then(|| format!("self.{}.is_some()", field.ident.rust))
+        })
+        .collect();
     emitter.encode_impls(name, out, |out| {
         let state = if body.is_empty() { "__state" } else { "mut __state" };
         emit!(
@@ -51,20 +64,20 @@ fn encode(emitter: &Emitter<'_>, name: &str, fields: &[Field<'_>], out: &mut Str
             "use {SERDE}::ser::SerializeStruct as _;\n\
              let {state} = __serializer.serialize_struct({name:?}, "
         );
-        // The optional members that are set, counted over a flat array: a
-        // sum of thousands of terms nests as deep as it is long, which
-        // overflows the stack of the parsers and printers that read the code.
-        let always = body.iter().filter(|field| !field.is_optional()).count();
-        let optional: Vec<&&Field<'_>> = body.iter().filter(|field| field.is_optional()).collect();
-        if optional.is_empty() {
+        // The optional members that are set, counted over a flat array: a sum of thousands of terms nests as deep as it is long,
+        // which overflows the stack of the parsers and printers that read
+        // the code.
+        let always = conditions.iter().filter(|condition| condition.is_none()).count();
+        let conditional: Vec<&String> = conditions.iter().flatten().collect();
+        if conditional.is_empty() {
             emit!(out, "{always}");
         } else {
             if always > 0 {
                 emit!(out, "{always} + ");
             }
             emit!(out, "{P}::count_set(&[");
-            for field in optional {
-                emit!(out, "self.{}.is_some(),", field.ident.rust);
+            for condition in conditional {
+                emit!(out, "{condition},");
             }
             out.push_str("])");
         }
@@ -76,25 +89,51 @@ fn encode(emitter: &Emitter<'_>, name: &str, fields: &[Field<'_>], out: &mut Str
             } else {
                 "write_member"
             };
-            match field.format {
-                Some(format) => emit!(
-                    out,
-                    "{P}::{function}_as(&mut __state, {wire:?}, &self.{ident}, {P}::TimestampFormat::{})?;\n",
+            let write = match field.format {
+                Some(format) => format!(
+                    "{P}::{function}_as(&mut __state, {wire:?}, &self.{ident}, {P}::TimestampFormat::{})?;",
                     format_variant(format)
                 ),
-                None => emit!(out, "{P}::{function}(&mut __state, {wire:?}, &self.{ident})?;\n"),
-            }
+                None => format!("{P}::{function}(&mut __state, {wire:?}, &self.{ident})?;"),
+            };
+            emit!(out, "{write}\n");
         }
         out.push_str("__state.end()");
     });
 }
 
 fn decode(emitter: &Emitter<'_>, name: &str, fields: &[Field<'_>], out: &mut String) {
+    decode_fields(emitter, name, name, fields, out, |_, out| finish(emitter, fields, out));
+}
+
+/// `DecodeFields` for the builder of a structure with members outside the
+/// body: the body members, set through the builder's setters, so that the
+/// members bound elsewhere can be added before `build()`.
+pub(super) fn decode_builder(emitter: &Emitter<'_>, name: &str, builder: &str, fields: &[Field<'_>], out: &mut String) {
+    decode_fields(emitter, builder, name, fields, out, |body, out| {
+        out.push_str("::core::result::Result::Ok(<Self as ::core::default::Default>::default()");
+        for (index, field) in body.iter().enumerate() {
+            emit!(out, ".set_{}(__slots.{index})", field.ident.name);
+        }
+        out.push_str(")\n");
+    });
+}
+
+/// `DecodeFields for {target}`, which reads the body members of structure
+/// `name` into `__slots`; `finish` writes the value it returns from them.
+fn decode_fields<'f>(
+    emitter: &Emitter<'_>,
+    target: &str,
+    name: &str,
+    fields: &'f [Field<'f>],
+    out: &mut String,
+    finish: impl FnOnce(&[&'f Field<'f>], &mut String),
+) {
     let body: Vec<&Field<'_>> = fields.iter().filter(|field| field.in_body()).collect();
     impl_block(
         out,
         Allows::default(),
-        format_args!("{P}::DecodeFields for {name}"),
+        format_args!("{P}::DecodeFields for {target}"),
         |out| {
             emit!(
                 out,
@@ -126,7 +165,7 @@ fn decode(emitter: &Emitter<'_>, name: &str, fields: &[Field<'_>], out: &mut Str
             } else {
                 read_members(emitter, name, &body, out);
             }
-            finish(emitter, fields, out);
+            finish(&body, out);
             out.push_str("}\n");
         },
     );

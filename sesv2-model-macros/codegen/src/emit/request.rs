@@ -1,0 +1,193 @@
+//! `Operation::build_request_with`: the request `request_uri` starts, with
+//! the host prefix, the header members and the body, as the protocol puts
+//! them; and `parse_parts`, which reads the response.
+
+use super::Emitter;
+use super::binding::{Bound, PayloadKind};
+use super::member::Field;
+use super::request_uri::write_with_value;
+use super::rust_type::Scope;
+use super::writer::inline_fn;
+use crate::model::{Operation, Shape};
+use crate::names::UNHANDLED_VARIANT;
+use crate::traits::Protocol;
+
+pub(super) fn emit<'a>(
+    emitter: &Emitter<'a>,
+    shape: &'a Shape,
+    operation: &'a Operation,
+    fields: &[Field<'a>],
+    error_name: &str,
+    out: &mut String,
+) {
+    let (runtime, private) = (&emitter.runtime, &emitter.private);
+    inline_fn(
+        out,
+        format_args!(
+            "fn build_request_with(__input: &Self::Input, __endpoint: &{runtime}::Endpoint, \
+             __tokens: &mut dyn {runtime}::IdempotencyTokens) \
+             -> ::core::result::Result<{runtime}::http::Request<::std::vec::Vec<::core::primitive::u8>>, \
+             {runtime}::RequestError>"
+        ),
+        |out| {
+            fill_idempotency_token(emitter, operation, fields, out);
+            emit!(
+                out,
+                "let mut __request = {private}::RequestWriter::new(Self::HTTP_METHOD, Self::request_uri(__input)?);\n"
+            );
+            if let Some(prefix) = &shape.traits.host_prefix {
+                host_prefix(emitter, shape, prefix, fields, out);
+            }
+            match emitter.protocol {
+                Protocol::AwsJson1_0 | Protocol::AwsJson1_1 => aws_json_body(emitter, shape, operation, out),
+                _ => rest_json_body(emitter, fields, out),
+            }
+            out.push_str("__request.finish(__endpoint)");
+        },
+    );
+    inline_fn(
+        out,
+        format_args!(
+            "fn parse_parts(__status: ::core::primitive::u16, __headers: &{runtime}::http::HeaderMap, \
+             __body: &[::core::primitive::u8]) -> ::core::result::Result<Self::Output, Self::Error>"
+        ),
+        |out| {
+            emit!(
+                out,
+                "let __response = {private}::ResponseParts {{ status: __status, headers: __headers, body: __body }};\n\
+                 {private}::parse_response(&__response, {error_name}::{UNHANDLED_VARIANT})"
+            )
+        },
+    );
+}
+
+/// An unset `@idempotencyToken` member takes the next token: the request is
+/// built from a copy of the input that has it.
+fn fill_idempotency_token(emitter: &Emitter<'_>, operation: &Operation, fields: &[Field<'_>], out: &mut String) {
+    let Some(field) = fields
+        .iter()
+        .find(|field| field.member.traits.idempotency_token && field.is_optional())
+    else {
+        return;
+    };
+    let ident = &field.ident.rust;
+    let input = emitter.io_type(operation.input.as_ref());
+    emit!(
+        out,
+        "let __filled: {};\nlet __input = if __input.{ident}.is_none() {{\n\
+         let mut __copy = ::core::clone::Clone::clone(__input);\n\
+         __copy.{ident} = ::core::option::Option::Some(__tokens.next_token());\n\
+         __filled = __copy;\n&__filled\n}} else {{\n__input\n}};\n",
+        emitter.path(&input, Scope::Nested)
+    );
+}
+
+/// The `@endpoint` host prefix: literal text and `@hostLabel` members.
+fn host_prefix(emitter: &Emitter<'_>, shape: &Shape, prefix: &str, fields: &[Field<'_>], out: &mut String) {
+    let mut rest = prefix;
+    while let Some(open) = rest.find('{') {
+        if open > 0 {
+            emit!(out, "__request.host_prefix({:?});\n", &rest[..open]);
+        }
+        let Some(close) = rest[open..].find('}').map(|close| open + close) else {
+            break;
+        };
+        let label = &rest[open + 1..close];
+        match fields
+            .iter()
+            .find(|field| field.name() == label && field.member.traits.host_label)
+        {
+            Some(field) if field.is_optional() => emit!(
+                out,
+                "match &__input.{} {{\n\
+                 ::core::option::Option::Some(__value) => __request.host_label({label:?}, __value)?,\n\
+                 ::core::option::Option::None => return ::core::result::Result::Err(\
+                 {}::UriWriter::missing_label({label:?}).into()),\n}}\n",
+                field.ident.rust,
+                emitter.private
+            ),
+            Some(field) => emit!(
+                out,
+                "__request.host_label({label:?}, &__input.{})?;\n",
+                field.ident.rust
+            ),
+            None => emitter.note(
+                shape.id.as_str(),
+                format!("the host prefix label `{{{label}}}` has no `@hostLabel` input member; it is left out"),
+            ),
+        }
+        rest = &rest[close + 1..];
+    }
+    if !rest.is_empty() {
+        emit!(out, "__request.host_prefix({rest:?});\n");
+    }
+}
+
+/// restJson1: header members, then the payload member or the JSON body of
+/// the body members (none when every member is bound elsewhere).
+fn rest_json_body<'a>(emitter: &Emitter<'a>, fields: &[Field<'a>], out: &mut String) {
+    let mut payload = None;
+    for field in fields {
+        let member = field.name();
+        let write = match emitter.bound(field) {
+            Some(Bound::Header { name, base64: true, .. }) => {
+                format!("__request.header_base64({member:?}, {name:?}, __value)?;")
+            }
+            Some(Bound::Header { name, list, .. }) => format!(
+                "__request.{}({member:?}, {name:?}, __value, {})?;",
+                if list { "header_list" } else { "header" },
+                emitter.header_format(field)
+            ),
+            Some(Bound::PrefixHeaders(prefix)) => {
+                format!("__request.prefix_headers({member:?}, {prefix:?}, __value)?;")
+            }
+            Some(Bound::Payload { kind, media_type }) => {
+                payload = Some((field, kind, media_type));
+                continue;
+            }
+            Some(Bound::ResponseCode) | None => continue,
+        };
+        write_with_value(field, &write, out);
+    }
+    match payload {
+        Some((field, PayloadKind::Structure, media_type)) if field.is_optional() => emit!(
+            out,
+            "match &__input.{} {{\n\
+             ::core::option::Option::Some(__value) => __request.json_body(__value, {media_type:?})?,\n\
+             ::core::option::Option::None => __request.empty_json_body({media_type:?})?,\n}}\n",
+            field.ident.rust
+        ),
+        Some((field, kind, media_type)) => {
+            let write = match kind {
+                PayloadKind::Blob => format!("__request.payload(__value, {media_type:?})?;"),
+                PayloadKind::Text => format!("__request.text_payload(__value, {media_type:?})?;"),
+                PayloadKind::Json | PayloadKind::Structure => format!("__request.json_body(__value, {media_type:?})?;"),
+            };
+            write_with_value(field, &write, out);
+        }
+        None if fields.iter().any(Field::in_body) => {
+            out.push_str("__request.json_body(__input, \"application/json\")?;\n");
+        }
+        None => {}
+    }
+}
+
+/// awsJson: the operation in `X-Amz-Target`, the input as JSON (`{}` for
+/// an operation without input).
+fn aws_json_body(emitter: &Emitter<'_>, shape: &Shape, operation: &Operation, out: &mut String) {
+    let service = emitter.roles.service_names.get(&shape.id).map_or("", String::as_str);
+    let content_type = match emitter.protocol {
+        Protocol::AwsJson1_0 => "application/x-amz-json-1.0",
+        _ => "application/x-amz-json-1.1",
+    };
+    emit!(
+        out,
+        "__request.amz_target({:?})?;\n",
+        format!("{service}.{}", shape.id.name())
+    );
+    if operation.input.is_some() {
+        emit!(out, "__request.json_body(__input, {content_type:?})?;\n");
+    } else {
+        emit!(out, "__request.empty_json_body({content_type:?})?;\n");
+    }
+}

@@ -1,0 +1,240 @@
+//! What building a request needs besides the input: where it goes
+//! ([`Endpoint`]) and where idempotency tokens come from
+//! ([`IdempotencyTokens`]); and why a request cannot be built
+//! ([`RequestError`]).
+
+use std::fmt;
+use std::hash::{BuildHasher, Hasher};
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use crate::RequestUriError;
+
+/// Where requests go: a scheme, a host (with a port when it is not the
+/// scheme's) and, rarely, a base path that every request path follows.
+///
+/// ```
+/// use sesv2_model::Endpoint;
+///
+/// let endpoint = Endpoint::new("https://email.eu-west-1.amazonaws.com")?;
+/// assert_eq!(endpoint.host(), "email.eu-west-1.amazonaws.com");
+/// assert_eq!(Endpoint::new("email.eu-west-1.amazonaws.com").unwrap_err().to_string(),
+///     "invalid endpoint `email.eu-west-1.amazonaws.com`: it needs a scheme and a host, like `https://example.com`");
+/// # Ok::<(), sesv2_model::InvalidEndpoint>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Endpoint {
+    scheme: http::uri::Scheme,
+    authority: http::uri::Authority,
+    /// The base path without its trailing `/`: empty, or `/custom`.
+    base_path: String,
+}
+
+impl Endpoint {
+    /// Reads an endpoint URL such as `https://email.us-east-1.amazonaws.com`.
+    /// A query string is not allowed.
+    pub fn new(url: &str) -> Result<Endpoint, InvalidEndpoint> {
+        let invalid = |problem: &str| InvalidEndpoint {
+            url: url.to_owned(),
+            problem: problem.to_owned(),
+        };
+        let uri: http::Uri = url
+            .parse()
+            .map_err(|error: http::uri::InvalidUri| invalid(&error.to_string()))?;
+        let parts = uri.into_parts();
+        let (Some(scheme), Some(authority)) = (parts.scheme, parts.authority) else {
+            return Err(invalid("it needs a scheme and a host, like `https://example.com`"));
+        };
+        let base_path = match parts.path_and_query {
+            Some(path) if path.query().is_some() => return Err(invalid("an endpoint cannot have a query string")),
+            Some(path) => path.path().trim_end_matches('/').to_owned(),
+            None => String::new(),
+        };
+        Ok(Endpoint {
+            scheme,
+            authority,
+            base_path,
+        })
+    }
+
+    /// The host, without the port.
+    pub fn host(&self) -> &str {
+        self.authority.host()
+    }
+
+    /// The host and port, as the `Host` header carries them.
+    pub fn authority(&self) -> &str {
+        self.authority.as_str()
+    }
+
+    /// `https` or `http`.
+    pub fn scheme(&self) -> &str {
+        self.scheme.as_str()
+    }
+
+    /// The path that request paths follow: empty, or like `/custom`.
+    pub fn base_path(&self) -> &str {
+        &self.base_path
+    }
+}
+
+impl std::str::FromStr for Endpoint {
+    type Err = InvalidEndpoint;
+
+    fn from_str(url: &str) -> Result<Endpoint, InvalidEndpoint> {
+        Endpoint::new(url)
+    }
+}
+
+/// Why an endpoint URL cannot be used.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct InvalidEndpoint {
+    url: String,
+    problem: String,
+}
+
+impl fmt::Display for InvalidEndpoint {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "invalid endpoint `{}`: {}", self.url, self.problem)
+    }
+}
+
+impl std::error::Error for InvalidEndpoint {}
+
+/// Why a request cannot be built from an input.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RequestError {
+    member: Option<&'static str>,
+    problem: String,
+}
+
+impl RequestError {
+    pub(crate) fn new(member: Option<&'static str>, problem: impl Into<String>) -> Self {
+        RequestError {
+            member,
+            problem: problem.into(),
+        }
+    }
+
+    /// The input member at fault, as the model names it.
+    pub fn member(&self) -> Option<&'static str> {
+        self.member
+    }
+}
+
+impl fmt::Display for RequestError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("cannot build the request: ")?;
+        if let Some(member) = self.member {
+            write!(f, "the member `{member}` ")?;
+        }
+        f.write_str(&self.problem)
+    }
+}
+
+impl std::error::Error for RequestError {}
+
+impl From<RequestUriError> for RequestError {
+    fn from(error: RequestUriError) -> Self {
+        RequestError::new(Some(error.member()), error.problem().to_owned())
+    }
+}
+
+/// Where the values of unset `@idempotencyToken` members come from.
+///
+/// [`RandomTokens`] is what [`Operation::build_request`](crate::Operation::build_request)
+/// uses; a closure returning `String` fixes the tokens, for tests:
+///
+/// ```
+/// use sesv2_model::IdempotencyTokens;
+///
+/// let mut fixed = || "00000000-0000-4000-8000-000000000000".to_owned();
+/// assert_eq!(fixed.next_token(), "00000000-0000-4000-8000-000000000000");
+/// ```
+pub trait IdempotencyTokens {
+    /// A fresh token.
+    fn next_token(&mut self) -> String;
+}
+
+impl<F: FnMut() -> String> IdempotencyTokens for F {
+    fn next_token(&mut self) -> String {
+        self()
+    }
+}
+
+/// Random version 4 UUIDs, as AWS SDKs send for idempotency tokens.
+///
+/// The randomness comes from the standard library's per-process hash keys
+/// mixed with a counter and the clock: unique and unpredictable enough to
+/// tell retries from new requests, which is all a token is for. It is not a
+/// secret.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct RandomTokens;
+
+impl IdempotencyTokens for RandomTokens {
+    fn next_token(&mut self) -> String {
+        static COUNTER: AtomicU64 = AtomicU64::new(0);
+        let count = COUNTER.fetch_add(1, Ordering::Relaxed);
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |elapsed| elapsed.as_nanos());
+        let keys = std::collections::hash_map::RandomState::new();
+        let half = |salt: u64| {
+            let mut hasher = keys.build_hasher();
+            hasher.write_u64(salt);
+            hasher.write_u64(count);
+            hasher.write_u128(nanos);
+            hasher.finish()
+        };
+        let bits = (u128::from(half(0x5e5f_0001)) << 64) | u128::from(half(0x5e5f_0002));
+        uuid_v4(bits)
+    }
+}
+
+/// `bits` as a version 4, variant 1 UUID in its hyphenated form.
+fn uuid_v4(bits: u128) -> String {
+    let bits = (bits & !(0xf << 76) & !(0x3 << 62)) | (0x4 << 76) | (0x2 << 62);
+    let hex = format!("{bits:032x}");
+    format!(
+        "{}-{}-{}-{}-{}",
+        &hex[..8],
+        &hex[8..12],
+        &hex[12..16],
+        &hex[16..20],
+        &hex[20..]
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn endpoints_keep_host_port_and_base_path() {
+        let endpoint = Endpoint::new("http://localhost:8080/custom/").unwrap();
+        assert_eq!(
+            (
+                endpoint.scheme(),
+                endpoint.host(),
+                endpoint.authority(),
+                endpoint.base_path()
+            ),
+            ("http", "localhost", "localhost:8080", "/custom")
+        );
+        assert_eq!(
+            Endpoint::new("https://example.com?x=1").unwrap_err().to_string(),
+            "invalid endpoint `https://example.com?x=1`: an endpoint cannot have a query string"
+        );
+    }
+
+    #[test]
+    fn random_tokens_are_distinct_version_4_uuids() {
+        let (first, second) = (RandomTokens.next_token(), RandomTokens.next_token());
+        assert_ne!(first, second);
+        for token in [first, second] {
+            assert_eq!(token.len(), 36);
+            assert_eq!(&token[14..15], "4");
+            assert!(matches!(&token[19..20], "8" | "9" | "a" | "b"), "{token}");
+        }
+        assert_eq!(uuid_v4(0), "00000000-0000-4000-8000-000000000000");
+    }
+}
