@@ -6,6 +6,8 @@ checkout (../shared/models/aws) whole, and each official operation's closure
 as a small model of its own, which libFuzzer mutates far faster; IDL files:
 the project's own and Smithy's loader suite (../shared/smithy/idl-conformance).
 wire: GetImportJob response bodies, full, minimal and with unknown values.
+response: those bodies as 200 responses, error responses, and GetObject
+responses with headers, prefix headers and a payload.
 """
 import json
 import pathlib
@@ -89,6 +91,18 @@ def main():
     }
     for name, body in bodies.items():
         (wire / f"{name}.json").write_text(json.dumps(body))
+
+    # status (2 bytes, big-endian, taken modulo 500 above 100) | header lines | blank line | body
+    response = FUZZ / "corpus" / "response"
+    response.mkdir(parents=True, exist_ok=True)
+    def write(name, status, headers, body):
+        head = "".join(f"{key}: {value}\n" for key, value in headers)
+        (response / name).write_bytes((status - 100).to_bytes(2, "big") + f"{head}\n".encode() + body)
+    for name, body in bodies.items():
+        write(f"ok-{name}", 200, [("Content-Type", "application/json")], json.dumps(body).encode())
+    write("not-found", 404, [("x-amzn-ErrorType", "NotFoundException:http://internal/")], b'{"message":"gone"}')
+    write("typed", 429, [], b'{"__type":"com.amazonaws.sesv2#TooManyRequestsException"}')
+    write("object", 206, [("Content-Length", "5"), ("x-amz-meta-color", "red")], b"bytes")
 
 
 if __name__ == "__main__":

@@ -1,6 +1,8 @@
 //! Decoding and encoding GetImportJob responses with the generated types,
 //! against the floor: the same JSON through hand-written `#[derive]` serde
-//! mirror types, measured in the same run.
+//! mirror types, measured in the same run. Also the HTTP exchange: reading a
+//! whole `http::Response` and building the `http::Request`, against the
+//! same work written by hand around the mirror types.
 //!
 //! ```text
 //! cargo bench -p sesv2-model --bench wire
@@ -9,7 +11,8 @@
 mod harness;
 
 use serde::{Deserialize, Serialize};
-use sesv2_model::GetImportJobResponse;
+use sesv2_model::operations::GetImportJob;
+use sesv2_model::{Endpoint, GetImportJobRequest, GetImportJobResponse, Operation, http};
 
 /// The floor: what a careful hand-written serde mirror of the same shapes
 /// does (timestamps as `f64`, enums as derived enums with an `Unknown`
@@ -139,5 +142,47 @@ fn main() {
             })],
         );
     }
+    exchange(&mut bench);
     bench.report("wire (GetImportJobResponse)");
+}
+
+/// The HTTP exchange of GetImportJob: the floor builds the URL with
+/// `format!` and decodes the body with the mirror types.
+fn exchange(bench: &mut harness::Bench) {
+    let response = http::Response::builder()
+        .status(200)
+        .header("Content-Type", "application/json")
+        .header("x-amzn-RequestId", "8f7a5c1e-7e0b-4b5e-9d2b-2f1c6b0a9e11")
+        .body(FULL.as_bytes().to_vec())
+        .unwrap();
+    bench.compare(
+        harness::case("read a 200 response: status check + hand-written serde derive", || {
+            assert!(response.status().is_success());
+            serde_json::from_slice::<mirror::GetImportJobResponse>(response.body()).unwrap()
+        }),
+        vec![harness::case(
+            "read a 200 response: GetImportJob::parse_response",
+            || GetImportJob::parse_response(&response).unwrap(),
+        )],
+    );
+    let endpoint = Endpoint::new("https://email.eu-west-1.amazonaws.com").unwrap();
+    let input = GetImportJobRequest::builder()
+        .job_id("0ba4ec5e-3ee8-4bbd-92c1-7de5c8e7ad7a")
+        .build()
+        .unwrap();
+    bench.compare(
+        harness::case("build the request: format! + http::Request::builder", || {
+            http::Request::builder()
+                .method("GET")
+                .uri(format!(
+                    "https://email.eu-west-1.amazonaws.com/v2/email/import-jobs/{}",
+                    input.job_id()
+                ))
+                .body(Vec::<u8>::new())
+                .unwrap()
+        }),
+        vec![harness::case("build the request: GetImportJob::build_request", || {
+            GetImportJob::build_request(&input, &endpoint).unwrap()
+        })],
+    );
 }

@@ -60,6 +60,35 @@
 //! # Ok::<(), serde_json::Error>(())
 //! ```
 //!
+//! # Requests and responses
+//!
+//! Each operation builds its [`http::Request`] and reads its
+//! [`http::Response`] through the [`Operation`] trait; the crate does no I/O,
+//! so any HTTP client sends them:
+//!
+//! ```
+//! use sesv2_model::operations::{GetImportJob, GetImportJobError};
+//! use sesv2_model::{Endpoint, GetImportJobRequest, Operation, http};
+//!
+//! let input = GetImportJobRequest::builder().job_id("ef0f4cb5").build()?;
+//! let endpoint = Endpoint::new("https://email.us-east-1.amazonaws.com")?;
+//! let request = GetImportJob::build_request(&input, &endpoint)?;
+//! assert_eq!(request.uri(), "https://email.us-east-1.amazonaws.com/v2/email/import-jobs/ef0f4cb5");
+//!
+//! // ... send it, then read what came back:
+//! let response = http::Response::builder()
+//!     .status(404)
+//!     .header("x-amzn-ErrorType", "NotFoundException:http://internal.amazon.com/coral/com.amazonaws.sesv2/")
+//!     .body(r#"{"message": "Job ID ef0f4cb5 does not exist."}"#)?;
+//! match GetImportJob::parse_response(&response) {
+//!     Err(GetImportJobError::NotFoundException(error)) => {
+//!         assert_eq!(error.message(), Some("Job ID ef0f4cb5 does not exist."))
+//!     }
+//!     other => panic!("expected NotFoundException, read {other:?}"),
+//! }
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+//!
 //! # The whole SESv2 service
 //!
 //! With the `full` feature, the crate generates every shape and operation of

@@ -71,6 +71,14 @@ impl Endpoint {
         self.scheme.as_str()
     }
 
+    pub(crate) fn scheme_part(&self) -> &http::uri::Scheme {
+        &self.scheme
+    }
+
+    pub(crate) fn authority_part(&self) -> &http::uri::Authority {
+        &self.authority
+    }
+
     /// The path that request paths follow: empty, or like `/custom`.
     pub fn base_path(&self) -> &str {
         &self.base_path

@@ -1955,13 +1955,10 @@ pub mod operations {
             __headers: &::sesv2_model::http::HeaderMap,
             __body: &[::core::primitive::u8],
         ) -> ::core::result::Result<Self::Output, Self::Error> {
-            let __response = ::sesv2_model::__private::ResponseParts {
-                status: __status,
-                headers: __headers,
-                body: __body,
-            };
-            ::sesv2_model::__private::parse_response(
-                &__response,
+            ::sesv2_model::__private::parse_parts(
+                __status,
+                __headers,
+                __body,
                 GetWidgetError::Unhandled,
             )
         }
@@ -1971,8 +1968,8 @@ pub mod operations {
     #[derive(::core::clone::Clone, ::core::fmt::Debug, ::core::cmp::PartialEq)]
     #[non_exhaustive]
     pub enum GetWidgetError {
-        /// An error the model does not list for this operation, or one
-        /// whose body could not be read as the modeled error.
+        /// An error the model does not list for this operation, or a
+        /// response that does not read as what it says it is.
         Unhandled(::sesv2_model::UnhandledError),
     }
     #[allow(deprecated)]
@@ -2089,13 +2086,10 @@ pub mod operations {
             __headers: &::sesv2_model::http::HeaderMap,
             __body: &[::core::primitive::u8],
         ) -> ::core::result::Result<Self::Output, Self::Error> {
-            let __response = ::sesv2_model::__private::ResponseParts {
-                status: __status,
-                headers: __headers,
-                body: __body,
-            };
-            ::sesv2_model::__private::parse_response(
-                &__response,
+            ::sesv2_model::__private::parse_parts(
+                __status,
+                __headers,
+                __body,
                 PutWidgetError::Unhandled,
             )
         }
@@ -2107,8 +2101,8 @@ pub mod operations {
     pub enum PutWidgetError {
         /// Another widget already has this ID.
         WidgetConflict(super::WidgetConflict),
-        /// An error the model does not list for this operation, or one
-        /// whose body could not be read as the modeled error.
+        /// An error the model does not list for this operation, or a
+        /// response that does not read as what it says it is.
         Unhandled(::sesv2_model::UnhandledError),
     }
     #[allow(deprecated)]

@@ -2554,13 +2554,10 @@ pub mod operations {
             __headers: &::sesv2_model::http::HeaderMap,
             __body: &[::core::primitive::u8],
         ) -> ::core::result::Result<Self::Output, Self::Error> {
-            let __response = ::sesv2_model::__private::ResponseParts {
-                status: __status,
-                headers: __headers,
-                body: __body,
-            };
-            ::sesv2_model::__private::parse_response(
-                &__response,
+            ::sesv2_model::__private::parse_parts(
+                __status,
+                __headers,
+                __body,
                 GetImportJobError::Unhandled,
             )
         }
@@ -2576,8 +2573,8 @@ pub mod operations {
         NotFoundException(super::NotFoundException),
         /// The caller is sending requests faster than its quota allows; retry after a pause.
         TooManyRequestsException(super::TooManyRequestsException),
-        /// An error the model does not list for this operation, or one
-        /// whose body could not be read as the modeled error.
+        /// An error the model does not list for this operation, or a
+        /// response that does not read as what it says it is.
         Unhandled(::sesv2_model::UnhandledError),
     }
     #[allow(deprecated)]

@@ -2885,13 +2885,10 @@ pub mod operations {
             __headers: &::sesv2_model::http::HeaderMap,
             __body: &[::core::primitive::u8],
         ) -> ::core::result::Result<Self::Output, Self::Error> {
-            let __response = ::sesv2_model::__private::ResponseParts {
-                status: __status,
-                headers: __headers,
-                body: __body,
-            };
-            ::sesv2_model::__private::parse_response(
-                &__response,
+            ::sesv2_model::__private::parse_parts(
+                __status,
+                __headers,
+                __body,
                 GetObjectError::Unhandled,
             )
         }
@@ -2905,8 +2902,8 @@ pub mod operations {
         NoSuchKey(super::NoSuchKey),
         /// The `Throttled` error.
         Throttled(super::Throttled),
-        /// An error the model does not list for this operation, or one
-        /// whose body could not be read as the modeled error.
+        /// An error the model does not list for this operation, or a
+        /// response that does not read as what it says it is.
         Unhandled(::sesv2_model::UnhandledError),
     }
     #[allow(deprecated)]
@@ -3072,13 +3069,10 @@ pub mod operations {
             __headers: &::sesv2_model::http::HeaderMap,
             __body: &[::core::primitive::u8],
         ) -> ::core::result::Result<Self::Output, Self::Error> {
-            let __response = ::sesv2_model::__private::ResponseParts {
-                status: __status,
-                headers: __headers,
-                body: __body,
-            };
-            ::sesv2_model::__private::parse_response(
-                &__response,
+            ::sesv2_model::__private::parse_parts(
+                __status,
+                __headers,
+                __body,
                 ListObjectsError::Unhandled,
             )
         }
@@ -3090,8 +3084,8 @@ pub mod operations {
     pub enum ListObjectsError {
         /// The `Throttled` error.
         Throttled(super::Throttled),
-        /// An error the model does not list for this operation, or one
-        /// whose body could not be read as the modeled error.
+        /// An error the model does not list for this operation, or a
+        /// response that does not read as what it says it is.
         Unhandled(::sesv2_model::UnhandledError),
     }
     #[allow(deprecated)]
@@ -3222,12 +3216,12 @@ pub mod operations {
             __headers: &::sesv2_model::http::HeaderMap,
             __body: &[::core::primitive::u8],
         ) -> ::core::result::Result<Self::Output, Self::Error> {
-            let __response = ::sesv2_model::__private::ResponseParts {
-                status: __status,
-                headers: __headers,
-                body: __body,
-            };
-            ::sesv2_model::__private::parse_response(&__response, PingError::Unhandled)
+            ::sesv2_model::__private::parse_parts(
+                __status,
+                __headers,
+                __body,
+                PingError::Unhandled,
+            )
         }
     }
     /// The errors of the `Ping` operation.
@@ -3237,8 +3231,8 @@ pub mod operations {
     pub enum PingError {
         /// The `Throttled` error.
         Throttled(super::Throttled),
-        /// An error the model does not list for this operation, or one
-        /// whose body could not be read as the modeled error.
+        /// An error the model does not list for this operation, or a
+        /// response that does not read as what it says it is.
         Unhandled(::sesv2_model::UnhandledError),
     }
     #[allow(deprecated)]
@@ -3401,13 +3395,10 @@ pub mod operations {
             __headers: &::sesv2_model::http::HeaderMap,
             __body: &[::core::primitive::u8],
         ) -> ::core::result::Result<Self::Output, Self::Error> {
-            let __response = ::sesv2_model::__private::ResponseParts {
-                status: __status,
-                headers: __headers,
-                body: __body,
-            };
-            ::sesv2_model::__private::parse_response(
-                &__response,
+            ::sesv2_model::__private::parse_parts(
+                __status,
+                __headers,
+                __body,
                 PutObjectError::Unhandled,
             )
         }
@@ -3419,8 +3410,8 @@ pub mod operations {
     pub enum PutObjectError {
         /// The `Throttled` error.
         Throttled(super::Throttled),
-        /// An error the model does not list for this operation, or one
-        /// whose body could not be read as the modeled error.
+        /// An error the model does not list for this operation, or a
+        /// response that does not read as what it says it is.
         Unhandled(::sesv2_model::UnhandledError),
     }
     #[allow(deprecated)]
@@ -3551,13 +3542,10 @@ pub mod operations {
             __headers: &::sesv2_model::http::HeaderMap,
             __body: &[::core::primitive::u8],
         ) -> ::core::result::Result<Self::Output, Self::Error> {
-            let __response = ::sesv2_model::__private::ResponseParts {
-                status: __status,
-                headers: __headers,
-                body: __body,
-            };
-            ::sesv2_model::__private::parse_response(
-                &__response,
+            ::sesv2_model::__private::parse_parts(
+                __status,
+                __headers,
+                __body,
                 SubscribeError::Unhandled,
             )
         }
@@ -3569,8 +3557,8 @@ pub mod operations {
     pub enum SubscribeError {
         /// The `Throttled` error.
         Throttled(super::Throttled),
-        /// An error the model does not list for this operation, or one
-        /// whose body could not be read as the modeled error.
+        /// An error the model does not list for this operation, or a
+        /// response that does not read as what it says it is.
         Unhandled(::sesv2_model::UnhandledError),
     }
     #[allow(deprecated)]

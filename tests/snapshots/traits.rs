@@ -3772,13 +3772,10 @@ pub mod operations {
             __headers: &::sesv2_model::http::HeaderMap,
             __body: &[::core::primitive::u8],
         ) -> ::core::result::Result<Self::Output, Self::Error> {
-            let __response = ::sesv2_model::__private::ResponseParts {
-                status: __status,
-                headers: __headers,
-                body: __body,
-            };
-            ::sesv2_model::__private::parse_response(
-                &__response,
+            ::sesv2_model::__private::parse_parts(
+                __status,
+                __headers,
+                __body,
                 EverythingError::Unhandled,
             )
         }
@@ -3792,8 +3789,8 @@ pub mod operations {
         Conflict(super::Conflict),
         /// The `Broken` error.
         Broken(super::Broken),
-        /// An error the model does not list for this operation, or one
-        /// whose body could not be read as the modeled error.
+        /// An error the model does not list for this operation, or a
+        /// response that does not read as what it says it is.
         Unhandled(::sesv2_model::UnhandledError),
     }
     #[allow(deprecated)]

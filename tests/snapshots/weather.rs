@@ -2540,13 +2540,10 @@ pub mod operations {
             __headers: &::sesv2_model::http::HeaderMap,
             __body: &[::core::primitive::u8],
         ) -> ::core::result::Result<Self::Output, Self::Error> {
-            let __response = ::sesv2_model::__private::ResponseParts {
-                status: __status,
-                headers: __headers,
-                body: __body,
-            };
-            ::sesv2_model::__private::parse_response(
-                &__response,
+            ::sesv2_model::__private::parse_parts(
+                __status,
+                __headers,
+                __body,
                 GetCityError::Unhandled,
             )
         }
@@ -2560,8 +2557,8 @@ pub mod operations {
         NoSuchResource(super::NoSuchResource),
         /// The `ServiceUnavailable` error.
         ServiceUnavailable(super::ServiceUnavailable),
-        /// An error the model does not list for this operation, or one
-        /// whose body could not be read as the modeled error.
+        /// An error the model does not list for this operation, or a
+        /// response that does not read as what it says it is.
         Unhandled(::sesv2_model::UnhandledError),
     }
     #[allow(deprecated)]
@@ -2709,13 +2706,10 @@ pub mod operations {
             __headers: &::sesv2_model::http::HeaderMap,
             __body: &[::core::primitive::u8],
         ) -> ::core::result::Result<Self::Output, Self::Error> {
-            let __response = ::sesv2_model::__private::ResponseParts {
-                status: __status,
-                headers: __headers,
-                body: __body,
-            };
-            ::sesv2_model::__private::parse_response(
-                &__response,
+            ::sesv2_model::__private::parse_parts(
+                __status,
+                __headers,
+                __body,
                 GetCurrentTimeError::Unhandled,
             )
         }
@@ -2727,8 +2721,8 @@ pub mod operations {
     pub enum GetCurrentTimeError {
         /// The `ServiceUnavailable` error.
         ServiceUnavailable(super::ServiceUnavailable),
-        /// An error the model does not list for this operation, or one
-        /// whose body could not be read as the modeled error.
+        /// An error the model does not list for this operation, or a
+        /// response that does not read as what it says it is.
         Unhandled(::sesv2_model::UnhandledError),
     }
     #[allow(deprecated)]
@@ -2866,13 +2860,10 @@ pub mod operations {
             __headers: &::sesv2_model::http::HeaderMap,
             __body: &[::core::primitive::u8],
         ) -> ::core::result::Result<Self::Output, Self::Error> {
-            let __response = ::sesv2_model::__private::ResponseParts {
-                status: __status,
-                headers: __headers,
-                body: __body,
-            };
-            ::sesv2_model::__private::parse_response(
-                &__response,
+            ::sesv2_model::__private::parse_parts(
+                __status,
+                __headers,
+                __body,
                 GetForecastError::Unhandled,
             )
         }
@@ -2884,8 +2875,8 @@ pub mod operations {
     pub enum GetForecastError {
         /// The `ServiceUnavailable` error.
         ServiceUnavailable(super::ServiceUnavailable),
-        /// An error the model does not list for this operation, or one
-        /// whose body could not be read as the modeled error.
+        /// An error the model does not list for this operation, or a
+        /// response that does not read as what it says it is.
         Unhandled(::sesv2_model::UnhandledError),
     }
     #[allow(deprecated)]
@@ -3023,13 +3014,10 @@ pub mod operations {
             __headers: &::sesv2_model::http::HeaderMap,
             __body: &[::core::primitive::u8],
         ) -> ::core::result::Result<Self::Output, Self::Error> {
-            let __response = ::sesv2_model::__private::ResponseParts {
-                status: __status,
-                headers: __headers,
-                body: __body,
-            };
-            ::sesv2_model::__private::parse_response(
-                &__response,
+            ::sesv2_model::__private::parse_parts(
+                __status,
+                __headers,
+                __body,
                 ListCitiesError::Unhandled,
             )
         }
@@ -3041,8 +3029,8 @@ pub mod operations {
     pub enum ListCitiesError {
         /// The `ServiceUnavailable` error.
         ServiceUnavailable(super::ServiceUnavailable),
-        /// An error the model does not list for this operation, or one
-        /// whose body could not be read as the modeled error.
+        /// An error the model does not list for this operation, or a
+        /// response that does not read as what it says it is.
         Unhandled(::sesv2_model::UnhandledError),
     }
     #[allow(deprecated)]

@@ -19,7 +19,9 @@
 //! 9. `recursion`: which members are boxed;
 //! 10. `derives`: the user's extra [`Config::derives`], checked against the
 //!     member types;
-//! 11. `emit`: Rust source, from typed plans of each item.
+//! 11. `emit`: Rust source, from typed plans of each item: the types, their
+//!     wire serde, each operation's HTTP request and response, and (with
+//!     [`Config::protocol_tests`]) the model's protocol compliance tests.
 //!
 //! [`generate`] runs them all (see `analyze` and `generate` in this file);
 //! [`diff()`] runs 1 to 9 on two models and compares the declarations the

@@ -20,7 +20,7 @@ pub use encode::{
 pub use header::{FromHttpText, int_enum_from_http};
 pub use http::{HttpText, QueryParamValue, UriWriter};
 pub use request::RequestWriter;
-pub use response::{ReadError, ReadResponse, ResponseParts, modeled_error, parse_response, unhandled_response};
+pub use response::{ReadError, ReadResponse, ResponseParts, modeled_error, parse_parts, unhandled_response};
 pub use serde;
 pub use serde_json;
 pub use shapes::{

@@ -168,26 +168,55 @@ impl RequestWriter {
         self.payload(b"{}", content_type)
     }
 
+    /// `Content-MD5`: base64 of the body's MD5 digest, which operations with
+    /// `@httpChecksumRequired` send (unless a member set it).
+    pub fn content_md5(&mut self) -> Result<(), RequestError> {
+        use base64::Engine as _;
+        use md5::Digest as _;
+        if self.headers.contains_key("content-md5") {
+            return Ok(());
+        }
+        let digest = md5::Md5::digest(&self.body);
+        let value = header_value("Content-MD5", base64::engine::general_purpose::STANDARD.encode(digest))?;
+        self.headers.insert("content-md5", value);
+        Ok(())
+    }
+
     /// The request, sent to `endpoint`: its scheme, host (after the host
     /// prefix) and base path before the path.
     pub fn finish(mut self, endpoint: &Endpoint) -> Result<http::Request<Vec<u8>>, RequestError> {
-        let uri = format!(
-            "{}://{}{}{}{}",
-            endpoint.scheme(),
-            self.host_prefix,
-            endpoint.authority(),
-            endpoint.base_path(),
+        let invalid = |what: &str, error: &dyn std::fmt::Display| {
+            RequestError::new(None, format!("the {what} is invalid: {error}"))
+        };
+        let authority = if self.host_prefix.is_empty() {
+            endpoint.authority_part().clone()
+        } else {
+            let host = format!("{}{}", self.host_prefix, endpoint.authority());
+            http::uri::Authority::try_from(host.as_str()).map_err(|error| invalid(&format!("host `{host}`"), &error))?
+        };
+        let path = if endpoint.base_path().is_empty() {
             self.path_and_query
-        );
+        } else {
+            format!("{}{}", endpoint.base_path(), self.path_and_query)
+        };
+        let path = http::uri::PathAndQuery::try_from(path).map_err(|error| invalid("path", &error))?;
+        let uri = http::Uri::from_parts({
+            let mut parts = http::uri::Parts::default();
+            parts.scheme = Some(endpoint.scheme_part().clone());
+            parts.authority = Some(authority);
+            parts.path_and_query = Some(path);
+            parts
+        })
+        .map_err(|error| invalid("URI", &error))?;
+        let method = http::Method::from_bytes(self.method.as_bytes())
+            .map_err(|error| invalid(&format!("method `{}`", self.method), &error))?;
         if !self.body.is_empty() {
             self.headers
                 .insert(http::header::CONTENT_LENGTH, self.body.len().into());
         }
-        let mut request = http::Request::builder()
-            .method(self.method)
-            .uri(uri.as_str())
-            .body(self.body)
-            .map_err(|error| RequestError::new(None, format!("makes the URI `{uri}`, which is invalid: {error}")))?;
+        let mut request = http::Request::new(self.body);
+        *request.method_mut() = method;
+        *request.uri_mut() = uri;
         *request.headers_mut() = self.headers;
         Ok(request)
     }
@@ -211,4 +240,63 @@ fn header_value(member: &'static str, text: String) -> Result<http::HeaderValue,
             "has a control character, which a header value cannot carry",
         )
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn endpoint() -> Endpoint {
+        Endpoint::new("https://example.com/base").unwrap()
+    }
+
+    #[test]
+    fn host_prefixes_go_before_the_endpoint_host_and_labels_must_be_host_labels() {
+        let mut request = RequestWriter::new("POST", "/op".to_owned());
+        request.host_prefix("data-");
+        request.host_label("Tenant", "acme.eu").unwrap();
+        request.host_prefix(".");
+        let request = request.finish(&endpoint()).unwrap();
+        assert_eq!(request.uri().to_string(), "https://data-acme.eu.example.com/base/op");
+
+        let error = RequestWriter::new("POST", "/".to_owned())
+            .host_label("Tenant", "a/b")
+            .unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "cannot build the request: the member `Tenant` is `a/b`, which is not a valid host name label"
+        );
+    }
+
+    #[test]
+    fn content_md5_is_the_base64_digest_of_the_body() {
+        let mut request = RequestWriter::new("POST", "/".to_owned());
+        request.payload(b"", "text/plain").unwrap();
+        request.content_md5().unwrap();
+        // RFC 1321's digest of the empty message.
+        assert_eq!(
+            request.finish(&endpoint()).unwrap().headers()["content-md5"],
+            "1B2M2Y8AsgTpgAmY7PhCfg=="
+        );
+    }
+
+    #[test]
+    fn a_member_set_content_type_wins_over_the_payload_default() {
+        let mut request = RequestWriter::new("PUT", "/".to_owned());
+        request
+            .header("ContentType", "content-type", "image/jpg", TimestampFormat::HttpDate)
+            .unwrap();
+        request.payload(b"1234", "application/octet-stream").unwrap();
+        let request = request.finish(&endpoint()).unwrap();
+        assert_eq!(request.headers()["content-type"], "image/jpg");
+        assert_eq!(request.headers()["content-length"], "4");
+    }
+
+    #[test]
+    fn header_values_with_control_characters_are_errors() {
+        let error = RequestWriter::new("GET", "/".to_owned())
+            .header("Note", "x-note", "line\nbreak", TimestampFormat::HttpDate)
+            .unwrap_err();
+        assert_eq!(error.member(), Some("Note"));
+    }
 }

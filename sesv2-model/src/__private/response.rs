@@ -179,7 +179,7 @@ pub trait ReadError: Sized {
 
 /// The output of a success (2xx) response, or the error of any other; a
 /// success response that does not read as the output is unhandled.
-pub fn parse_response<O: ReadResponse, E: ReadError>(
+fn parse_response<O: ReadResponse, E: ReadError>(
     response: &ResponseParts<'_>,
     unhandled: fn(UnhandledError) -> E,
 ) -> Result<O, E> {
@@ -187,6 +187,17 @@ pub fn parse_response<O: ReadResponse, E: ReadError>(
         return Err(E::read_error(response));
     }
     O::read_response(response).map_err(|problem| unhandled(unhandled_response(response, None, Some(problem))))
+}
+
+/// `parse_response` on a response in parts: what each operation's
+/// `Operation::parse_parts` calls.
+pub fn parse_parts<O: ReadResponse, E: ReadError>(
+    status: u16,
+    headers: &http::HeaderMap,
+    body: &[u8],
+    unhandled: fn(UnhandledError) -> E,
+) -> Result<O, E> {
+    parse_response(&ResponseParts { status, headers, body }, unhandled)
 }
 
 /// The modeled error `code` names, or the response kept as an unhandled
@@ -212,4 +223,94 @@ pub fn unhandled_response(response: &ResponseParts<'_>, code: Option<&str>, prob
         response.body,
         problem,
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Timestamp;
+
+    fn headers(pairs: &[(&'static str, &'static str)]) -> http::HeaderMap {
+        pairs
+            .iter()
+            .map(|(name, value)| {
+                (
+                    http::HeaderName::from_static(name),
+                    http::HeaderValue::from_static(value),
+                )
+            })
+            .collect()
+    }
+
+    fn parts<'a>(headers: &'a http::HeaderMap, body: &'a [u8]) -> ResponseParts<'a> {
+        ResponseParts {
+            status: 200,
+            headers,
+            body,
+        }
+    }
+
+    #[test]
+    fn headers_read_as_their_member_types() {
+        let map = headers(&[
+            ("x-count", " 42 "),
+            (
+                "x-dates",
+                "Mon, 16 Dec 2019 23:48:18 GMT, Tue, 17 Dec 2019 23:48:18 GMT",
+            ),
+            ("x-names", "a, \"b,c\""),
+            ("x-bad", "forty"),
+        ]);
+        let response = parts(&map, b"");
+        assert_eq!(
+            response.header::<i32>("x-count", TimestampFormat::HttpDate),
+            Ok(Some(42))
+        );
+        assert_eq!(response.header::<i32>("x-missing", TimestampFormat::HttpDate), Ok(None));
+        let dates = response
+            .header_list::<Timestamp>("x-dates", TimestampFormat::HttpDate)
+            .unwrap()
+            .unwrap();
+        assert_eq!(dates[1], Timestamp::from_secs(1_576_626_498).unwrap());
+        assert_eq!(
+            response.header_list::<String>("x-names", TimestampFormat::HttpDate),
+            Ok(Some(vec!["a".to_owned(), "b,c".to_owned()]))
+        );
+        assert_eq!(
+            response.header::<i32>("x-bad", TimestampFormat::HttpDate),
+            Err("the header `x-bad`: `forty` is not a 32-bit integer".to_owned())
+        );
+    }
+
+    #[test]
+    fn prefix_headers_are_keyed_by_the_rest_of_the_name() {
+        let map = headers(&[("x-foo-abc", "1"), ("x-foo-def", "2"), ("x-other", "3")]);
+        let read: HashMap<String, String> = parts(&map, b"").prefix_headers("X-Foo-").unwrap().unwrap();
+        assert_eq!(read.len(), 2);
+        assert_eq!(read["abc"], "1");
+        assert_eq!(parts(&map, b"").prefix_headers::<String>("x-none-"), Ok(None));
+    }
+
+    #[test]
+    fn empty_bodies_have_no_payload() {
+        let map = http::HeaderMap::new();
+        assert_eq!(parts(&map, b"").payload_blob(), None);
+        assert_eq!(parts(&map, b"").payload_text::<String>(), Ok(None));
+        assert_eq!(parts(&map, b"hi").payload_text::<String>(), Ok(Some("hi".to_owned())));
+    }
+
+    #[test]
+    fn the_error_code_comes_from_the_header_then_the_body() {
+        let map = headers(&[("x-amzn-errortype", "FooError:http://internal/")]);
+        assert_eq!(
+            parts(&map, br#"{"code": "Other"}"#).error_code(),
+            "FooError:http://internal/"
+        );
+        let none = http::HeaderMap::new();
+        assert_eq!(
+            parts(&none, br#"{"code": "Other", "__type": "Third"}"#).error_code(),
+            "Other"
+        );
+        assert_eq!(parts(&none, b"<html>").error_code(), "");
+    }
 }

@@ -88,8 +88,6 @@ impl<'a> Emitter<'a> {
         let service = self.roles.service_names.get(&operation.id).map(String::as_str);
         if operation.traits.request_compression {
             Some("not supported: request compression (`@requestCompression`)")
-        } else if operation.traits.http_checksum_required {
-            Some("not supported: `Content-MD5` checksums (`@httpChecksumRequired`)")
         } else if matches!(
             service,
             Some("Glacier" | "BackplaneControlService" | "AmazonML_20141212")

@@ -35,8 +35,8 @@ pub(super) fn emit<'a>(emitter: &Emitter<'a>, shape: &Shape, names: &'a Operatio
     }
     emit!(
         out,
-        "/// An error the model does not list for this operation, or one\n\
-         /// whose body could not be read as the modeled error.\n\
+        "/// An error the model does not list for this operation, or a\n\
+         /// response that does not read as what it says it is.\n\
          {UNHANDLED_VARIANT}({runtime}::UnhandledError),\n}}\n"
     );
 

@@ -42,6 +42,9 @@ pub(super) fn emit<'a>(
                 Protocol::AwsJson1_0 | Protocol::AwsJson1_1 => aws_json_body(emitter, shape, operation, out),
                 _ => rest_json_body(emitter, fields, out),
             }
+            if shape.traits.http_checksum_required {
+                out.push_str("__request.content_md5()?;\n");
+            }
             out.push_str("__request.finish(__endpoint)");
         },
     );
@@ -54,8 +57,7 @@ pub(super) fn emit<'a>(
         |out| {
             emit!(
                 out,
-                "let __response = {private}::ResponseParts {{ status: __status, headers: __headers, body: __body }};\n\
-                 {private}::parse_response(&__response, {error_name}::{UNHANDLED_VARIANT})"
+                "{private}::parse_parts(__status, __headers, __body, {error_name}::{UNHANDLED_VARIANT})"
             )
         },
     );
