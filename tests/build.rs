@@ -37,7 +37,12 @@ const OWN: &[(&str, &str, &[&str])] = &[
     ("http", "models/http.json", &[]),
     ("generated_names", "models/generated-names.json", &[]),
     ("weather", "models/weather", &[]),
+    ("greetings", "models/greetings", &[]),
 ];
+
+/// The own models whose `smithy.test` compliance cases are generated as
+/// tests too (run by this crate's unit tests).
+const WITH_PROTOCOL_TESTS: &[&str] = &["greetings"];
 
 fn main() {
     let manifest_dir = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
@@ -86,6 +91,7 @@ fn write_generated(out_dir: &Path, module: &str, model: &Path, operations: &[&st
     println!("cargo::rerun-if-changed={}", model.display());
     let config = Config {
         operations: operations.iter().map(|op| op.to_string()).collect(),
+        protocol_tests: WITH_PROTOCOL_TESTS.contains(&module),
         ..Config::default()
     };
     let generated = generate_file(&config, model).unwrap_or_else(|errors| panic!("{}: {errors}", model.display()));

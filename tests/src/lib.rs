@@ -49,6 +49,13 @@ pub mod weather {
     include!(concat!(env!("OUT_DIR"), "/weather.rs"));
 }
 
+/// A restJson1 service in IDL whose operations and errors carry their own
+/// `smithy.test` compliance cases (`tests/models/greetings/`), generated
+/// with `protocol_tests` and run as this crate's unit tests.
+pub mod greetings {
+    include!(concat!(env!("OUT_DIR"), "/greetings.rs"));
+}
+
 /// One structure with 5,000 members (`hostile/models.rs`).
 pub mod hostile_wide {
     include!(concat!(env!("OUT_DIR"), "/hostile_wide.rs"));

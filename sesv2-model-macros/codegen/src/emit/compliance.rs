@@ -198,10 +198,10 @@ impl<'a> Emitter<'a> {
         }
         emit!(
             body,
-            "{}\nlet __read = {}::parse_response(&__response).expect(\"the response reads as the output\");\n\
-             __c::assert_same(&__read, &__value);\n",
+            "{}\nlet __read = {}::parse_response(&__response).expect(\"the response reads as the output\");\n{}",
             response(case),
             self.operation_path(&shape.id),
+            self.compare(operation.output.as_ref()),
         );
         write_test(
             name,
@@ -211,6 +211,22 @@ impl<'a> Emitter<'a> {
             out,
             counts,
         );
+    }
+
+    /// Asserts that `__read` is `__value`, a structure of shape `target`,
+    /// member by member: a member that holds NaN then compares by its
+    /// `Debug` text alone, which a map's order elsewhere cannot upset.
+    fn compare(&self, target: Option<&'a ShapeId>) -> String {
+        let Some(target) = target else {
+            return "__c::assert_same(&__read, &__value);\n".to_owned();
+        };
+        let fields = self.fields_of(target);
+        let mut out = String::new();
+        for field in fields.iter() {
+            let ident = &field.ident.rust;
+            emit!(out, "__c::assert_same(&__read.{ident}, &__value.{ident});\n");
+        }
+        out
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -235,10 +251,11 @@ impl<'a> Emitter<'a> {
         emit!(
             body,
             "{}\nmatch {}::parse_response(&__response) {{\n\
-             ::core::result::Result::Err({variant}(__read)) => __c::assert_same(&__read, &__value),\n\
+             ::core::result::Result::Err({variant}(__read)) => {{\n{}}}\n\
              __other => ::core::panic!(\"expected the `{}` error, read {{__other:?}}\"),\n}}\n",
             response(case),
             self.operation_path(operation),
+            self.compare(Some(&error.id)),
             error.id.name(),
         );
         write_test(name, case.documentation.as_deref(), None, &body, out, counts);

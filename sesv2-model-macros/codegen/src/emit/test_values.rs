@@ -67,10 +67,18 @@ impl<'a> Emitter<'a> {
                 }
                 out.push(']');
             }
-            (ShapeKind::Map { value: member, .. }, Value::Object(entries)) => {
+            (
+                ShapeKind::Map {
+                    key: key_member,
+                    value: member,
+                },
+                Value::Object(entries),
+            ) => {
                 out.push_str("::std::collections::HashMap::from([");
                 for (key, value) in entries {
-                    emit!(out, "(::std::string::String::from({key:?}), ");
+                    out.push('(');
+                    self.value_expr(&key_member.target, &Value::String(key.clone()), out)?;
+                    out.push_str(", ");
                     self.element_expr(target, &member.target, value, out)?;
                     out.push_str("),");
                 }
