@@ -1,7 +1,8 @@
 //! Stage 11: Rust source for the selected shapes.
 //!
 //! Each emitter first plans its item as data (the members' [`RustType`]s,
-//! defaults and docs, a request URI's steps), then writes it with the
+//! defaults and docs, a request URI's steps, where each HTTP-bound member
+//! travels), then writes it with the
 //! helpers of `writer` and `wire`. The text is written once and never read
 //! back: the proc macro hands it to the compiler's lexer, and at the
 //! opt-level cargo builds proc macros with, writing text is many times
