@@ -130,7 +130,7 @@ pub use build_error::BuildError;
 /// The `http` crate (1.x), whose requests and responses operations build and read.
 pub use http;
 pub use operation::{Operation, RequestUriError, UnhandledError, error_code, error_shape_name};
-pub use request::{Endpoint, IdempotencyTokens, InvalidEndpoint, RandomTokens, RequestError};
+pub use request::{Endpoint, IdempotencyTokens, InvalidEndpoint, RandomTokens, RequestError, RequestOptions};
 pub use sesv2_model_macros::smithy_model;
 pub use timestamp::{Timestamp, TimestampError};
 pub use unknown::{UnknownIntValue, UnknownMember, UnknownValue};

@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-use crate::{Endpoint, IdempotencyTokens, RandomTokens, RequestError};
+use crate::{Endpoint, RequestError, RequestOptions};
 
 /// An operation of a service, as the generator describes it: one unit type
 /// per selected operation, in the generated `operations` module.
@@ -58,18 +58,19 @@ pub trait Operation {
     /// members filled in and percent-encoded.
     fn request_uri(input: &Self::Input) -> Result<String, RequestUriError>;
 
-    /// The HTTP request for `input`, sent to `endpoint`; unset
-    /// `@idempotencyToken` members get random UUIDs.
+    /// The HTTP request for `input`, sent to `endpoint`, with the default
+    /// [`RequestOptions`]: unset `@idempotencyToken` members get random
+    /// UUIDs, and bodies of operations with `@requestCompression` are
+    /// gzipped from 10,240 bytes.
     fn build_request(input: &Self::Input, endpoint: &Endpoint) -> Result<http::Request<Vec<u8>>, RequestError> {
-        Self::build_request_with(input, endpoint, &mut RandomTokens)
+        Self::build_request_with(input, endpoint, &mut RequestOptions::new())
     }
 
-    /// [`Operation::build_request`], with unset `@idempotencyToken` members
-    /// taken from `tokens`.
+    /// [`Operation::build_request`], with the client's settings.
     fn build_request_with(
         input: &Self::Input,
         endpoint: &Endpoint,
-        tokens: &mut dyn IdempotencyTokens,
+        options: &mut RequestOptions,
     ) -> Result<http::Request<Vec<u8>>, RequestError>;
 
     /// Reads a response: the output of a success (2xx) response, else the

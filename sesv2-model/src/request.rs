@@ -1,7 +1,7 @@
 //! What building a request needs besides the input: where it goes
-//! ([`Endpoint`]) and where idempotency tokens come from
-//! ([`IdempotencyTokens`]); and why a request cannot be built
-//! ([`RequestError`]).
+//! ([`Endpoint`]), and the client's settings ([`RequestOptions`]: where
+//! idempotency tokens come from, request compression); and why a request
+//! cannot be built ([`RequestError`]).
 
 use std::fmt;
 use std::hash::{BuildHasher, Hasher};
@@ -147,10 +147,102 @@ impl From<RequestUriError> for RequestError {
     }
 }
 
+/// The client's settings for building requests, with the defaults Smithy's
+/// specifications give them.
+///
+/// ```
+/// use sesv2_model::RequestOptions;
+///
+/// let options = RequestOptions::new()
+///     .idempotency_tokens(|| "00000000-0000-4000-8000-000000000000".to_owned())
+///     .request_min_compression_size_bytes(4096)?;
+/// assert_eq!(options.min_compression_size(), 4096);
+/// assert!(!RequestOptions::new().disable_request_compression(true).compresses());
+/// # Ok::<(), sesv2_model::RequestError>(())
+/// ```
+pub struct RequestOptions {
+    tokens: Box<dyn IdempotencyTokens + Send>,
+    compresses: bool,
+    min_compression_size: u32,
+}
+
+impl RequestOptions {
+    /// The largest `REQUEST_MIN_COMPRESSION_SIZE_BYTES` Smithy allows (10 MiB).
+    pub const MAX_MIN_COMPRESSION_SIZE: u32 = 10_485_760;
+
+    /// Random idempotency tokens; requests compressed from 10,240 bytes.
+    pub fn new() -> RequestOptions {
+        RequestOptions {
+            tokens: Box::new(RandomTokens),
+            compresses: true,
+            min_compression_size: 10_240,
+        }
+    }
+
+    /// Where unset `@idempotencyToken` members take their values from.
+    pub fn idempotency_tokens(mut self, tokens: impl IdempotencyTokens + Send + 'static) -> RequestOptions {
+        self.tokens = Box::new(tokens);
+        self
+    }
+
+    /// `DISABLE_REQUEST_COMPRESSION`: no compression for operations with
+    /// `@requestCompression` (it is on by default).
+    pub fn disable_request_compression(mut self, disabled: bool) -> RequestOptions {
+        self.compresses = !disabled;
+        self
+    }
+
+    /// `REQUEST_MIN_COMPRESSION_SIZE_BYTES`: bodies smaller than this are
+    /// sent as they are (10,240 by default; at most 10 MiB).
+    pub fn request_min_compression_size_bytes(mut self, bytes: u32) -> Result<RequestOptions, RequestError> {
+        if bytes > Self::MAX_MIN_COMPRESSION_SIZE {
+            return Err(RequestError::new(
+                None,
+                format!(
+                    "the minimum compression size {bytes} is above the largest allowed, {}",
+                    Self::MAX_MIN_COMPRESSION_SIZE
+                ),
+            ));
+        }
+        self.min_compression_size = bytes;
+        Ok(self)
+    }
+
+    /// Whether requests of operations with `@requestCompression` are compressed.
+    pub fn compresses(&self) -> bool {
+        self.compresses
+    }
+
+    /// The smallest body that is compressed.
+    pub fn min_compression_size(&self) -> u32 {
+        self.min_compression_size
+    }
+
+    /// A fresh idempotency token.
+    pub fn next_token(&mut self) -> String {
+        self.tokens.next_token()
+    }
+}
+
+impl Default for RequestOptions {
+    fn default() -> Self {
+        RequestOptions::new()
+    }
+}
+
+impl fmt::Debug for RequestOptions {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("RequestOptions")
+            .field("compresses", &self.compresses)
+            .field("min_compression_size", &self.min_compression_size)
+            .finish_non_exhaustive()
+    }
+}
+
 /// Where the values of unset `@idempotencyToken` members come from.
 ///
-/// [`RandomTokens`] is what [`Operation::build_request`](crate::Operation::build_request)
-/// uses; a closure returning `String` fixes the tokens, for tests:
+/// [`RandomTokens`] is what [`RequestOptions`] uses unless told otherwise;
+/// a closure returning `String` fixes the tokens, for tests:
 ///
 /// ```
 /// use sesv2_model::IdempotencyTokens;

@@ -1692,7 +1692,7 @@ pub mod operations {
         fn build_request_with(
             __input: &Self::Input,
             __endpoint: &::sesv2_model::Endpoint,
-            __tokens: &mut dyn ::sesv2_model::IdempotencyTokens,
+            __options: &mut ::sesv2_model::RequestOptions,
         ) -> ::core::result::Result<
             ::sesv2_model::http::Request<::std::vec::Vec<::core::primitive::u8>>,
             ::sesv2_model::RequestError,
@@ -1839,7 +1839,7 @@ pub mod operations {
         fn build_request_with(
             __input: &Self::Input,
             __endpoint: &::sesv2_model::Endpoint,
-            __tokens: &mut dyn ::sesv2_model::IdempotencyTokens,
+            __options: &mut ::sesv2_model::RequestOptions,
         ) -> ::core::result::Result<
             ::sesv2_model::http::Request<::std::vec::Vec<::core::primitive::u8>>,
             ::sesv2_model::RequestError,
@@ -2026,7 +2026,7 @@ pub mod operations {
         fn build_request_with(
             __input: &Self::Input,
             __endpoint: &::sesv2_model::Endpoint,
-            __tokens: &mut dyn ::sesv2_model::IdempotencyTokens,
+            __options: &mut ::sesv2_model::RequestOptions,
         ) -> ::core::result::Result<
             ::sesv2_model::http::Request<::std::vec::Vec<::core::primitive::u8>>,
             ::sesv2_model::RequestError,
@@ -2034,7 +2034,7 @@ pub mod operations {
             let __filled: super::SayHelloInput;
             let __input = if __input.token.is_none() {
                 let mut __copy = ::core::clone::Clone::clone(__input);
-                __copy.token = ::core::option::Option::Some(__tokens.next_token());
+                __copy.token = ::core::option::Option::Some(__options.next_token());
                 __filled = __copy;
                 &__filled
             } else {

@@ -3754,7 +3754,7 @@ pub mod operations {
         fn build_request_with(
             __input: &Self::Input,
             __endpoint: &::sesv2_model::Endpoint,
-            __tokens: &mut dyn ::sesv2_model::IdempotencyTokens,
+            __options: &mut ::sesv2_model::RequestOptions,
         ) -> ::core::result::Result<
             ::sesv2_model::http::Request<::std::vec::Vec<::core::primitive::u8>>,
             ::sesv2_model::RequestError,

@@ -201,6 +201,8 @@ pub(crate) struct Service {
     /// Names the service gives shapes of its closure instead of their own,
     /// to resolve conflicts between namespaces.
     pub rename: Vec<(ShapeId, String)>,
+    /// The service's version, e.g. `2019-09-27` (empty when not given).
+    pub version: String,
 }
 
 pub(crate) struct Resource {

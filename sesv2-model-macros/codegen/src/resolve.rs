@@ -136,6 +136,7 @@ impl Resolver<'_> {
                 resources: self.targets(id, "resources", &shape.resources),
                 errors: self.targets(id, "errors", &shape.errors),
                 rename: self.renames(id, &shape.rename),
+                version: shape.version.clone().unwrap_or_default(),
             }),
             "resource" => {
                 let mut operations: Vec<ShapeId> = shape

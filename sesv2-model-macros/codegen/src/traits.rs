@@ -41,8 +41,9 @@ pub(crate) struct Traits {
     pub media_type: Option<String>,
     pub idempotency_token: bool,
     pub host_label: bool,
-    /// `smithy.api#requestCompression`: the request body may be compressed.
-    pub request_compression: bool,
+    /// The `encodings` of `smithy.api#requestCompression`, in priority order.
+    pub request_compression: Option<Vec<String>>,
+    pub requires_length: bool,
     /// `smithy.api#httpChecksumRequired`: the request needs `Content-MD5`.
     pub http_checksum_required: bool,
     /// The `hostPrefix` of an operation's `smithy.api#endpoint` trait.
@@ -252,7 +253,16 @@ impl Traits {
                 "smithy.api#mediaType" => traits.media_type = reader.read("a media type"),
                 "smithy.api#idempotencyToken" => traits.idempotency_token = true,
                 "smithy.api#hostLabel" => traits.host_label = true,
-                "smithy.api#requestCompression" => traits.request_compression = true,
+                "smithy.api#requestCompression" => {
+                    #[derive(Deserialize)]
+                    struct RequestCompression {
+                        encodings: Vec<String>,
+                    }
+                    traits.request_compression = reader
+                        .read::<RequestCompression>("an object with a list of `encodings`")
+                        .map(|compression| compression.encodings)
+                }
+                "smithy.api#requiresLength" => traits.requires_length = true,
                 "smithy.api#httpChecksumRequired" => traits.http_checksum_required = true,
                 "smithy.api#endpoint" => {
                     #[derive(Deserialize)]

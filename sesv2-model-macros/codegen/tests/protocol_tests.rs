@@ -13,7 +13,7 @@ namespace example.greetings
 @aws.protocols#restJson1
 service Greetings {
     version: "2024-01-01"
-    operations: [SayHello, Upload]
+    operations: [SayHello, Upload, Chat]
 }
 
 @http(method: "POST", uri: "/hello/{name}")
@@ -86,6 +86,32 @@ operation Upload {
     }
 }
 
+@http(method: "POST", uri: "/chat")
+@smithy.test#httpRequestTests([
+    {
+        id: "ChatStreamsEvents"
+        protocol: aws.protocols#restJson1
+        method: "POST"
+        uri: "/chat"
+        params: {}
+    }
+])
+operation Chat {
+    input := {
+        @httpPayload
+        events: Events
+    }
+}
+
+@streaming
+union Events {
+    said: Said
+}
+
+structure Said {
+    text: String
+}
+
 @error("client")
 @httpError(400)
 @smithy.test#httpResponseTests([
@@ -127,6 +153,7 @@ fn client_cases_become_tests_named_after_their_ids() {
         "fn say_hello_reads_the_greeting()",
         "fn rude_is_read_from_its_code()",
         "fn upload_is_compressed()",
+        "fn chat_streams_events()",
     ] {
         assert!(source.contains(name), "no `{name}` in the generated tests");
     }
@@ -137,28 +164,30 @@ fn client_cases_become_tests_named_after_their_ids() {
             generated.summary.protocol_tests,
             generated.summary.ignored_protocol_tests
         ),
-        (4, 1)
+        (5, 1)
     );
     assert!(
         generated
             .summary
             .to_string()
-            .ends_with("; 4 protocol tests (1 ignored)")
+            .ends_with("; 5 protocol tests (1 ignored)")
     );
 }
 
 #[test]
 fn cases_of_unsupported_features_are_ignored_with_the_reason() {
     let source = generate(true).source;
-    let upload = source
-        .find("fn upload_is_compressed()")
-        .expect("the compressed upload's test");
-    let attributes = &source[..upload];
+    let chat = source
+        .find("fn chat_streams_events()")
+        .expect("the event stream's test");
+    let attributes = &source[..chat];
     assert!(
-        attributes.ends_with("#[test]\n#[ignore = \"not supported: request compression (`@requestCompression`)\"]\n"),
+        attributes.ends_with("#[test]\n#[ignore = \"not supported: event streams\"]\n"),
         "{}",
         &attributes[attributes.len().saturating_sub(200)..]
     );
+    let upload = source.find("fn upload_is_compressed()").expect("the upload's test");
+    assert!(source[..upload].ends_with("#[test]\n"), "compression is supported");
 }
 
 #[test]

@@ -4,7 +4,7 @@
 
 use std::fmt::Debug;
 
-use crate::Endpoint;
+use crate::{Endpoint, RequestOptions};
 
 /// What an `httpRequestTests` case expects of the request.
 #[derive(Debug)]
@@ -30,9 +30,10 @@ pub fn endpoint(url: &str) -> Endpoint {
     Endpoint::new(url).unwrap_or_else(|error| panic!("the case's host makes no endpoint: {error}"))
 }
 
-/// The idempotency token every case expects.
-pub fn fixed_token() -> String {
-    "00000000-0000-4000-8000-000000000000".to_owned()
+/// The settings every case expects: the idempotency token of the cases,
+/// the rest as a client's defaults.
+pub fn options() -> RequestOptions {
+    RequestOptions::new().idempotency_tokens(|| "00000000-0000-4000-8000-000000000000".to_owned())
 }
 
 /// Compares `request` with what the case expects, failing with every

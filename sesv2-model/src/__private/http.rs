@@ -123,6 +123,26 @@ impl UriWriter {
         Ok(())
     }
 
+    /// Appends a label's value, or `default` when the member is unset or
+    /// empty (a service's convention, such as Glacier's `-` account id).
+    pub fn label_or<T: HttpText + ?Sized>(
+        &mut self,
+        member: &'static str,
+        value: Option<&T>,
+        greedy: bool,
+        format: TimestampFormat,
+        default: &str,
+    ) -> Result<(), RequestUriError> {
+        let mut text = String::new();
+        if let Some(value) = value {
+            value.write_http(&mut text, format);
+        }
+        if text.is_empty() {
+            text.push_str(default);
+        }
+        self.label(member, text.as_str(), greedy, format)
+    }
+
     /// Fails for a label member that is not set.
     pub fn missing_label(member: &'static str) -> RequestUriError {
         RequestUriError::new(member, "is not set")

@@ -6,12 +6,14 @@ use std::collections::HashMap;
 use super::TimestampFormat;
 use super::header::quote_list_element;
 use super::http::HttpText;
-use crate::{Endpoint, RequestError};
+use crate::{Endpoint, RequestError, RequestOptions};
 
 /// One request under construction. The generated `build_request` calls one
 /// method per bound member, then [`RequestWriter::finish`].
 pub struct RequestWriter {
     method: &'static str,
+    /// The endpoint an input member names, which replaces the caller's.
+    endpoint: Option<Endpoint>,
     path_and_query: String,
     host_prefix: String,
     headers: http::HeaderMap,
@@ -23,6 +25,7 @@ impl RequestWriter {
     pub fn new(method: &'static str, path_and_query: String) -> Self {
         RequestWriter {
             method,
+            endpoint: None,
             path_and_query,
             host_prefix: String::new(),
             headers: http::HeaderMap::new(),
@@ -52,6 +55,21 @@ impl RequestWriter {
             ));
         }
         self.host_prefix.push_str(value);
+        Ok(())
+    }
+
+    /// Sets a header the service's SDKs always send.
+    pub fn fixed_header(&mut self, name: &'static str, value: &'static str) -> Result<(), RequestError> {
+        self.insert(name, name, value.to_owned())
+    }
+
+    /// Sends the request to the URL in input member `member` rather than to
+    /// the caller's endpoint (a service's convention, such as Machine
+    /// Learning's `PredictEndpoint`).
+    pub fn endpoint_from(&mut self, member: &'static str, url: &str) -> Result<(), RequestError> {
+        let endpoint = Endpoint::new(url)
+            .map_err(|error| RequestError::new(Some(member), format!("is not an endpoint: {error}")))?;
+        self.endpoint = Some(endpoint);
         Ok(())
     }
 
@@ -182,9 +200,71 @@ impl RequestWriter {
         Ok(())
     }
 
+    /// `X-Amz-Content-Sha256` (hex SHA-256 of the body) and
+    /// `X-Amz-Sha256-Tree-Hash` (the SHA-256 tree hash of its 1 MiB
+    /// chunks), which Glacier wants with archive uploads; a member that
+    /// set either keeps its value.
+    pub fn sha256_tree_hash(&mut self) -> Result<(), RequestError> {
+        use sha2::Digest as _;
+        const CHUNK: usize = 1024 * 1024;
+        let hex = |digest: &[u8]| digest.iter().map(|byte| format!("{byte:02x}")).collect::<String>();
+        let content = hex(&sha2::Sha256::digest(&self.body));
+        let mut level: Vec<[u8; 32]> = self
+            .body
+            .chunks(CHUNK)
+            .map(|chunk| sha2::Sha256::digest(chunk).into())
+            .collect();
+        if level.is_empty() {
+            level.push(sha2::Sha256::digest([]).into());
+        }
+        while level.len() > 1 {
+            level = level
+                .chunks(2)
+                .map(|pair| match pair {
+                    [left, right] => sha2::Sha256::new()
+                        .chain_update(left)
+                        .chain_update(right)
+                        .finalize()
+                        .into(),
+                    [single] => *single,
+                    _ => unreachable!("chunks(2) yields one or two"),
+                })
+                .collect();
+        }
+        for (name, value) in [
+            ("x-amz-content-sha256", content),
+            ("x-amz-sha256-tree-hash", hex(&level[0])),
+        ] {
+            if !self.headers.contains_key(name) {
+                self.insert(name, name, value)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Gzips the body of an operation with `@requestCompression`, unless the
+    /// options disable compression or the body is below their minimum size
+    /// (a streamed body is compressed whatever its size), and appends
+    /// `gzip` to `Content-Encoding`.
+    pub fn gzip(&mut self, options: &RequestOptions, streaming: bool) -> Result<(), RequestError> {
+        let large_enough =
+            u64::try_from(self.body.len()).unwrap_or(u64::MAX) >= u64::from(options.min_compression_size());
+        if !options.compresses() || !(streaming || large_enough) {
+            return Ok(());
+        }
+        self.body = gzip(&self.body);
+        let encoding = match self.headers.get(http::header::CONTENT_ENCODING) {
+            Some(given) => format!("{}, gzip", String::from_utf8_lossy(given.as_bytes())),
+            None => "gzip".to_owned(),
+        };
+        self.insert("Content-Encoding", "content-encoding", encoding)
+    }
+
     /// The request, sent to `endpoint`: its scheme, host (after the host
     /// prefix) and base path before the path.
     pub fn finish(mut self, endpoint: &Endpoint) -> Result<http::Request<Vec<u8>>, RequestError> {
+        let named = self.endpoint.take();
+        let endpoint = named.as_ref().unwrap_or(endpoint);
         let invalid = |what: &str, error: &dyn std::fmt::Display| {
             RequestError::new(None, format!("the {what} is invalid: {error}"))
         };
@@ -233,6 +313,46 @@ impl RequestWriter {
     }
 }
 
+/// `data` in the gzip format (RFC 1952): a header, DEFLATE, the CRC-32 and
+/// the length.
+fn gzip(data: &[u8]) -> Vec<u8> {
+    const HEADER: [u8; 10] = [0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff];
+    let deflated = miniz_oxide::deflate::compress_to_vec(data, 6);
+    let mut out = Vec::with_capacity(HEADER.len() + deflated.len() + 8);
+    out.extend_from_slice(&HEADER);
+    out.extend_from_slice(&deflated);
+    out.extend_from_slice(&crc32(data).to_le_bytes());
+    // ISIZE is the length modulo 2^32, as RFC 1952 says.
+    out.extend_from_slice(&(data.len() as u32).to_le_bytes());
+    out
+}
+
+/// The CRC-32 of gzip (polynomial 0xEDB88320, reflected), a byte at a time.
+fn crc32(data: &[u8]) -> u32 {
+    const TABLE: [u32; 256] = {
+        let mut table = [0_u32; 256];
+        let mut index = 0;
+        while index < 256 {
+            let mut crc = index as u32;
+            let mut bit = 0;
+            while bit < 8 {
+                crc = if crc & 1 == 1 {
+                    (crc >> 1) ^ 0xEDB8_8320
+                } else {
+                    crc >> 1
+                };
+                bit += 1;
+            }
+            table[index] = crc;
+            index += 1;
+        }
+        table
+    };
+    !data
+        .iter()
+        .fold(!0_u32, |crc, &byte| TABLE[usize::from((crc as u8) ^ byte)] ^ (crc >> 8))
+}
+
 fn header_value(member: &'static str, text: String) -> Result<http::HeaderValue, RequestError> {
     http::HeaderValue::from_maybe_shared(text.into_bytes()).map_err(|_| {
         RequestError::new(
@@ -277,6 +397,82 @@ mod tests {
         assert_eq!(
             request.finish(&endpoint()).unwrap().headers()["content-md5"],
             "1B2M2Y8AsgTpgAmY7PhCfg=="
+        );
+    }
+
+    #[test]
+    fn tree_hashes_combine_the_hashes_of_1_mib_chunks_pairwise() {
+        use sha2::Digest as _;
+        let hash = |request: RequestWriter| {
+            let request = request.finish(&endpoint()).unwrap();
+            let header = |name: &str| request.headers()[name].to_str().unwrap().to_owned();
+            (header("x-amz-content-sha256"), header("x-amz-sha256-tree-hash"))
+        };
+        let mut small = RequestWriter::new("POST", "/".to_owned());
+        small.payload(b"hello world", "application/octet-stream").unwrap();
+        small.sha256_tree_hash().unwrap();
+        let (content, tree) = hash(small);
+        // One chunk: the tree hash is the content hash.
+        assert_eq!(
+            content,
+            "b94d27b9934d3e08a52e52d7da7dabfac484efe37a5380ee9088f7ace2efcde9"
+        );
+        assert_eq!(tree, content);
+
+        let body = vec![7_u8; 1024 * 1024 + 1];
+        let mut large = RequestWriter::new("POST", "/".to_owned());
+        large.payload(&body, "application/octet-stream").unwrap();
+        large.sha256_tree_hash().unwrap();
+        let (_, tree) = hash(large);
+        let (first, second) = body.split_at(1024 * 1024);
+        let expected = sha2::Sha256::new()
+            .chain_update(sha2::Sha256::digest(first))
+            .chain_update(sha2::Sha256::digest(second))
+            .finalize();
+        let expected: String = expected.iter().map(|byte| format!("{byte:02x}")).collect();
+        assert_eq!(tree, expected);
+    }
+
+    #[test]
+    fn gzip_is_rfc_1952_and_inflates_back() {
+        // The check value of CRC-32 (RFC 3720, B.4).
+        assert_eq!(crc32(b"123456789"), 0xCBF4_3926);
+        let data = "All work and no play. ".repeat(1000);
+        let zipped = gzip(data.as_bytes());
+        assert_eq!(&zipped[..3], &[0x1f, 0x8b, 8]);
+        let deflated = &zipped[10..zipped.len() - 8];
+        assert_eq!(
+            miniz_oxide::inflate::decompress_to_vec(deflated).unwrap(),
+            data.as_bytes()
+        );
+        assert_eq!(&zipped[zipped.len() - 4..], &(data.len() as u32).to_le_bytes());
+    }
+
+    #[test]
+    fn compression_follows_the_options_and_appends_to_content_encoding() {
+        let body = vec![b'a'; 10_240];
+        let compressed = |options: &RequestOptions, small: bool, streaming: bool| {
+            let mut request = RequestWriter::new("POST", "/".to_owned());
+            request
+                .header("Encoding", "content-encoding", "custom", TimestampFormat::HttpDate)
+                .unwrap();
+            request
+                .payload(if small { &body[1..] } else { &body }, "text/plain")
+                .unwrap();
+            request.gzip(options, streaming).unwrap();
+            let request = request.finish(&endpoint()).unwrap();
+            request.headers()["content-encoding"].to_str().unwrap().to_owned()
+        };
+        let defaults = RequestOptions::new();
+        assert_eq!(compressed(&defaults, false, false), "custom, gzip");
+        assert_eq!(compressed(&defaults, true, false), "custom");
+        assert_eq!(compressed(&defaults, true, true), "custom, gzip");
+        let disabled = RequestOptions::new().disable_request_compression(true);
+        assert_eq!(compressed(&disabled, false, true), "custom");
+        assert!(
+            RequestOptions::new()
+                .request_min_compression_size_bytes(10_485_761)
+                .is_err()
         );
     }
 

@@ -3,6 +3,7 @@
 //! shapes play in the model's operations.
 
 use super::Emitter;
+use super::customizations::{Customization, customization};
 use super::member::Field;
 use super::types::format_variant;
 use crate::model::{Model, Shape, ShapeKind, Simple};
@@ -16,8 +17,8 @@ pub(crate) struct Roles {
     pub responses: IdSet<ShapeId>,
     /// Operation inputs: the structures requests are built from.
     pub inputs: IdSet<ShapeId>,
-    /// Each operation's service's shape name (`X-Amz-Target` starts with it).
-    pub service_names: IdMap<ShapeId, String>,
+    /// Each operation's service (the first, in id order, that has it).
+    pub services: IdMap<ShapeId, ShapeId>,
 }
 
 impl Roles {
@@ -27,9 +28,9 @@ impl Roles {
             roles.responses.extend(service.errors.iter().cloned());
             for operation in model.service_operations(service) {
                 roles
-                    .service_names
+                    .services
                     .entry(operation.clone())
-                    .or_insert_with(|| service_id.name().to_owned());
+                    .or_insert_with(|| service_id.clone());
             }
         }
         for shape in model.shapes() {
@@ -73,6 +74,20 @@ pub(super) enum Bound<'f> {
 }
 
 impl<'a> Emitter<'a> {
+    /// The service of operation `operation` and its version.
+    pub(super) fn service_of(&self, operation: &ShapeId) -> Option<(&'a ShapeId, &'a str)> {
+        let service = self.shape(self.roles.services.get(operation)?)?;
+        match &service.kind {
+            ShapeKind::Service(details) => Some((&service.id, details.version.as_str())),
+            _ => None,
+        }
+    }
+
+    /// What the SDKs add to the requests of operation `operation`'s service.
+    pub(super) fn customization(&self, operation: &ShapeId) -> Option<&'static Customization> {
+        customization(self.service_of(operation)?.0)
+    }
+
     /// Whether a member of `shape` travels in the body despite `binding`:
     /// URI bindings mean nothing in a response, whose structure (when it
     /// is not also an input) carries such members in its body.

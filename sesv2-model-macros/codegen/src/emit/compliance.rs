@@ -85,17 +85,22 @@ impl<'a> Emitter<'a> {
     /// Why the cases of `operation` cannot pass: a feature the README lists
     /// as not supported.
     fn unsupported(&self, operation: &Shape) -> Option<&'static str> {
-        let service = self.roles.service_names.get(&operation.id).map(String::as_str);
-        if operation.traits.request_compression {
-            Some("not supported: request compression (`@requestCompression`)")
-        } else if matches!(
-            service,
-            Some("Glacier" | "BackplaneControlService" | "AmazonML_20141212")
-        ) {
-            Some("not supported: a service's SDK customization (Glacier, API Gateway, Machine Learning)")
-        } else {
-            None
-        }
+        let ShapeKind::Operation(details) = &operation.kind else {
+            return None;
+        };
+        let members = [&details.input, &details.output]
+            .into_iter()
+            .flatten()
+            .filter_map(|id| match &self.shape(id)?.kind {
+                ShapeKind::Structure(members) => Some(members),
+                _ => None,
+            })
+            .flatten();
+        let streams_events = members.into_iter().any(|member| {
+            self.shape(&member.target)
+                .is_some_and(|target| target.traits.streaming && matches!(target.kind, ShapeKind::Union(_)))
+        });
+        streams_events.then_some("not supported: event streams")
     }
 
     /// The id of the service's protocol trait, as cases name it.
@@ -157,7 +162,7 @@ impl<'a> Emitter<'a> {
         let ignored = self.unsupported(shape);
         emit!(
             body,
-            "let __request = {}::build_request_with(&__value, &__c::endpoint({endpoint:?}), &mut __c::fixed_token)\
+            "let __request = {}::build_request_with(&__value, &__c::endpoint({endpoint:?}), &mut __c::options())\
              .expect(\"the request builds\");\n\
              __c::assert_request(&__request, &__c::ExpectedRequest {{\n\
              method: {:?},\nuri: {:?},\nresolved_host: {:?},\nquery_params: &{:?},\n\

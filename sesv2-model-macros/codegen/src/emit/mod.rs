@@ -30,6 +30,7 @@ macro_rules! emit {
 mod binding;
 mod builder;
 mod compliance;
+mod customizations;
 mod declared;
 mod defaults;
 mod doc;

@@ -4,6 +4,7 @@
 
 use super::Emitter;
 use super::binding::{Bound, PayloadKind};
+use super::customizations::{Customization, HeaderValue};
 use super::member::Field;
 use super::request_uri::write_with_value;
 use super::rust_type::Scope;
@@ -25,7 +26,7 @@ pub(super) fn emit<'a>(
         out,
         format_args!(
             "fn build_request_with(__input: &Self::Input, __endpoint: &{runtime}::Endpoint, \
-             __tokens: &mut dyn {runtime}::IdempotencyTokens) \
+             __options: &mut {runtime}::RequestOptions) \
              -> ::core::result::Result<{runtime}::http::Request<::std::vec::Vec<::core::primitive::u8>>, \
              {runtime}::RequestError>"
         ),
@@ -38,12 +39,29 @@ pub(super) fn emit<'a>(
             if let Some(prefix) = &shape.traits.host_prefix {
                 host_prefix(emitter, shape, prefix, fields, out);
             }
+            if let Some(customization) = emitter.customization(&shape.id) {
+                customize(emitter, shape, customization, fields, out);
+            }
             match emitter.protocol {
                 Protocol::AwsJson1_0 | Protocol::AwsJson1_1 => aws_json_body(emitter, shape, operation, out),
                 _ => rest_json_body(emitter, fields, out),
             }
+            if compresses(shape) {
+                let streaming = fields.iter().any(|field| {
+                    emitter
+                        .shape(&field.member.target)
+                        .is_some_and(|target| target.traits.streaming && !target.traits.requires_length)
+                });
+                emit!(out, "__request.gzip(__options, {streaming})?;\n");
+            }
             if shape.traits.http_checksum_required {
                 out.push_str("__request.content_md5()?;\n");
+            }
+            if emitter
+                .customization(&shape.id)
+                .is_some_and(|customization| customization.tree_hashes(shape.id.name()))
+            {
+                out.push_str("__request.sha256_tree_hash()?;\n");
             }
             out.push_str("__request.finish(__endpoint)");
         },
@@ -63,6 +81,18 @@ pub(super) fn emit<'a>(
     );
 }
 
+/// Whether the operation's requests are gzipped: `gzip` is the first of
+/// its `@requestCompression` encodings that the runtime supports, which is
+/// the only one.
+fn compresses(shape: &Shape) -> bool {
+    shape
+        .traits
+        .request_compression
+        .iter()
+        .flatten()
+        .any(|encoding| encoding.eq_ignore_ascii_case("gzip"))
+}
+
 /// An unset `@idempotencyToken` member takes the next token: the request is
 /// built from a copy of the input that has it.
 fn fill_idempotency_token(emitter: &Emitter<'_>, operation: &Operation, fields: &[Field<'_>], out: &mut String) {
@@ -78,10 +108,33 @@ fn fill_idempotency_token(emitter: &Emitter<'_>, operation: &Operation, fields: 
         out,
         "let __filled: {};\nlet __input = if __input.{ident}.is_none() {{\n\
          let mut __copy = ::core::clone::Clone::clone(__input);\n\
-         __copy.{ident} = ::core::option::Option::Some(__tokens.next_token());\n\
+         __copy.{ident} = ::core::option::Option::Some(__options.next_token());\n\
          __filled = __copy;\n&__filled\n}} else {{\n__input\n}};\n",
         emitter.path(&input, Scope::Nested)
     );
+}
+
+/// What the service's SDKs add: fixed headers, and the endpoint an input
+/// member names.
+fn customize(
+    emitter: &Emitter<'_>,
+    shape: &Shape,
+    customization: &Customization,
+    fields: &[Field<'_>],
+    out: &mut String,
+) {
+    for (name, value) in customization.headers {
+        let value = match value {
+            HeaderValue::Literal(text) => text,
+            HeaderValue::ServiceVersion => emitter.service_of(&shape.id).map_or("", |(_, version)| version),
+        };
+        emit!(out, "__request.fixed_header({name:?}, {value:?})?;\n");
+    }
+    let member = customization.endpoint_member(shape.id.name());
+    if let Some(field) = fields.iter().find(|field| Some(field.name()) == member) {
+        let write = format!("__request.endpoint_from({:?}, __value)?;", field.name());
+        write_with_value(field, &write, out);
+    }
 }
 
 /// The `@endpoint` host prefix: literal text and `@hostLabel` members.
@@ -177,7 +230,7 @@ fn rest_json_body<'a>(emitter: &Emitter<'a>, fields: &[Field<'a>], out: &mut Str
 /// awsJson: the operation in `X-Amz-Target`, the input as JSON (`{}` for
 /// an operation without input).
 fn aws_json_body(emitter: &Emitter<'_>, shape: &Shape, operation: &Operation, out: &mut String) {
-    let service = emitter.roles.service_names.get(&shape.id).map_or("", String::as_str);
+    let service = emitter.service_of(&shape.id).map_or("", |(id, _)| id.name());
     let content_type = match emitter.protocol {
         Protocol::AwsJson1_0 => "application/x-amz-json-1.0",
         _ => "application/x-amz-json-1.1",

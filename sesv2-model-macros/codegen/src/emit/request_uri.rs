@@ -132,7 +132,20 @@ pub(super) fn emit(emitter: &Emitter<'_>, shape: &Shape, template: &str, fields:
             Step::QueryLiteral(text) => emit!(out, "__uri.query_literal({text:?});\n"),
             Step::Label { label, field, greedy } => {
                 let (ident, format) = (&field.ident.rust, format(field));
-                if field.is_optional() {
+                let default = emitter
+                    .customization(&shape.id)
+                    .and_then(|customization| customization.label_default(label));
+                if let Some(default) = default {
+                    let value = if field.is_optional() {
+                        format!("__input.{ident}.as_ref()")
+                    } else {
+                        format!("::core::option::Option::Some(&__input.{ident})")
+                    };
+                    emit!(
+                        out,
+                        "__uri.label_or({label:?}, {value}, {greedy}, {format}, {default:?})?;\n"
+                    );
+                } else if field.is_optional() {
                     emit!(
                         out,
                         "match &__input.{ident} {{\n\
