@@ -38,11 +38,12 @@ const OWN: &[(&str, &str, &[&str])] = &[
     ("generated_names", "models/generated-names.json", &[]),
     ("weather", "models/weather", &[]),
     ("greetings", "models/greetings", &[]),
+    ("notebook", "models/notebook", &[]),
 ];
 
 /// The own models whose `smithy.test` compliance cases are generated as
 /// tests too (run by this crate's unit tests).
-const WITH_PROTOCOL_TESTS: &[&str] = &["greetings"];
+const WITH_PROTOCOL_TESTS: &[&str] = &["greetings", "notebook"];
 
 fn main() {
     let manifest_dir = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));

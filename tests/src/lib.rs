@@ -56,6 +56,12 @@ pub mod greetings {
     include!(concat!(env!("OUT_DIR"), "/greetings.rs"));
 }
 
+/// An awsJson1_0 service in IDL with its own `smithy.test` cases
+/// (`tests/models/notebook/`), generated and run like `greetings`.
+pub mod notebook {
+    include!(concat!(env!("OUT_DIR"), "/notebook.rs"));
+}
+
 /// One structure with 5,000 members (`hostile/models.rs`).
 pub mod hostile_wide {
     include!(concat!(env!("OUT_DIR"), "/hostile_wide.rs"));
