@@ -201,6 +201,45 @@ fn params_are_built_with_the_generated_builders() {
 }
 
 #[test]
+fn a_case_whose_params_do_not_fit_is_left_out_with_a_note() {
+    let mut files = ModelFiles::new();
+    files.push(
+        "counter.smithy",
+        r#"
+$version: "2"
+namespace example.counter
+
+@aws.protocols#restJson1
+service Counter { operations: [Add] }
+
+@http(method: "POST", uri: "/add")
+@smithy.test#httpRequestTests([
+    { id: "AddTooMuch", protocol: aws.protocols#restJson1, method: "POST", uri: "/add", params: { by: 3000000000 } }
+    { id: "AddSome", protocol: aws.protocols#restJson1, method: "POST", uri: "/add", params: { by: 3 } }
+])
+operation Add {
+    input := { by: Integer }
+}
+"#,
+    );
+    let config = Config {
+        protocol_tests: true,
+        ..Config::default()
+    };
+    let generated = generate_files(&config, &files).unwrap_or_else(|errors| panic!("{errors}"));
+    assert!(!generated.source.contains("fn add_too_much()"));
+    assert!(generated.source.contains("fn add_some()"));
+    assert_eq!(generated.summary.protocol_tests, 1);
+    let notes: Vec<String> = generated.notes.iter().map(ToString::to_string).collect();
+    assert!(
+        notes
+            .iter()
+            .any(|note| note.contains("the request case `AddTooMuch` is left out") && note.contains("3000000000")),
+        "{notes:?}"
+    );
+}
+
+#[test]
 fn without_the_option_no_tests_are_generated() {
     let generated = generate(false);
     assert!(!generated.source.contains("mod protocol_tests"));

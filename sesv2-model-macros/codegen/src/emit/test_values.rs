@@ -54,11 +54,17 @@ impl<'a> Emitter<'a> {
                     self.path(&self.value_type(target), Scope::Nested)
                 )
             }
-            (ShapeKind::IntEnum(_), Value::Number(number)) => emit!(
-                out,
-                "{}::from({number}_i32)",
-                self.path(&self.value_type(target), Scope::Nested)
-            ),
+            (ShapeKind::IntEnum(_), Value::Number(number)) => {
+                let value = number
+                    .as_i64()
+                    .and_then(|value| i32::try_from(value).ok())
+                    .ok_or_else(mismatch)?;
+                emit!(
+                    out,
+                    "{}::from({value}_i32)",
+                    self.path(&self.value_type(target), Scope::Nested)
+                )
+            }
             (ShapeKind::List(member), Value::Array(elements)) => {
                 out.push_str("::std::vec![");
                 for element in elements {
@@ -151,10 +157,11 @@ fn simple_expr(runtime: &str, private: &str, simple: Simple, value: &Value, out:
     let text = match (simple, value) {
         (Simple::String, Value::String(text)) => format!("::std::string::String::from({text:?})"),
         (Simple::Boolean, Value::Bool(flag)) => flag.to_string(),
-        (Simple::Byte, Value::Number(number)) => format!("{number}_i8"),
-        (Simple::Short, Value::Number(number)) => format!("{number}_i16"),
-        (Simple::Integer, Value::Number(number)) => format!("{number}_i32"),
-        (Simple::Long, Value::Number(number)) => format!("{number}_i64"),
+        // A number out of the type's range would make a literal rustc rejects.
+        (Simple::Byte, Value::Number(number)) => format!("{}_i8", i8::try_from(number.as_i64()?).ok()?),
+        (Simple::Short, Value::Number(number)) => format!("{}_i16", i16::try_from(number.as_i64()?).ok()?),
+        (Simple::Integer, Value::Number(number)) => format!("{}_i32", i32::try_from(number.as_i64()?).ok()?),
+        (Simple::Long, Value::Number(number)) => format!("{}_i64", number.as_i64()?),
         (Simple::Float | Simple::Double, value) => {
             let ty = if simple == Simple::Float { "f32" } else { "f64" };
             match value {
