@@ -4,6 +4,8 @@ use std::fmt;
 use std::str::FromStr;
 use std::time::SystemTime;
 
+use crate::__private::TimestampFormat;
+
 /// An instant in time, exact to the nanosecond, in UTC.
 ///
 /// This is the Rust type of every Smithy `timestamp` shape. It keeps exactly
@@ -212,6 +214,25 @@ impl From<jiff::Timestamp> for Timestamp {
 impl From<Timestamp> for jiff::Timestamp {
     fn from(timestamp: Timestamp) -> jiff::Timestamp {
         timestamp.0
+    }
+}
+
+/// A timestamp as text in `format`, as URIs and headers carry it (epoch
+/// seconds as an exact decimal).
+pub(crate) fn to_text(timestamp: &Timestamp, format: TimestampFormat) -> String {
+    match format {
+        TimestampFormat::EpochSeconds => epoch_seconds::to_text(timestamp),
+        TimestampFormat::DateTime => text_formats::to_date_time(timestamp),
+        TimestampFormat::HttpDate => text_formats::to_http_date(timestamp),
+    }
+}
+
+/// Reads what [`to_text`] writes.
+pub(crate) fn from_text(text: &str, format: TimestampFormat) -> Result<Timestamp, TimestampError> {
+    match format {
+        TimestampFormat::EpochSeconds => epoch_seconds::from_text(text),
+        TimestampFormat::DateTime => text_formats::from_date_time(text),
+        TimestampFormat::HttpDate => text_formats::from_http_date(text),
     }
 }
 

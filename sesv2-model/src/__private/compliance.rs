@@ -4,7 +4,8 @@
 
 use std::fmt::Debug;
 
-use crate::{Endpoint, RequestOptions};
+use crate::timestamp::epoch_seconds;
+use crate::{Endpoint, RequestOptions, Timestamp};
 
 /// What an `httpRequestTests` case expects of the request.
 #[derive(Debug)]
@@ -34,6 +35,19 @@ pub fn endpoint(url: &str) -> Endpoint {
 /// the rest as a client's defaults.
 pub fn options() -> RequestOptions {
     RequestOptions::new().idempotency_tokens(|| "00000000-0000-4000-8000-000000000000".to_owned())
+}
+
+/// A case's timestamp, given as epoch seconds in the case's own digits
+/// (`1576540098.5`; exact), or in exponent form (`1e21`; through `f64`).
+pub fn timestamp(epoch_seconds: &str) -> Timestamp {
+    epoch_seconds::from_text(epoch_seconds)
+        .or_else(|error| {
+            epoch_seconds
+                .parse()
+                .map_err(|_| error)
+                .and_then(epoch_seconds::from_f64)
+        })
+        .unwrap_or_else(|error| panic!("the case's timestamp `{epoch_seconds}`: {error}"))
 }
 
 /// Compares `request` with what the case expects, failing with every

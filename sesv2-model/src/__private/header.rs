@@ -3,7 +3,7 @@
 
 use super::TimestampFormat;
 use super::shapes::{EnumValue, IntEnumValue};
-use crate::timestamp::{epoch_seconds, text_formats};
+use crate::timestamp;
 use crate::{BigDecimal, BigInteger, Blob, Timestamp};
 
 /// Appends `element` to a header list, in double quotes (with `"` and `\`
@@ -133,12 +133,7 @@ impl FromHttpText for Timestamp {
     const IS_TIMESTAMP: bool = true;
 
     fn from_http(text: &str, format: TimestampFormat) -> Result<Self, String> {
-        let read = match format {
-            TimestampFormat::HttpDate => text_formats::from_http_date(text),
-            TimestampFormat::DateTime => text_formats::from_date_time(text),
-            TimestampFormat::EpochSeconds => epoch_seconds::from_text(text),
-        };
-        read.map_err(|error| error.to_string())
+        timestamp::from_text(text, format).map_err(|error| error.to_string())
     }
 }
 

@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 
 use super::TimestampFormat;
-use crate::timestamp::{epoch_seconds, text_formats};
+use crate::timestamp;
 use crate::{BigDecimal, BigInteger, Blob, RequestUriError, Timestamp};
 
 /// A value that can travel in a URI label, a query string or a header.
@@ -72,11 +72,7 @@ impl HttpText for Timestamp {
     const IS_TIMESTAMP: bool = true;
 
     fn write_http(&self, out: &mut String, format: TimestampFormat) {
-        out.push_str(&match format {
-            TimestampFormat::EpochSeconds => epoch_seconds::to_text(self),
-            TimestampFormat::DateTime => text_formats::to_date_time(self),
-            TimestampFormat::HttpDate => text_formats::to_http_date(self),
-        });
+        out.push_str(&timestamp::to_text(self, format));
     }
 }
 

@@ -131,13 +131,14 @@ impl<'a> Emitter<'a> {
         })
     }
 
-    /// `TimestampFormat::X`, the format of a member's timestamps in
-    /// headers: the member's own, else HTTP dates.
-    pub(super) fn header_format(&self, field: &Field<'_>) -> String {
+    /// `TimestampFormat::X`, the format of a bound member's timestamps:
+    /// the member's own, else the binding's `default` (date-times in URIs,
+    /// HTTP dates in headers).
+    pub(super) fn format_of(&self, field: &Field<'_>, default: TimestampFormat) -> String {
         format!(
             "{}::TimestampFormat::{}",
             self.private,
-            format_variant(field.format.unwrap_or(TimestampFormat::HttpDate))
+            format_variant(field.format.unwrap_or(default))
         )
     }
 }

@@ -22,6 +22,38 @@ pub(crate) struct ComplianceCounts {
     pub ignored: usize,
 }
 
+/// The tests written so far, their names, and their counts.
+#[derive(Default)]
+struct Suite {
+    tests: String,
+    names: BTreeSet<String>,
+    counts: ComplianceCounts,
+}
+
+impl Suite {
+    /// Adds the test of case `id`: `body`, `#[ignore]`d when `ignored`
+    /// gives a reason, named after the id in snake_case (made unique).
+    fn add(&mut self, id: &str, documentation: Option<&str>, ignored: Option<&str>, body: &str) {
+        let base = ident::display(&ident::snake(id));
+        let mut name = base.clone();
+        let mut suffix = 2;
+        while !self.names.insert(name.clone()) {
+            name = format!("{base}_{suffix}");
+            suffix += 1;
+        }
+        for line in documentation.into_iter().flat_map(str::lines) {
+            emit!(self.tests, "/// {}\n", line.trim());
+        }
+        self.tests.push_str("#[test]\n");
+        if let Some(reason) = ignored {
+            emit!(self.tests, "#[ignore = {reason:?}]\n");
+            self.counts.ignored += 1;
+        }
+        emit!(self.tests, "fn {name}() {{\n{body}}}\n");
+        self.counts.generated += 1;
+    }
+}
+
 impl<'a> Emitter<'a> {
     /// The `protocol_tests` module for the selected operations and the
     /// errors they can return.
@@ -31,25 +63,22 @@ impl<'a> Emitter<'a> {
         selection: &'a Selection,
         out: &mut String,
     ) -> ComplianceCounts {
-        let mut counts = ComplianceCounts::default();
         let protocol = self.protocol_id();
-        let mut tests = String::new();
-        let mut used_names = BTreeSet::new();
+        let mut suite = Suite::default();
         for id in &selection.operations {
             let Some(shape) = model.get(id) else { continue };
             let ShapeKind::Operation(operation) = &shape.kind else {
                 continue;
             };
+            let ignored = self.unsupported(operation);
             for case in shape.traits.http_request_tests.iter().flatten() {
                 if case.for_clients() && case.protocol == protocol {
-                    let name = test_name(&case.id, &mut used_names);
-                    self.request_test(shape, operation, case, &name, &mut tests, &mut counts);
+                    self.request_test(shape, operation, case, ignored, &mut suite);
                 }
             }
             for case in shape.traits.http_response_tests.iter().flatten() {
                 if case.for_clients() && case.protocol == protocol {
-                    let name = test_name(&case.id, &mut used_names);
-                    self.output_test(shape, operation, case, &name, &mut tests, &mut counts);
+                    self.output_test(shape, operation, case, ignored, &mut suite);
                 }
             }
         }
@@ -64,42 +93,39 @@ impl<'a> Emitter<'a> {
             };
             for case in cases.iter() {
                 if case.for_clients() && case.protocol == protocol {
-                    let name = test_name(&case.id, &mut used_names);
-                    self.error_test(error, operation, &variant, case, &name, &mut tests, &mut counts);
+                    self.error_test(error, operation, &variant, case, &mut suite);
                 }
             }
         }
-        if counts.generated > 0 {
+        if suite.counts.generated > 0 {
             emit!(
                 out,
                 "/// The protocol compliance cases of the model, one test each.\n\
                  #[cfg(test)]\n#[allow(deprecated, clippy::all)]\nmod protocol_tests {{\n\
-                 use {}::Operation as _;\nuse {} as __c;\n{tests}}}\n",
+                 use {}::Operation as _;\nuse {}::compliance as __c;\n{}}}\n",
                 self.runtime,
-                format_args!("{}::compliance", self.private)
+                self.private,
+                suite.tests
             );
         }
-        counts
+        suite.counts
     }
 
-    /// Why the cases of `operation` cannot pass: a feature the README lists
+    /// Why the cases of an operation cannot pass: a feature the README lists
     /// as not supported.
-    fn unsupported(&self, operation: &Shape) -> Option<&'static str> {
-        let ShapeKind::Operation(details) = &operation.kind else {
-            return None;
-        };
-        let members = [&details.input, &details.output]
+    fn unsupported(&self, operation: &Operation) -> Option<&'static str> {
+        let streams_events = [&operation.input, &operation.output]
             .into_iter()
             .flatten()
             .filter_map(|id| match &self.shape(id)?.kind {
                 ShapeKind::Structure(members) => Some(members),
                 _ => None,
             })
-            .flatten();
-        let streams_events = members.into_iter().any(|member| {
-            self.shape(&member.target)
-                .is_some_and(|target| target.traits.streaming && matches!(target.kind, ShapeKind::Union(_)))
-        });
+            .flatten()
+            .any(|member| {
+                self.shape(&member.target)
+                    .is_some_and(|target| target.traits.streaming && matches!(target.kind, ShapeKind::Union(_)))
+            });
         streams_events.then_some("not supported: event streams")
     }
 
@@ -125,20 +151,34 @@ impl<'a> Emitter<'a> {
             .unwrap_or_default()
     }
 
-    /// `let __value = ...;` for the value of shape `target` (`()` without one).
+    /// `let __value = ...;`, the `params` of the `kind` (request or
+    /// response) case `case_id` as a value of structure `target` (`()`
+    /// without one); `None`, with a note on `owner`, when they do not fit it.
     fn let_value(
         &self,
+        owner: &ShapeId,
+        kind: &str,
+        case_id: &str,
         target: Option<&'a ShapeId>,
         params: &serde_json::Map<String, Value>,
-        out: &mut String,
-    ) -> Result<(), String> {
-        out.push_str("let __value = ");
-        match target {
-            Some(target) => self.value_expr(target, &Value::Object(params.clone()), out)?,
-            None => out.push_str("()"),
+    ) -> Option<String> {
+        let mut out = "let __value = ".to_owned();
+        let written = match target {
+            Some(target) => self.structure_expr(target, params, &mut out),
+            None => {
+                out.push_str("()");
+                Ok(())
+            }
+        };
+        if let Err(problem) = written {
+            self.note(
+                owner.as_str(),
+                format!("the {kind} case `{case_id}` is left out: {problem}"),
+            );
+            return None;
         }
         out.push_str(";\n");
-        Ok(())
+        Some(out)
     }
 
     fn request_test(
@@ -146,20 +186,14 @@ impl<'a> Emitter<'a> {
         shape: &Shape,
         operation: &'a Operation,
         case: &HttpRequestTest,
-        name: &str,
-        out: &mut String,
-        counts: &mut ComplianceCounts,
+        ignored: Option<&str>,
+        suite: &mut Suite,
     ) {
-        let mut body = String::new();
-        if let Err(problem) = self.let_value(operation.input.as_ref(), &case.params, &mut body) {
-            self.note(
-                shape.id.as_str(),
-                format!("the request case `{}` is left out: {problem}", case.id),
-            );
+        let Some(mut body) = self.let_value(&shape.id, "request", &case.id, operation.input.as_ref(), &case.params)
+        else {
             return;
-        }
+        };
         let endpoint = format!("https://{}", case.host.as_deref().unwrap_or("example.com"));
-        let ignored = self.unsupported(shape);
         emit!(
             body,
             "let __request = {}::build_request_with(&__value, &__c::endpoint({endpoint:?}), &mut __c::options())\
@@ -181,7 +215,7 @@ impl<'a> Emitter<'a> {
             case.body,
             case.body_media_type,
         );
-        write_test(name, case.documentation.as_deref(), ignored, &body, out, counts);
+        suite.add(&case.id, case.documentation.as_deref(), ignored, &body);
     }
 
     fn output_test(
@@ -189,18 +223,13 @@ impl<'a> Emitter<'a> {
         shape: &Shape,
         operation: &'a Operation,
         case: &HttpResponseTest,
-        name: &str,
-        out: &mut String,
-        counts: &mut ComplianceCounts,
+        ignored: Option<&str>,
+        suite: &mut Suite,
     ) {
-        let mut body = String::new();
-        if let Err(problem) = self.let_value(operation.output.as_ref(), &case.params, &mut body) {
-            self.note(
-                shape.id.as_str(),
-                format!("the response case `{}` is left out: {problem}", case.id),
-            );
+        let Some(mut body) = self.let_value(&shape.id, "response", &case.id, operation.output.as_ref(), &case.params)
+        else {
             return;
-        }
+        };
         emit!(
             body,
             "{}\nlet __read = {}::parse_response(&__response).expect(\"the response reads as the output\");\n{}",
@@ -208,51 +237,20 @@ impl<'a> Emitter<'a> {
             self.operation_path(&shape.id),
             self.compare(operation.output.as_ref()),
         );
-        write_test(
-            name,
-            case.documentation.as_deref(),
-            self.unsupported(shape),
-            &body,
-            out,
-            counts,
-        );
+        suite.add(&case.id, case.documentation.as_deref(), ignored, &body);
     }
 
-    /// Asserts that `__read` is `__value`, a structure of shape `target`,
-    /// member by member: a member that holds NaN then compares by its
-    /// `Debug` text alone, which a map's order elsewhere cannot upset.
-    fn compare(&self, target: Option<&'a ShapeId>) -> String {
-        let Some(target) = target else {
-            return "__c::assert_same(&__read, &__value);\n".to_owned();
-        };
-        let fields = self.fields_of(target);
-        let mut out = String::new();
-        for field in fields.iter() {
-            let ident = &field.ident.rust;
-            emit!(out, "__c::assert_same(&__read.{ident}, &__value.{ident});\n");
-        }
-        out
-    }
-
-    #[allow(clippy::too_many_arguments)]
     fn error_test(
         &self,
         error: &'a Shape,
         operation: &ShapeId,
         variant: &str,
         case: &HttpResponseTest,
-        name: &str,
-        out: &mut String,
-        counts: &mut ComplianceCounts,
+        suite: &mut Suite,
     ) {
-        let mut body = String::new();
-        if let Err(problem) = self.let_value(Some(&error.id), &case.params, &mut body) {
-            self.note(
-                error.id.as_str(),
-                format!("the response case `{}` is left out: {problem}", case.id),
-            );
+        let Some(mut body) = self.let_value(&error.id, "response", &case.id, Some(&error.id), &case.params) else {
             return;
-        }
+        };
         emit!(
             body,
             "{}\nmatch {}::parse_response(&__response) {{\n\
@@ -263,7 +261,22 @@ impl<'a> Emitter<'a> {
             self.compare(Some(&error.id)),
             error.id.name(),
         );
-        write_test(name, case.documentation.as_deref(), None, &body, out, counts);
+        suite.add(&case.id, case.documentation.as_deref(), None, &body);
+    }
+
+    /// Asserts that `__read` is `__value`, a structure of shape `target`,
+    /// member by member: a member that holds NaN then compares by its
+    /// `Debug` text alone, which a map's order elsewhere cannot upset.
+    fn compare(&self, target: Option<&'a ShapeId>) -> String {
+        let Some(target) = target else {
+            return "__c::assert_same(&__read, &__value);\n".to_owned();
+        };
+        let mut out = String::new();
+        for field in self.fields_of(target).iter() {
+            let ident = &field.ident.rust;
+            emit!(out, "__c::assert_same(&__read.{ident}, &__value.{ident});\n");
+        }
+        out
     }
 }
 
@@ -275,38 +288,4 @@ fn response(case: &HttpResponseTest) -> String {
         case.headers.iter().collect::<Vec<_>>(),
         case.body.as_deref().unwrap_or("")
     )
-}
-
-fn write_test(
-    name: &str,
-    documentation: Option<&str>,
-    ignored: Option<&str>,
-    body: &str,
-    out: &mut String,
-    counts: &mut ComplianceCounts,
-) {
-    if let Some(documentation) = documentation {
-        for line in documentation.lines() {
-            emit!(out, "/// {}\n", line.trim());
-        }
-    }
-    out.push_str("#[test]\n");
-    if let Some(reason) = ignored {
-        emit!(out, "#[ignore = {reason:?}]\n");
-        counts.ignored += 1;
-    }
-    emit!(out, "fn {name}() {{\n{body}}}\n");
-    counts.generated += 1;
-}
-
-/// The case id in snake_case, made unique.
-fn test_name(id: &str, used: &mut BTreeSet<String>) -> String {
-    let base = ident::display(&ident::snake(id));
-    let mut name = base.clone();
-    let mut suffix = 2;
-    while !used.insert(name.clone()) {
-        name = format!("{base}_{suffix}");
-        suffix += 1;
-    }
-    name
 }

@@ -11,7 +11,7 @@ use super::rust_type::Scope;
 use super::writer::inline_fn;
 use crate::model::{Operation, Shape};
 use crate::names::UNHANDLED_VARIANT;
-use crate::traits::Protocol;
+use crate::traits::{Protocol, TimestampFormat};
 
 pub(super) fn emit<'a>(
     emitter: &Emitter<'a>,
@@ -39,7 +39,8 @@ pub(super) fn emit<'a>(
             if let Some(prefix) = &shape.traits.host_prefix {
                 host_prefix(emitter, shape, prefix, fields, out);
             }
-            if let Some(customization) = emitter.customization(&shape.id) {
+            let customization = emitter.customization(&shape.id);
+            if let Some(customization) = customization {
                 customize(emitter, shape, customization, fields, out);
             }
             match emitter.protocol {
@@ -57,10 +58,7 @@ pub(super) fn emit<'a>(
             if shape.traits.http_checksum_required {
                 out.push_str("__request.content_md5()?;\n");
             }
-            if emitter
-                .customization(&shape.id)
-                .is_some_and(|customization| customization.tree_hashes(shape.id.name()))
-            {
+            if customization.is_some_and(|customization| customization.tree_hashes(shape.id.name())) {
                 out.push_str("__request.sha256_tree_hash()?;\n");
             }
             out.push_str("__request.finish(__endpoint)");
@@ -191,7 +189,7 @@ fn rest_json_body<'a>(emitter: &Emitter<'a>, fields: &[Field<'a>], out: &mut Str
             Some(Bound::Header { name, list, .. }) => format!(
                 "__request.{}({member:?}, {name:?}, __value, {})?;",
                 if list { "header_list" } else { "header" },
-                emitter.header_format(field)
+                emitter.format_of(field, TimestampFormat::HttpDate)
             ),
             Some(Bound::PrefixHeaders(prefix)) => {
                 format!("__request.prefix_headers({member:?}, {prefix:?}, __value)?;")

@@ -5,7 +5,7 @@
 
 use super::Emitter;
 use super::member::Field;
-use super::types::{Access, format_variant};
+use super::types::Access;
 use crate::model::Shape;
 use crate::traits::{HttpBinding, TimestampFormat};
 
@@ -120,12 +120,7 @@ pub(super) fn emit(emitter: &Emitter<'_>, shape: &Shape, template: &str, fields:
         if steps.is_empty() { "" } else { "mut " }
     );
     // Timestamps in URIs are date-times unless the member says otherwise.
-    let format = |field: &Field<'_>| {
-        format!(
-            "{private}::TimestampFormat::{}",
-            format_variant(field.format.unwrap_or(TimestampFormat::DateTime))
-        )
-    };
+    let format = |field: &Field<'_>| emitter.format_of(field, TimestampFormat::DateTime);
     for step in &steps {
         match step {
             Step::Path(text) => emit!(out, "__uri.path({text:?});\n"),

@@ -14,6 +14,7 @@ use super::wire::P;
 use super::writer::{impl_block, inline_fn};
 use crate::model::Shape;
 use crate::names::ItemNames;
+use crate::traits::TimestampFormat;
 
 pub(super) fn emit<'a>(
     emitter: &Emitter<'a>,
@@ -81,7 +82,10 @@ fn read(emitter: &Emitter<'_>, field: &Field<'_>, bound: &Bound<'_>) -> String {
         Bound::Header { name, base64: true, .. } => format!("__response.header_base64({name:?})?"),
         Bound::Header { name, list, .. } => {
             let function = if *list { "header_list" } else { "header" };
-            format!("__response.{function}({name:?}, {})?", emitter.header_format(field))
+            format!(
+                "__response.{function}({name:?}, {})?",
+                emitter.format_of(field, TimestampFormat::HttpDate)
+            )
         }
         Bound::PrefixHeaders(prefix) => {
             format!("__response.prefix_headers({:?})?", prefix.to_ascii_lowercase())

@@ -120,7 +120,7 @@ impl<'a> Emitter<'a> {
     }
 
     /// `Type::builder().member(value)...build()`.
-    fn structure_expr(
+    pub(super) fn structure_expr(
         &self,
         id: &'a ShapeId,
         members: &serde_json::Map<String, Value>,
@@ -178,10 +178,7 @@ fn simple_expr(runtime: &str, private: &str, simple: Simple, value: &Value, out:
         (Simple::BigInteger, Value::Number(number)) => format!("{private}::big_integer({:?})", number.to_string()),
         (Simple::BigDecimal, Value::Number(number)) => format!("{private}::big_decimal({:?})", number.to_string()),
         (Simple::Timestamp, Value::Number(number)) => {
-            let (secs, nanos) = epoch_parts(&number.to_string())?;
-            format!(
-                "{runtime}::Timestamp::from_secs_and_nanos({secs}, {nanos}).expect(\"the case's timestamp is in range\")"
-            )
+            format!("{private}::compliance::timestamp({:?})", number.to_string())
         }
         (Simple::Blob, Value::String(text)) => format!("{runtime}::Blob::new({text:?})"),
         (Simple::Document, value) => format!(
@@ -192,31 +189,4 @@ fn simple_expr(runtime: &str, private: &str, simple: Simple, value: &Value, out:
     };
     out.push_str(&text);
     Some(())
-}
-
-/// Whole seconds (rounded down) and nanoseconds of an epoch-seconds number
-/// written as decimal text (`1576540098.5`, `-1.25`, `1e3`).
-fn epoch_parts(text: &str) -> Option<(i64, u32)> {
-    if text.contains(['e', 'E']) {
-        let seconds: f64 = text.parse().ok()?;
-        return Some((
-            seconds.floor() as i64,
-            ((seconds - seconds.floor()) * 1e9).round() as u32,
-        ));
-    }
-    let (negative, digits) = match text.strip_prefix('-') {
-        Some(rest) => (true, rest),
-        None => (false, text),
-    };
-    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
-    let whole: i64 = whole.parse().ok()?;
-    let mut nanos: u32 = 0;
-    for (position, digit) in fraction.bytes().take(9).enumerate() {
-        nanos += u32::from(digit.checked_sub(b'0')?) * 10_u32.pow(8 - position as u32);
-    }
-    Some(match (negative, nanos) {
-        (false, _) => (whole, nanos),
-        (true, 0) => (-whole, 0),
-        (true, _) => (-whole - 1, 1_000_000_000 - nanos),
-    })
 }
