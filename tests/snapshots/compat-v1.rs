@@ -57,25 +57,26 @@ const _: () = {
             &self,
             __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            use __serde::ser::SerializeStruct as _;
-            let mut __state = __serializer
-                .serialize_struct(
-                    "Job",
-                    1
-                        + __p::count_set(
-                            &[
-                                self.status.is_some(),
-                                self.target.is_some(),
-                                self.targets.is_some(),
-                                self.priority.is_some(),
-                            ],
-                        ),
-                )?;
-            __p::write_member(&mut __state, "Id", &self.id)?;
-            __p::write_optional(&mut __state, "Status", &self.status)?;
-            __p::write_optional(&mut __state, "Target", &self.target)?;
-            __p::write_optional(&mut __state, "Targets", &self.targets)?;
-            __p::write_optional(&mut __state, "Priority", &self.priority)?;
+            let mut __state = __p::StructWriter::new(
+                __serializer
+                    .serialize_struct(
+                        "Job",
+                        1
+                            + __p::count_set(
+                                &[
+                                    self.status.is_some(),
+                                    self.target.is_some(),
+                                    self.targets.is_some(),
+                                    self.priority.is_some(),
+                                ],
+                            ),
+                    ),
+            );
+            __state.member("Id", &self.id);
+            __state.optional("Status", &self.status);
+            __state.optional("Target", &self.target);
+            __state.optional("Targets", &self.targets);
+            __state.optional("Priority", &self.priority);
             __state.end()
         }
     }
@@ -89,6 +90,7 @@ const _: () = {
     }
     impl __p::DecodeFields for Job {
         const EXPECTING: &'static ::core::primitive::str = "a `Job` object";
+        #[inline]
         fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
             match __name {
                 "Id" => 0,
@@ -119,14 +121,15 @@ const _: () = {
             while let ::core::option::Option::Some(__index) = __map
                 .next_key_seed(__p::FieldSeed::<Self>::new())?
             {
-                match __index {
-                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
-                    1 => __p::read_member(&mut __map, &mut __slots.1, &__PLACES[1])?,
-                    2 => __p::read_member(&mut __map, &mut __slots.2, &__PLACES[2])?,
-                    3 => __p::read_member(&mut __map, &mut __slots.3, &__PLACES[3])?,
-                    4 => __p::read_member(&mut __map, &mut __slots.4, &__PLACES[4])?,
-                    _ => __p::skip_value(&mut __map)?,
-                }
+                let __read = match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0]),
+                    1 => __p::read_member(&mut __map, &mut __slots.1, &__PLACES[1]),
+                    2 => __p::read_member(&mut __map, &mut __slots.2, &__PLACES[2]),
+                    3 => __p::read_member(&mut __map, &mut __slots.3, &__PLACES[3]),
+                    4 => __p::read_member(&mut __map, &mut __slots.4, &__PLACES[4]),
+                    _ => __p::skip_value(&mut __map),
+                };
+                __read?;
             }
             match (__slots.0,) {
                 (::core::option::Option::Some(__r_id),) => {
@@ -551,10 +554,11 @@ const _: () = {
             &self,
             __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            use __serde::ser::SerializeStruct as _;
-            let mut __state = __serializer
-                .serialize_struct("Topic", __p::count_set(&[self.arn.is_some()]))?;
-            __p::write_optional(&mut __state, "Arn", &self.arn)?;
+            let mut __state = __p::StructWriter::new(
+                __serializer
+                    .serialize_struct("Topic", __p::count_set(&[self.arn.is_some()])),
+            );
+            __state.optional("Arn", &self.arn);
             __state.end()
         }
     }
@@ -568,6 +572,7 @@ const _: () = {
     }
     impl __p::DecodeFields for Topic {
         const EXPECTING: &'static ::core::primitive::str = "a `Topic` object";
+        #[inline]
         fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
             match __name {
                 "Arn" => 0,
@@ -582,10 +587,11 @@ const _: () = {
             while let ::core::option::Option::Some(__index) = __map
                 .next_key_seed(__p::FieldSeed::<Self>::new())?
             {
-                match __index {
-                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
-                    _ => __p::skip_value(&mut __map)?,
-                }
+                let __read = match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0]),
+                    _ => __p::skip_value(&mut __map),
+                };
+                __read?;
             }
             ::core::result::Result::Ok(Self { arn: __slots.0 })
         }

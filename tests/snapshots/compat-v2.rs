@@ -77,29 +77,30 @@ const _: () = {
             &self,
             __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            use __serde::ser::SerializeStruct as _;
-            let mut __state = __serializer
-                .serialize_struct(
-                    "Job",
-                    1
-                        + __p::count_set(
-                            &[
-                                self.status.is_some(),
-                                self.target.is_some(),
-                                self.targets.is_some(),
-                                self.priority.is_some(),
-                                self.progress.is_some(),
-                                self.labels.is_some(),
-                            ],
-                        ),
-                )?;
-            __p::write_member(&mut __state, "Id", &self.id)?;
-            __p::write_optional(&mut __state, "Status", &self.status)?;
-            __p::write_optional(&mut __state, "Target", &self.target)?;
-            __p::write_optional(&mut __state, "Targets", &self.targets)?;
-            __p::write_optional(&mut __state, "Priority", &self.priority)?;
-            __p::write_optional(&mut __state, "Progress", &self.progress)?;
-            __p::write_optional(&mut __state, "Labels", &self.labels)?;
+            let mut __state = __p::StructWriter::new(
+                __serializer
+                    .serialize_struct(
+                        "Job",
+                        1
+                            + __p::count_set(
+                                &[
+                                    self.status.is_some(),
+                                    self.target.is_some(),
+                                    self.targets.is_some(),
+                                    self.priority.is_some(),
+                                    self.progress.is_some(),
+                                    self.labels.is_some(),
+                                ],
+                            ),
+                    ),
+            );
+            __state.member("Id", &self.id);
+            __state.optional("Status", &self.status);
+            __state.optional("Target", &self.target);
+            __state.optional("Targets", &self.targets);
+            __state.optional("Priority", &self.priority);
+            __state.optional("Progress", &self.progress);
+            __state.optional("Labels", &self.labels);
             __state.end()
         }
     }
@@ -113,6 +114,7 @@ const _: () = {
     }
     impl __p::DecodeFields for Job {
         const EXPECTING: &'static ::core::primitive::str = "a `Job` object";
+        #[inline]
         fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
             match __name {
                 "Id" => 0,
@@ -154,16 +156,17 @@ const _: () = {
             while let ::core::option::Option::Some(__index) = __map
                 .next_key_seed(__p::FieldSeed::<Self>::new())?
             {
-                match __index {
-                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
-                    1 => __p::read_member(&mut __map, &mut __slots.1, &__PLACES[1])?,
-                    2 => __p::read_member(&mut __map, &mut __slots.2, &__PLACES[2])?,
-                    3 => __p::read_member(&mut __map, &mut __slots.3, &__PLACES[3])?,
-                    4 => __p::read_member(&mut __map, &mut __slots.4, &__PLACES[4])?,
-                    5 => __p::read_member(&mut __map, &mut __slots.5, &__PLACES[5])?,
-                    6 => __p::read_member(&mut __map, &mut __slots.6, &__PLACES[6])?,
-                    _ => __p::skip_value(&mut __map)?,
-                }
+                let __read = match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0]),
+                    1 => __p::read_member(&mut __map, &mut __slots.1, &__PLACES[1]),
+                    2 => __p::read_member(&mut __map, &mut __slots.2, &__PLACES[2]),
+                    3 => __p::read_member(&mut __map, &mut __slots.3, &__PLACES[3]),
+                    4 => __p::read_member(&mut __map, &mut __slots.4, &__PLACES[4]),
+                    5 => __p::read_member(&mut __map, &mut __slots.5, &__PLACES[5]),
+                    6 => __p::read_member(&mut __map, &mut __slots.6, &__PLACES[6]),
+                    _ => __p::skip_value(&mut __map),
+                };
+                __read?;
             }
             match (__slots.0,) {
                 (::core::option::Option::Some(__r_id),) => {
@@ -363,14 +366,15 @@ const _: () = {
             &self,
             __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            use __serde::ser::SerializeStruct as _;
-            let mut __state = __serializer
-                .serialize_struct(
-                    "Progress",
-                    __p::count_set(&[self.done.is_some(), self.total.is_some()]),
-                )?;
-            __p::write_optional(&mut __state, "Done", &self.done)?;
-            __p::write_optional(&mut __state, "Total", &self.total)?;
+            let mut __state = __p::StructWriter::new(
+                __serializer
+                    .serialize_struct(
+                        "Progress",
+                        __p::count_set(&[self.done.is_some(), self.total.is_some()]),
+                    ),
+            );
+            __state.optional("Done", &self.done);
+            __state.optional("Total", &self.total);
             __state.end()
         }
     }
@@ -384,6 +388,7 @@ const _: () = {
     }
     impl __p::DecodeFields for Progress {
         const EXPECTING: &'static ::core::primitive::str = "a `Progress` object";
+        #[inline]
         fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
             match __name {
                 "Done" => 0,
@@ -405,11 +410,12 @@ const _: () = {
             while let ::core::option::Option::Some(__index) = __map
                 .next_key_seed(__p::FieldSeed::<Self>::new())?
             {
-                match __index {
-                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
-                    1 => __p::read_member(&mut __map, &mut __slots.1, &__PLACES[1])?,
-                    _ => __p::skip_value(&mut __map)?,
-                }
+                let __read = match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0]),
+                    1 => __p::read_member(&mut __map, &mut __slots.1, &__PLACES[1]),
+                    _ => __p::skip_value(&mut __map),
+                };
+                __read?;
             }
             ::core::result::Result::Ok(Self {
                 done: __slots.0,
@@ -725,10 +731,11 @@ const _: () = {
             &self,
             __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            use __serde::ser::SerializeStruct as _;
-            let mut __state = __serializer
-                .serialize_struct("Topic", __p::count_set(&[self.arn.is_some()]))?;
-            __p::write_optional(&mut __state, "Arn", &self.arn)?;
+            let mut __state = __p::StructWriter::new(
+                __serializer
+                    .serialize_struct("Topic", __p::count_set(&[self.arn.is_some()])),
+            );
+            __state.optional("Arn", &self.arn);
             __state.end()
         }
     }
@@ -742,6 +749,7 @@ const _: () = {
     }
     impl __p::DecodeFields for Topic {
         const EXPECTING: &'static ::core::primitive::str = "a `Topic` object";
+        #[inline]
         fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
             match __name {
                 "Arn" => 0,
@@ -756,10 +764,11 @@ const _: () = {
             while let ::core::option::Option::Some(__index) = __map
                 .next_key_seed(__p::FieldSeed::<Self>::new())?
             {
-                match __index {
-                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
-                    _ => __p::skip_value(&mut __map)?,
-                }
+                let __read = match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0]),
+                    _ => __p::skip_value(&mut __map),
+                };
+                __read?;
             }
             ::core::result::Result::Ok(Self { arn: __slots.0 })
         }
@@ -821,14 +830,15 @@ const _: () = {
             &self,
             __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            use __serde::ser::SerializeStruct as _;
-            let mut __state = __serializer
-                .serialize_struct(
-                    "Webhook",
-                    __p::count_set(&[self.url.is_some(), self.secret.is_some()]),
-                )?;
-            __p::write_optional(&mut __state, "Url", &self.url)?;
-            __p::write_optional(&mut __state, "Secret", &self.secret)?;
+            let mut __state = __p::StructWriter::new(
+                __serializer
+                    .serialize_struct(
+                        "Webhook",
+                        __p::count_set(&[self.url.is_some(), self.secret.is_some()]),
+                    ),
+            );
+            __state.optional("Url", &self.url);
+            __state.optional("Secret", &self.secret);
             __state.end()
         }
     }
@@ -842,6 +852,7 @@ const _: () = {
     }
     impl __p::DecodeFields for Webhook {
         const EXPECTING: &'static ::core::primitive::str = "a `Webhook` object";
+        #[inline]
         fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
             match __name {
                 "Url" => 0,
@@ -863,11 +874,12 @@ const _: () = {
             while let ::core::option::Option::Some(__index) = __map
                 .next_key_seed(__p::FieldSeed::<Self>::new())?
             {
-                match __index {
-                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
-                    1 => __p::read_member(&mut __map, &mut __slots.1, &__PLACES[1])?,
-                    _ => __p::skip_value(&mut __map)?,
-                }
+                let __read = match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0]),
+                    1 => __p::read_member(&mut __map, &mut __slots.1, &__PLACES[1]),
+                    _ => __p::skip_value(&mut __map),
+                };
+                __read?;
             }
             ::core::result::Result::Ok(Self {
                 url: __slots.0,

@@ -43,18 +43,19 @@ const _: () = {
             &self,
             __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            use __serde::ser::SerializeStruct as _;
-            let mut __state = __serializer
-                .serialize_struct(
-                    "CreateImportJobRequest",
-                    1
-                        + __p::count_set(
-                            &[self.options.is_some(), self.destination.is_some()],
-                        ),
-                )?;
-            __p::write_member(&mut __state, "Source", &self.source)?;
-            __p::write_optional(&mut __state, "Options", &self.options)?;
-            __p::write_optional(&mut __state, "Destination", &self.destination)?;
+            let mut __state = __p::StructWriter::new(
+                __serializer
+                    .serialize_struct(
+                        "CreateImportJobRequest",
+                        1
+                            + __p::count_set(
+                                &[self.options.is_some(), self.destination.is_some()],
+                            ),
+                    ),
+            );
+            __state.member("Source", &self.source);
+            __state.optional("Options", &self.options);
+            __state.optional("Destination", &self.destination);
             __state.end()
         }
     }
@@ -68,6 +69,7 @@ const _: () = {
     }
     impl __p::DecodeFields for CreateImportJobRequest {
         const EXPECTING: &'static ::core::primitive::str = "a `CreateImportJobRequest` object";
+        #[inline]
         fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
             match __name {
                 "Source" => 0,
@@ -92,12 +94,13 @@ const _: () = {
             while let ::core::option::Option::Some(__index) = __map
                 .next_key_seed(__p::FieldSeed::<Self>::new())?
             {
-                match __index {
-                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
-                    1 => __p::read_member(&mut __map, &mut __slots.1, &__PLACES[1])?,
-                    2 => __p::read_member(&mut __map, &mut __slots.2, &__PLACES[2])?,
-                    _ => __p::skip_value(&mut __map)?,
-                }
+                let __read = match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0]),
+                    1 => __p::read_member(&mut __map, &mut __slots.1, &__PLACES[1]),
+                    2 => __p::read_member(&mut __map, &mut __slots.2, &__PLACES[2]),
+                    _ => __p::skip_value(&mut __map),
+                };
+                __read?;
             }
             match (__slots.0,) {
                 (::core::option::Option::Some(__r_source),) => {
@@ -160,10 +163,10 @@ const _: () = {
             &self,
             __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            use __serde::ser::SerializeStruct as _;
-            let mut __state = __serializer
-                .serialize_struct("CreateImportJobResponse", 1)?;
-            __p::write_member(&mut __state, "JobId", &self.job_id)?;
+            let mut __state = __p::StructWriter::new(
+                __serializer.serialize_struct("CreateImportJobResponse", 1),
+            );
+            __state.member("JobId", &self.job_id);
             __state.end()
         }
     }
@@ -177,6 +180,7 @@ const _: () = {
     }
     impl __p::DecodeFields for CreateImportJobResponse {
         const EXPECTING: &'static ::core::primitive::str = "a `CreateImportJobResponse` object";
+        #[inline]
         fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
             match __name {
                 "JobId" => 0,
@@ -193,10 +197,11 @@ const _: () = {
             while let ::core::option::Option::Some(__index) = __map
                 .next_key_seed(__p::FieldSeed::<Self>::new())?
             {
-                match __index {
-                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
-                    _ => __p::skip_value(&mut __map)?,
-                }
+                let __read = match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0]),
+                    _ => __p::skip_value(&mut __map),
+                };
+                __read?;
             }
             match (__slots.0,) {
                 (::core::option::Option::Some(__r_job_id),) => {
@@ -269,8 +274,9 @@ const _: () = {
             &self,
             __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            use __serde::ser::SerializeStruct as _;
-            let __state = __serializer.serialize_struct("DeleteImportJobRequest", 0)?;
+            let __state = __p::StructWriter::new(
+                __serializer.serialize_struct("DeleteImportJobRequest", 0),
+            );
             __state.end()
         }
     }
@@ -317,13 +323,14 @@ const _: () = {
             &self,
             __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            use __serde::ser::SerializeStruct as _;
-            let mut __state = __serializer
-                .serialize_struct(
-                    "Destination",
-                    __p::count_set(&[self.list_name.is_some()]),
-                )?;
-            __p::write_optional(&mut __state, "ListName", &self.list_name)?;
+            let mut __state = __p::StructWriter::new(
+                __serializer
+                    .serialize_struct(
+                        "Destination",
+                        __p::count_set(&[self.list_name.is_some()]),
+                    ),
+            );
+            __state.optional("ListName", &self.list_name);
             __state.end()
         }
     }
@@ -337,6 +344,7 @@ const _: () = {
     }
     impl __p::DecodeFields for Destination {
         const EXPECTING: &'static ::core::primitive::str = "a `Destination` object";
+        #[inline]
         fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
             match __name {
                 "ListName" => 0,
@@ -353,10 +361,11 @@ const _: () = {
             while let ::core::option::Option::Some(__index) = __map
                 .next_key_seed(__p::FieldSeed::<Self>::new())?
             {
-                match __index {
-                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
-                    _ => __p::skip_value(&mut __map)?,
-                }
+                let __read = match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0]),
+                    _ => __p::skip_value(&mut __map),
+                };
+                __read?;
             }
             ::core::result::Result::Ok(Self { list_name: __slots.0 })
         }
@@ -412,8 +421,9 @@ const _: () = {
             &self,
             __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            use __serde::ser::SerializeStruct as _;
-            let __state = __serializer.serialize_struct("GetImportJobRequest", 0)?;
+            let __state = __p::StructWriter::new(
+                __serializer.serialize_struct("GetImportJobRequest", 0),
+            );
             __state.end()
         }
     }
@@ -460,13 +470,14 @@ const _: () = {
             &self,
             __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            use __serde::ser::SerializeStruct as _;
-            let mut __state = __serializer
-                .serialize_struct(
-                    "GetImportJobResponse",
-                    __p::count_set(&[self.job.is_some()]),
-                )?;
-            __p::write_optional(&mut __state, "Job", &self.job)?;
+            let mut __state = __p::StructWriter::new(
+                __serializer
+                    .serialize_struct(
+                        "GetImportJobResponse",
+                        __p::count_set(&[self.job.is_some()]),
+                    ),
+            );
+            __state.optional("Job", &self.job);
             __state.end()
         }
     }
@@ -480,6 +491,7 @@ const _: () = {
     }
     impl __p::DecodeFields for GetImportJobResponse {
         const EXPECTING: &'static ::core::primitive::str = "a `GetImportJobResponse` object";
+        #[inline]
         fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
             match __name {
                 "Job" => 0,
@@ -496,10 +508,11 @@ const _: () = {
             while let ::core::option::Option::Some(__index) = __map
                 .next_key_seed(__p::FieldSeed::<Self>::new())?
             {
-                match __index {
-                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
-                    _ => __p::skip_value(&mut __map)?,
-                }
+                let __read = match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0]),
+                    _ => __p::skip_value(&mut __map),
+                };
+                __read?;
             }
             ::core::result::Result::Ok(Self { job: __slots.0 })
         }
@@ -656,45 +669,46 @@ const _: () = {
             &self,
             __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            use __serde::ser::SerializeStruct as _;
-            let mut __state = __serializer
-                .serialize_struct(
-                    "ImportJob",
-                    4
-                        + __p::count_set(
-                            &[
-                                self.status.is_some(),
-                                self.priority.is_some(),
-                                self.record_count.is_some(),
-                                self.created_at.is_some(),
-                                self.source_url.is_some(),
-                                self.legacy.is_some(),
-                                self.summaries.is_some(),
-                                self.source.is_some(),
-                                self.destination.is_some(),
-                                self.options.is_some(),
-                            ],
-                        ),
-                )?;
-            __p::write_member(&mut __state, "JobId", &self.job_id)?;
-            __p::write_optional(&mut __state, "Status", &self.status)?;
-            __p::write_optional(&mut __state, "Priority", &self.priority)?;
-            __p::write_optional(&mut __state, "RecordCount", &self.record_count)?;
-            __p::write_optional_as(
-                &mut __state,
-                "CreatedAt",
-                &self.created_at,
-                __p::TimestampFormat::EpochSeconds,
-            )?;
-            __p::write_optional(&mut __state, "sourceUrl", &self.source_url)?;
-            __p::write_member(&mut __state, "Attempts", &self.attempts)?;
-            __p::write_member(&mut __state, "RetryLimit", &self.retry_limit)?;
-            __p::write_member(&mut __state, "MaxErrors", &self.max_errors)?;
-            __p::write_optional(&mut __state, "Legacy", &self.legacy)?;
-            __p::write_optional(&mut __state, "Summaries", &self.summaries)?;
-            __p::write_optional(&mut __state, "Source", &self.source)?;
-            __p::write_optional(&mut __state, "Destination", &self.destination)?;
-            __p::write_optional(&mut __state, "Options", &self.options)?;
+            let mut __state = __p::StructWriter::new(
+                __serializer
+                    .serialize_struct(
+                        "ImportJob",
+                        4
+                            + __p::count_set(
+                                &[
+                                    self.status.is_some(),
+                                    self.priority.is_some(),
+                                    self.record_count.is_some(),
+                                    self.created_at.is_some(),
+                                    self.source_url.is_some(),
+                                    self.legacy.is_some(),
+                                    self.summaries.is_some(),
+                                    self.source.is_some(),
+                                    self.destination.is_some(),
+                                    self.options.is_some(),
+                                ],
+                            ),
+                    ),
+            );
+            __state.member("JobId", &self.job_id);
+            __state.optional("Status", &self.status);
+            __state.optional("Priority", &self.priority);
+            __state.optional("RecordCount", &self.record_count);
+            __state
+                .optional_as(
+                    "CreatedAt",
+                    &self.created_at,
+                    __p::TimestampFormat::EpochSeconds,
+                );
+            __state.optional("sourceUrl", &self.source_url);
+            __state.member("Attempts", &self.attempts);
+            __state.member("RetryLimit", &self.retry_limit);
+            __state.member("MaxErrors", &self.max_errors);
+            __state.optional("Legacy", &self.legacy);
+            __state.optional("Summaries", &self.summaries);
+            __state.optional("Source", &self.source);
+            __state.optional("Destination", &self.destination);
+            __state.optional("Options", &self.options);
             __state.end()
         }
     }
@@ -708,6 +722,7 @@ const _: () = {
     }
     impl __p::DecodeFields for ImportJob {
         const EXPECTING: &'static ::core::primitive::str = "an `ImportJob` object";
+        #[inline]
         fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
             match __name {
                 "JobId" => 0,
@@ -766,23 +781,24 @@ const _: () = {
             while let ::core::option::Option::Some(__index) = __map
                 .next_key_seed(__p::FieldSeed::<Self>::new())?
             {
-                match __index {
-                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
-                    1 => __p::read_member(&mut __map, &mut __slots.1, &__PLACES[1])?,
-                    2 => __p::read_member(&mut __map, &mut __slots.2, &__PLACES[2])?,
-                    3 => __p::read_member(&mut __map, &mut __slots.3, &__PLACES[3])?,
-                    4 => __p::read_member(&mut __map, &mut __slots.4, &__PLACES[4])?,
-                    5 => __p::read_member(&mut __map, &mut __slots.5, &__PLACES[5])?,
-                    6 => __p::read_member(&mut __map, &mut __slots.6, &__PLACES[6])?,
-                    7 => __p::read_member(&mut __map, &mut __slots.7, &__PLACES[7])?,
-                    8 => __p::read_member(&mut __map, &mut __slots.8, &__PLACES[8])?,
-                    9 => __p::read_member(&mut __map, &mut __slots.9, &__PLACES[9])?,
-                    10 => __p::read_member(&mut __map, &mut __slots.10, &__PLACES[10])?,
-                    11 => __p::read_member(&mut __map, &mut __slots.11, &__PLACES[11])?,
-                    12 => __p::read_member(&mut __map, &mut __slots.12, &__PLACES[12])?,
-                    13 => __p::read_member(&mut __map, &mut __slots.13, &__PLACES[13])?,
-                    _ => __p::skip_value(&mut __map)?,
-                }
+                let __read = match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0]),
+                    1 => __p::read_member(&mut __map, &mut __slots.1, &__PLACES[1]),
+                    2 => __p::read_member(&mut __map, &mut __slots.2, &__PLACES[2]),
+                    3 => __p::read_member(&mut __map, &mut __slots.3, &__PLACES[3]),
+                    4 => __p::read_member(&mut __map, &mut __slots.4, &__PLACES[4]),
+                    5 => __p::read_member(&mut __map, &mut __slots.5, &__PLACES[5]),
+                    6 => __p::read_member(&mut __map, &mut __slots.6, &__PLACES[6]),
+                    7 => __p::read_member(&mut __map, &mut __slots.7, &__PLACES[7]),
+                    8 => __p::read_member(&mut __map, &mut __slots.8, &__PLACES[8]),
+                    9 => __p::read_member(&mut __map, &mut __slots.9, &__PLACES[9]),
+                    10 => __p::read_member(&mut __map, &mut __slots.10, &__PLACES[10]),
+                    11 => __p::read_member(&mut __map, &mut __slots.11, &__PLACES[11]),
+                    12 => __p::read_member(&mut __map, &mut __slots.12, &__PLACES[12]),
+                    13 => __p::read_member(&mut __map, &mut __slots.13, &__PLACES[13]),
+                    _ => __p::skip_value(&mut __map),
+                };
+                __read?;
             }
             match (__slots.0, __slots.6) {
                 (
@@ -876,14 +892,15 @@ const _: () = {
             &self,
             __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            use __serde::ser::SerializeStruct as _;
-            let mut __state = __serializer
-                .serialize_struct(
-                    "ImportOptions",
-                    __p::count_set(&[self.header.is_some(), self.encoding.is_some()]),
-                )?;
-            __p::write_optional(&mut __state, "Header", &self.header)?;
-            __p::write_optional(&mut __state, "Encoding", &self.encoding)?;
+            let mut __state = __p::StructWriter::new(
+                __serializer
+                    .serialize_struct(
+                        "ImportOptions",
+                        __p::count_set(&[self.header.is_some(), self.encoding.is_some()]),
+                    ),
+            );
+            __state.optional("Header", &self.header);
+            __state.optional("Encoding", &self.encoding);
             __state.end()
         }
     }
@@ -897,6 +914,7 @@ const _: () = {
     }
     impl __p::DecodeFields for ImportOptions {
         const EXPECTING: &'static ::core::primitive::str = "an `ImportOptions` object";
+        #[inline]
         fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
             match __name {
                 "Header" => 0,
@@ -918,11 +936,12 @@ const _: () = {
             while let ::core::option::Option::Some(__index) = __map
                 .next_key_seed(__p::FieldSeed::<Self>::new())?
             {
-                match __index {
-                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
-                    1 => __p::read_member(&mut __map, &mut __slots.1, &__PLACES[1])?,
-                    _ => __p::skip_value(&mut __map)?,
-                }
+                let __read = match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0]),
+                    1 => __p::read_member(&mut __map, &mut __slots.1, &__PLACES[1]),
+                    _ => __p::skip_value(&mut __map),
+                };
+                __read?;
             }
             ::core::result::Result::Ok(Self {
                 header: __slots.0,
@@ -1100,13 +1119,14 @@ const _: () = {
             &self,
             __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            use __serde::ser::SerializeStruct as _;
-            let mut __state = __serializer
-                .serialize_struct(
-                    "JobNotFound",
-                    __p::count_set(&[self.message.is_some()]),
-                )?;
-            __p::write_optional(&mut __state, "message", &self.message)?;
+            let mut __state = __p::StructWriter::new(
+                __serializer
+                    .serialize_struct(
+                        "JobNotFound",
+                        __p::count_set(&[self.message.is_some()]),
+                    ),
+            );
+            __state.optional("message", &self.message);
             __state.end()
         }
     }
@@ -1120,6 +1140,7 @@ const _: () = {
     }
     impl __p::DecodeFields for JobNotFound {
         const EXPECTING: &'static ::core::primitive::str = "a `JobNotFound` object";
+        #[inline]
         fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
             match __name {
                 "message" => 0,
@@ -1136,10 +1157,11 @@ const _: () = {
             while let ::core::option::Option::Some(__index) = __map
                 .next_key_seed(__p::FieldSeed::<Self>::new())?
             {
-                match __index {
-                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
-                    _ => __p::skip_value(&mut __map)?,
-                }
+                let __read = match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0]),
+                    _ => __p::skip_value(&mut __map),
+                };
+                __read?;
             }
             ::core::result::Result::Ok(Self { message: __slots.0 })
         }
@@ -1348,13 +1370,14 @@ const _: () = {
             &self,
             __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            use __serde::ser::SerializeStruct as _;
-            let mut __state = __serializer
-                .serialize_struct(
-                    "LegacyInfo",
-                    __p::count_set(&[self.token.is_some()]),
-                )?;
-            __p::write_optional(&mut __state, "Token", &self.token)?;
+            let mut __state = __p::StructWriter::new(
+                __serializer
+                    .serialize_struct(
+                        "LegacyInfo",
+                        __p::count_set(&[self.token.is_some()]),
+                    ),
+            );
+            __state.optional("Token", &self.token);
             __state.end()
         }
     }
@@ -1368,6 +1391,7 @@ const _: () = {
     }
     impl __p::DecodeFields for LegacyInfo {
         const EXPECTING: &'static ::core::primitive::str = "a `LegacyInfo` object";
+        #[inline]
         fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
             match __name {
                 "Token" => 0,
@@ -1382,10 +1406,11 @@ const _: () = {
             while let ::core::option::Option::Some(__index) = __map
                 .next_key_seed(__p::FieldSeed::<Self>::new())?
             {
-                match __index {
-                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
-                    _ => __p::skip_value(&mut __map)?,
-                }
+                let __read = match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0]),
+                    _ => __p::skip_value(&mut __map),
+                };
+                __read?;
             }
             ::core::result::Result::Ok(Self { token: __slots.0 })
         }
@@ -1557,10 +1582,11 @@ const _: () = {
             &self,
             __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            use __serde::ser::SerializeStruct as _;
-            let mut __state = __serializer
-                .serialize_struct("Summary", __p::count_set(&[self.line.is_some()]))?;
-            __p::write_optional(&mut __state, "Line", &self.line)?;
+            let mut __state = __p::StructWriter::new(
+                __serializer
+                    .serialize_struct("Summary", __p::count_set(&[self.line.is_some()])),
+            );
+            __state.optional("Line", &self.line);
             __state.end()
         }
     }
@@ -1574,6 +1600,7 @@ const _: () = {
     }
     impl __p::DecodeFields for Summary {
         const EXPECTING: &'static ::core::primitive::str = "a `Summary` object";
+        #[inline]
         fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
             match __name {
                 "Line" => 0,
@@ -1588,10 +1615,11 @@ const _: () = {
             while let ::core::option::Option::Some(__index) = __map
                 .next_key_seed(__p::FieldSeed::<Self>::new())?
             {
-                match __index {
-                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
-                    _ => __p::skip_value(&mut __map)?,
-                }
+                let __read = match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0]),
+                    _ => __p::skip_value(&mut __map),
+                };
+                __read?;
             }
             ::core::result::Result::Ok(Self { line: __slots.0 })
         }
@@ -1662,13 +1690,14 @@ const _: () = {
             &self,
             __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            use __serde::ser::SerializeStruct as _;
-            let mut __state = __serializer
-                .serialize_struct(
-                    "Throttled",
-                    __p::count_set(&[self.message.is_some()]),
-                )?;
-            __p::write_optional(&mut __state, "message", &self.message)?;
+            let mut __state = __p::StructWriter::new(
+                __serializer
+                    .serialize_struct(
+                        "Throttled",
+                        __p::count_set(&[self.message.is_some()]),
+                    ),
+            );
+            __state.optional("message", &self.message);
             __state.end()
         }
     }
@@ -1682,6 +1711,7 @@ const _: () = {
     }
     impl __p::DecodeFields for Throttled {
         const EXPECTING: &'static ::core::primitive::str = "a `Throttled` object";
+        #[inline]
         fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
             match __name {
                 "message" => 0,
@@ -1698,10 +1728,11 @@ const _: () = {
             while let ::core::option::Option::Some(__index) = __map
                 .next_key_seed(__p::FieldSeed::<Self>::new())?
             {
-                match __index {
-                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
-                    _ => __p::skip_value(&mut __map)?,
-                }
+                let __read = match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0]),
+                    _ => __p::skip_value(&mut __map),
+                };
+                __read?;
             }
             ::core::result::Result::Ok(Self { message: __slots.0 })
         }
@@ -1780,13 +1811,14 @@ const _: () = {
             &self,
             __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            use __serde::ser::SerializeStruct as _;
-            let mut __state = __serializer
-                .serialize_struct(
-                    "ValidationError",
-                    __p::count_set(&[self.message.is_some()]),
-                )?;
-            __p::write_optional(&mut __state, "message", &self.message)?;
+            let mut __state = __p::StructWriter::new(
+                __serializer
+                    .serialize_struct(
+                        "ValidationError",
+                        __p::count_set(&[self.message.is_some()]),
+                    ),
+            );
+            __state.optional("message", &self.message);
             __state.end()
         }
     }
@@ -1800,6 +1832,7 @@ const _: () = {
     }
     impl __p::DecodeFields for ValidationError {
         const EXPECTING: &'static ::core::primitive::str = "a `ValidationError` object";
+        #[inline]
         fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
             match __name {
                 "message" => 0,
@@ -1816,10 +1849,11 @@ const _: () = {
             while let ::core::option::Option::Some(__index) = __map
                 .next_key_seed(__p::FieldSeed::<Self>::new())?
             {
-                match __index {
-                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
-                    _ => __p::skip_value(&mut __map)?,
-                }
+                let __read = match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0]),
+                    _ => __p::skip_value(&mut __map),
+                };
+                __read?;
             }
             ::core::result::Result::Ok(Self { message: __slots.0 })
         }
@@ -2654,15 +2688,7 @@ pub mod operations {
     /// `POST /jobs`
     ///
     /// Smithy shape: `example.imports#CreateImportJob`.
-    #[derive(
-        ::core::clone::Clone,
-        ::core::marker::Copy,
-        ::core::fmt::Debug,
-        ::core::default::Default,
-        ::core::cmp::PartialEq,
-        ::core::cmp::Eq,
-        ::core::hash::Hash
-    )]
+    #[derive(::core::clone::Clone, ::core::marker::Copy, ::core::fmt::Debug)]
     pub struct CreateImportJob;
     #[allow(deprecated)]
     impl ::sesv2_model::Operation for CreateImportJob {
@@ -2788,31 +2814,13 @@ pub mod operations {
         }
     }
     #[allow(deprecated)]
-    impl ::std::error::Error for CreateImportJobError {
-        #[inline]
-        fn source(
-            &self,
-        ) -> ::core::option::Option<&(dyn ::std::error::Error + 'static)> {
-            match self {
-                Self::ValidationError(__error) => ::core::option::Option::Some(__error),
-                Self::Unhandled(__error) => ::core::option::Option::Some(__error),
-            }
-        }
-    }
+    impl ::std::error::Error for CreateImportJobError {}
     /// Forgets a finished job.
     ///
     /// `DELETE /jobs/{JobId}`
     ///
     /// Smithy shape: `example.imports#DeleteImportJob`.
-    #[derive(
-        ::core::clone::Clone,
-        ::core::marker::Copy,
-        ::core::fmt::Debug,
-        ::core::default::Default,
-        ::core::cmp::PartialEq,
-        ::core::cmp::Eq,
-        ::core::hash::Hash
-    )]
+    #[derive(::core::clone::Clone, ::core::marker::Copy, ::core::fmt::Debug)]
     pub struct DeleteImportJob;
     #[allow(deprecated)]
     impl ::sesv2_model::Operation for DeleteImportJob {
@@ -2942,31 +2950,13 @@ pub mod operations {
         }
     }
     #[allow(deprecated)]
-    impl ::std::error::Error for DeleteImportJobError {
-        #[inline]
-        fn source(
-            &self,
-        ) -> ::core::option::Option<&(dyn ::std::error::Error + 'static)> {
-            match self {
-                Self::JobNotFound(__error) => ::core::option::Option::Some(__error),
-                Self::Unhandled(__error) => ::core::option::Option::Some(__error),
-            }
-        }
-    }
+    impl ::std::error::Error for DeleteImportJobError {}
     /// Reads the state of one job.
     ///
     /// `GET /jobs/{JobId}`
     ///
     /// Smithy shape: `example.imports#GetImportJob`.
-    #[derive(
-        ::core::clone::Clone,
-        ::core::marker::Copy,
-        ::core::fmt::Debug,
-        ::core::default::Default,
-        ::core::cmp::PartialEq,
-        ::core::cmp::Eq,
-        ::core::hash::Hash
-    )]
+    #[derive(::core::clone::Clone, ::core::marker::Copy, ::core::fmt::Debug)]
     pub struct GetImportJob;
     #[allow(deprecated)]
     impl ::sesv2_model::Operation for GetImportJob {
@@ -3108,16 +3098,5 @@ pub mod operations {
         }
     }
     #[allow(deprecated)]
-    impl ::std::error::Error for GetImportJobError {
-        #[inline]
-        fn source(
-            &self,
-        ) -> ::core::option::Option<&(dyn ::std::error::Error + 'static)> {
-            match self {
-                Self::JobNotFound(__error) => ::core::option::Option::Some(__error),
-                Self::Throttled(__error) => ::core::option::Option::Some(__error),
-                Self::Unhandled(__error) => ::core::option::Option::Some(__error),
-            }
-        }
-    }
+    impl ::std::error::Error for GetImportJobError {}
 }

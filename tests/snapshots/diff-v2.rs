@@ -50,13 +50,14 @@ const _: () = {
             &self,
             __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            use __serde::ser::SerializeStruct as _;
-            let mut __state = __serializer
-                .serialize_struct(
-                    "AccessDenied",
-                    __p::count_set(&[self.message.is_some()]),
-                )?;
-            __p::write_optional(&mut __state, "message", &self.message)?;
+            let mut __state = __p::StructWriter::new(
+                __serializer
+                    .serialize_struct(
+                        "AccessDenied",
+                        __p::count_set(&[self.message.is_some()]),
+                    ),
+            );
+            __state.optional("message", &self.message);
             __state.end()
         }
     }
@@ -70,6 +71,7 @@ const _: () = {
     }
     impl __p::DecodeFields for AccessDenied {
         const EXPECTING: &'static ::core::primitive::str = "an `AccessDenied` object";
+        #[inline]
         fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
             match __name {
                 "message" => 0,
@@ -86,10 +88,11 @@ const _: () = {
             while let ::core::option::Option::Some(__index) = __map
                 .next_key_seed(__p::FieldSeed::<Self>::new())?
             {
-                match __index {
-                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
-                    _ => __p::skip_value(&mut __map)?,
-                }
+                let __read = match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0]),
+                    _ => __p::skip_value(&mut __map),
+                };
+                __read?;
             }
             ::core::result::Result::Ok(Self { message: __slots.0 })
         }
@@ -153,8 +156,9 @@ const _: () = {
             &self,
             __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            use __serde::ser::SerializeStruct as _;
-            let __state = __serializer.serialize_struct("CancelImportJobRequest", 0)?;
+            let __state = __p::StructWriter::new(
+                __serializer.serialize_struct("CancelImportJobRequest", 0),
+            );
             __state.end()
         }
     }
@@ -217,23 +221,24 @@ const _: () = {
             &self,
             __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            use __serde::ser::SerializeStruct as _;
-            let mut __state = __serializer
-                .serialize_struct(
-                    "CreateImportJobRequest",
-                    1
-                        + __p::count_set(
-                            &[
-                                self.options.is_some(),
-                                self.destination.is_some(),
-                                self.client_token.is_some(),
-                            ],
-                        ),
-                )?;
-            __p::write_member(&mut __state, "Source", &self.source)?;
-            __p::write_optional(&mut __state, "Options", &self.options)?;
-            __p::write_optional(&mut __state, "Destination", &self.destination)?;
-            __p::write_optional(&mut __state, "ClientToken", &self.client_token)?;
+            let mut __state = __p::StructWriter::new(
+                __serializer
+                    .serialize_struct(
+                        "CreateImportJobRequest",
+                        1
+                            + __p::count_set(
+                                &[
+                                    self.options.is_some(),
+                                    self.destination.is_some(),
+                                    self.client_token.is_some(),
+                                ],
+                            ),
+                    ),
+            );
+            __state.member("Source", &self.source);
+            __state.optional("Options", &self.options);
+            __state.optional("Destination", &self.destination);
+            __state.optional("ClientToken", &self.client_token);
             __state.end()
         }
     }
@@ -247,6 +252,7 @@ const _: () = {
     }
     impl __p::DecodeFields for CreateImportJobRequest {
         const EXPECTING: &'static ::core::primitive::str = "a `CreateImportJobRequest` object";
+        #[inline]
         fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
             match __name {
                 "Source" => 0,
@@ -274,13 +280,14 @@ const _: () = {
             while let ::core::option::Option::Some(__index) = __map
                 .next_key_seed(__p::FieldSeed::<Self>::new())?
             {
-                match __index {
-                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
-                    1 => __p::read_member(&mut __map, &mut __slots.1, &__PLACES[1])?,
-                    2 => __p::read_member(&mut __map, &mut __slots.2, &__PLACES[2])?,
-                    3 => __p::read_member(&mut __map, &mut __slots.3, &__PLACES[3])?,
-                    _ => __p::skip_value(&mut __map)?,
-                }
+                let __read = match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0]),
+                    1 => __p::read_member(&mut __map, &mut __slots.1, &__PLACES[1]),
+                    2 => __p::read_member(&mut __map, &mut __slots.2, &__PLACES[2]),
+                    3 => __p::read_member(&mut __map, &mut __slots.3, &__PLACES[3]),
+                    _ => __p::skip_value(&mut __map),
+                };
+                __read?;
             }
             match (__slots.0,) {
                 (::core::option::Option::Some(__r_source),) => {
@@ -344,9 +351,10 @@ const _: () = {
             &self,
             __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            use __serde::ser::SerializeStruct as _;
-            let mut __state = __serializer.serialize_struct("CreateImportJobResult", 1)?;
-            __p::write_member(&mut __state, "JobId", &self.job_id)?;
+            let mut __state = __p::StructWriter::new(
+                __serializer.serialize_struct("CreateImportJobResult", 1),
+            );
+            __state.member("JobId", &self.job_id);
             __state.end()
         }
     }
@@ -360,6 +368,7 @@ const _: () = {
     }
     impl __p::DecodeFields for CreateImportJobResult {
         const EXPECTING: &'static ::core::primitive::str = "a `CreateImportJobResult` object";
+        #[inline]
         fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
             match __name {
                 "JobId" => 0,
@@ -376,10 +385,11 @@ const _: () = {
             while let ::core::option::Option::Some(__index) = __map
                 .next_key_seed(__p::FieldSeed::<Self>::new())?
             {
-                match __index {
-                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
-                    _ => __p::skip_value(&mut __map)?,
-                }
+                let __read = match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0]),
+                    _ => __p::skip_value(&mut __map),
+                };
+                __read?;
             }
             match (__slots.0,) {
                 (::core::option::Option::Some(__r_job_id),) => {
@@ -559,8 +569,9 @@ const _: () = {
             &self,
             __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            use __serde::ser::SerializeStruct as _;
-            let __state = __serializer.serialize_struct("GetImportJobRequest", 0)?;
+            let __state = __p::StructWriter::new(
+                __serializer.serialize_struct("GetImportJobRequest", 0),
+            );
             __state.end()
         }
     }
@@ -607,13 +618,14 @@ const _: () = {
             &self,
             __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            use __serde::ser::SerializeStruct as _;
-            let mut __state = __serializer
-                .serialize_struct(
-                    "GetImportJobResponse",
-                    __p::count_set(&[self.job.is_some()]),
-                )?;
-            __p::write_optional(&mut __state, "Job", &self.job)?;
+            let mut __state = __p::StructWriter::new(
+                __serializer
+                    .serialize_struct(
+                        "GetImportJobResponse",
+                        __p::count_set(&[self.job.is_some()]),
+                    ),
+            );
+            __state.optional("Job", &self.job);
             __state.end()
         }
     }
@@ -627,6 +639,7 @@ const _: () = {
     }
     impl __p::DecodeFields for GetImportJobResponse {
         const EXPECTING: &'static ::core::primitive::str = "a `GetImportJobResponse` object";
+        #[inline]
         fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
             match __name {
                 "Job" => 0,
@@ -643,10 +656,11 @@ const _: () = {
             while let ::core::option::Option::Some(__index) = __map
                 .next_key_seed(__p::FieldSeed::<Self>::new())?
             {
-                match __index {
-                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
-                    _ => __p::skip_value(&mut __map)?,
-                }
+                let __read = match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0]),
+                    _ => __p::skip_value(&mut __map),
+                };
+                __read?;
             }
             ::core::result::Result::Ok(Self { job: __slots.0 })
         }
@@ -817,47 +831,48 @@ const _: () = {
             &self,
             __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            use __serde::ser::SerializeStruct as _;
-            let mut __state = __serializer
-                .serialize_struct(
-                    "ImportJob",
-                    6
-                        + __p::count_set(
-                            &[
-                                self.priority.is_some(),
-                                self.record_count.is_some(),
-                                self.created_at.is_some(),
-                                self.source_url.is_some(),
-                                self.summaries.is_some(),
-                                self.source.is_some(),
-                                self.destination.is_some(),
-                                self.options.is_some(),
-                                self.notes.is_some(),
-                                self.warnings.is_some(),
-                            ],
-                        ),
-                )?;
-            __p::write_member(&mut __state, "JobId", &self.job_id)?;
-            __p::write_member(&mut __state, "Status", &self.status)?;
-            __p::write_optional(&mut __state, "Priority", &self.priority)?;
-            __p::write_optional(&mut __state, "RecordCount", &self.record_count)?;
-            __p::write_optional_as(
-                &mut __state,
-                "CreatedAt",
-                &self.created_at,
-                __p::TimestampFormat::DateTime,
-            )?;
-            __p::write_optional(&mut __state, "source_url", &self.source_url)?;
-            __p::write_member(&mut __state, "Attempts", &self.attempts)?;
-            __p::write_member(&mut __state, "RetryLimit", &self.retry_limit)?;
-            __p::write_member(&mut __state, "MaxErrors", &self.max_errors)?;
-            __p::write_optional(&mut __state, "Summaries", &self.summaries)?;
-            __p::write_optional(&mut __state, "Source", &self.source)?;
-            __p::write_optional(&mut __state, "Destination", &self.destination)?;
-            __p::write_optional(&mut __state, "Options", &self.options)?;
-            __p::write_optional(&mut __state, "Notes", &self.notes)?;
-            __p::write_member(&mut __state, "Owner", &self.owner)?;
-            __p::write_optional(&mut __state, "Warnings", &self.warnings)?;
+            let mut __state = __p::StructWriter::new(
+                __serializer
+                    .serialize_struct(
+                        "ImportJob",
+                        6
+                            + __p::count_set(
+                                &[
+                                    self.priority.is_some(),
+                                    self.record_count.is_some(),
+                                    self.created_at.is_some(),
+                                    self.source_url.is_some(),
+                                    self.summaries.is_some(),
+                                    self.source.is_some(),
+                                    self.destination.is_some(),
+                                    self.options.is_some(),
+                                    self.notes.is_some(),
+                                    self.warnings.is_some(),
+                                ],
+                            ),
+                    ),
+            );
+            __state.member("JobId", &self.job_id);
+            __state.member("Status", &self.status);
+            __state.optional("Priority", &self.priority);
+            __state.optional("RecordCount", &self.record_count);
+            __state
+                .optional_as(
+                    "CreatedAt",
+                    &self.created_at,
+                    __p::TimestampFormat::DateTime,
+                );
+            __state.optional("source_url", &self.source_url);
+            __state.member("Attempts", &self.attempts);
+            __state.member("RetryLimit", &self.retry_limit);
+            __state.member("MaxErrors", &self.max_errors);
+            __state.optional("Summaries", &self.summaries);
+            __state.optional("Source", &self.source);
+            __state.optional("Destination", &self.destination);
+            __state.optional("Options", &self.options);
+            __state.optional("Notes", &self.notes);
+            __state.member("Owner", &self.owner);
+            __state.optional("Warnings", &self.warnings);
             __state.end()
         }
     }
@@ -871,6 +886,7 @@ const _: () = {
     }
     impl __p::DecodeFields for ImportJob {
         const EXPECTING: &'static ::core::primitive::str = "an `ImportJob` object";
+        #[inline]
         fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
             match __name {
                 "JobId" => 0,
@@ -935,25 +951,26 @@ const _: () = {
             while let ::core::option::Option::Some(__index) = __map
                 .next_key_seed(__p::FieldSeed::<Self>::new())?
             {
-                match __index {
-                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
-                    1 => __p::read_member(&mut __map, &mut __slots.1, &__PLACES[1])?,
-                    2 => __p::read_member(&mut __map, &mut __slots.2, &__PLACES[2])?,
-                    3 => __p::read_member(&mut __map, &mut __slots.3, &__PLACES[3])?,
-                    4 => __p::read_member(&mut __map, &mut __slots.4, &__PLACES[4])?,
-                    5 => __p::read_member(&mut __map, &mut __slots.5, &__PLACES[5])?,
-                    6 => __p::read_member(&mut __map, &mut __slots.6, &__PLACES[6])?,
-                    7 => __p::read_member(&mut __map, &mut __slots.7, &__PLACES[7])?,
-                    8 => __p::read_member(&mut __map, &mut __slots.8, &__PLACES[8])?,
-                    9 => __p::read_member(&mut __map, &mut __slots.9, &__PLACES[9])?,
-                    10 => __p::read_member(&mut __map, &mut __slots.10, &__PLACES[10])?,
-                    11 => __p::read_member(&mut __map, &mut __slots.11, &__PLACES[11])?,
-                    12 => __p::read_member(&mut __map, &mut __slots.12, &__PLACES[12])?,
-                    13 => __p::read_member(&mut __map, &mut __slots.13, &__PLACES[13])?,
-                    14 => __p::read_member(&mut __map, &mut __slots.14, &__PLACES[14])?,
-                    15 => __p::read_member(&mut __map, &mut __slots.15, &__PLACES[15])?,
-                    _ => __p::skip_value(&mut __map)?,
-                }
+                let __read = match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0]),
+                    1 => __p::read_member(&mut __map, &mut __slots.1, &__PLACES[1]),
+                    2 => __p::read_member(&mut __map, &mut __slots.2, &__PLACES[2]),
+                    3 => __p::read_member(&mut __map, &mut __slots.3, &__PLACES[3]),
+                    4 => __p::read_member(&mut __map, &mut __slots.4, &__PLACES[4]),
+                    5 => __p::read_member(&mut __map, &mut __slots.5, &__PLACES[5]),
+                    6 => __p::read_member(&mut __map, &mut __slots.6, &__PLACES[6]),
+                    7 => __p::read_member(&mut __map, &mut __slots.7, &__PLACES[7]),
+                    8 => __p::read_member(&mut __map, &mut __slots.8, &__PLACES[8]),
+                    9 => __p::read_member(&mut __map, &mut __slots.9, &__PLACES[9]),
+                    10 => __p::read_member(&mut __map, &mut __slots.10, &__PLACES[10]),
+                    11 => __p::read_member(&mut __map, &mut __slots.11, &__PLACES[11]),
+                    12 => __p::read_member(&mut __map, &mut __slots.12, &__PLACES[12]),
+                    13 => __p::read_member(&mut __map, &mut __slots.13, &__PLACES[13]),
+                    14 => __p::read_member(&mut __map, &mut __slots.14, &__PLACES[14]),
+                    15 => __p::read_member(&mut __map, &mut __slots.15, &__PLACES[15]),
+                    _ => __p::skip_value(&mut __map),
+                };
+                __read?;
             }
             match (__slots.0, __slots.1, __slots.8, __slots.14) {
                 (
@@ -1055,15 +1072,19 @@ const _: () = {
             &self,
             __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            use __serde::ser::SerializeStruct as _;
-            let mut __state = __serializer
-                .serialize_struct(
-                    "ImportOptions",
-                    1 + __p::count_set(&[self.header.is_some(), self.encoding.is_some()]),
-                )?;
-            __p::write_optional(&mut __state, "Header", &self.header)?;
-            __p::write_optional(&mut __state, "Encoding", &self.encoding)?;
-            __p::write_member(&mut __state, "Delimiter", &self.delimiter)?;
+            let mut __state = __p::StructWriter::new(
+                __serializer
+                    .serialize_struct(
+                        "ImportOptions",
+                        1
+                            + __p::count_set(
+                                &[self.header.is_some(), self.encoding.is_some()],
+                            ),
+                    ),
+            );
+            __state.optional("Header", &self.header);
+            __state.optional("Encoding", &self.encoding);
+            __state.member("Delimiter", &self.delimiter);
             __state.end()
         }
     }
@@ -1077,6 +1098,7 @@ const _: () = {
     }
     impl __p::DecodeFields for ImportOptions {
         const EXPECTING: &'static ::core::primitive::str = "an `ImportOptions` object";
+        #[inline]
         fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
             match __name {
                 "Header" => 0,
@@ -1101,12 +1123,13 @@ const _: () = {
             while let ::core::option::Option::Some(__index) = __map
                 .next_key_seed(__p::FieldSeed::<Self>::new())?
             {
-                match __index {
-                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
-                    1 => __p::read_member(&mut __map, &mut __slots.1, &__PLACES[1])?,
-                    2 => __p::read_member(&mut __map, &mut __slots.2, &__PLACES[2])?,
-                    _ => __p::skip_value(&mut __map)?,
-                }
+                let __read = match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0]),
+                    1 => __p::read_member(&mut __map, &mut __slots.1, &__PLACES[1]),
+                    2 => __p::read_member(&mut __map, &mut __slots.2, &__PLACES[2]),
+                    _ => __p::skip_value(&mut __map),
+                };
+                __read?;
             }
             match (__slots.2,) {
                 (::core::option::Option::Some(__r_delimiter),) => {
@@ -1294,13 +1317,14 @@ const _: () = {
             &self,
             __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            use __serde::ser::SerializeStruct as _;
-            let mut __state = __serializer
-                .serialize_struct(
-                    "JobNotFound",
-                    __p::count_set(&[self.message.is_some()]),
-                )?;
-            __p::write_optional(&mut __state, "message", &self.message)?;
+            let mut __state = __p::StructWriter::new(
+                __serializer
+                    .serialize_struct(
+                        "JobNotFound",
+                        __p::count_set(&[self.message.is_some()]),
+                    ),
+            );
+            __state.optional("message", &self.message);
             __state.end()
         }
     }
@@ -1314,6 +1338,7 @@ const _: () = {
     }
     impl __p::DecodeFields for JobNotFound {
         const EXPECTING: &'static ::core::primitive::str = "a `JobNotFound` object";
+        #[inline]
         fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
             match __name {
                 "message" => 0,
@@ -1330,10 +1355,11 @@ const _: () = {
             while let ::core::option::Option::Some(__index) = __map
                 .next_key_seed(__p::FieldSeed::<Self>::new())?
             {
-                match __index {
-                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
-                    _ => __p::skip_value(&mut __map)?,
-                }
+                let __read = match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0]),
+                    _ => __p::skip_value(&mut __map),
+                };
+                __read?;
             }
             ::core::result::Result::Ok(Self { message: __slots.0 })
         }
@@ -1663,10 +1689,14 @@ const _: () = {
             &self,
             __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            use __serde::ser::SerializeStruct as _;
-            let mut __state = __serializer
-                .serialize_struct("JobSummary", __p::count_set(&[self.line.is_some()]))?;
-            __p::write_optional(&mut __state, "Line", &self.line)?;
+            let mut __state = __p::StructWriter::new(
+                __serializer
+                    .serialize_struct(
+                        "JobSummary",
+                        __p::count_set(&[self.line.is_some()]),
+                    ),
+            );
+            __state.optional("Line", &self.line);
             __state.end()
         }
     }
@@ -1680,6 +1710,7 @@ const _: () = {
     }
     impl __p::DecodeFields for JobSummary {
         const EXPECTING: &'static ::core::primitive::str = "a `JobSummary` object";
+        #[inline]
         fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
             match __name {
                 "Line" => 0,
@@ -1694,10 +1725,11 @@ const _: () = {
             while let ::core::option::Option::Some(__index) = __map
                 .next_key_seed(__p::FieldSeed::<Self>::new())?
             {
-                match __index {
-                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
-                    _ => __p::skip_value(&mut __map)?,
-                }
+                let __read = match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0]),
+                    _ => __p::skip_value(&mut __map),
+                };
+                __read?;
             }
             ::core::result::Result::Ok(Self { line: __slots.0 })
         }
@@ -1768,13 +1800,14 @@ const _: () = {
             &self,
             __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            use __serde::ser::SerializeStruct as _;
-            let mut __state = __serializer
-                .serialize_struct(
-                    "ValidationError",
-                    __p::count_set(&[self.message.is_some()]),
-                )?;
-            __p::write_optional(&mut __state, "message", &self.message)?;
+            let mut __state = __p::StructWriter::new(
+                __serializer
+                    .serialize_struct(
+                        "ValidationError",
+                        __p::count_set(&[self.message.is_some()]),
+                    ),
+            );
+            __state.optional("message", &self.message);
             __state.end()
         }
     }
@@ -1788,6 +1821,7 @@ const _: () = {
     }
     impl __p::DecodeFields for ValidationError {
         const EXPECTING: &'static ::core::primitive::str = "a `ValidationError` object";
+        #[inline]
         fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
             match __name {
                 "message" => 0,
@@ -1804,10 +1838,11 @@ const _: () = {
             while let ::core::option::Option::Some(__index) = __map
                 .next_key_seed(__p::FieldSeed::<Self>::new())?
             {
-                match __index {
-                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
-                    _ => __p::skip_value(&mut __map)?,
-                }
+                let __read = match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0]),
+                    _ => __p::skip_value(&mut __map),
+                };
+                __read?;
             }
             ::core::result::Result::Ok(Self { message: __slots.0 })
         }
@@ -1877,14 +1912,15 @@ const _: () = {
             &self,
             __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            use __serde::ser::SerializeStruct as _;
-            let mut __state = __serializer
-                .serialize_struct(
-                    "Warning",
-                    __p::count_set(&[self.record.is_some(), self.reason.is_some()]),
-                )?;
-            __p::write_optional(&mut __state, "Record", &self.record)?;
-            __p::write_optional(&mut __state, "Reason", &self.reason)?;
+            let mut __state = __p::StructWriter::new(
+                __serializer
+                    .serialize_struct(
+                        "Warning",
+                        __p::count_set(&[self.record.is_some(), self.reason.is_some()]),
+                    ),
+            );
+            __state.optional("Record", &self.record);
+            __state.optional("Reason", &self.reason);
             __state.end()
         }
     }
@@ -1898,6 +1934,7 @@ const _: () = {
     }
     impl __p::DecodeFields for Warning {
         const EXPECTING: &'static ::core::primitive::str = "a `Warning` object";
+        #[inline]
         fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
             match __name {
                 "Record" => 0,
@@ -1919,11 +1956,12 @@ const _: () = {
             while let ::core::option::Option::Some(__index) = __map
                 .next_key_seed(__p::FieldSeed::<Self>::new())?
             {
-                match __index {
-                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
-                    1 => __p::read_member(&mut __map, &mut __slots.1, &__PLACES[1])?,
-                    _ => __p::skip_value(&mut __map)?,
-                }
+                let __read = match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0]),
+                    1 => __p::read_member(&mut __map, &mut __slots.1, &__PLACES[1]),
+                    _ => __p::skip_value(&mut __map),
+                };
+                __read?;
             }
             ::core::result::Result::Ok(Self {
                 record: __slots.0,
@@ -2837,15 +2875,7 @@ pub mod operations {
     /// `POST /jobs/{JobId}/cancel`
     ///
     /// Smithy shape: `example.imports#CancelImportJob`.
-    #[derive(
-        ::core::clone::Clone,
-        ::core::marker::Copy,
-        ::core::fmt::Debug,
-        ::core::default::Default,
-        ::core::cmp::PartialEq,
-        ::core::cmp::Eq,
-        ::core::hash::Hash
-    )]
+    #[derive(::core::clone::Clone, ::core::marker::Copy, ::core::fmt::Debug)]
     pub struct CancelImportJob;
     #[allow(deprecated)]
     impl ::sesv2_model::Operation for CancelImportJob {
@@ -2976,31 +3006,13 @@ pub mod operations {
         }
     }
     #[allow(deprecated)]
-    impl ::std::error::Error for CancelImportJobError {
-        #[inline]
-        fn source(
-            &self,
-        ) -> ::core::option::Option<&(dyn ::std::error::Error + 'static)> {
-            match self {
-                Self::JobNotFound(__error) => ::core::option::Option::Some(__error),
-                Self::Unhandled(__error) => ::core::option::Option::Some(__error),
-            }
-        }
-    }
+    impl ::std::error::Error for CancelImportJobError {}
     /// Starts a job that reads a source and fills a destination.
     ///
     /// `POST /jobs`
     ///
     /// Smithy shape: `example.imports#CreateImportJob`.
-    #[derive(
-        ::core::clone::Clone,
-        ::core::marker::Copy,
-        ::core::fmt::Debug,
-        ::core::default::Default,
-        ::core::cmp::PartialEq,
-        ::core::cmp::Eq,
-        ::core::hash::Hash
-    )]
+    #[derive(::core::clone::Clone, ::core::marker::Copy, ::core::fmt::Debug)]
     pub struct CreateImportJob;
     #[allow(deprecated)]
     impl ::sesv2_model::Operation for CreateImportJob {
@@ -3126,31 +3138,13 @@ pub mod operations {
         }
     }
     #[allow(deprecated)]
-    impl ::std::error::Error for CreateImportJobError {
-        #[inline]
-        fn source(
-            &self,
-        ) -> ::core::option::Option<&(dyn ::std::error::Error + 'static)> {
-            match self {
-                Self::ValidationError(__error) => ::core::option::Option::Some(__error),
-                Self::Unhandled(__error) => ::core::option::Option::Some(__error),
-            }
-        }
-    }
+    impl ::std::error::Error for CreateImportJobError {}
     /// Reads the state of one job.
     ///
     /// `GET /jobs/{JobId}`
     ///
     /// Smithy shape: `example.imports#GetImportJob`.
-    #[derive(
-        ::core::clone::Clone,
-        ::core::marker::Copy,
-        ::core::fmt::Debug,
-        ::core::default::Default,
-        ::core::cmp::PartialEq,
-        ::core::cmp::Eq,
-        ::core::hash::Hash
-    )]
+    #[derive(::core::clone::Clone, ::core::marker::Copy, ::core::fmt::Debug)]
     pub struct GetImportJob;
     #[allow(deprecated)]
     impl ::sesv2_model::Operation for GetImportJob {
@@ -3292,16 +3286,5 @@ pub mod operations {
         }
     }
     #[allow(deprecated)]
-    impl ::std::error::Error for GetImportJobError {
-        #[inline]
-        fn source(
-            &self,
-        ) -> ::core::option::Option<&(dyn ::std::error::Error + 'static)> {
-            match self {
-                Self::JobNotFound(__error) => ::core::option::Option::Some(__error),
-                Self::AccessDenied(__error) => ::core::option::Option::Some(__error),
-                Self::Unhandled(__error) => ::core::option::Option::Some(__error),
-            }
-        }
-    }
+    impl ::std::error::Error for GetImportJobError {}
 }

@@ -29,9 +29,10 @@ const _: () = {
             &self,
             __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            use __serde::ser::SerializeStruct as _;
-            let mut __state = __serializer.serialize_struct("Circle", 1)?;
-            __p::write_member(&mut __state, "Radius", &self.radius)?;
+            let mut __state = __p::StructWriter::new(
+                __serializer.serialize_struct("Circle", 1),
+            );
+            __state.member("Radius", &self.radius);
             __state.end()
         }
     }
@@ -45,6 +46,7 @@ const _: () = {
     }
     impl __p::DecodeFields for Circle {
         const EXPECTING: &'static ::core::primitive::str = "a `Circle` object";
+        #[inline]
         fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
             match __name {
                 "Radius" => 0,
@@ -59,10 +61,11 @@ const _: () = {
             while let ::core::option::Option::Some(__index) = __map
                 .next_key_seed(__p::FieldSeed::<Self>::new())?
             {
-                match __index {
-                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
-                    _ => __p::skip_value(&mut __map)?,
-                }
+                let __read = match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0]),
+                    _ => __p::skip_value(&mut __map),
+                };
+                __read?;
             }
             match (__slots.0,) {
                 (::core::option::Option::Some(__r_radius),) => {
@@ -268,8 +271,9 @@ const _: () = {
             &self,
             __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            use __serde::ser::SerializeStruct as _;
-            let __state = __serializer.serialize_struct("GetWidgetInput", 0)?;
+            let __state = __p::StructWriter::new(
+                __serializer.serialize_struct("GetWidgetInput", 0),
+            );
             __state.end()
         }
     }
@@ -318,14 +322,15 @@ const _: () = {
             &self,
             __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            use __serde::ser::SerializeStruct as _;
-            let mut __state = __serializer
-                .serialize_struct(
-                    "Part",
-                    1 + __p::count_set(&[self.quantity.is_some()]),
-                )?;
-            __p::write_member(&mut __state, "Name", &self.name)?;
-            __p::write_optional(&mut __state, "Quantity", &self.quantity)?;
+            let mut __state = __p::StructWriter::new(
+                __serializer
+                    .serialize_struct(
+                        "Part",
+                        1 + __p::count_set(&[self.quantity.is_some()]),
+                    ),
+            );
+            __state.member("Name", &self.name);
+            __state.optional("Quantity", &self.quantity);
             __state.end()
         }
     }
@@ -339,6 +344,7 @@ const _: () = {
     }
     impl __p::DecodeFields for Part {
         const EXPECTING: &'static ::core::primitive::str = "a `Part` object";
+        #[inline]
         fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
             match __name {
                 "Name" => 0,
@@ -360,11 +366,12 @@ const _: () = {
             while let ::core::option::Option::Some(__index) = __map
                 .next_key_seed(__p::FieldSeed::<Self>::new())?
             {
-                match __index {
-                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
-                    1 => __p::read_member(&mut __map, &mut __slots.1, &__PLACES[1])?,
-                    _ => __p::skip_value(&mut __map)?,
-                }
+                let __read = match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0]),
+                    1 => __p::read_member(&mut __map, &mut __slots.1, &__PLACES[1]),
+                    _ => __p::skip_value(&mut __map),
+                };
+                __read?;
             }
             match (__slots.0,) {
                 (::core::option::Option::Some(__r_name),) => {
@@ -426,9 +433,10 @@ const _: () = {
             &self,
             __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            use __serde::ser::SerializeStruct as _;
-            let mut __state = __serializer.serialize_struct("PutWidgetInput", 1)?;
-            __p::write_member(&mut __state, "Widget", &self.widget)?;
+            let mut __state = __p::StructWriter::new(
+                __serializer.serialize_struct("PutWidgetInput", 1),
+            );
+            __state.member("Widget", &self.widget);
             __state.end()
         }
     }
@@ -442,6 +450,7 @@ const _: () = {
     }
     impl __p::DecodeFields for PutWidgetInput {
         const EXPECTING: &'static ::core::primitive::str = "a `PutWidgetInput` object";
+        #[inline]
         fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
             match __name {
                 "Widget" => 0,
@@ -458,10 +467,11 @@ const _: () = {
             while let ::core::option::Option::Some(__index) = __map
                 .next_key_seed(__p::FieldSeed::<Self>::new())?
             {
-                match __index {
-                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
-                    _ => __p::skip_value(&mut __map)?,
-                }
+                let __read = match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0]),
+                    _ => __p::skip_value(&mut __map),
+                };
+                __read?;
             }
             match (__slots.0,) {
                 (::core::option::Option::Some(__r_widget),) => {
@@ -822,56 +832,57 @@ const _: () = {
             &self,
             __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            use __serde::ser::SerializeStruct as _;
-            let mut __state = __serializer
-                .serialize_struct(
-                    "Widget",
-                    2
-                        + __p::count_set(
-                            &[
-                                self.name.is_some(),
-                                self.enabled.is_some(),
-                                self.tiny.is_some(),
-                                self.small.is_some(),
-                                self.big.is_some(),
-                                self.ratio.is_some(),
-                                self.weight.is_some(),
-                                self.checksum.is_some(),
-                                self.created_at.is_some(),
-                                self.colour.is_some(),
-                                self.tags.is_some(),
-                                self.notes.is_some(),
-                                self.attributes.is_some(),
-                                self.ratings.is_some(),
-                                self.optional.is_some(),
-                                self.parts.is_some(),
-                                self.shape.is_some(),
-                                self.r#type.is_some(),
-                                self.self_.is_some(),
-                            ],
-                        ),
-                )?;
-            __p::write_member(&mut __state, "Id", &self.id)?;
-            __p::write_optional(&mut __state, "name", &self.name)?;
-            __p::write_optional(&mut __state, "Enabled", &self.enabled)?;
-            __p::write_optional(&mut __state, "Tiny", &self.tiny)?;
-            __p::write_optional(&mut __state, "Small", &self.small)?;
-            __p::write_member(&mut __state, "Count", &self.count)?;
-            __p::write_optional(&mut __state, "Big", &self.big)?;
-            __p::write_optional(&mut __state, "Ratio", &self.ratio)?;
-            __p::write_optional(&mut __state, "Weight", &self.weight)?;
-            __p::write_optional(&mut __state, "Checksum", &self.checksum)?;
-            __p::write_optional(&mut __state, "CreatedAt", &self.created_at)?;
-            __p::write_optional(&mut __state, "Colour", &self.colour)?;
-            __p::write_optional(&mut __state, "Tags", &self.tags)?;
-            __p::write_optional(&mut __state, "Notes", &self.notes)?;
-            __p::write_optional(&mut __state, "Attributes", &self.attributes)?;
-            __p::write_optional(&mut __state, "Ratings", &self.ratings)?;
-            __p::write_optional(&mut __state, "Optional", &self.optional)?;
-            __p::write_optional(&mut __state, "Parts", &self.parts)?;
-            __p::write_optional(&mut __state, "Shape", &self.shape)?;
-            __p::write_optional(&mut __state, "type", &self.r#type)?;
-            __p::write_optional(&mut __state, "Self", &self.self_)?;
+            let mut __state = __p::StructWriter::new(
+                __serializer
+                    .serialize_struct(
+                        "Widget",
+                        2
+                            + __p::count_set(
+                                &[
+                                    self.name.is_some(),
+                                    self.enabled.is_some(),
+                                    self.tiny.is_some(),
+                                    self.small.is_some(),
+                                    self.big.is_some(),
+                                    self.ratio.is_some(),
+                                    self.weight.is_some(),
+                                    self.checksum.is_some(),
+                                    self.created_at.is_some(),
+                                    self.colour.is_some(),
+                                    self.tags.is_some(),
+                                    self.notes.is_some(),
+                                    self.attributes.is_some(),
+                                    self.ratings.is_some(),
+                                    self.optional.is_some(),
+                                    self.parts.is_some(),
+                                    self.shape.is_some(),
+                                    self.r#type.is_some(),
+                                    self.self_.is_some(),
+                                ],
+                            ),
+                    ),
+            );
+            __state.member("Id", &self.id);
+            __state.optional("name", &self.name);
+            __state.optional("Enabled", &self.enabled);
+            __state.optional("Tiny", &self.tiny);
+            __state.optional("Small", &self.small);
+            __state.member("Count", &self.count);
+            __state.optional("Big", &self.big);
+            __state.optional("Ratio", &self.ratio);
+            __state.optional("Weight", &self.weight);
+            __state.optional("Checksum", &self.checksum);
+            __state.optional("CreatedAt", &self.created_at);
+            __state.optional("Colour", &self.colour);
+            __state.optional("Tags", &self.tags);
+            __state.optional("Notes", &self.notes);
+            __state.optional("Attributes", &self.attributes);
+            __state.optional("Ratings", &self.ratings);
+            __state.optional("Optional", &self.optional);
+            __state.optional("Parts", &self.parts);
+            __state.optional("Shape", &self.shape);
+            __state.optional("type", &self.r#type);
+            __state.optional("Self", &self.self_);
             __state.end()
         }
     }
@@ -885,6 +896,7 @@ const _: () = {
     }
     impl __p::DecodeFields for Widget {
         const EXPECTING: &'static ::core::primitive::str = "a `Widget` object";
+        #[inline]
         fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
             match __name {
                 "Id" => 0,
@@ -977,30 +989,31 @@ const _: () = {
             while let ::core::option::Option::Some(__index) = __map
                 .next_key_seed(__p::FieldSeed::<Self>::new())?
             {
-                match __index {
-                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
-                    1 => __p::read_member(&mut __map, &mut __slots.1, &__PLACES[1])?,
-                    2 => __p::read_member(&mut __map, &mut __slots.2, &__PLACES[2])?,
-                    3 => __p::read_member(&mut __map, &mut __slots.3, &__PLACES[3])?,
-                    4 => __p::read_member(&mut __map, &mut __slots.4, &__PLACES[4])?,
-                    5 => __p::read_member(&mut __map, &mut __slots.5, &__PLACES[5])?,
-                    6 => __p::read_member(&mut __map, &mut __slots.6, &__PLACES[6])?,
-                    7 => __p::read_member(&mut __map, &mut __slots.7, &__PLACES[7])?,
-                    8 => __p::read_member(&mut __map, &mut __slots.8, &__PLACES[8])?,
-                    9 => __p::read_member(&mut __map, &mut __slots.9, &__PLACES[9])?,
-                    10 => __p::read_member(&mut __map, &mut __slots.10, &__PLACES[10])?,
-                    11 => __p::read_member(&mut __map, &mut __slots.11, &__PLACES[11])?,
-                    12 => __p::read_member(&mut __map, &mut __slots.12, &__PLACES[12])?,
-                    13 => __p::read_member(&mut __map, &mut __slots.13, &__PLACES[13])?,
-                    14 => __p::read_member(&mut __map, &mut __slots.14, &__PLACES[14])?,
-                    15 => __p::read_member(&mut __map, &mut __slots.15, &__PLACES[15])?,
-                    16 => __p::read_member(&mut __map, &mut __slots.16, &__PLACES[16])?,
-                    17 => __p::read_member(&mut __map, &mut __slots.17, &__PLACES[17])?,
-                    18 => __p::read_member(&mut __map, &mut __slots.18, &__PLACES[18])?,
-                    19 => __p::read_member(&mut __map, &mut __slots.19, &__PLACES[19])?,
-                    20 => __p::read_member(&mut __map, &mut __slots.20, &__PLACES[20])?,
-                    _ => __p::skip_value(&mut __map)?,
-                }
+                let __read = match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0]),
+                    1 => __p::read_member(&mut __map, &mut __slots.1, &__PLACES[1]),
+                    2 => __p::read_member(&mut __map, &mut __slots.2, &__PLACES[2]),
+                    3 => __p::read_member(&mut __map, &mut __slots.3, &__PLACES[3]),
+                    4 => __p::read_member(&mut __map, &mut __slots.4, &__PLACES[4]),
+                    5 => __p::read_member(&mut __map, &mut __slots.5, &__PLACES[5]),
+                    6 => __p::read_member(&mut __map, &mut __slots.6, &__PLACES[6]),
+                    7 => __p::read_member(&mut __map, &mut __slots.7, &__PLACES[7]),
+                    8 => __p::read_member(&mut __map, &mut __slots.8, &__PLACES[8]),
+                    9 => __p::read_member(&mut __map, &mut __slots.9, &__PLACES[9]),
+                    10 => __p::read_member(&mut __map, &mut __slots.10, &__PLACES[10]),
+                    11 => __p::read_member(&mut __map, &mut __slots.11, &__PLACES[11]),
+                    12 => __p::read_member(&mut __map, &mut __slots.12, &__PLACES[12]),
+                    13 => __p::read_member(&mut __map, &mut __slots.13, &__PLACES[13]),
+                    14 => __p::read_member(&mut __map, &mut __slots.14, &__PLACES[14]),
+                    15 => __p::read_member(&mut __map, &mut __slots.15, &__PLACES[15]),
+                    16 => __p::read_member(&mut __map, &mut __slots.16, &__PLACES[16]),
+                    17 => __p::read_member(&mut __map, &mut __slots.17, &__PLACES[17]),
+                    18 => __p::read_member(&mut __map, &mut __slots.18, &__PLACES[18]),
+                    19 => __p::read_member(&mut __map, &mut __slots.19, &__PLACES[19]),
+                    20 => __p::read_member(&mut __map, &mut __slots.20, &__PLACES[20]),
+                    _ => __p::skip_value(&mut __map),
+                };
+                __read?;
             }
             match (__slots.0, __slots.5) {
                 (
@@ -1108,9 +1121,10 @@ const _: () = {
             &self,
             __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            use __serde::ser::SerializeStruct as _;
-            let mut __state = __serializer.serialize_struct("WidgetConflict", 1)?;
-            __p::write_member(&mut __state, "Message", &self.message)?;
+            let mut __state = __p::StructWriter::new(
+                __serializer.serialize_struct("WidgetConflict", 1),
+            );
+            __state.member("Message", &self.message);
             __state.end()
         }
     }
@@ -1124,6 +1138,7 @@ const _: () = {
     }
     impl __p::DecodeFields for WidgetConflict {
         const EXPECTING: &'static ::core::primitive::str = "a `WidgetConflict` object";
+        #[inline]
         fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
             match __name {
                 "Message" => 0,
@@ -1140,10 +1155,11 @@ const _: () = {
             while let ::core::option::Option::Some(__index) = __map
                 .next_key_seed(__p::FieldSeed::<Self>::new())?
             {
-                match __index {
-                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
-                    _ => __p::skip_value(&mut __map)?,
-                }
+                let __read = match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0]),
+                    _ => __p::skip_value(&mut __map),
+                };
+                __read?;
             }
             match (__slots.0,) {
                 (::core::option::Option::Some(__r_message),) => {
@@ -1904,15 +1920,7 @@ pub mod operations {
     /// `POST /`
     ///
     /// Smithy shape: `example.features#GetWidget`.
-    #[derive(
-        ::core::clone::Clone,
-        ::core::marker::Copy,
-        ::core::fmt::Debug,
-        ::core::default::Default,
-        ::core::cmp::PartialEq,
-        ::core::cmp::Eq,
-        ::core::hash::Hash
-    )]
+    #[derive(::core::clone::Clone, ::core::marker::Copy, ::core::fmt::Debug)]
     pub struct GetWidget;
     #[allow(deprecated)]
     impl ::sesv2_model::Operation for GetWidget {
@@ -2019,30 +2027,13 @@ pub mod operations {
         }
     }
     #[allow(deprecated)]
-    impl ::std::error::Error for GetWidgetError {
-        #[inline]
-        fn source(
-            &self,
-        ) -> ::core::option::Option<&(dyn ::std::error::Error + 'static)> {
-            match self {
-                Self::Unhandled(__error) => ::core::option::Option::Some(__error),
-            }
-        }
-    }
+    impl ::std::error::Error for GetWidgetError {}
     /// The `PutWidget` operation.
     ///
     /// `PUT /widgets`
     ///
     /// Smithy shape: `example.features#PutWidget`.
-    #[derive(
-        ::core::clone::Clone,
-        ::core::marker::Copy,
-        ::core::fmt::Debug,
-        ::core::default::Default,
-        ::core::cmp::PartialEq,
-        ::core::cmp::Eq,
-        ::core::hash::Hash
-    )]
+    #[derive(::core::clone::Clone, ::core::marker::Copy, ::core::fmt::Debug)]
     pub struct PutWidget;
     #[allow(deprecated)]
     impl ::sesv2_model::Operation for PutWidget {
@@ -2166,15 +2157,5 @@ pub mod operations {
         }
     }
     #[allow(deprecated)]
-    impl ::std::error::Error for PutWidgetError {
-        #[inline]
-        fn source(
-            &self,
-        ) -> ::core::option::Option<&(dyn ::std::error::Error + 'static)> {
-            match self {
-                Self::WidgetConflict(__error) => ::core::option::Option::Some(__error),
-                Self::Unhandled(__error) => ::core::option::Option::Some(__error),
-            }
-        }
-    }
+    impl ::std::error::Error for PutWidgetError {}
 }

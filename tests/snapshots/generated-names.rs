@@ -110,16 +110,17 @@ const _: () = {
             &self,
             __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            use __serde::ser::SerializeStruct as _;
-            let mut __state = __serializer
-                .serialize_struct(
-                    "BuildInput",
-                    __p::count_set(
-                        &[self.build_value.is_some(), self.builder_value.is_some()],
+            let mut __state = __p::StructWriter::new(
+                __serializer
+                    .serialize_struct(
+                        "BuildInput",
+                        __p::count_set(
+                            &[self.build_value.is_some(), self.builder_value.is_some()],
+                        ),
                     ),
-                )?;
-            __p::write_optional(&mut __state, "build", &self.build_value)?;
-            __p::write_optional(&mut __state, "builder", &self.builder_value)?;
+            );
+            __state.optional("build", &self.build_value);
+            __state.optional("builder", &self.builder_value);
             __state.end()
         }
     }
@@ -835,165 +836,158 @@ const _: () = {
             &self,
             __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            use __serde::ser::SerializeStruct as _;
-            let mut __state = __serializer
-                .serialize_struct(
-                    "Everything",
-                    1
-                        + __p::count_set(
-                            &[
-                                self.state.is_some(),
-                                self.map.is_some(),
-                                self.slots.is_some(),
-                                self.index.is_some(),
-                                self.name.is_some(),
-                                self.serializer.is_some(),
-                                self.deserializer.is_some(),
-                                self.at.is_some(),
-                                self.value.is_some(),
-                                self.key.is_some(),
-                                self.out.is_some(),
-                                self.debug.is_some(),
-                                self.f.is_some(),
-                                self.message.is_some(),
-                                self.member.is_some(),
-                                self.error.is_some(),
-                                self.code.is_some(),
-                                self.uri.is_some(),
-                                self.input.is_some(),
-                                self.other.is_some(),
-                                self.error_type.is_some(),
-                                self.body.is_some(),
-                                self.places.is_some(),
-                                self.r_state.is_some(),
-                                self.p.is_some(),
-                                self.serde.is_some(),
-                                self.s.is_some(),
-                                self.d.is_some(),
-                                self.a.is_some(),
-                                self.self_.is_some(),
-                                self.r#type.is_some(),
-                                self.crate_.is_some(),
-                                self.super_.is_some(),
-                                self.build_value.is_some(),
-                                self.builder_value.is_some(),
-                                self.name_value.is_some(),
-                                self.set_name_value2.is_some(),
-                                self.clone_value.is_some(),
-                                self.default_value.is_some(),
-                                self.fmt_value.is_some(),
-                                self.eq_value.is_some(),
-                                self.ne_value.is_some(),
-                                self.hash_value.is_some(),
-                                self.into_value.is_some(),
-                                self.from_value.is_some(),
-                                self.new_value.is_some(),
-                                self.serialize_value.is_some(),
-                                self.deserialize_value.is_some(),
-                                self.to_owned_value.is_some(),
-                                self.type_id_value.is_some(),
-                                self.borrow_value.is_some(),
-                                self.encode.is_some(),
-                                self.decode.is_some(),
-                                self.decode_fields.is_some(),
-                                self.member_index.is_some(),
-                                self.corrected.is_some(),
-                                self.as_str.is_some(),
-                                self.values.is_some(),
-                                self.write_http.is_some(),
-                                self.from_key.is_some(),
-                                self.as_key.is_some(),
-                                self.http_status_code.is_some(),
-                                self.expecting.is_some(),
-                                self.members.is_some(),
-                                self.unknown.is_some(),
-                                self.set_build.is_some(),
-                                self.set_builder_value_value.is_some(),
-                                self.tags.is_some(),
-                                self.choice.is_some(),
-                                self.kind.is_some(),
-                            ],
-                        ),
-                )?;
-            __p::write_optional(&mut __state, "state", &self.state)?;
-            __p::write_optional(&mut __state, "map", &self.map)?;
-            __p::write_optional(&mut __state, "slots", &self.slots)?;
-            __p::write_optional(&mut __state, "index", &self.index)?;
-            __p::write_optional(&mut __state, "name", &self.name)?;
-            __p::write_optional(&mut __state, "serializer", &self.serializer)?;
-            __p::write_optional(&mut __state, "deserializer", &self.deserializer)?;
-            __p::write_optional(&mut __state, "at", &self.at)?;
-            __p::write_optional(&mut __state, "value", &self.value)?;
-            __p::write_optional(&mut __state, "key", &self.key)?;
-            __p::write_optional(&mut __state, "out", &self.out)?;
-            __p::write_optional(&mut __state, "debug", &self.debug)?;
-            __p::write_optional(&mut __state, "f", &self.f)?;
-            __p::write_optional(&mut __state, "message", &self.message)?;
-            __p::write_optional(&mut __state, "member", &self.member)?;
-            __p::write_optional(&mut __state, "error", &self.error)?;
-            __p::write_optional(&mut __state, "code", &self.code)?;
-            __p::write_optional(&mut __state, "uri", &self.uri)?;
-            __p::write_optional(&mut __state, "input", &self.input)?;
-            __p::write_optional(&mut __state, "other", &self.other)?;
-            __p::write_optional(&mut __state, "error_type", &self.error_type)?;
-            __p::write_optional(&mut __state, "body", &self.body)?;
-            __p::write_optional(&mut __state, "places", &self.places)?;
-            __p::write_optional(&mut __state, "r_state", &self.r_state)?;
-            __p::write_optional(&mut __state, "p", &self.p)?;
-            __p::write_optional(&mut __state, "serde", &self.serde)?;
-            __p::write_optional(&mut __state, "S", &self.s)?;
-            __p::write_optional(&mut __state, "D", &self.d)?;
-            __p::write_optional(&mut __state, "A", &self.a)?;
-            __p::write_optional(&mut __state, "self", &self.self_)?;
-            __p::write_optional(&mut __state, "type", &self.r#type)?;
-            __p::write_optional(&mut __state, "crate", &self.crate_)?;
-            __p::write_optional(&mut __state, "super", &self.super_)?;
-            __p::write_optional(&mut __state, "build", &self.build_value)?;
-            __p::write_optional(&mut __state, "builder", &self.builder_value)?;
-            __p::write_optional(&mut __state, "name_value", &self.name_value)?;
-            __p::write_optional(&mut __state, "SetName", &self.set_name_value2)?;
-            __p::write_optional(&mut __state, "clone", &self.clone_value)?;
-            __p::write_optional(&mut __state, "default", &self.default_value)?;
-            __p::write_optional(&mut __state, "fmt", &self.fmt_value)?;
-            __p::write_optional(&mut __state, "eq", &self.eq_value)?;
-            __p::write_optional(&mut __state, "ne", &self.ne_value)?;
-            __p::write_optional(&mut __state, "hash", &self.hash_value)?;
-            __p::write_optional(&mut __state, "into", &self.into_value)?;
-            __p::write_optional(&mut __state, "from", &self.from_value)?;
-            __p::write_optional(&mut __state, "new", &self.new_value)?;
-            __p::write_optional(&mut __state, "serialize", &self.serialize_value)?;
-            __p::write_optional(&mut __state, "deserialize", &self.deserialize_value)?;
-            __p::write_optional(&mut __state, "to_owned", &self.to_owned_value)?;
-            __p::write_optional(&mut __state, "type_id", &self.type_id_value)?;
-            __p::write_optional(&mut __state, "borrow", &self.borrow_value)?;
-            __p::write_optional(&mut __state, "encode", &self.encode)?;
-            __p::write_optional(&mut __state, "decode", &self.decode)?;
-            __p::write_optional(&mut __state, "decode_fields", &self.decode_fields)?;
-            __p::write_optional(&mut __state, "member_index", &self.member_index)?;
-            __p::write_optional(&mut __state, "corrected", &self.corrected)?;
-            __p::write_optional(&mut __state, "as_str", &self.as_str)?;
-            __p::write_optional(&mut __state, "values", &self.values)?;
-            __p::write_optional(&mut __state, "write_http", &self.write_http)?;
-            __p::write_optional(&mut __state, "from_key", &self.from_key)?;
-            __p::write_optional(&mut __state, "as_key", &self.as_key)?;
-            __p::write_optional(
-                &mut __state,
-                "HTTP_STATUS_CODE",
-                &self.http_status_code,
-            )?;
-            __p::write_optional(&mut __state, "EXPECTING", &self.expecting)?;
-            __p::write_optional(&mut __state, "MEMBERS", &self.members)?;
-            __p::write_optional(&mut __state, "unknown", &self.unknown)?;
-            __p::write_optional(&mut __state, "set_build", &self.set_build)?;
-            __p::write_optional(
-                &mut __state,
-                "set_builder_value",
-                &self.set_builder_value_value,
-            )?;
-            __p::write_member(&mut __state, "Count", &self.count)?;
-            __p::write_optional(&mut __state, "Tags", &self.tags)?;
-            __p::write_optional(&mut __state, "Choice", &self.choice)?;
-            __p::write_optional(&mut __state, "Kind", &self.kind)?;
+            let mut __state = __p::StructWriter::new(
+                __serializer
+                    .serialize_struct(
+                        "Everything",
+                        1
+                            + __p::count_set(
+                                &[
+                                    self.state.is_some(),
+                                    self.map.is_some(),
+                                    self.slots.is_some(),
+                                    self.index.is_some(),
+                                    self.name.is_some(),
+                                    self.serializer.is_some(),
+                                    self.deserializer.is_some(),
+                                    self.at.is_some(),
+                                    self.value.is_some(),
+                                    self.key.is_some(),
+                                    self.out.is_some(),
+                                    self.debug.is_some(),
+                                    self.f.is_some(),
+                                    self.message.is_some(),
+                                    self.member.is_some(),
+                                    self.error.is_some(),
+                                    self.code.is_some(),
+                                    self.uri.is_some(),
+                                    self.input.is_some(),
+                                    self.other.is_some(),
+                                    self.error_type.is_some(),
+                                    self.body.is_some(),
+                                    self.places.is_some(),
+                                    self.r_state.is_some(),
+                                    self.p.is_some(),
+                                    self.serde.is_some(),
+                                    self.s.is_some(),
+                                    self.d.is_some(),
+                                    self.a.is_some(),
+                                    self.self_.is_some(),
+                                    self.r#type.is_some(),
+                                    self.crate_.is_some(),
+                                    self.super_.is_some(),
+                                    self.build_value.is_some(),
+                                    self.builder_value.is_some(),
+                                    self.name_value.is_some(),
+                                    self.set_name_value2.is_some(),
+                                    self.clone_value.is_some(),
+                                    self.default_value.is_some(),
+                                    self.fmt_value.is_some(),
+                                    self.eq_value.is_some(),
+                                    self.ne_value.is_some(),
+                                    self.hash_value.is_some(),
+                                    self.into_value.is_some(),
+                                    self.from_value.is_some(),
+                                    self.new_value.is_some(),
+                                    self.serialize_value.is_some(),
+                                    self.deserialize_value.is_some(),
+                                    self.to_owned_value.is_some(),
+                                    self.type_id_value.is_some(),
+                                    self.borrow_value.is_some(),
+                                    self.encode.is_some(),
+                                    self.decode.is_some(),
+                                    self.decode_fields.is_some(),
+                                    self.member_index.is_some(),
+                                    self.corrected.is_some(),
+                                    self.as_str.is_some(),
+                                    self.values.is_some(),
+                                    self.write_http.is_some(),
+                                    self.from_key.is_some(),
+                                    self.as_key.is_some(),
+                                    self.http_status_code.is_some(),
+                                    self.expecting.is_some(),
+                                    self.members.is_some(),
+                                    self.unknown.is_some(),
+                                    self.set_build.is_some(),
+                                    self.set_builder_value_value.is_some(),
+                                    self.tags.is_some(),
+                                    self.choice.is_some(),
+                                    self.kind.is_some(),
+                                ],
+                            ),
+                    ),
+            );
+            __state.optional("state", &self.state);
+            __state.optional("map", &self.map);
+            __state.optional("slots", &self.slots);
+            __state.optional("index", &self.index);
+            __state.optional("name", &self.name);
+            __state.optional("serializer", &self.serializer);
+            __state.optional("deserializer", &self.deserializer);
+            __state.optional("at", &self.at);
+            __state.optional("value", &self.value);
+            __state.optional("key", &self.key);
+            __state.optional("out", &self.out);
+            __state.optional("debug", &self.debug);
+            __state.optional("f", &self.f);
+            __state.optional("message", &self.message);
+            __state.optional("member", &self.member);
+            __state.optional("error", &self.error);
+            __state.optional("code", &self.code);
+            __state.optional("uri", &self.uri);
+            __state.optional("input", &self.input);
+            __state.optional("other", &self.other);
+            __state.optional("error_type", &self.error_type);
+            __state.optional("body", &self.body);
+            __state.optional("places", &self.places);
+            __state.optional("r_state", &self.r_state);
+            __state.optional("p", &self.p);
+            __state.optional("serde", &self.serde);
+            __state.optional("S", &self.s);
+            __state.optional("D", &self.d);
+            __state.optional("A", &self.a);
+            __state.optional("self", &self.self_);
+            __state.optional("type", &self.r#type);
+            __state.optional("crate", &self.crate_);
+            __state.optional("super", &self.super_);
+            __state.optional("build", &self.build_value);
+            __state.optional("builder", &self.builder_value);
+            __state.optional("name_value", &self.name_value);
+            __state.optional("SetName", &self.set_name_value2);
+            __state.optional("clone", &self.clone_value);
+            __state.optional("default", &self.default_value);
+            __state.optional("fmt", &self.fmt_value);
+            __state.optional("eq", &self.eq_value);
+            __state.optional("ne", &self.ne_value);
+            __state.optional("hash", &self.hash_value);
+            __state.optional("into", &self.into_value);
+            __state.optional("from", &self.from_value);
+            __state.optional("new", &self.new_value);
+            __state.optional("serialize", &self.serialize_value);
+            __state.optional("deserialize", &self.deserialize_value);
+            __state.optional("to_owned", &self.to_owned_value);
+            __state.optional("type_id", &self.type_id_value);
+            __state.optional("borrow", &self.borrow_value);
+            __state.optional("encode", &self.encode);
+            __state.optional("decode", &self.decode);
+            __state.optional("decode_fields", &self.decode_fields);
+            __state.optional("member_index", &self.member_index);
+            __state.optional("corrected", &self.corrected);
+            __state.optional("as_str", &self.as_str);
+            __state.optional("values", &self.values);
+            __state.optional("write_http", &self.write_http);
+            __state.optional("from_key", &self.from_key);
+            __state.optional("as_key", &self.as_key);
+            __state.optional("HTTP_STATUS_CODE", &self.http_status_code);
+            __state.optional("EXPECTING", &self.expecting);
+            __state.optional("MEMBERS", &self.members);
+            __state.optional("unknown", &self.unknown);
+            __state.optional("set_build", &self.set_build);
+            __state.optional("set_builder_value", &self.set_builder_value_value);
+            __state.member("Count", &self.count);
+            __state.optional("Tags", &self.tags);
+            __state.optional("Choice", &self.choice);
+            __state.optional("Kind", &self.kind);
             __state.end()
         }
     }
@@ -1007,6 +1001,7 @@ const _: () = {
     }
     impl __p::DecodeFields for Everything {
         const EXPECTING: &'static ::core::primitive::str = "an `Everything` object";
+        #[inline]
         fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
             match __name {
                 "state" => 0,
@@ -1235,80 +1230,81 @@ const _: () = {
             while let ::core::option::Option::Some(__index) = __map
                 .next_key_seed(__p::FieldSeed::<Self>::new())?
             {
-                match __index {
-                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
-                    1 => __p::read_member(&mut __map, &mut __slots.1, &__PLACES[1])?,
-                    2 => __p::read_member(&mut __map, &mut __slots.2, &__PLACES[2])?,
-                    3 => __p::read_member(&mut __map, &mut __slots.3, &__PLACES[3])?,
-                    4 => __p::read_member(&mut __map, &mut __slots.4, &__PLACES[4])?,
-                    5 => __p::read_member(&mut __map, &mut __slots.5, &__PLACES[5])?,
-                    6 => __p::read_member(&mut __map, &mut __slots.6, &__PLACES[6])?,
-                    7 => __p::read_member(&mut __map, &mut __slots.7, &__PLACES[7])?,
-                    8 => __p::read_member(&mut __map, &mut __slots.8, &__PLACES[8])?,
-                    9 => __p::read_member(&mut __map, &mut __slots.9, &__PLACES[9])?,
-                    10 => __p::read_member(&mut __map, &mut __slots.10, &__PLACES[10])?,
-                    11 => __p::read_member(&mut __map, &mut __slots.11, &__PLACES[11])?,
-                    12 => __p::read_member(&mut __map, &mut __slots.12, &__PLACES[12])?,
-                    13 => __p::read_member(&mut __map, &mut __slots.13, &__PLACES[13])?,
-                    14 => __p::read_member(&mut __map, &mut __slots.14, &__PLACES[14])?,
-                    15 => __p::read_member(&mut __map, &mut __slots.15, &__PLACES[15])?,
-                    16 => __p::read_member(&mut __map, &mut __slots.16, &__PLACES[16])?,
-                    17 => __p::read_member(&mut __map, &mut __slots.17, &__PLACES[17])?,
-                    18 => __p::read_member(&mut __map, &mut __slots.18, &__PLACES[18])?,
-                    19 => __p::read_member(&mut __map, &mut __slots.19, &__PLACES[19])?,
-                    20 => __p::read_member(&mut __map, &mut __slots.20, &__PLACES[20])?,
-                    21 => __p::read_member(&mut __map, &mut __slots.21, &__PLACES[21])?,
-                    22 => __p::read_member(&mut __map, &mut __slots.22, &__PLACES[22])?,
-                    23 => __p::read_member(&mut __map, &mut __slots.23, &__PLACES[23])?,
-                    24 => __p::read_member(&mut __map, &mut __slots.24, &__PLACES[24])?,
-                    25 => __p::read_member(&mut __map, &mut __slots.25, &__PLACES[25])?,
-                    26 => __p::read_member(&mut __map, &mut __slots.26, &__PLACES[26])?,
-                    27 => __p::read_member(&mut __map, &mut __slots.27, &__PLACES[27])?,
-                    28 => __p::read_member(&mut __map, &mut __slots.28, &__PLACES[28])?,
-                    29 => __p::read_member(&mut __map, &mut __slots.29, &__PLACES[29])?,
-                    30 => __p::read_member(&mut __map, &mut __slots.30, &__PLACES[30])?,
-                    31 => __p::read_member(&mut __map, &mut __slots.31, &__PLACES[31])?,
-                    32 => __p::read_member(&mut __map, &mut __slots.32, &__PLACES[32])?,
-                    33 => __p::read_member(&mut __map, &mut __slots.33, &__PLACES[33])?,
-                    34 => __p::read_member(&mut __map, &mut __slots.34, &__PLACES[34])?,
-                    35 => __p::read_member(&mut __map, &mut __slots.35, &__PLACES[35])?,
-                    36 => __p::read_member(&mut __map, &mut __slots.36, &__PLACES[36])?,
-                    37 => __p::read_member(&mut __map, &mut __slots.37, &__PLACES[37])?,
-                    38 => __p::read_member(&mut __map, &mut __slots.38, &__PLACES[38])?,
-                    39 => __p::read_member(&mut __map, &mut __slots.39, &__PLACES[39])?,
-                    40 => __p::read_member(&mut __map, &mut __slots.40, &__PLACES[40])?,
-                    41 => __p::read_member(&mut __map, &mut __slots.41, &__PLACES[41])?,
-                    42 => __p::read_member(&mut __map, &mut __slots.42, &__PLACES[42])?,
-                    43 => __p::read_member(&mut __map, &mut __slots.43, &__PLACES[43])?,
-                    44 => __p::read_member(&mut __map, &mut __slots.44, &__PLACES[44])?,
-                    45 => __p::read_member(&mut __map, &mut __slots.45, &__PLACES[45])?,
-                    46 => __p::read_member(&mut __map, &mut __slots.46, &__PLACES[46])?,
-                    47 => __p::read_member(&mut __map, &mut __slots.47, &__PLACES[47])?,
-                    48 => __p::read_member(&mut __map, &mut __slots.48, &__PLACES[48])?,
-                    49 => __p::read_member(&mut __map, &mut __slots.49, &__PLACES[49])?,
-                    50 => __p::read_member(&mut __map, &mut __slots.50, &__PLACES[50])?,
-                    51 => __p::read_member(&mut __map, &mut __slots.51, &__PLACES[51])?,
-                    52 => __p::read_member(&mut __map, &mut __slots.52, &__PLACES[52])?,
-                    53 => __p::read_member(&mut __map, &mut __slots.53, &__PLACES[53])?,
-                    54 => __p::read_member(&mut __map, &mut __slots.54, &__PLACES[54])?,
-                    55 => __p::read_member(&mut __map, &mut __slots.55, &__PLACES[55])?,
-                    56 => __p::read_member(&mut __map, &mut __slots.56, &__PLACES[56])?,
-                    57 => __p::read_member(&mut __map, &mut __slots.57, &__PLACES[57])?,
-                    58 => __p::read_member(&mut __map, &mut __slots.58, &__PLACES[58])?,
-                    59 => __p::read_member(&mut __map, &mut __slots.59, &__PLACES[59])?,
-                    60 => __p::read_member(&mut __map, &mut __slots.60, &__PLACES[60])?,
-                    61 => __p::read_member(&mut __map, &mut __slots.61, &__PLACES[61])?,
-                    62 => __p::read_member(&mut __map, &mut __slots.62, &__PLACES[62])?,
-                    63 => __p::read_member(&mut __map, &mut __slots.63, &__PLACES[63])?,
-                    64 => __p::read_member(&mut __map, &mut __slots.64, &__PLACES[64])?,
-                    65 => __p::read_member(&mut __map, &mut __slots.65, &__PLACES[65])?,
-                    66 => __p::read_member(&mut __map, &mut __slots.66, &__PLACES[66])?,
-                    67 => __p::read_member(&mut __map, &mut __slots.67, &__PLACES[67])?,
-                    68 => __p::read_member(&mut __map, &mut __slots.68, &__PLACES[68])?,
-                    69 => __p::read_member(&mut __map, &mut __slots.69, &__PLACES[69])?,
-                    70 => __p::read_member(&mut __map, &mut __slots.70, &__PLACES[70])?,
-                    _ => __p::skip_value(&mut __map)?,
-                }
+                let __read = match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0]),
+                    1 => __p::read_member(&mut __map, &mut __slots.1, &__PLACES[1]),
+                    2 => __p::read_member(&mut __map, &mut __slots.2, &__PLACES[2]),
+                    3 => __p::read_member(&mut __map, &mut __slots.3, &__PLACES[3]),
+                    4 => __p::read_member(&mut __map, &mut __slots.4, &__PLACES[4]),
+                    5 => __p::read_member(&mut __map, &mut __slots.5, &__PLACES[5]),
+                    6 => __p::read_member(&mut __map, &mut __slots.6, &__PLACES[6]),
+                    7 => __p::read_member(&mut __map, &mut __slots.7, &__PLACES[7]),
+                    8 => __p::read_member(&mut __map, &mut __slots.8, &__PLACES[8]),
+                    9 => __p::read_member(&mut __map, &mut __slots.9, &__PLACES[9]),
+                    10 => __p::read_member(&mut __map, &mut __slots.10, &__PLACES[10]),
+                    11 => __p::read_member(&mut __map, &mut __slots.11, &__PLACES[11]),
+                    12 => __p::read_member(&mut __map, &mut __slots.12, &__PLACES[12]),
+                    13 => __p::read_member(&mut __map, &mut __slots.13, &__PLACES[13]),
+                    14 => __p::read_member(&mut __map, &mut __slots.14, &__PLACES[14]),
+                    15 => __p::read_member(&mut __map, &mut __slots.15, &__PLACES[15]),
+                    16 => __p::read_member(&mut __map, &mut __slots.16, &__PLACES[16]),
+                    17 => __p::read_member(&mut __map, &mut __slots.17, &__PLACES[17]),
+                    18 => __p::read_member(&mut __map, &mut __slots.18, &__PLACES[18]),
+                    19 => __p::read_member(&mut __map, &mut __slots.19, &__PLACES[19]),
+                    20 => __p::read_member(&mut __map, &mut __slots.20, &__PLACES[20]),
+                    21 => __p::read_member(&mut __map, &mut __slots.21, &__PLACES[21]),
+                    22 => __p::read_member(&mut __map, &mut __slots.22, &__PLACES[22]),
+                    23 => __p::read_member(&mut __map, &mut __slots.23, &__PLACES[23]),
+                    24 => __p::read_member(&mut __map, &mut __slots.24, &__PLACES[24]),
+                    25 => __p::read_member(&mut __map, &mut __slots.25, &__PLACES[25]),
+                    26 => __p::read_member(&mut __map, &mut __slots.26, &__PLACES[26]),
+                    27 => __p::read_member(&mut __map, &mut __slots.27, &__PLACES[27]),
+                    28 => __p::read_member(&mut __map, &mut __slots.28, &__PLACES[28]),
+                    29 => __p::read_member(&mut __map, &mut __slots.29, &__PLACES[29]),
+                    30 => __p::read_member(&mut __map, &mut __slots.30, &__PLACES[30]),
+                    31 => __p::read_member(&mut __map, &mut __slots.31, &__PLACES[31]),
+                    32 => __p::read_member(&mut __map, &mut __slots.32, &__PLACES[32]),
+                    33 => __p::read_member(&mut __map, &mut __slots.33, &__PLACES[33]),
+                    34 => __p::read_member(&mut __map, &mut __slots.34, &__PLACES[34]),
+                    35 => __p::read_member(&mut __map, &mut __slots.35, &__PLACES[35]),
+                    36 => __p::read_member(&mut __map, &mut __slots.36, &__PLACES[36]),
+                    37 => __p::read_member(&mut __map, &mut __slots.37, &__PLACES[37]),
+                    38 => __p::read_member(&mut __map, &mut __slots.38, &__PLACES[38]),
+                    39 => __p::read_member(&mut __map, &mut __slots.39, &__PLACES[39]),
+                    40 => __p::read_member(&mut __map, &mut __slots.40, &__PLACES[40]),
+                    41 => __p::read_member(&mut __map, &mut __slots.41, &__PLACES[41]),
+                    42 => __p::read_member(&mut __map, &mut __slots.42, &__PLACES[42]),
+                    43 => __p::read_member(&mut __map, &mut __slots.43, &__PLACES[43]),
+                    44 => __p::read_member(&mut __map, &mut __slots.44, &__PLACES[44]),
+                    45 => __p::read_member(&mut __map, &mut __slots.45, &__PLACES[45]),
+                    46 => __p::read_member(&mut __map, &mut __slots.46, &__PLACES[46]),
+                    47 => __p::read_member(&mut __map, &mut __slots.47, &__PLACES[47]),
+                    48 => __p::read_member(&mut __map, &mut __slots.48, &__PLACES[48]),
+                    49 => __p::read_member(&mut __map, &mut __slots.49, &__PLACES[49]),
+                    50 => __p::read_member(&mut __map, &mut __slots.50, &__PLACES[50]),
+                    51 => __p::read_member(&mut __map, &mut __slots.51, &__PLACES[51]),
+                    52 => __p::read_member(&mut __map, &mut __slots.52, &__PLACES[52]),
+                    53 => __p::read_member(&mut __map, &mut __slots.53, &__PLACES[53]),
+                    54 => __p::read_member(&mut __map, &mut __slots.54, &__PLACES[54]),
+                    55 => __p::read_member(&mut __map, &mut __slots.55, &__PLACES[55]),
+                    56 => __p::read_member(&mut __map, &mut __slots.56, &__PLACES[56]),
+                    57 => __p::read_member(&mut __map, &mut __slots.57, &__PLACES[57]),
+                    58 => __p::read_member(&mut __map, &mut __slots.58, &__PLACES[58]),
+                    59 => __p::read_member(&mut __map, &mut __slots.59, &__PLACES[59]),
+                    60 => __p::read_member(&mut __map, &mut __slots.60, &__PLACES[60]),
+                    61 => __p::read_member(&mut __map, &mut __slots.61, &__PLACES[61]),
+                    62 => __p::read_member(&mut __map, &mut __slots.62, &__PLACES[62]),
+                    63 => __p::read_member(&mut __map, &mut __slots.63, &__PLACES[63]),
+                    64 => __p::read_member(&mut __map, &mut __slots.64, &__PLACES[64]),
+                    65 => __p::read_member(&mut __map, &mut __slots.65, &__PLACES[65]),
+                    66 => __p::read_member(&mut __map, &mut __slots.66, &__PLACES[66]),
+                    67 => __p::read_member(&mut __map, &mut __slots.67, &__PLACES[67]),
+                    68 => __p::read_member(&mut __map, &mut __slots.68, &__PLACES[68]),
+                    69 => __p::read_member(&mut __map, &mut __slots.69, &__PLACES[69]),
+                    70 => __p::read_member(&mut __map, &mut __slots.70, &__PLACES[70]),
+                    _ => __p::skip_value(&mut __map),
+                };
+                __read?;
             }
             match (__slots.67,) {
                 (::core::option::Option::Some(__r_count),) => {
@@ -1649,27 +1645,28 @@ const _: () = {
             &self,
             __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            use __serde::ser::SerializeStruct as _;
-            let mut __state = __serializer
-                .serialize_struct(
-                    "Unhandled",
-                    __p::count_set(
-                        &[
-                            self.message.is_some(),
-                            self.source_value.is_some(),
-                            self.description_value.is_some(),
-                            self.to_string_value.is_some(),
-                            self.cause_value.is_some(),
-                            self.code.is_some(),
-                        ],
+            let mut __state = __p::StructWriter::new(
+                __serializer
+                    .serialize_struct(
+                        "Unhandled",
+                        __p::count_set(
+                            &[
+                                self.message.is_some(),
+                                self.source_value.is_some(),
+                                self.description_value.is_some(),
+                                self.to_string_value.is_some(),
+                                self.cause_value.is_some(),
+                                self.code.is_some(),
+                            ],
+                        ),
                     ),
-                )?;
-            __p::write_optional(&mut __state, "message", &self.message)?;
-            __p::write_optional(&mut __state, "source", &self.source_value)?;
-            __p::write_optional(&mut __state, "description", &self.description_value)?;
-            __p::write_optional(&mut __state, "to_string", &self.to_string_value)?;
-            __p::write_optional(&mut __state, "cause", &self.cause_value)?;
-            __p::write_optional(&mut __state, "code", &self.code)?;
+            );
+            __state.optional("message", &self.message);
+            __state.optional("source", &self.source_value);
+            __state.optional("description", &self.description_value);
+            __state.optional("to_string", &self.to_string_value);
+            __state.optional("cause", &self.cause_value);
+            __state.optional("code", &self.code);
             __state.end()
         }
     }
@@ -1683,6 +1680,7 @@ const _: () = {
     }
     impl __p::DecodeFields for Unhandled {
         const EXPECTING: &'static ::core::primitive::str = "an `Unhandled` object";
+        #[inline]
         fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
             match __name {
                 "message" => 0,
@@ -1716,15 +1714,16 @@ const _: () = {
             while let ::core::option::Option::Some(__index) = __map
                 .next_key_seed(__p::FieldSeed::<Self>::new())?
             {
-                match __index {
-                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
-                    1 => __p::read_member(&mut __map, &mut __slots.1, &__PLACES[1])?,
-                    2 => __p::read_member(&mut __map, &mut __slots.2, &__PLACES[2])?,
-                    3 => __p::read_member(&mut __map, &mut __slots.3, &__PLACES[3])?,
-                    4 => __p::read_member(&mut __map, &mut __slots.4, &__PLACES[4])?,
-                    5 => __p::read_member(&mut __map, &mut __slots.5, &__PLACES[5])?,
-                    _ => __p::skip_value(&mut __map)?,
-                }
+                let __read = match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0]),
+                    1 => __p::read_member(&mut __map, &mut __slots.1, &__PLACES[1]),
+                    2 => __p::read_member(&mut __map, &mut __slots.2, &__PLACES[2]),
+                    3 => __p::read_member(&mut __map, &mut __slots.3, &__PLACES[3]),
+                    4 => __p::read_member(&mut __map, &mut __slots.4, &__PLACES[4]),
+                    5 => __p::read_member(&mut __map, &mut __slots.5, &__PLACES[5]),
+                    _ => __p::skip_value(&mut __map),
+                };
+                __read?;
             }
             ::core::result::Result::Ok(Self {
                 message: __slots.0,
@@ -1810,13 +1809,14 @@ const _: () = {
             &self,
             __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            use __serde::ser::SerializeStruct as _;
-            let mut __state = __serializer
-                .serialize_struct(
-                    "UnhandledError",
-                    __p::count_set(&[self.message.is_some()]),
-                )?;
-            __p::write_optional(&mut __state, "Message", &self.message)?;
+            let mut __state = __p::StructWriter::new(
+                __serializer
+                    .serialize_struct(
+                        "UnhandledError",
+                        __p::count_set(&[self.message.is_some()]),
+                    ),
+            );
+            __state.optional("Message", &self.message);
             __state.end()
         }
     }
@@ -1830,6 +1830,7 @@ const _: () = {
     }
     impl __p::DecodeFields for UnhandledError {
         const EXPECTING: &'static ::core::primitive::str = "an `UnhandledError` object";
+        #[inline]
         fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
             match __name {
                 "Message" => 0,
@@ -1846,10 +1847,11 @@ const _: () = {
             while let ::core::option::Option::Some(__index) = __map
                 .next_key_seed(__p::FieldSeed::<Self>::new())?
             {
-                match __index {
-                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
-                    _ => __p::skip_value(&mut __map)?,
-                }
+                let __read = match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0]),
+                    _ => __p::skip_value(&mut __map),
+                };
+                __read?;
             }
             ::core::result::Result::Ok(Self { message: __slots.0 })
         }
@@ -3607,15 +3609,7 @@ pub mod operations {
     /// `POST /builds/{input}/{value}?uri=1`
     ///
     /// Smithy shape: `example.names#Build`.
-    #[derive(
-        ::core::clone::Clone,
-        ::core::marker::Copy,
-        ::core::fmt::Debug,
-        ::core::default::Default,
-        ::core::cmp::PartialEq,
-        ::core::cmp::Eq,
-        ::core::hash::Hash
-    )]
+    #[derive(::core::clone::Clone, ::core::marker::Copy, ::core::fmt::Debug)]
     pub struct Build;
     #[allow(deprecated)]
     impl ::sesv2_model::Operation for Build {
@@ -3795,32 +3789,13 @@ pub mod operations {
         }
     }
     #[allow(deprecated)]
-    impl ::std::error::Error for BuildError {
-        #[inline]
-        fn source(
-            &self,
-        ) -> ::core::option::Option<&(dyn ::std::error::Error + 'static)> {
-            match self {
-                Self::UnhandledError2(__error) => ::core::option::Option::Some(__error),
-                Self::UnhandledError(__error) => ::core::option::Option::Some(__error),
-                Self::Unhandled(__error) => ::core::option::Option::Some(__error),
-            }
-        }
-    }
+    impl ::std::error::Error for BuildError {}
     /// The `Builder` operation.
     ///
     /// `GET /builder`
     ///
     /// Smithy shape: `example.names#Builder`.
-    #[derive(
-        ::core::clone::Clone,
-        ::core::marker::Copy,
-        ::core::fmt::Debug,
-        ::core::default::Default,
-        ::core::cmp::PartialEq,
-        ::core::cmp::Eq,
-        ::core::hash::Hash
-    )]
+    #[derive(::core::clone::Clone, ::core::marker::Copy, ::core::fmt::Debug)]
     pub struct Builder;
     #[allow(deprecated)]
     impl ::sesv2_model::Operation for Builder {
@@ -3943,31 +3918,13 @@ pub mod operations {
         }
     }
     #[allow(deprecated)]
-    impl ::std::error::Error for BuilderError {
-        #[inline]
-        fn source(
-            &self,
-        ) -> ::core::option::Option<&(dyn ::std::error::Error + 'static)> {
-            match self {
-                Self::UnhandledError(__error) => ::core::option::Option::Some(__error),
-                Self::Unhandled(__error) => ::core::option::Option::Some(__error),
-            }
-        }
-    }
+    impl ::std::error::Error for BuilderError {}
     /// A URI whose literals spell generated names (`input.`).
     ///
     /// `GET /files/input.json?input.x=1`
     ///
     /// Smithy shape: `example.names#GetInputFile`.
-    #[derive(
-        ::core::clone::Clone,
-        ::core::marker::Copy,
-        ::core::fmt::Debug,
-        ::core::default::Default,
-        ::core::cmp::PartialEq,
-        ::core::cmp::Eq,
-        ::core::hash::Hash
-    )]
+    #[derive(::core::clone::Clone, ::core::marker::Copy, ::core::fmt::Debug)]
     pub struct GetInputFile;
     #[allow(deprecated)]
     impl ::sesv2_model::Operation for GetInputFile {
@@ -4091,15 +4048,5 @@ pub mod operations {
         }
     }
     #[allow(deprecated)]
-    impl ::std::error::Error for GetInputFileError {
-        #[inline]
-        fn source(
-            &self,
-        ) -> ::core::option::Option<&(dyn ::std::error::Error + 'static)> {
-            match self {
-                Self::UnhandledError(__error) => ::core::option::Option::Some(__error),
-                Self::Unhandled(__error) => ::core::option::Option::Some(__error),
-            }
-        }
-    }
+    impl ::std::error::Error for GetInputFileError {}
 }

@@ -50,13 +50,14 @@ const _: () = {
             &self,
             __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            use __serde::ser::SerializeStruct as _;
-            let mut __state = __serializer
-                .serialize_struct(
-                    "BadRequestException",
-                    __p::count_set(&[self.message.is_some()]),
-                )?;
-            __p::write_optional(&mut __state, "message", &self.message)?;
+            let mut __state = __p::StructWriter::new(
+                __serializer
+                    .serialize_struct(
+                        "BadRequestException",
+                        __p::count_set(&[self.message.is_some()]),
+                    ),
+            );
+            __state.optional("message", &self.message);
             __state.end()
         }
     }
@@ -70,6 +71,7 @@ const _: () = {
     }
     impl __p::DecodeFields for BadRequestException {
         const EXPECTING: &'static ::core::primitive::str = "a `BadRequestException` object";
+        #[inline]
         fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
             match __name {
                 "message" => 0,
@@ -86,10 +88,11 @@ const _: () = {
             while let ::core::option::Option::Some(__index) = __map
                 .next_key_seed(__p::FieldSeed::<Self>::new())?
             {
-                match __index {
-                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
-                    _ => __p::skip_value(&mut __map)?,
-                }
+                let __read = match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0]),
+                    _ => __p::skip_value(&mut __map),
+                };
+                __read?;
             }
             ::core::result::Result::Ok(Self { message: __slots.0 })
         }
@@ -160,15 +163,11 @@ const _: () = {
             &self,
             __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            use __serde::ser::SerializeStruct as _;
-            let mut __state = __serializer
-                .serialize_struct("ContactListDestination", 2)?;
-            __p::write_member(&mut __state, "ContactListName", &self.contact_list_name)?;
-            __p::write_member(
-                &mut __state,
-                "ContactListImportAction",
-                &self.contact_list_import_action,
-            )?;
+            let mut __state = __p::StructWriter::new(
+                __serializer.serialize_struct("ContactListDestination", 2),
+            );
+            __state.member("ContactListName", &self.contact_list_name);
+            __state.member("ContactListImportAction", &self.contact_list_import_action);
             __state.end()
         }
     }
@@ -182,6 +181,7 @@ const _: () = {
     }
     impl __p::DecodeFields for ContactListDestination {
         const EXPECTING: &'static ::core::primitive::str = "a `ContactListDestination` object";
+        #[inline]
         fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
             match __name {
                 "ContactListName" => 0,
@@ -203,11 +203,12 @@ const _: () = {
             while let ::core::option::Option::Some(__index) = __map
                 .next_key_seed(__p::FieldSeed::<Self>::new())?
             {
-                match __index {
-                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
-                    1 => __p::read_member(&mut __map, &mut __slots.1, &__PLACES[1])?,
-                    _ => __p::skip_value(&mut __map)?,
-                }
+                let __read = match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0]),
+                    1 => __p::read_member(&mut __map, &mut __slots.1, &__PLACES[1]),
+                    _ => __p::skip_value(&mut __map),
+                };
+                __read?;
             }
             match (__slots.0, __slots.1) {
                 (
@@ -566,23 +567,20 @@ const _: () = {
             &self,
             __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            use __serde::ser::SerializeStruct as _;
-            let mut __state = __serializer
-                .serialize_struct(
-                    "FailureInfo",
-                    __p::count_set(
-                        &[
-                            self.failed_records_s3_url.is_some(),
-                            self.error_message.is_some(),
-                        ],
+            let mut __state = __p::StructWriter::new(
+                __serializer
+                    .serialize_struct(
+                        "FailureInfo",
+                        __p::count_set(
+                            &[
+                                self.failed_records_s3_url.is_some(),
+                                self.error_message.is_some(),
+                            ],
+                        ),
                     ),
-                )?;
-            __p::write_optional(
-                &mut __state,
-                "FailedRecordsS3Url",
-                &self.failed_records_s3_url,
-            )?;
-            __p::write_optional(&mut __state, "ErrorMessage", &self.error_message)?;
+            );
+            __state.optional("FailedRecordsS3Url", &self.failed_records_s3_url);
+            __state.optional("ErrorMessage", &self.error_message);
             __state.end()
         }
     }
@@ -596,6 +594,7 @@ const _: () = {
     }
     impl __p::DecodeFields for FailureInfo {
         const EXPECTING: &'static ::core::primitive::str = "a `FailureInfo` object";
+        #[inline]
         fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
             match __name {
                 "FailedRecordsS3Url" => 0,
@@ -617,11 +616,12 @@ const _: () = {
             while let ::core::option::Option::Some(__index) = __map
                 .next_key_seed(__p::FieldSeed::<Self>::new())?
             {
-                match __index {
-                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
-                    1 => __p::read_member(&mut __map, &mut __slots.1, &__PLACES[1])?,
-                    _ => __p::skip_value(&mut __map)?,
-                }
+                let __read = match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0]),
+                    1 => __p::read_member(&mut __map, &mut __slots.1, &__PLACES[1]),
+                    _ => __p::skip_value(&mut __map),
+                };
+                __read?;
             }
             ::core::result::Result::Ok(Self {
                 failed_records_s3_url: __slots.0,
@@ -680,8 +680,9 @@ const _: () = {
             &self,
             __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            use __serde::ser::SerializeStruct as _;
-            let __state = __serializer.serialize_struct("GetImportJobRequest", 0)?;
+            let __state = __p::StructWriter::new(
+                __serializer.serialize_struct("GetImportJobRequest", 0),
+            );
             __state.end()
         }
     }
@@ -796,57 +797,34 @@ const _: () = {
             &self,
             __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            use __serde::ser::SerializeStruct as _;
-            let mut __state = __serializer
-                .serialize_struct(
-                    "GetImportJobResponse",
-                    __p::count_set(
-                        &[
-                            self.job_id.is_some(),
-                            self.import_destination.is_some(),
-                            self.import_data_source.is_some(),
-                            self.failure_info.is_some(),
-                            self.job_status.is_some(),
-                            self.created_timestamp.is_some(),
-                            self.completed_timestamp.is_some(),
-                            self.processed_records_count.is_some(),
-                            self.failed_records_count.is_some(),
-                        ],
+            let mut __state = __p::StructWriter::new(
+                __serializer
+                    .serialize_struct(
+                        "GetImportJobResponse",
+                        __p::count_set(
+                            &[
+                                self.job_id.is_some(),
+                                self.import_destination.is_some(),
+                                self.import_data_source.is_some(),
+                                self.failure_info.is_some(),
+                                self.job_status.is_some(),
+                                self.created_timestamp.is_some(),
+                                self.completed_timestamp.is_some(),
+                                self.processed_records_count.is_some(),
+                                self.failed_records_count.is_some(),
+                            ],
+                        ),
                     ),
-                )?;
-            __p::write_optional(&mut __state, "JobId", &self.job_id)?;
-            __p::write_optional(
-                &mut __state,
-                "ImportDestination",
-                &self.import_destination,
-            )?;
-            __p::write_optional(
-                &mut __state,
-                "ImportDataSource",
-                &self.import_data_source,
-            )?;
-            __p::write_optional(&mut __state, "FailureInfo", &self.failure_info)?;
-            __p::write_optional(&mut __state, "JobStatus", &self.job_status)?;
-            __p::write_optional(
-                &mut __state,
-                "CreatedTimestamp",
-                &self.created_timestamp,
-            )?;
-            __p::write_optional(
-                &mut __state,
-                "CompletedTimestamp",
-                &self.completed_timestamp,
-            )?;
-            __p::write_optional(
-                &mut __state,
-                "ProcessedRecordsCount",
-                &self.processed_records_count,
-            )?;
-            __p::write_optional(
-                &mut __state,
-                "FailedRecordsCount",
-                &self.failed_records_count,
-            )?;
+            );
+            __state.optional("JobId", &self.job_id);
+            __state.optional("ImportDestination", &self.import_destination);
+            __state.optional("ImportDataSource", &self.import_data_source);
+            __state.optional("FailureInfo", &self.failure_info);
+            __state.optional("JobStatus", &self.job_status);
+            __state.optional("CreatedTimestamp", &self.created_timestamp);
+            __state.optional("CompletedTimestamp", &self.completed_timestamp);
+            __state.optional("ProcessedRecordsCount", &self.processed_records_count);
+            __state.optional("FailedRecordsCount", &self.failed_records_count);
             __state.end()
         }
     }
@@ -860,6 +838,7 @@ const _: () = {
     }
     impl __p::DecodeFields for GetImportJobResponse {
         const EXPECTING: &'static ::core::primitive::str = "a `GetImportJobResponse` object";
+        #[inline]
         fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
             match __name {
                 "JobId" => 0,
@@ -902,18 +881,19 @@ const _: () = {
             while let ::core::option::Option::Some(__index) = __map
                 .next_key_seed(__p::FieldSeed::<Self>::new())?
             {
-                match __index {
-                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
-                    1 => __p::read_member(&mut __map, &mut __slots.1, &__PLACES[1])?,
-                    2 => __p::read_member(&mut __map, &mut __slots.2, &__PLACES[2])?,
-                    3 => __p::read_member(&mut __map, &mut __slots.3, &__PLACES[3])?,
-                    4 => __p::read_member(&mut __map, &mut __slots.4, &__PLACES[4])?,
-                    5 => __p::read_member(&mut __map, &mut __slots.5, &__PLACES[5])?,
-                    6 => __p::read_member(&mut __map, &mut __slots.6, &__PLACES[6])?,
-                    7 => __p::read_member(&mut __map, &mut __slots.7, &__PLACES[7])?,
-                    8 => __p::read_member(&mut __map, &mut __slots.8, &__PLACES[8])?,
-                    _ => __p::skip_value(&mut __map)?,
-                }
+                let __read = match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0]),
+                    1 => __p::read_member(&mut __map, &mut __slots.1, &__PLACES[1]),
+                    2 => __p::read_member(&mut __map, &mut __slots.2, &__PLACES[2]),
+                    3 => __p::read_member(&mut __map, &mut __slots.3, &__PLACES[3]),
+                    4 => __p::read_member(&mut __map, &mut __slots.4, &__PLACES[4]),
+                    5 => __p::read_member(&mut __map, &mut __slots.5, &__PLACES[5]),
+                    6 => __p::read_member(&mut __map, &mut __slots.6, &__PLACES[6]),
+                    7 => __p::read_member(&mut __map, &mut __slots.7, &__PLACES[7]),
+                    8 => __p::read_member(&mut __map, &mut __slots.8, &__PLACES[8]),
+                    _ => __p::skip_value(&mut __map),
+                };
+                __read?;
             }
             ::core::result::Result::Ok(Self {
                 job_id: __slots.0,
@@ -988,10 +968,11 @@ const _: () = {
             &self,
             __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            use __serde::ser::SerializeStruct as _;
-            let mut __state = __serializer.serialize_struct("ImportDataSource", 2)?;
-            __p::write_member(&mut __state, "S3Url", &self.s3_url)?;
-            __p::write_member(&mut __state, "DataFormat", &self.data_format)?;
+            let mut __state = __p::StructWriter::new(
+                __serializer.serialize_struct("ImportDataSource", 2),
+            );
+            __state.member("S3Url", &self.s3_url);
+            __state.member("DataFormat", &self.data_format);
             __state.end()
         }
     }
@@ -1005,6 +986,7 @@ const _: () = {
     }
     impl __p::DecodeFields for ImportDataSource {
         const EXPECTING: &'static ::core::primitive::str = "an `ImportDataSource` object";
+        #[inline]
         fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
             match __name {
                 "S3Url" => 0,
@@ -1026,11 +1008,12 @@ const _: () = {
             while let ::core::option::Option::Some(__index) = __map
                 .next_key_seed(__p::FieldSeed::<Self>::new())?
             {
-                match __index {
-                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
-                    1 => __p::read_member(&mut __map, &mut __slots.1, &__PLACES[1])?,
-                    _ => __p::skip_value(&mut __map)?,
-                }
+                let __read = match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0]),
+                    1 => __p::read_member(&mut __map, &mut __slots.1, &__PLACES[1]),
+                    _ => __p::skip_value(&mut __map),
+                };
+                __read?;
             }
             match (__slots.0, __slots.1) {
                 (
@@ -1116,27 +1099,24 @@ const _: () = {
             &self,
             __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            use __serde::ser::SerializeStruct as _;
-            let mut __state = __serializer
-                .serialize_struct(
-                    "ImportDestination",
-                    __p::count_set(
-                        &[
-                            self.suppression_list_destination.is_some(),
-                            self.contact_list_destination.is_some(),
-                        ],
+            let mut __state = __p::StructWriter::new(
+                __serializer
+                    .serialize_struct(
+                        "ImportDestination",
+                        __p::count_set(
+                            &[
+                                self.suppression_list_destination.is_some(),
+                                self.contact_list_destination.is_some(),
+                            ],
+                        ),
                     ),
-                )?;
-            __p::write_optional(
-                &mut __state,
-                "SuppressionListDestination",
-                &self.suppression_list_destination,
-            )?;
-            __p::write_optional(
-                &mut __state,
-                "ContactListDestination",
-                &self.contact_list_destination,
-            )?;
+            );
+            __state
+                .optional(
+                    "SuppressionListDestination",
+                    &self.suppression_list_destination,
+                );
+            __state.optional("ContactListDestination", &self.contact_list_destination);
             __state.end()
         }
     }
@@ -1150,6 +1130,7 @@ const _: () = {
     }
     impl __p::DecodeFields for ImportDestination {
         const EXPECTING: &'static ::core::primitive::str = "an `ImportDestination` object";
+        #[inline]
         fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
             match __name {
                 "SuppressionListDestination" => 0,
@@ -1171,11 +1152,12 @@ const _: () = {
             while let ::core::option::Option::Some(__index) = __map
                 .next_key_seed(__p::FieldSeed::<Self>::new())?
             {
-                match __index {
-                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
-                    1 => __p::read_member(&mut __map, &mut __slots.1, &__PLACES[1])?,
-                    _ => __p::skip_value(&mut __map)?,
-                }
+                let __read = match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0]),
+                    1 => __p::read_member(&mut __map, &mut __slots.1, &__PLACES[1]),
+                    _ => __p::skip_value(&mut __map),
+                };
+                __read?;
             }
             ::core::result::Result::Ok(Self {
                 suppression_list_destination: __slots.0,
@@ -1406,13 +1388,14 @@ const _: () = {
             &self,
             __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            use __serde::ser::SerializeStruct as _;
-            let mut __state = __serializer
-                .serialize_struct(
-                    "NotFoundException",
-                    __p::count_set(&[self.message.is_some()]),
-                )?;
-            __p::write_optional(&mut __state, "message", &self.message)?;
+            let mut __state = __p::StructWriter::new(
+                __serializer
+                    .serialize_struct(
+                        "NotFoundException",
+                        __p::count_set(&[self.message.is_some()]),
+                    ),
+            );
+            __state.optional("message", &self.message);
             __state.end()
         }
     }
@@ -1426,6 +1409,7 @@ const _: () = {
     }
     impl __p::DecodeFields for NotFoundException {
         const EXPECTING: &'static ::core::primitive::str = "a `NotFoundException` object";
+        #[inline]
         fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
             match __name {
                 "message" => 0,
@@ -1442,10 +1426,11 @@ const _: () = {
             while let ::core::option::Option::Some(__index) = __map
                 .next_key_seed(__p::FieldSeed::<Self>::new())?
             {
-                match __index {
-                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
-                    _ => __p::skip_value(&mut __map)?,
-                }
+                let __read = match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0]),
+                    _ => __p::skip_value(&mut __map),
+                };
+                __read?;
             }
             ::core::result::Result::Ok(Self { message: __slots.0 })
         }
@@ -1509,14 +1494,14 @@ const _: () = {
             &self,
             __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            use __serde::ser::SerializeStruct as _;
-            let mut __state = __serializer
-                .serialize_struct("SuppressionListDestination", 1)?;
-            __p::write_member(
-                &mut __state,
-                "SuppressionListImportAction",
-                &self.suppression_list_import_action,
-            )?;
+            let mut __state = __p::StructWriter::new(
+                __serializer.serialize_struct("SuppressionListDestination", 1),
+            );
+            __state
+                .member(
+                    "SuppressionListImportAction",
+                    &self.suppression_list_import_action,
+                );
             __state.end()
         }
     }
@@ -1530,6 +1515,7 @@ const _: () = {
     }
     impl __p::DecodeFields for SuppressionListDestination {
         const EXPECTING: &'static ::core::primitive::str = "a `SuppressionListDestination` object";
+        #[inline]
         fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
             match __name {
                 "SuppressionListImportAction" => 0,
@@ -1551,10 +1537,11 @@ const _: () = {
             while let ::core::option::Option::Some(__index) = __map
                 .next_key_seed(__p::FieldSeed::<Self>::new())?
             {
-                match __index {
-                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
-                    _ => __p::skip_value(&mut __map)?,
-                }
+                let __read = match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0]),
+                    _ => __p::skip_value(&mut __map),
+                };
+                __read?;
             }
             match (__slots.0,) {
                 (::core::option::Option::Some(__r_suppression_list_import_action),) => {
@@ -1776,13 +1763,14 @@ const _: () = {
             &self,
             __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            use __serde::ser::SerializeStruct as _;
-            let mut __state = __serializer
-                .serialize_struct(
-                    "TooManyRequestsException",
-                    __p::count_set(&[self.message.is_some()]),
-                )?;
-            __p::write_optional(&mut __state, "message", &self.message)?;
+            let mut __state = __p::StructWriter::new(
+                __serializer
+                    .serialize_struct(
+                        "TooManyRequestsException",
+                        __p::count_set(&[self.message.is_some()]),
+                    ),
+            );
+            __state.optional("message", &self.message);
             __state.end()
         }
     }
@@ -1796,6 +1784,7 @@ const _: () = {
     }
     impl __p::DecodeFields for TooManyRequestsException {
         const EXPECTING: &'static ::core::primitive::str = "a `TooManyRequestsException` object";
+        #[inline]
         fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
             match __name {
                 "message" => 0,
@@ -1812,10 +1801,11 @@ const _: () = {
             while let ::core::option::Option::Some(__index) = __map
                 .next_key_seed(__p::FieldSeed::<Self>::new())?
             {
-                match __index {
-                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
-                    _ => __p::skip_value(&mut __map)?,
-                }
+                let __read = match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0]),
+                    _ => __p::skip_value(&mut __map),
+                };
+                __read?;
             }
             ::core::result::Result::Ok(Self { message: __slots.0 })
         }
@@ -2496,15 +2486,7 @@ pub mod operations {
     /// `GET /v2/email/import-jobs/{JobId}`
     ///
     /// Smithy shape: `com.amazonaws.sesv2#GetImportJob`.
-    #[derive(
-        ::core::clone::Clone,
-        ::core::marker::Copy,
-        ::core::fmt::Debug,
-        ::core::default::Default,
-        ::core::cmp::PartialEq,
-        ::core::cmp::Eq,
-        ::core::hash::Hash
-    )]
+    #[derive(::core::clone::Clone, ::core::marker::Copy, ::core::fmt::Debug)]
     pub struct GetImportJob;
     #[allow(deprecated)]
     impl ::sesv2_model::Operation for GetImportJob {
@@ -2670,21 +2652,5 @@ pub mod operations {
         }
     }
     #[allow(deprecated)]
-    impl ::std::error::Error for GetImportJobError {
-        #[inline]
-        fn source(
-            &self,
-        ) -> ::core::option::Option<&(dyn ::std::error::Error + 'static)> {
-            match self {
-                Self::BadRequestException(__error) => {
-                    ::core::option::Option::Some(__error)
-                }
-                Self::NotFoundException(__error) => ::core::option::Option::Some(__error),
-                Self::TooManyRequestsException(__error) => {
-                    ::core::option::Option::Some(__error)
-                }
-                Self::Unhandled(__error) => ::core::option::Option::Some(__error),
-            }
-        }
-    }
+    impl ::std::error::Error for GetImportJobError {}
 }

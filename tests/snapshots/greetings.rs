@@ -41,16 +41,17 @@ const _: () = {
             &self,
             __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            use __serde::ser::SerializeStruct as _;
-            let mut __state = __serializer
-                .serialize_struct(
-                    "Card",
-                    __p::count_set(
-                        &[self.from_value.is_some(), self.languages.is_some()],
+            let mut __state = __p::StructWriter::new(
+                __serializer
+                    .serialize_struct(
+                        "Card",
+                        __p::count_set(
+                            &[self.from_value.is_some(), self.languages.is_some()],
+                        ),
                     ),
-                )?;
-            __p::write_optional(&mut __state, "from", &self.from_value)?;
-            __p::write_optional(&mut __state, "languages", &self.languages)?;
+            );
+            __state.optional("from", &self.from_value);
+            __state.optional("languages", &self.languages);
             __state.end()
         }
     }
@@ -64,6 +65,7 @@ const _: () = {
     }
     impl __p::DecodeFields for Card {
         const EXPECTING: &'static ::core::primitive::str = "a `Card` object";
+        #[inline]
         fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
             match __name {
                 "from" => 0,
@@ -85,11 +87,12 @@ const _: () = {
             while let ::core::option::Option::Some(__index) = __map
                 .next_key_seed(__p::FieldSeed::<Self>::new())?
             {
-                match __index {
-                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
-                    1 => __p::read_member(&mut __map, &mut __slots.1, &__PLACES[1])?,
-                    _ => __p::skip_value(&mut __map)?,
-                }
+                let __read = match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0]),
+                    1 => __p::read_member(&mut __map, &mut __slots.1, &__PLACES[1]),
+                    _ => __p::skip_value(&mut __map),
+                };
+                __read?;
             }
             ::core::result::Result::Ok(Self {
                 from_value: __slots.0,
@@ -148,8 +151,9 @@ const _: () = {
             &self,
             __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            use __serde::ser::SerializeStruct as _;
-            let __state = __serializer.serialize_struct("GetCardInput", 0)?;
+            let __state = __p::StructWriter::new(
+                __serializer.serialize_struct("GetCardInput", 0),
+            );
             __state.end()
         }
     }
@@ -200,8 +204,9 @@ const _: () = {
             &self,
             __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            use __serde::ser::SerializeStruct as _;
-            let __state = __serializer.serialize_struct("GetCardOutput", 0)?;
+            let __state = __p::StructWriter::new(
+                __serializer.serialize_struct("GetCardOutput", 0),
+            );
             __state.end()
         }
     }
@@ -445,8 +450,9 @@ const _: () = {
             &self,
             __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            use __serde::ser::SerializeStruct as _;
-            let __state = __serializer.serialize_struct("PostCardInput", 0)?;
+            let __state = __p::StructWriter::new(
+                __serializer.serialize_struct("PostCardInput", 0),
+            );
             __state.end()
         }
     }
@@ -520,10 +526,11 @@ const _: () = {
             &self,
             __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            use __serde::ser::SerializeStruct as _;
-            let mut __state = __serializer
-                .serialize_struct("Rude", __p::count_set(&[self.message.is_some()]))?;
-            __p::write_optional(&mut __state, "message", &self.message)?;
+            let mut __state = __p::StructWriter::new(
+                __serializer
+                    .serialize_struct("Rude", __p::count_set(&[self.message.is_some()])),
+            );
+            __state.optional("message", &self.message);
             __state.end()
         }
     }
@@ -537,6 +544,7 @@ const _: () = {
     }
     impl __p::DecodeFields for Rude {
         const EXPECTING: &'static ::core::primitive::str = "a `Rude` object";
+        #[inline]
         fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
             match __name {
                 "message" => 0,
@@ -551,10 +559,11 @@ const _: () = {
             while let ::core::option::Option::Some(__index) = __map
                 .next_key_seed(__p::FieldSeed::<Self>::new())?
             {
-                match __index {
-                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
-                    _ => __p::skip_value(&mut __map)?,
-                }
+                let __read = match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0]),
+                    _ => __p::skip_value(&mut __map),
+                };
+                __read?;
             }
             ::core::result::Result::Ok(Self {
                 message: __slots.0,
@@ -579,6 +588,7 @@ const _: () = {
     }
     impl __p::DecodeFields for builders::RudeBuilder {
         const EXPECTING: &'static ::core::primitive::str = "a `Rude` object";
+        #[inline]
         fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
             match __name {
                 "message" => 0,
@@ -593,10 +603,11 @@ const _: () = {
             while let ::core::option::Option::Some(__index) = __map
                 .next_key_seed(__p::FieldSeed::<Self>::new())?
             {
-                match __index {
-                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
-                    _ => __p::skip_value(&mut __map)?,
-                }
+                let __read = match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0]),
+                    _ => __p::skip_value(&mut __map),
+                };
+                __read?;
             }
             ::core::result::Result::Ok(
                 <Self as ::core::default::Default>::default().set_message(__slots.0),
@@ -725,14 +736,15 @@ const _: () = {
             &self,
             __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            use __serde::ser::SerializeStruct as _;
-            let mut __state = __serializer
-                .serialize_struct(
-                    "SayHelloInput",
-                    __p::count_set(&[self.mood.is_some(), self.token.is_some()]),
-                )?;
-            __p::write_optional(&mut __state, "mood", &self.mood)?;
-            __p::write_optional(&mut __state, "token", &self.token)?;
+            let mut __state = __p::StructWriter::new(
+                __serializer
+                    .serialize_struct(
+                        "SayHelloInput",
+                        __p::count_set(&[self.mood.is_some(), self.token.is_some()]),
+                    ),
+            );
+            __state.optional("mood", &self.mood);
+            __state.optional("token", &self.token);
             __state.end()
         }
     }
@@ -825,14 +837,15 @@ const _: () = {
             &self,
             __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            use __serde::ser::SerializeStruct as _;
-            let mut __state = __serializer
-                .serialize_struct(
-                    "SayHelloOutput",
-                    __p::count_set(&[self.text.is_some(), self.ratio.is_some()]),
-                )?;
-            __p::write_optional(&mut __state, "text", &self.text)?;
-            __p::write_optional(&mut __state, "ratio", &self.ratio)?;
+            let mut __state = __p::StructWriter::new(
+                __serializer
+                    .serialize_struct(
+                        "SayHelloOutput",
+                        __p::count_set(&[self.text.is_some(), self.ratio.is_some()]),
+                    ),
+            );
+            __state.optional("text", &self.text);
+            __state.optional("ratio", &self.ratio);
             __state.end()
         }
     }
@@ -846,6 +859,7 @@ const _: () = {
     }
     impl __p::DecodeFields for SayHelloOutput {
         const EXPECTING: &'static ::core::primitive::str = "a `SayHelloOutput` object";
+        #[inline]
         fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
             match __name {
                 "text" => 0,
@@ -867,11 +881,12 @@ const _: () = {
             while let ::core::option::Option::Some(__index) = __map
                 .next_key_seed(__p::FieldSeed::<Self>::new())?
             {
-                match __index {
-                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
-                    1 => __p::read_member(&mut __map, &mut __slots.1, &__PLACES[1])?,
-                    _ => __p::skip_value(&mut __map)?,
-                }
+                let __read = match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0]),
+                    1 => __p::read_member(&mut __map, &mut __slots.1, &__PLACES[1]),
+                    _ => __p::skip_value(&mut __map),
+                };
+                __read?;
             }
             ::core::result::Result::Ok(Self {
                 text: __slots.0,
@@ -899,6 +914,7 @@ const _: () = {
     }
     impl __p::DecodeFields for builders::SayHelloOutputBuilder {
         const EXPECTING: &'static ::core::primitive::str = "a `SayHelloOutput` object";
+        #[inline]
         fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
             match __name {
                 "text" => 0,
@@ -920,11 +936,12 @@ const _: () = {
             while let ::core::option::Option::Some(__index) = __map
                 .next_key_seed(__p::FieldSeed::<Self>::new())?
             {
-                match __index {
-                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
-                    1 => __p::read_member(&mut __map, &mut __slots.1, &__PLACES[1])?,
-                    _ => __p::skip_value(&mut __map)?,
-                }
+                let __read = match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0]),
+                    1 => __p::read_member(&mut __map, &mut __slots.1, &__PLACES[1]),
+                    _ => __p::skip_value(&mut __map),
+                };
+                __read?;
             }
             ::core::result::Result::Ok(
                 <Self as ::core::default::Default>::default()
@@ -1003,13 +1020,14 @@ const _: () = {
             &self,
             __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            use __serde::ser::SerializeStruct as _;
-            let mut __state = __serializer
-                .serialize_struct(
-                    "Throttled",
-                    __p::count_set(&[self.message.is_some()]),
-                )?;
-            __p::write_optional(&mut __state, "message", &self.message)?;
+            let mut __state = __p::StructWriter::new(
+                __serializer
+                    .serialize_struct(
+                        "Throttled",
+                        __p::count_set(&[self.message.is_some()]),
+                    ),
+            );
+            __state.optional("message", &self.message);
             __state.end()
         }
     }
@@ -1023,6 +1041,7 @@ const _: () = {
     }
     impl __p::DecodeFields for Throttled {
         const EXPECTING: &'static ::core::primitive::str = "a `Throttled` object";
+        #[inline]
         fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
             match __name {
                 "message" => 0,
@@ -1039,10 +1058,11 @@ const _: () = {
             while let ::core::option::Option::Some(__index) = __map
                 .next_key_seed(__p::FieldSeed::<Self>::new())?
             {
-                match __index {
-                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
-                    _ => __p::skip_value(&mut __map)?,
-                }
+                let __read = match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0]),
+                    _ => __p::skip_value(&mut __map),
+                };
+                __read?;
             }
             ::core::result::Result::Ok(Self { message: __slots.0 })
         }
@@ -1651,15 +1671,7 @@ pub mod operations {
     /// `GET /cards/{id}`
     ///
     /// Smithy shape: `example.greetings#GetCard`.
-    #[derive(
-        ::core::clone::Clone,
-        ::core::marker::Copy,
-        ::core::fmt::Debug,
-        ::core::default::Default,
-        ::core::cmp::PartialEq,
-        ::core::cmp::Eq,
-        ::core::hash::Hash
-    )]
+    #[derive(::core::clone::Clone, ::core::marker::Copy, ::core::fmt::Debug)]
     pub struct GetCard;
     #[allow(deprecated)]
     impl ::sesv2_model::Operation for GetCard {
@@ -1789,31 +1801,13 @@ pub mod operations {
         }
     }
     #[allow(deprecated)]
-    impl ::std::error::Error for GetCardError {
-        #[inline]
-        fn source(
-            &self,
-        ) -> ::core::option::Option<&(dyn ::std::error::Error + 'static)> {
-            match self {
-                Self::Throttled(__error) => ::core::option::Option::Some(__error),
-                Self::Unhandled(__error) => ::core::option::Option::Some(__error),
-            }
-        }
-    }
+    impl ::std::error::Error for GetCardError {}
     /// Posts a card: the card is the whole body, sent to the recipient's host.
     ///
     /// `PUT /cards`
     ///
     /// Smithy shape: `example.greetings#PostCard`.
-    #[derive(
-        ::core::clone::Clone,
-        ::core::marker::Copy,
-        ::core::fmt::Debug,
-        ::core::default::Default,
-        ::core::cmp::PartialEq,
-        ::core::cmp::Eq,
-        ::core::hash::Hash
-    )]
+    #[derive(::core::clone::Clone, ::core::marker::Copy, ::core::fmt::Debug)]
     pub struct PostCard;
     #[allow(deprecated)]
     impl ::sesv2_model::Operation for PostCard {
@@ -1952,31 +1946,13 @@ pub mod operations {
         }
     }
     #[allow(deprecated)]
-    impl ::std::error::Error for PostCardError {
-        #[inline]
-        fn source(
-            &self,
-        ) -> ::core::option::Option<&(dyn ::std::error::Error + 'static)> {
-            match self {
-                Self::Throttled(__error) => ::core::option::Option::Some(__error),
-                Self::Unhandled(__error) => ::core::option::Option::Some(__error),
-            }
-        }
-    }
+    impl ::std::error::Error for PostCardError {}
     /// Greets someone by name, in a mood, in any number of languages.
     ///
     /// `POST /greetings/{name}?style=short`
     ///
     /// Smithy shape: `example.greetings#SayHello`.
-    #[derive(
-        ::core::clone::Clone,
-        ::core::marker::Copy,
-        ::core::fmt::Debug,
-        ::core::default::Default,
-        ::core::cmp::PartialEq,
-        ::core::cmp::Eq,
-        ::core::hash::Hash
-    )]
+    #[derive(::core::clone::Clone, ::core::marker::Copy, ::core::fmt::Debug)]
     pub struct SayHello;
     #[allow(deprecated)]
     impl ::sesv2_model::Operation for SayHello {
@@ -2172,16 +2148,5 @@ pub mod operations {
         }
     }
     #[allow(deprecated)]
-    impl ::std::error::Error for SayHelloError {
-        #[inline]
-        fn source(
-            &self,
-        ) -> ::core::option::Option<&(dyn ::std::error::Error + 'static)> {
-            match self {
-                Self::Rude(__error) => ::core::option::Option::Some(__error),
-                Self::Throttled(__error) => ::core::option::Option::Some(__error),
-                Self::Unhandled(__error) => ::core::option::Option::Some(__error),
-            }
-        }
-    }
+    impl ::std::error::Error for SayHelloError {}
 }

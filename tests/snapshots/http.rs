@@ -157,10 +157,11 @@ const _: () = {
             &self,
             __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            use __serde::ser::SerializeStruct as _;
-            let mut __state = __serializer
-                .serialize_struct("Filter", __p::count_set(&[self.prefix.is_some()]))?;
-            __p::write_optional(&mut __state, "Prefix", &self.prefix)?;
+            let mut __state = __p::StructWriter::new(
+                __serializer
+                    .serialize_struct("Filter", __p::count_set(&[self.prefix.is_some()])),
+            );
+            __state.optional("Prefix", &self.prefix);
             __state.end()
         }
     }
@@ -174,6 +175,7 @@ const _: () = {
     }
     impl __p::DecodeFields for Filter {
         const EXPECTING: &'static ::core::primitive::str = "a `Filter` object";
+        #[inline]
         fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
             match __name {
                 "Prefix" => 0,
@@ -188,10 +190,11 @@ const _: () = {
             while let ::core::option::Option::Some(__index) = __map
                 .next_key_seed(__p::FieldSeed::<Self>::new())?
             {
-                match __index {
-                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
-                    _ => __p::skip_value(&mut __map)?,
-                }
+                let __read = match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0]),
+                    _ => __p::skip_value(&mut __map),
+                };
+                __read?;
             }
             ::core::result::Result::Ok(Self { prefix: __slots.0 })
         }
@@ -341,13 +344,14 @@ const _: () = {
             &self,
             __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            use __serde::ser::SerializeStruct as _;
-            let mut __state = __serializer
-                .serialize_struct(
-                    "GetObjectInput",
-                    __p::count_set(&[self.options.is_some()]),
-                )?;
-            __p::write_optional(&mut __state, "Options", &self.options)?;
+            let mut __state = __p::StructWriter::new(
+                __serializer
+                    .serialize_struct(
+                        "GetObjectInput",
+                        __p::count_set(&[self.options.is_some()]),
+                    ),
+            );
+            __state.optional("Options", &self.options);
             __state.end()
         }
     }
@@ -441,8 +445,9 @@ const _: () = {
             &self,
             __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            use __serde::ser::SerializeStruct as _;
-            let __state = __serializer.serialize_struct("GetObjectOutput", 0)?;
+            let __state = __p::StructWriter::new(
+                __serializer.serialize_struct("GetObjectOutput", 0),
+            );
             __state.end()
         }
     }
@@ -573,13 +578,14 @@ const _: () = {
             &self,
             __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            use __serde::ser::SerializeStruct as _;
-            let mut __state = __serializer
-                .serialize_struct(
-                    "ListObjectsInput",
-                    __p::count_set(&[self.filter.is_some()]),
-                )?;
-            __p::write_optional(&mut __state, "Filter", &self.filter)?;
+            let mut __state = __p::StructWriter::new(
+                __serializer
+                    .serialize_struct(
+                        "ListObjectsInput",
+                        __p::count_set(&[self.filter.is_some()]),
+                    ),
+            );
+            __state.optional("Filter", &self.filter);
             __state.end()
         }
     }
@@ -633,13 +639,14 @@ const _: () = {
             &self,
             __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            use __serde::ser::SerializeStruct as _;
-            let mut __state = __serializer
-                .serialize_struct(
-                    "ListObjectsOutput",
-                    __p::count_set(&[self.objects.is_some()]),
-                )?;
-            __p::write_optional(&mut __state, "Objects", &self.objects)?;
+            let mut __state = __p::StructWriter::new(
+                __serializer
+                    .serialize_struct(
+                        "ListObjectsOutput",
+                        __p::count_set(&[self.objects.is_some()]),
+                    ),
+            );
+            __state.optional("Objects", &self.objects);
             __state.end()
         }
     }
@@ -653,6 +660,7 @@ const _: () = {
     }
     impl __p::DecodeFields for ListObjectsOutput {
         const EXPECTING: &'static ::core::primitive::str = "a `ListObjectsOutput` object";
+        #[inline]
         fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
             match __name {
                 "Objects" => 0,
@@ -669,10 +677,11 @@ const _: () = {
             while let ::core::option::Option::Some(__index) = __map
                 .next_key_seed(__p::FieldSeed::<Self>::new())?
             {
-                match __index {
-                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
-                    _ => __p::skip_value(&mut __map)?,
-                }
+                let __read = match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0]),
+                    _ => __p::skip_value(&mut __map),
+                };
+                __read?;
             }
             ::core::result::Result::Ok(Self { objects: __slots.0 })
         }
@@ -758,14 +767,15 @@ const _: () = {
             &self,
             __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            use __serde::ser::SerializeStruct as _;
-            let mut __state = __serializer
-                .serialize_struct(
-                    "NoSuchKey",
-                    __p::count_set(&[self.message.is_some(), self.key.is_some()]),
-                )?;
-            __p::write_optional(&mut __state, "Message", &self.message)?;
-            __p::write_optional(&mut __state, "Key", &self.key)?;
+            let mut __state = __p::StructWriter::new(
+                __serializer
+                    .serialize_struct(
+                        "NoSuchKey",
+                        __p::count_set(&[self.message.is_some(), self.key.is_some()]),
+                    ),
+            );
+            __state.optional("Message", &self.message);
+            __state.optional("Key", &self.key);
             __state.end()
         }
     }
@@ -779,6 +789,7 @@ const _: () = {
     }
     impl __p::DecodeFields for NoSuchKey {
         const EXPECTING: &'static ::core::primitive::str = "a `NoSuchKey` object";
+        #[inline]
         fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
             match __name {
                 "Message" => 0,
@@ -800,11 +811,12 @@ const _: () = {
             while let ::core::option::Option::Some(__index) = __map
                 .next_key_seed(__p::FieldSeed::<Self>::new())?
             {
-                match __index {
-                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
-                    1 => __p::read_member(&mut __map, &mut __slots.1, &__PLACES[1])?,
-                    _ => __p::skip_value(&mut __map)?,
-                }
+                let __read = match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0]),
+                    1 => __p::read_member(&mut __map, &mut __slots.1, &__PLACES[1]),
+                    _ => __p::skip_value(&mut __map),
+                };
+                __read?;
             }
             ::core::result::Result::Ok(Self {
                 message: __slots.0,
@@ -899,23 +911,24 @@ const _: () = {
             &self,
             __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            use __serde::ser::SerializeStruct as _;
-            let mut __state = __serializer
-                .serialize_struct(
-                    "Object",
-                    __p::count_set(
-                        &[
-                            self.created_by.is_some(),
-                            self.created_at.is_some(),
-                            self.name.is_some(),
-                            self.size.is_some(),
-                        ],
+            let mut __state = __p::StructWriter::new(
+                __serializer
+                    .serialize_struct(
+                        "Object",
+                        __p::count_set(
+                            &[
+                                self.created_by.is_some(),
+                                self.created_at.is_some(),
+                                self.name.is_some(),
+                                self.size.is_some(),
+                            ],
+                        ),
                     ),
-                )?;
-            __p::write_optional(&mut __state, "CreatedBy", &self.created_by)?;
-            __p::write_optional(&mut __state, "CreatedAt", &self.created_at)?;
-            __p::write_optional(&mut __state, "Name", &self.name)?;
-            __p::write_optional(&mut __state, "Size", &self.size)?;
+            );
+            __state.optional("CreatedBy", &self.created_by);
+            __state.optional("CreatedAt", &self.created_at);
+            __state.optional("Name", &self.name);
+            __state.optional("Size", &self.size);
             __state.end()
         }
     }
@@ -929,6 +942,7 @@ const _: () = {
     }
     impl __p::DecodeFields for Object {
         const EXPECTING: &'static ::core::primitive::str = "an `Object` object";
+        #[inline]
         fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
             match __name {
                 "CreatedBy" => 0,
@@ -956,13 +970,14 @@ const _: () = {
             while let ::core::option::Option::Some(__index) = __map
                 .next_key_seed(__p::FieldSeed::<Self>::new())?
             {
-                match __index {
-                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
-                    1 => __p::read_member(&mut __map, &mut __slots.1, &__PLACES[1])?,
-                    2 => __p::read_member(&mut __map, &mut __slots.2, &__PLACES[2])?,
-                    3 => __p::read_member(&mut __map, &mut __slots.3, &__PLACES[3])?,
-                    _ => __p::skip_value(&mut __map)?,
-                }
+                let __read = match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0]),
+                    1 => __p::read_member(&mut __map, &mut __slots.1, &__PLACES[1]),
+                    2 => __p::read_member(&mut __map, &mut __slots.2, &__PLACES[2]),
+                    3 => __p::read_member(&mut __map, &mut __slots.3, &__PLACES[3]),
+                    _ => __p::skip_value(&mut __map),
+                };
+                __read?;
             }
             ::core::result::Result::Ok(Self {
                 created_by: __slots.0,
@@ -1022,13 +1037,14 @@ const _: () = {
             &self,
             __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            use __serde::ser::SerializeStruct as _;
-            let mut __state = __serializer
-                .serialize_struct(
-                    "Options",
-                    __p::count_set(&[self.checksum.is_some()]),
-                )?;
-            __p::write_optional(&mut __state, "Checksum", &self.checksum)?;
+            let mut __state = __p::StructWriter::new(
+                __serializer
+                    .serialize_struct(
+                        "Options",
+                        __p::count_set(&[self.checksum.is_some()]),
+                    ),
+            );
+            __state.optional("Checksum", &self.checksum);
             __state.end()
         }
     }
@@ -1042,6 +1058,7 @@ const _: () = {
     }
     impl __p::DecodeFields for Options {
         const EXPECTING: &'static ::core::primitive::str = "an `Options` object";
+        #[inline]
         fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
             match __name {
                 "Checksum" => 0,
@@ -1056,10 +1073,11 @@ const _: () = {
             while let ::core::option::Option::Some(__index) = __map
                 .next_key_seed(__p::FieldSeed::<Self>::new())?
             {
-                match __index {
-                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
-                    _ => __p::skip_value(&mut __map)?,
-                }
+                let __read = match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0]),
+                    _ => __p::skip_value(&mut __map),
+                };
+                __read?;
             }
             ::core::result::Result::Ok(Self { checksum: __slots.0 })
         }
@@ -1276,8 +1294,9 @@ const _: () = {
             &self,
             __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            use __serde::ser::SerializeStruct as _;
-            let __state = __serializer.serialize_struct("PutObjectInput", 0)?;
+            let __state = __p::StructWriter::new(
+                __serializer.serialize_struct("PutObjectInput", 0),
+            );
             __state.end()
         }
     }
@@ -1335,13 +1354,14 @@ const _: () = {
             &self,
             __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            use __serde::ser::SerializeStruct as _;
-            let mut __state = __serializer
-                .serialize_struct(
-                    "PutObjectOutput",
-                    __p::count_set(&[self.object.is_some()]),
-                )?;
-            __p::write_optional(&mut __state, "Object", &self.object)?;
+            let mut __state = __p::StructWriter::new(
+                __serializer
+                    .serialize_struct(
+                        "PutObjectOutput",
+                        __p::count_set(&[self.object.is_some()]),
+                    ),
+            );
+            __state.optional("Object", &self.object);
             __state.end()
         }
     }
@@ -1355,6 +1375,7 @@ const _: () = {
     }
     impl __p::DecodeFields for PutObjectOutput {
         const EXPECTING: &'static ::core::primitive::str = "a `PutObjectOutput` object";
+        #[inline]
         fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
             match __name {
                 "Object" => 0,
@@ -1371,10 +1392,11 @@ const _: () = {
             while let ::core::option::Option::Some(__index) = __map
                 .next_key_seed(__p::FieldSeed::<Self>::new())?
             {
-                match __index {
-                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
-                    _ => __p::skip_value(&mut __map)?,
-                }
+                let __read = match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0]),
+                    _ => __p::skip_value(&mut __map),
+                };
+                __read?;
             }
             ::core::result::Result::Ok(Self {
                 e_tag: ::core::option::Option::None,
@@ -1399,6 +1421,7 @@ const _: () = {
     }
     impl __p::DecodeFields for builders::PutObjectOutputBuilder {
         const EXPECTING: &'static ::core::primitive::str = "a `PutObjectOutput` object";
+        #[inline]
         fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
             match __name {
                 "Object" => 0,
@@ -1415,10 +1438,11 @@ const _: () = {
             while let ::core::option::Option::Some(__index) = __map
                 .next_key_seed(__p::FieldSeed::<Self>::new())?
             {
-                match __index {
-                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
-                    _ => __p::skip_value(&mut __map)?,
-                }
+                let __read = match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0]),
+                    _ => __p::skip_value(&mut __map),
+                };
+                __read?;
             }
             ::core::result::Result::Ok(
                 <Self as ::core::default::Default>::default().set_object(__slots.0),
@@ -1485,8 +1509,9 @@ const _: () = {
             &self,
             __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            use __serde::ser::SerializeStruct as _;
-            let __state = __serializer.serialize_struct("SubscribeOutput", 0)?;
+            let __state = __p::StructWriter::new(
+                __serializer.serialize_struct("SubscribeOutput", 0),
+            );
             __state.end()
         }
     }
@@ -1598,13 +1623,14 @@ const _: () = {
             &self,
             __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            use __serde::ser::SerializeStruct as _;
-            let mut __state = __serializer
-                .serialize_struct(
-                    "Throttled",
-                    __p::count_set(&[self.message.is_some()]),
-                )?;
-            __p::write_optional(&mut __state, "message", &self.message)?;
+            let mut __state = __p::StructWriter::new(
+                __serializer
+                    .serialize_struct(
+                        "Throttled",
+                        __p::count_set(&[self.message.is_some()]),
+                    ),
+            );
+            __state.optional("message", &self.message);
             __state.end()
         }
     }
@@ -1618,6 +1644,7 @@ const _: () = {
     }
     impl __p::DecodeFields for Throttled {
         const EXPECTING: &'static ::core::primitive::str = "a `Throttled` object";
+        #[inline]
         fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
             match __name {
                 "message" => 0,
@@ -1634,10 +1661,11 @@ const _: () = {
             while let ::core::option::Option::Some(__index) = __map
                 .next_key_seed(__p::FieldSeed::<Self>::new())?
             {
-                match __index {
-                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
-                    _ => __p::skip_value(&mut __map)?,
-                }
+                let __read = match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0]),
+                    _ => __p::skip_value(&mut __map),
+                };
+                __read?;
             }
             ::core::result::Result::Ok(Self {
                 message: __slots.0,
@@ -1662,6 +1690,7 @@ const _: () = {
     }
     impl __p::DecodeFields for builders::ThrottledBuilder {
         const EXPECTING: &'static ::core::primitive::str = "a `Throttled` object";
+        #[inline]
         fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
             match __name {
                 "message" => 0,
@@ -1678,10 +1707,11 @@ const _: () = {
             while let ::core::option::Option::Some(__index) = __map
                 .next_key_seed(__p::FieldSeed::<Self>::new())?
             {
-                match __index {
-                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
-                    _ => __p::skip_value(&mut __map)?,
-                }
+                let __read = match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0]),
+                    _ => __p::skip_value(&mut __map),
+                };
+                __read?;
             }
             ::core::result::Result::Ok(
                 <Self as ::core::default::Default>::default().set_message(__slots.0),
@@ -1740,10 +1770,14 @@ const _: () = {
             &self,
             __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            use __serde::ser::SerializeStruct as _;
-            let mut __state = __serializer
-                .serialize_struct("OtherObject", __p::count_set(&[self.id.is_some()]))?;
-            __p::write_optional(&mut __state, "Id", &self.id)?;
+            let mut __state = __p::StructWriter::new(
+                __serializer
+                    .serialize_struct(
+                        "OtherObject",
+                        __p::count_set(&[self.id.is_some()]),
+                    ),
+            );
+            __state.optional("Id", &self.id);
             __state.end()
         }
     }
@@ -1757,6 +1791,7 @@ const _: () = {
     }
     impl __p::DecodeFields for OtherObject {
         const EXPECTING: &'static ::core::primitive::str = "an `OtherObject` object";
+        #[inline]
         fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
             match __name {
                 "Id" => 0,
@@ -1771,10 +1806,11 @@ const _: () = {
             while let ::core::option::Option::Some(__index) = __map
                 .next_key_seed(__p::FieldSeed::<Self>::new())?
             {
-                match __index {
-                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
-                    _ => __p::skip_value(&mut __map)?,
-                }
+                let __read = match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0]),
+                    _ => __p::skip_value(&mut __map),
+                };
+                __read?;
             }
             ::core::result::Result::Ok(Self { id: __slots.0 })
         }
@@ -2772,15 +2808,7 @@ pub mod operations {
     /// `GET /buckets/{Bucket}/objects/{Key+}?x-id=GetObject`
     ///
     /// Smithy shape: `example.http#GetObject`.
-    #[derive(
-        ::core::clone::Clone,
-        ::core::marker::Copy,
-        ::core::fmt::Debug,
-        ::core::default::Default,
-        ::core::cmp::PartialEq,
-        ::core::cmp::Eq,
-        ::core::hash::Hash
-    )]
+    #[derive(::core::clone::Clone, ::core::marker::Copy, ::core::fmt::Debug)]
     pub struct GetObject;
     #[allow(deprecated)]
     impl ::sesv2_model::Operation for GetObject {
@@ -2977,32 +3005,13 @@ pub mod operations {
         }
     }
     #[allow(deprecated)]
-    impl ::std::error::Error for GetObjectError {
-        #[inline]
-        fn source(
-            &self,
-        ) -> ::core::option::Option<&(dyn ::std::error::Error + 'static)> {
-            match self {
-                Self::NoSuchKey(__error) => ::core::option::Option::Some(__error),
-                Self::Throttled(__error) => ::core::option::Option::Some(__error),
-                Self::Unhandled(__error) => ::core::option::Option::Some(__error),
-            }
-        }
-    }
+    impl ::std::error::Error for GetObjectError {}
     /// The `ListObjects` operation.
     ///
     /// `GET /buckets/{Bucket}/since/{Since}`
     ///
     /// Smithy shape: `example.http#ListObjects`.
-    #[derive(
-        ::core::clone::Clone,
-        ::core::marker::Copy,
-        ::core::fmt::Debug,
-        ::core::default::Default,
-        ::core::cmp::PartialEq,
-        ::core::cmp::Eq,
-        ::core::hash::Hash
-    )]
+    #[derive(::core::clone::Clone, ::core::marker::Copy, ::core::fmt::Debug)]
     pub struct ListObjects;
     #[allow(deprecated)]
     impl ::sesv2_model::Operation for ListObjects {
@@ -3149,31 +3158,13 @@ pub mod operations {
         }
     }
     #[allow(deprecated)]
-    impl ::std::error::Error for ListObjectsError {
-        #[inline]
-        fn source(
-            &self,
-        ) -> ::core::option::Option<&(dyn ::std::error::Error + 'static)> {
-            match self {
-                Self::Throttled(__error) => ::core::option::Option::Some(__error),
-                Self::Unhandled(__error) => ::core::option::Option::Some(__error),
-            }
-        }
-    }
+    impl ::std::error::Error for ListObjectsError {}
     /// The `Ping` operation.
     ///
     /// `GET /ping`
     ///
     /// Smithy shape: `example.http#Ping`.
-    #[derive(
-        ::core::clone::Clone,
-        ::core::marker::Copy,
-        ::core::fmt::Debug,
-        ::core::default::Default,
-        ::core::cmp::PartialEq,
-        ::core::cmp::Eq,
-        ::core::hash::Hash
-    )]
+    #[derive(::core::clone::Clone, ::core::marker::Copy, ::core::fmt::Debug)]
     pub struct Ping;
     #[allow(deprecated)]
     impl ::sesv2_model::Operation for Ping {
@@ -3296,31 +3287,13 @@ pub mod operations {
         }
     }
     #[allow(deprecated)]
-    impl ::std::error::Error for PingError {
-        #[inline]
-        fn source(
-            &self,
-        ) -> ::core::option::Option<&(dyn ::std::error::Error + 'static)> {
-            match self {
-                Self::Throttled(__error) => ::core::option::Option::Some(__error),
-                Self::Unhandled(__error) => ::core::option::Option::Some(__error),
-            }
-        }
-    }
+    impl ::std::error::Error for PingError {}
     /// The `PutObject` operation.
     ///
     /// `PUT /buckets/{Bucket}/objects/{Key+}`
     ///
     /// Smithy shape: `example.http#PutObject`.
-    #[derive(
-        ::core::clone::Clone,
-        ::core::marker::Copy,
-        ::core::fmt::Debug,
-        ::core::default::Default,
-        ::core::cmp::PartialEq,
-        ::core::cmp::Eq,
-        ::core::hash::Hash
-    )]
+    #[derive(::core::clone::Clone, ::core::marker::Copy, ::core::fmt::Debug)]
     pub struct PutObject;
     #[allow(deprecated)]
     impl ::sesv2_model::Operation for PutObject {
@@ -3475,31 +3448,13 @@ pub mod operations {
         }
     }
     #[allow(deprecated)]
-    impl ::std::error::Error for PutObjectError {
-        #[inline]
-        fn source(
-            &self,
-        ) -> ::core::option::Option<&(dyn ::std::error::Error + 'static)> {
-            match self {
-                Self::Throttled(__error) => ::core::option::Option::Some(__error),
-                Self::Unhandled(__error) => ::core::option::Option::Some(__error),
-            }
-        }
-    }
+    impl ::std::error::Error for PutObjectError {}
     /// The `Subscribe` operation.
     ///
     /// `POST /subscribe`
     ///
     /// Smithy shape: `example.http#Subscribe`.
-    #[derive(
-        ::core::clone::Clone,
-        ::core::marker::Copy,
-        ::core::fmt::Debug,
-        ::core::default::Default,
-        ::core::cmp::PartialEq,
-        ::core::cmp::Eq,
-        ::core::hash::Hash
-    )]
+    #[derive(::core::clone::Clone, ::core::marker::Copy, ::core::fmt::Debug)]
     pub struct Subscribe;
     #[allow(deprecated)]
     impl ::sesv2_model::Operation for Subscribe {
@@ -3622,15 +3577,5 @@ pub mod operations {
         }
     }
     #[allow(deprecated)]
-    impl ::std::error::Error for SubscribeError {
-        #[inline]
-        fn source(
-            &self,
-        ) -> ::core::option::Option<&(dyn ::std::error::Error + 'static)> {
-            match self {
-                Self::Throttled(__error) => ::core::option::Option::Some(__error),
-                Self::Unhandled(__error) => ::core::option::Option::Some(__error),
-            }
-        }
-    }
+    impl ::std::error::Error for SubscribeError {}
 }

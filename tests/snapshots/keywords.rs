@@ -34,10 +34,11 @@ const _: () = {
             &self,
             __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            use __serde::ser::SerializeStruct as _;
-            let mut __state = __serializer
-                .serialize_struct("Box", __p::count_set(&[self.vec.is_some()]))?;
-            __p::write_optional(&mut __state, "Vec", &self.vec)?;
+            let mut __state = __p::StructWriter::new(
+                __serializer
+                    .serialize_struct("Box", __p::count_set(&[self.vec.is_some()])),
+            );
+            __state.optional("Vec", &self.vec);
             __state.end()
         }
     }
@@ -51,6 +52,7 @@ const _: () = {
     }
     impl __p::DecodeFields for Box {
         const EXPECTING: &'static ::core::primitive::str = "a `Box` object";
+        #[inline]
         fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
             match __name {
                 "Vec" => 0,
@@ -67,10 +69,11 @@ const _: () = {
             while let ::core::option::Option::Some(__index) = __map
                 .next_key_seed(__p::FieldSeed::<Self>::new())?
             {
-                match __index {
-                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
-                    _ => __p::skip_value(&mut __map)?,
-                }
+                let __read = match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0]),
+                    _ => __p::skip_value(&mut __map),
+                };
+                __read?;
             }
             ::core::result::Result::Ok(Self { vec: __slots.0 })
         }
@@ -286,10 +289,11 @@ const _: () = {
             &self,
             __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            use __serde::ser::SerializeStruct as _;
-            let mut __state = __serializer
-                .serialize_struct("Encode", __p::count_set(&[self.decode.is_some()]))?;
-            __p::write_optional(&mut __state, "Decode", &self.decode)?;
+            let mut __state = __p::StructWriter::new(
+                __serializer
+                    .serialize_struct("Encode", __p::count_set(&[self.decode.is_some()])),
+            );
+            __state.optional("Decode", &self.decode);
             __state.end()
         }
     }
@@ -303,6 +307,7 @@ const _: () = {
     }
     impl __p::DecodeFields for Encode {
         const EXPECTING: &'static ::core::primitive::str = "an `Encode` object";
+        #[inline]
         fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
             match __name {
                 "Decode" => 0,
@@ -317,10 +322,11 @@ const _: () = {
             while let ::core::option::Option::Some(__index) = __map
                 .next_key_seed(__p::FieldSeed::<Self>::new())?
             {
-                match __index {
-                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
-                    _ => __p::skip_value(&mut __map)?,
-                }
+                let __read = match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0]),
+                    _ => __p::skip_value(&mut __map),
+                };
+                __read?;
             }
             ::core::result::Result::Ok(Self { decode: __slots.0 })
         }
@@ -529,61 +535,62 @@ const _: () = {
             &self,
             __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            use __serde::ser::SerializeStruct as _;
-            let mut __state = __serializer
-                .serialize_struct(
-                    "Keywords",
-                    __p::count_set(
-                        &[
-                            self.r#type.is_some(),
-                            self.self_.is_some(),
-                            self.crate_.is_some(),
-                            self.super_.is_some(),
-                            self.r#async.is_some(),
-                            self.r#fn.is_some(),
-                            self.r#match.is_some(),
-                            self.r#move.is_some(),
-                            self.r#gen.is_some(),
-                            self.r#try.is_some(),
-                            self.r#abstract.is_some(),
-                            self.r#static.is_some(),
-                            self.r#where.is_some(),
-                            self.r#loop.is_some(),
-                            self.r#ref.is_some(),
-                            self.r#mut.is_some(),
-                            self.r#impl.is_some(),
-                            self.r#trait.is_some(),
-                            self.r#dyn.is_some(),
-                            self.r#box.is_some(),
-                            self.union.is_some(),
-                            self.r#macro.is_some(),
-                            self.punctuation.is_some(),
-                        ],
+            let mut __state = __p::StructWriter::new(
+                __serializer
+                    .serialize_struct(
+                        "Keywords",
+                        __p::count_set(
+                            &[
+                                self.r#type.is_some(),
+                                self.self_.is_some(),
+                                self.crate_.is_some(),
+                                self.super_.is_some(),
+                                self.r#async.is_some(),
+                                self.r#fn.is_some(),
+                                self.r#match.is_some(),
+                                self.r#move.is_some(),
+                                self.r#gen.is_some(),
+                                self.r#try.is_some(),
+                                self.r#abstract.is_some(),
+                                self.r#static.is_some(),
+                                self.r#where.is_some(),
+                                self.r#loop.is_some(),
+                                self.r#ref.is_some(),
+                                self.r#mut.is_some(),
+                                self.r#impl.is_some(),
+                                self.r#trait.is_some(),
+                                self.r#dyn.is_some(),
+                                self.r#box.is_some(),
+                                self.union.is_some(),
+                                self.r#macro.is_some(),
+                                self.punctuation.is_some(),
+                            ],
+                        ),
                     ),
-                )?;
-            __p::write_optional(&mut __state, "type", &self.r#type)?;
-            __p::write_optional(&mut __state, "self", &self.self_)?;
-            __p::write_optional(&mut __state, "crate", &self.crate_)?;
-            __p::write_optional(&mut __state, "super", &self.super_)?;
-            __p::write_optional(&mut __state, "async", &self.r#async)?;
-            __p::write_optional(&mut __state, "fn", &self.r#fn)?;
-            __p::write_optional(&mut __state, "match", &self.r#match)?;
-            __p::write_optional(&mut __state, "move", &self.r#move)?;
-            __p::write_optional(&mut __state, "gen", &self.r#gen)?;
-            __p::write_optional(&mut __state, "try", &self.r#try)?;
-            __p::write_optional(&mut __state, "abstract", &self.r#abstract)?;
-            __p::write_optional(&mut __state, "static", &self.r#static)?;
-            __p::write_optional(&mut __state, "where", &self.r#where)?;
-            __p::write_optional(&mut __state, "loop", &self.r#loop)?;
-            __p::write_optional(&mut __state, "ref", &self.r#ref)?;
-            __p::write_optional(&mut __state, "mut", &self.r#mut)?;
-            __p::write_optional(&mut __state, "impl", &self.r#impl)?;
-            __p::write_optional(&mut __state, "trait", &self.r#trait)?;
-            __p::write_optional(&mut __state, "dyn", &self.r#dyn)?;
-            __p::write_optional(&mut __state, "box", &self.r#box)?;
-            __p::write_optional(&mut __state, "union", &self.union)?;
-            __p::write_optional(&mut __state, "macro", &self.r#macro)?;
-            __p::write_optional(&mut __state, "Punctuation", &self.punctuation)?;
+            );
+            __state.optional("type", &self.r#type);
+            __state.optional("self", &self.self_);
+            __state.optional("crate", &self.crate_);
+            __state.optional("super", &self.super_);
+            __state.optional("async", &self.r#async);
+            __state.optional("fn", &self.r#fn);
+            __state.optional("match", &self.r#match);
+            __state.optional("move", &self.r#move);
+            __state.optional("gen", &self.r#gen);
+            __state.optional("try", &self.r#try);
+            __state.optional("abstract", &self.r#abstract);
+            __state.optional("static", &self.r#static);
+            __state.optional("where", &self.r#where);
+            __state.optional("loop", &self.r#loop);
+            __state.optional("ref", &self.r#ref);
+            __state.optional("mut", &self.r#mut);
+            __state.optional("impl", &self.r#impl);
+            __state.optional("trait", &self.r#trait);
+            __state.optional("dyn", &self.r#dyn);
+            __state.optional("box", &self.r#box);
+            __state.optional("union", &self.union);
+            __state.optional("macro", &self.r#macro);
+            __state.optional("Punctuation", &self.punctuation);
             __state.end()
         }
     }
@@ -597,6 +604,7 @@ const _: () = {
     }
     impl __p::DecodeFields for Keywords {
         const EXPECTING: &'static ::core::primitive::str = "a `Keywords` object";
+        #[inline]
         fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
             match __name {
                 "type" => 0,
@@ -681,32 +689,33 @@ const _: () = {
             while let ::core::option::Option::Some(__index) = __map
                 .next_key_seed(__p::FieldSeed::<Self>::new())?
             {
-                match __index {
-                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
-                    1 => __p::read_member(&mut __map, &mut __slots.1, &__PLACES[1])?,
-                    2 => __p::read_member(&mut __map, &mut __slots.2, &__PLACES[2])?,
-                    3 => __p::read_member(&mut __map, &mut __slots.3, &__PLACES[3])?,
-                    4 => __p::read_member(&mut __map, &mut __slots.4, &__PLACES[4])?,
-                    5 => __p::read_member(&mut __map, &mut __slots.5, &__PLACES[5])?,
-                    6 => __p::read_member(&mut __map, &mut __slots.6, &__PLACES[6])?,
-                    7 => __p::read_member(&mut __map, &mut __slots.7, &__PLACES[7])?,
-                    8 => __p::read_member(&mut __map, &mut __slots.8, &__PLACES[8])?,
-                    9 => __p::read_member(&mut __map, &mut __slots.9, &__PLACES[9])?,
-                    10 => __p::read_member(&mut __map, &mut __slots.10, &__PLACES[10])?,
-                    11 => __p::read_member(&mut __map, &mut __slots.11, &__PLACES[11])?,
-                    12 => __p::read_member(&mut __map, &mut __slots.12, &__PLACES[12])?,
-                    13 => __p::read_member(&mut __map, &mut __slots.13, &__PLACES[13])?,
-                    14 => __p::read_member(&mut __map, &mut __slots.14, &__PLACES[14])?,
-                    15 => __p::read_member(&mut __map, &mut __slots.15, &__PLACES[15])?,
-                    16 => __p::read_member(&mut __map, &mut __slots.16, &__PLACES[16])?,
-                    17 => __p::read_member(&mut __map, &mut __slots.17, &__PLACES[17])?,
-                    18 => __p::read_member(&mut __map, &mut __slots.18, &__PLACES[18])?,
-                    19 => __p::read_member(&mut __map, &mut __slots.19, &__PLACES[19])?,
-                    20 => __p::read_member(&mut __map, &mut __slots.20, &__PLACES[20])?,
-                    21 => __p::read_member(&mut __map, &mut __slots.21, &__PLACES[21])?,
-                    22 => __p::read_member(&mut __map, &mut __slots.22, &__PLACES[22])?,
-                    _ => __p::skip_value(&mut __map)?,
-                }
+                let __read = match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0]),
+                    1 => __p::read_member(&mut __map, &mut __slots.1, &__PLACES[1]),
+                    2 => __p::read_member(&mut __map, &mut __slots.2, &__PLACES[2]),
+                    3 => __p::read_member(&mut __map, &mut __slots.3, &__PLACES[3]),
+                    4 => __p::read_member(&mut __map, &mut __slots.4, &__PLACES[4]),
+                    5 => __p::read_member(&mut __map, &mut __slots.5, &__PLACES[5]),
+                    6 => __p::read_member(&mut __map, &mut __slots.6, &__PLACES[6]),
+                    7 => __p::read_member(&mut __map, &mut __slots.7, &__PLACES[7]),
+                    8 => __p::read_member(&mut __map, &mut __slots.8, &__PLACES[8]),
+                    9 => __p::read_member(&mut __map, &mut __slots.9, &__PLACES[9]),
+                    10 => __p::read_member(&mut __map, &mut __slots.10, &__PLACES[10]),
+                    11 => __p::read_member(&mut __map, &mut __slots.11, &__PLACES[11]),
+                    12 => __p::read_member(&mut __map, &mut __slots.12, &__PLACES[12]),
+                    13 => __p::read_member(&mut __map, &mut __slots.13, &__PLACES[13]),
+                    14 => __p::read_member(&mut __map, &mut __slots.14, &__PLACES[14]),
+                    15 => __p::read_member(&mut __map, &mut __slots.15, &__PLACES[15]),
+                    16 => __p::read_member(&mut __map, &mut __slots.16, &__PLACES[16]),
+                    17 => __p::read_member(&mut __map, &mut __slots.17, &__PLACES[17]),
+                    18 => __p::read_member(&mut __map, &mut __slots.18, &__PLACES[18]),
+                    19 => __p::read_member(&mut __map, &mut __slots.19, &__PLACES[19]),
+                    20 => __p::read_member(&mut __map, &mut __slots.20, &__PLACES[20]),
+                    21 => __p::read_member(&mut __map, &mut __slots.21, &__PLACES[21]),
+                    22 => __p::read_member(&mut __map, &mut __slots.22, &__PLACES[22]),
+                    _ => __p::skip_value(&mut __map),
+                };
+                __read?;
             }
             ::core::result::Result::Ok(Self {
                 r#type: __slots.0,
@@ -792,14 +801,15 @@ const _: () = {
             &self,
             __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            use __serde::ser::SerializeStruct as _;
-            let mut __state = __serializer
-                .serialize_struct(
-                    "Option",
-                    __p::count_set(&[self.some.is_some(), self.none.is_some()]),
-                )?;
-            __p::write_optional(&mut __state, "Some", &self.some)?;
-            __p::write_optional(&mut __state, "None", &self.none)?;
+            let mut __state = __p::StructWriter::new(
+                __serializer
+                    .serialize_struct(
+                        "Option",
+                        __p::count_set(&[self.some.is_some(), self.none.is_some()]),
+                    ),
+            );
+            __state.optional("Some", &self.some);
+            __state.optional("None", &self.none);
             __state.end()
         }
     }
@@ -813,6 +823,7 @@ const _: () = {
     }
     impl __p::DecodeFields for Option {
         const EXPECTING: &'static ::core::primitive::str = "an `Option` object";
+        #[inline]
         fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
             match __name {
                 "Some" => 0,
@@ -834,11 +845,12 @@ const _: () = {
             while let ::core::option::Option::Some(__index) = __map
                 .next_key_seed(__p::FieldSeed::<Self>::new())?
             {
-                match __index {
-                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
-                    1 => __p::read_member(&mut __map, &mut __slots.1, &__PLACES[1])?,
-                    _ => __p::skip_value(&mut __map)?,
-                }
+                let __read = match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0]),
+                    1 => __p::read_member(&mut __map, &mut __slots.1, &__PLACES[1]),
+                    _ => __p::skip_value(&mut __map),
+                };
+                __read?;
             }
             ::core::result::Result::Ok(Self {
                 some: __slots.0,
@@ -1049,14 +1061,15 @@ const _: () = {
             &self,
             __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            use __serde::ser::SerializeStruct as _;
-            let mut __state = __serializer
-                .serialize_struct(
-                    "Result",
-                    __p::count_set(&[self.ok.is_some(), self.err.is_some()]),
-                )?;
-            __p::write_optional(&mut __state, "Ok", &self.ok)?;
-            __p::write_optional(&mut __state, "Err", &self.err)?;
+            let mut __state = __p::StructWriter::new(
+                __serializer
+                    .serialize_struct(
+                        "Result",
+                        __p::count_set(&[self.ok.is_some(), self.err.is_some()]),
+                    ),
+            );
+            __state.optional("Ok", &self.ok);
+            __state.optional("Err", &self.err);
             __state.end()
         }
     }
@@ -1070,6 +1083,7 @@ const _: () = {
     }
     impl __p::DecodeFields for Result {
         const EXPECTING: &'static ::core::primitive::str = "a `Result` object";
+        #[inline]
         fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
             match __name {
                 "Ok" => 0,
@@ -1091,11 +1105,12 @@ const _: () = {
             while let ::core::option::Option::Some(__index) = __map
                 .next_key_seed(__p::FieldSeed::<Self>::new())?
             {
-                match __index {
-                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
-                    1 => __p::read_member(&mut __map, &mut __slots.1, &__PLACES[1])?,
-                    _ => __p::skip_value(&mut __map)?,
-                }
+                let __read = match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0]),
+                    1 => __p::read_member(&mut __map, &mut __slots.1, &__PLACES[1]),
+                    _ => __p::skip_value(&mut __map),
+                };
+                __read?;
             }
             ::core::result::Result::Ok(Self {
                 ok: __slots.0,
@@ -1209,33 +1224,34 @@ const _: () = {
             &self,
             __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            use __serde::ser::SerializeStruct as _;
-            let mut __state = __serializer
-                .serialize_struct(
-                    "Self_",
-                    __p::count_set(
-                        &[
-                            self.map.is_some(),
-                            self.deserializer.is_some(),
-                            self.serializer.is_some(),
-                            self.state.is_some(),
-                            self.f.is_some(),
-                            self.value.is_some(),
-                            self.index.is_some(),
-                            self.input.is_some(),
-                            self.at.is_some(),
-                        ],
+            let mut __state = __p::StructWriter::new(
+                __serializer
+                    .serialize_struct(
+                        "Self_",
+                        __p::count_set(
+                            &[
+                                self.map.is_some(),
+                                self.deserializer.is_some(),
+                                self.serializer.is_some(),
+                                self.state.is_some(),
+                                self.f.is_some(),
+                                self.value.is_some(),
+                                self.index.is_some(),
+                                self.input.is_some(),
+                                self.at.is_some(),
+                            ],
+                        ),
                     ),
-                )?;
-            __p::write_optional(&mut __state, "map", &self.map)?;
-            __p::write_optional(&mut __state, "deserializer", &self.deserializer)?;
-            __p::write_optional(&mut __state, "serializer", &self.serializer)?;
-            __p::write_optional(&mut __state, "state", &self.state)?;
-            __p::write_optional(&mut __state, "f", &self.f)?;
-            __p::write_optional(&mut __state, "value", &self.value)?;
-            __p::write_optional(&mut __state, "index", &self.index)?;
-            __p::write_optional(&mut __state, "input", &self.input)?;
-            __p::write_optional(&mut __state, "at", &self.at)?;
+            );
+            __state.optional("map", &self.map);
+            __state.optional("deserializer", &self.deserializer);
+            __state.optional("serializer", &self.serializer);
+            __state.optional("state", &self.state);
+            __state.optional("f", &self.f);
+            __state.optional("value", &self.value);
+            __state.optional("index", &self.index);
+            __state.optional("input", &self.input);
+            __state.optional("at", &self.at);
             __state.end()
         }
     }
@@ -1249,6 +1265,7 @@ const _: () = {
     }
     impl __p::DecodeFields for Self_ {
         const EXPECTING: &'static ::core::primitive::str = "a `Self_` object";
+        #[inline]
         fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
             match __name {
                 "map" => 0,
@@ -1291,18 +1308,19 @@ const _: () = {
             while let ::core::option::Option::Some(__index) = __map
                 .next_key_seed(__p::FieldSeed::<Self>::new())?
             {
-                match __index {
-                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
-                    1 => __p::read_member(&mut __map, &mut __slots.1, &__PLACES[1])?,
-                    2 => __p::read_member(&mut __map, &mut __slots.2, &__PLACES[2])?,
-                    3 => __p::read_member(&mut __map, &mut __slots.3, &__PLACES[3])?,
-                    4 => __p::read_member(&mut __map, &mut __slots.4, &__PLACES[4])?,
-                    5 => __p::read_member(&mut __map, &mut __slots.5, &__PLACES[5])?,
-                    6 => __p::read_member(&mut __map, &mut __slots.6, &__PLACES[6])?,
-                    7 => __p::read_member(&mut __map, &mut __slots.7, &__PLACES[7])?,
-                    8 => __p::read_member(&mut __map, &mut __slots.8, &__PLACES[8])?,
-                    _ => __p::skip_value(&mut __map)?,
-                }
+                let __read = match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0]),
+                    1 => __p::read_member(&mut __map, &mut __slots.1, &__PLACES[1]),
+                    2 => __p::read_member(&mut __map, &mut __slots.2, &__PLACES[2]),
+                    3 => __p::read_member(&mut __map, &mut __slots.3, &__PLACES[3]),
+                    4 => __p::read_member(&mut __map, &mut __slots.4, &__PLACES[4]),
+                    5 => __p::read_member(&mut __map, &mut __slots.5, &__PLACES[5]),
+                    6 => __p::read_member(&mut __map, &mut __slots.6, &__PLACES[6]),
+                    7 => __p::read_member(&mut __map, &mut __slots.7, &__PLACES[7]),
+                    8 => __p::read_member(&mut __map, &mut __slots.8, &__PLACES[8]),
+                    _ => __p::skip_value(&mut __map),
+                };
+                __read?;
             }
             ::core::result::Result::Ok(Self {
                 map: __slots.0,
@@ -1362,9 +1380,10 @@ const _: () = {
             &self,
             __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            use __serde::ser::SerializeStruct as _;
-            let mut __state = __serializer.serialize_struct("String", 1)?;
-            __p::write_member(&mut __state, "Value", &self.value)?;
+            let mut __state = __p::StructWriter::new(
+                __serializer.serialize_struct("String", 1),
+            );
+            __state.member("Value", &self.value);
             __state.end()
         }
     }
@@ -1378,6 +1397,7 @@ const _: () = {
     }
     impl __p::DecodeFields for String {
         const EXPECTING: &'static ::core::primitive::str = "a `String` object";
+        #[inline]
         fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
             match __name {
                 "Value" => 0,
@@ -1392,10 +1412,11 @@ const _: () = {
             while let ::core::option::Option::Some(__index) = __map
                 .next_key_seed(__p::FieldSeed::<Self>::new())?
             {
-                match __index {
-                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
-                    _ => __p::skip_value(&mut __map)?,
-                }
+                let __read = match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0]),
+                    _ => __p::skip_value(&mut __map),
+                };
+                __read?;
             }
             match (__slots.0,) {
                 (::core::option::Option::Some(__r_value),) => {
@@ -1459,10 +1480,14 @@ const _: () = {
             &self,
             __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            use __serde::ser::SerializeStruct as _;
-            let mut __state = __serializer
-                .serialize_struct("Visitor", __p::count_set(&[self.visitor.is_some()]))?;
-            __p::write_optional(&mut __state, "Visitor", &self.visitor)?;
+            let mut __state = __p::StructWriter::new(
+                __serializer
+                    .serialize_struct(
+                        "Visitor",
+                        __p::count_set(&[self.visitor.is_some()]),
+                    ),
+            );
+            __state.optional("Visitor", &self.visitor);
             __state.end()
         }
     }
@@ -1476,6 +1501,7 @@ const _: () = {
     }
     impl __p::DecodeFields for Visitor {
         const EXPECTING: &'static ::core::primitive::str = "a `Visitor` object";
+        #[inline]
         fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
             match __name {
                 "Visitor" => 0,
@@ -1490,10 +1516,11 @@ const _: () = {
             while let ::core::option::Option::Some(__index) = __map
                 .next_key_seed(__p::FieldSeed::<Self>::new())?
             {
-                match __index {
-                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
-                    _ => __p::skip_value(&mut __map)?,
-                }
+                let __read = match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0]),
+                    _ => __p::skip_value(&mut __map),
+                };
+                __read?;
             }
             ::core::result::Result::Ok(Self { visitor: __slots.0 })
         }

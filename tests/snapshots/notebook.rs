@@ -43,15 +43,16 @@ const _: () = {
             &self,
             __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            use __serde::ser::SerializeStruct as _;
-            let mut __state = __serializer
-                .serialize_struct(
-                    "AddNoteInput",
-                    1 + __p::count_set(&[self.tags.is_some(), self.due.is_some()]),
-                )?;
-            __p::write_member(&mut __state, "title", &self.title)?;
-            __p::write_optional(&mut __state, "tags", &self.tags)?;
-            __p::write_optional(&mut __state, "due", &self.due)?;
+            let mut __state = __p::StructWriter::new(
+                __serializer
+                    .serialize_struct(
+                        "AddNoteInput",
+                        1 + __p::count_set(&[self.tags.is_some(), self.due.is_some()]),
+                    ),
+            );
+            __state.member("title", &self.title);
+            __state.optional("tags", &self.tags);
+            __state.optional("due", &self.due);
             __state.end()
         }
     }
@@ -65,6 +66,7 @@ const _: () = {
     }
     impl __p::DecodeFields for AddNoteInput {
         const EXPECTING: &'static ::core::primitive::str = "an `AddNoteInput` object";
+        #[inline]
         fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
             match __name {
                 "title" => 0,
@@ -89,12 +91,13 @@ const _: () = {
             while let ::core::option::Option::Some(__index) = __map
                 .next_key_seed(__p::FieldSeed::<Self>::new())?
             {
-                match __index {
-                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
-                    1 => __p::read_member(&mut __map, &mut __slots.1, &__PLACES[1])?,
-                    2 => __p::read_member(&mut __map, &mut __slots.2, &__PLACES[2])?,
-                    _ => __p::skip_value(&mut __map)?,
-                }
+                let __read = match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0]),
+                    1 => __p::read_member(&mut __map, &mut __slots.1, &__PLACES[1]),
+                    2 => __p::read_member(&mut __map, &mut __slots.2, &__PLACES[2]),
+                    _ => __p::skip_value(&mut __map),
+                };
+                __read?;
             }
             match (__slots.0,) {
                 (::core::option::Option::Some(__r_title),) => {
@@ -162,13 +165,14 @@ const _: () = {
             &self,
             __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            use __serde::ser::SerializeStruct as _;
-            let mut __state = __serializer
-                .serialize_struct(
-                    "AddNoteOutput",
-                    __p::count_set(&[self.id.is_some()]),
-                )?;
-            __p::write_optional(&mut __state, "id", &self.id)?;
+            let mut __state = __p::StructWriter::new(
+                __serializer
+                    .serialize_struct(
+                        "AddNoteOutput",
+                        __p::count_set(&[self.id.is_some()]),
+                    ),
+            );
+            __state.optional("id", &self.id);
             __state.end()
         }
     }
@@ -182,6 +186,7 @@ const _: () = {
     }
     impl __p::DecodeFields for AddNoteOutput {
         const EXPECTING: &'static ::core::primitive::str = "an `AddNoteOutput` object";
+        #[inline]
         fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
             match __name {
                 "id" => 0,
@@ -196,10 +201,11 @@ const _: () = {
             while let ::core::option::Option::Some(__index) = __map
                 .next_key_seed(__p::FieldSeed::<Self>::new())?
             {
-                match __index {
-                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
-                    _ => __p::skip_value(&mut __map)?,
-                }
+                let __read = match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0]),
+                    _ => __p::skip_value(&mut __map),
+                };
+                __read?;
             }
             ::core::result::Result::Ok(Self { id: __slots.0 })
         }
@@ -262,13 +268,14 @@ const _: () = {
             &self,
             __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            use __serde::ser::SerializeStruct as _;
-            let mut __state = __serializer
-                .serialize_struct(
-                    "ListNotesOutput",
-                    __p::count_set(&[self.titles.is_some()]),
-                )?;
-            __p::write_optional(&mut __state, "titles", &self.titles)?;
+            let mut __state = __p::StructWriter::new(
+                __serializer
+                    .serialize_struct(
+                        "ListNotesOutput",
+                        __p::count_set(&[self.titles.is_some()]),
+                    ),
+            );
+            __state.optional("titles", &self.titles);
             __state.end()
         }
     }
@@ -282,6 +289,7 @@ const _: () = {
     }
     impl __p::DecodeFields for ListNotesOutput {
         const EXPECTING: &'static ::core::primitive::str = "a `ListNotesOutput` object";
+        #[inline]
         fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
             match __name {
                 "titles" => 0,
@@ -300,10 +308,11 @@ const _: () = {
             while let ::core::option::Option::Some(__index) = __map
                 .next_key_seed(__p::FieldSeed::<Self>::new())?
             {
-                match __index {
-                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
-                    _ => __p::skip_value(&mut __map)?,
-                }
+                let __read = match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0]),
+                    _ => __p::skip_value(&mut __map),
+                };
+                __read?;
             }
             ::core::result::Result::Ok(Self { titles: __slots.0 })
         }
@@ -389,14 +398,15 @@ const _: () = {
             &self,
             __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            use __serde::ser::SerializeStruct as _;
-            let mut __state = __serializer
-                .serialize_struct(
-                    "NotebookFull",
-                    __p::count_set(&[self.message.is_some(), self.limit.is_some()]),
-                )?;
-            __p::write_optional(&mut __state, "message", &self.message)?;
-            __p::write_optional(&mut __state, "limit", &self.limit)?;
+            let mut __state = __p::StructWriter::new(
+                __serializer
+                    .serialize_struct(
+                        "NotebookFull",
+                        __p::count_set(&[self.message.is_some(), self.limit.is_some()]),
+                    ),
+            );
+            __state.optional("message", &self.message);
+            __state.optional("limit", &self.limit);
             __state.end()
         }
     }
@@ -410,6 +420,7 @@ const _: () = {
     }
     impl __p::DecodeFields for NotebookFull {
         const EXPECTING: &'static ::core::primitive::str = "a `NotebookFull` object";
+        #[inline]
         fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
             match __name {
                 "message" => 0,
@@ -431,11 +442,12 @@ const _: () = {
             while let ::core::option::Option::Some(__index) = __map
                 .next_key_seed(__p::FieldSeed::<Self>::new())?
             {
-                match __index {
-                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
-                    1 => __p::read_member(&mut __map, &mut __slots.1, &__PLACES[1])?,
-                    _ => __p::skip_value(&mut __map)?,
-                }
+                let __read = match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0]),
+                    1 => __p::read_member(&mut __map, &mut __slots.1, &__PLACES[1]),
+                    _ => __p::skip_value(&mut __map),
+                };
+                __read?;
             }
             ::core::result::Result::Ok(Self {
                 message: __slots.0,
@@ -675,15 +687,7 @@ pub mod operations {
     /// `POST /`
     ///
     /// Smithy shape: `example.notebook#AddNote`.
-    #[derive(
-        ::core::clone::Clone,
-        ::core::marker::Copy,
-        ::core::fmt::Debug,
-        ::core::default::Default,
-        ::core::cmp::PartialEq,
-        ::core::cmp::Eq,
-        ::core::hash::Hash
-    )]
+    #[derive(::core::clone::Clone, ::core::marker::Copy, ::core::fmt::Debug)]
     pub struct AddNote;
     #[allow(deprecated)]
     impl ::sesv2_model::Operation for AddNote {
@@ -808,31 +812,13 @@ pub mod operations {
         }
     }
     #[allow(deprecated)]
-    impl ::std::error::Error for AddNoteError {
-        #[inline]
-        fn source(
-            &self,
-        ) -> ::core::option::Option<&(dyn ::std::error::Error + 'static)> {
-            match self {
-                Self::NotebookFull(__error) => ::core::option::Option::Some(__error),
-                Self::Unhandled(__error) => ::core::option::Option::Some(__error),
-            }
-        }
-    }
+    impl ::std::error::Error for AddNoteError {}
     /// Lists the notes: no input, so the body is \`{}\`.
     ///
     /// `POST /`
     ///
     /// Smithy shape: `example.notebook#ListNotes`.
-    #[derive(
-        ::core::clone::Clone,
-        ::core::marker::Copy,
-        ::core::fmt::Debug,
-        ::core::default::Default,
-        ::core::cmp::PartialEq,
-        ::core::cmp::Eq,
-        ::core::hash::Hash
-    )]
+    #[derive(::core::clone::Clone, ::core::marker::Copy, ::core::fmt::Debug)]
     pub struct ListNotes;
     #[allow(deprecated)]
     impl ::sesv2_model::Operation for ListNotes {
@@ -941,14 +927,5 @@ pub mod operations {
         }
     }
     #[allow(deprecated)]
-    impl ::std::error::Error for ListNotesError {
-        #[inline]
-        fn source(
-            &self,
-        ) -> ::core::option::Option<&(dyn ::std::error::Error + 'static)> {
-            match self {
-                Self::Unhandled(__error) => ::core::option::Option::Some(__error),
-            }
-        }
-    }
+    impl ::std::error::Error for ListNotesError {}
 }

@@ -52,10 +52,14 @@ const _: () = {
             &self,
             __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            use __serde::ser::SerializeStruct as _;
-            let mut __state = __serializer
-                .serialize_struct("Broken", __p::count_set(&[self.message.is_some()]))?;
-            __p::write_optional(&mut __state, "message", &self.message)?;
+            let mut __state = __p::StructWriter::new(
+                __serializer
+                    .serialize_struct(
+                        "Broken",
+                        __p::count_set(&[self.message.is_some()]),
+                    ),
+            );
+            __state.optional("message", &self.message);
             __state.end()
         }
     }
@@ -69,6 +73,7 @@ const _: () = {
     }
     impl __p::DecodeFields for Broken {
         const EXPECTING: &'static ::core::primitive::str = "a `Broken` object";
+        #[inline]
         fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
             match __name {
                 "message" => 0,
@@ -83,10 +88,11 @@ const _: () = {
             while let ::core::option::Option::Some(__index) = __map
                 .next_key_seed(__p::FieldSeed::<Self>::new())?
             {
-                match __index {
-                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
-                    _ => __p::skip_value(&mut __map)?,
-                }
+                let __read = match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0]),
+                    _ => __p::skip_value(&mut __map),
+                };
+                __read?;
             }
             ::core::result::Result::Ok(Self { message: __slots.0 })
         }
@@ -291,13 +297,14 @@ const _: () = {
             &self,
             __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            use __serde::ser::SerializeStruct as _;
-            let mut __state = __serializer
-                .serialize_struct(
-                    "Conflict",
-                    __p::count_set(&[self.message.is_some()]),
-                )?;
-            __p::write_optional(&mut __state, "Message", &self.message)?;
+            let mut __state = __p::StructWriter::new(
+                __serializer
+                    .serialize_struct(
+                        "Conflict",
+                        __p::count_set(&[self.message.is_some()]),
+                    ),
+            );
+            __state.optional("Message", &self.message);
             __state.end()
         }
     }
@@ -311,6 +318,7 @@ const _: () = {
     }
     impl __p::DecodeFields for Conflict {
         const EXPECTING: &'static ::core::primitive::str = "a `Conflict` object";
+        #[inline]
         fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
             match __name {
                 "Message" => 0,
@@ -325,10 +333,11 @@ const _: () = {
             while let ::core::option::Option::Some(__index) = __map
                 .next_key_seed(__p::FieldSeed::<Self>::new())?
             {
-                match __index {
-                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
-                    _ => __p::skip_value(&mut __map)?,
-                }
+                let __read = match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0]),
+                    _ => __p::skip_value(&mut __map),
+                };
+                __read?;
             }
             ::core::result::Result::Ok(Self { message: __slots.0 })
         }
@@ -412,14 +421,15 @@ const _: () = {
             &self,
             __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            use __serde::ser::SerializeStruct as _;
-            let mut __state = __serializer
-                .serialize_struct(
-                    "Credentials",
-                    __p::count_set(&[self.user.is_some(), self.password.is_some()]),
-                )?;
-            __p::write_optional(&mut __state, "User", &self.user)?;
-            __p::write_optional(&mut __state, "Password", &self.password)?;
+            let mut __state = __p::StructWriter::new(
+                __serializer
+                    .serialize_struct(
+                        "Credentials",
+                        __p::count_set(&[self.user.is_some(), self.password.is_some()]),
+                    ),
+            );
+            __state.optional("User", &self.user);
+            __state.optional("Password", &self.password);
             __state.end()
         }
     }
@@ -433,6 +443,7 @@ const _: () = {
     }
     impl __p::DecodeFields for Credentials {
         const EXPECTING: &'static ::core::primitive::str = "a `Credentials` object";
+        #[inline]
         fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
             match __name {
                 "User" => 0,
@@ -454,11 +465,12 @@ const _: () = {
             while let ::core::option::Option::Some(__index) = __map
                 .next_key_seed(__p::FieldSeed::<Self>::new())?
             {
-                match __index {
-                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
-                    1 => __p::read_member(&mut __map, &mut __slots.1, &__PLACES[1])?,
-                    _ => __p::skip_value(&mut __map)?,
-                }
+                let __read = match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0]),
+                    1 => __p::read_member(&mut __map, &mut __slots.1, &__PLACES[1]),
+                    _ => __p::skip_value(&mut __map),
+                };
+                __read?;
             }
             ::core::result::Result::Ok(Self {
                 user: __slots.0,
@@ -539,21 +551,22 @@ const _: () = {
             &self,
             __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            use __serde::ser::SerializeStruct as _;
-            let mut __state = __serializer
-                .serialize_struct(
-                    "EverythingInput",
-                    __p::count_set(
-                        &[
-                            self.login.is_some(),
-                            self.settings.is_some(),
-                            self.uses_old.is_some(),
-                        ],
+            let mut __state = __p::StructWriter::new(
+                __serializer
+                    .serialize_struct(
+                        "EverythingInput",
+                        __p::count_set(
+                            &[
+                                self.login.is_some(),
+                                self.settings.is_some(),
+                                self.uses_old.is_some(),
+                            ],
+                        ),
                     ),
-                )?;
-            __p::write_optional(&mut __state, "Login", &self.login)?;
-            __p::write_optional(&mut __state, "Settings", &self.settings)?;
-            __p::write_optional(&mut __state, "UsesOld", &self.uses_old)?;
+            );
+            __state.optional("Login", &self.login);
+            __state.optional("Settings", &self.settings);
+            __state.optional("UsesOld", &self.uses_old);
             __state.end()
         }
     }
@@ -567,6 +580,7 @@ const _: () = {
     }
     impl __p::DecodeFields for EverythingInput {
         const EXPECTING: &'static ::core::primitive::str = "an `EverythingInput` object";
+        #[inline]
         fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
             match __name {
                 "Login" => 0,
@@ -591,12 +605,13 @@ const _: () = {
             while let ::core::option::Option::Some(__index) = __map
                 .next_key_seed(__p::FieldSeed::<Self>::new())?
             {
-                match __index {
-                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
-                    1 => __p::read_member(&mut __map, &mut __slots.1, &__PLACES[1])?,
-                    2 => __p::read_member(&mut __map, &mut __slots.2, &__PLACES[2])?,
-                    _ => __p::skip_value(&mut __map)?,
-                }
+                let __read = match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0]),
+                    1 => __p::read_member(&mut __map, &mut __slots.1, &__PLACES[1]),
+                    2 => __p::read_member(&mut __map, &mut __slots.2, &__PLACES[2]),
+                    _ => __p::skip_value(&mut __map),
+                };
+                __read?;
             }
             ::core::result::Result::Ok(Self {
                 login: __slots.0,
@@ -672,14 +687,15 @@ const _: () = {
             &self,
             __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            use __serde::ser::SerializeStruct as _;
-            let mut __state = __serializer
-                .serialize_struct(
-                    "EverythingOutput",
-                    __p::count_set(&[self.values.is_some(), self.node.is_some()]),
-                )?;
-            __p::write_optional(&mut __state, "Values", &self.values)?;
-            __p::write_optional(&mut __state, "Node", &self.node)?;
+            let mut __state = __p::StructWriter::new(
+                __serializer
+                    .serialize_struct(
+                        "EverythingOutput",
+                        __p::count_set(&[self.values.is_some(), self.node.is_some()]),
+                    ),
+            );
+            __state.optional("Values", &self.values);
+            __state.optional("Node", &self.node);
             __state.end()
         }
     }
@@ -693,6 +709,7 @@ const _: () = {
     }
     impl __p::DecodeFields for EverythingOutput {
         const EXPECTING: &'static ::core::primitive::str = "an `EverythingOutput` object";
+        #[inline]
         fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
             match __name {
                 "Values" => 0,
@@ -714,11 +731,12 @@ const _: () = {
             while let ::core::option::Option::Some(__index) = __map
                 .next_key_seed(__p::FieldSeed::<Self>::new())?
             {
-                match __index {
-                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
-                    1 => __p::read_member(&mut __map, &mut __slots.1, &__PLACES[1])?,
-                    _ => __p::skip_value(&mut __map)?,
-                }
+                let __read = match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0]),
+                    1 => __p::read_member(&mut __map, &mut __slots.1, &__PLACES[1]),
+                    _ => __p::skip_value(&mut __map),
+                };
+                __read?;
             }
             ::core::result::Result::Ok(Self {
                 values: __slots.0,
@@ -984,19 +1002,20 @@ const _: () = {
             &self,
             __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            use __serde::ser::SerializeStruct as _;
-            let mut __state = __serializer
-                .serialize_struct(
-                    "Login",
-                    2
-                        + __p::count_set(
-                            &[self.backups.is_some(), self.credentials.is_some()],
-                        ),
-                )?;
-            __p::write_member(&mut __state, "User", &self.user)?;
-            __p::write_member(&mut __state, "Password", &self.password)?;
-            __p::write_optional(&mut __state, "Backups", &self.backups)?;
-            __p::write_optional(&mut __state, "Credentials", &self.credentials)?;
+            let mut __state = __p::StructWriter::new(
+                __serializer
+                    .serialize_struct(
+                        "Login",
+                        2
+                            + __p::count_set(
+                                &[self.backups.is_some(), self.credentials.is_some()],
+                            ),
+                    ),
+            );
+            __state.member("User", &self.user);
+            __state.member("Password", &self.password);
+            __state.optional("Backups", &self.backups);
+            __state.optional("Credentials", &self.credentials);
             __state.end()
         }
     }
@@ -1010,6 +1029,7 @@ const _: () = {
     }
     impl __p::DecodeFields for Login {
         const EXPECTING: &'static ::core::primitive::str = "a `Login` object";
+        #[inline]
         fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
             match __name {
                 "User" => 0,
@@ -1037,13 +1057,14 @@ const _: () = {
             while let ::core::option::Option::Some(__index) = __map
                 .next_key_seed(__p::FieldSeed::<Self>::new())?
             {
-                match __index {
-                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
-                    1 => __p::read_member(&mut __map, &mut __slots.1, &__PLACES[1])?,
-                    2 => __p::read_member(&mut __map, &mut __slots.2, &__PLACES[2])?,
-                    3 => __p::read_member(&mut __map, &mut __slots.3, &__PLACES[3])?,
-                    _ => __p::skip_value(&mut __map)?,
-                }
+                let __read = match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0]),
+                    1 => __p::read_member(&mut __map, &mut __slots.1, &__PLACES[1]),
+                    2 => __p::read_member(&mut __map, &mut __slots.2, &__PLACES[2]),
+                    3 => __p::read_member(&mut __map, &mut __slots.3, &__PLACES[3]),
+                    _ => __p::skip_value(&mut __map),
+                };
+                __read?;
             }
             ::core::result::Result::Ok(Self {
                 user: __slots.0.unwrap_or_else(__p::Correct::corrected),
@@ -1148,25 +1169,26 @@ const _: () = {
             &self,
             __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            use __serde::ser::SerializeStruct as _;
-            let mut __state = __serializer
-                .serialize_struct(
-                    "Node",
-                    __p::count_set(
-                        &[
-                            self.name.is_some(),
-                            self.parent.is_some(),
-                            self.children.is_some(),
-                            self.attributes.is_some(),
-                            self.tag.is_some(),
-                        ],
+            let mut __state = __p::StructWriter::new(
+                __serializer
+                    .serialize_struct(
+                        "Node",
+                        __p::count_set(
+                            &[
+                                self.name.is_some(),
+                                self.parent.is_some(),
+                                self.children.is_some(),
+                                self.attributes.is_some(),
+                                self.tag.is_some(),
+                            ],
+                        ),
                     ),
-                )?;
-            __p::write_optional(&mut __state, "Name", &self.name)?;
-            __p::write_optional(&mut __state, "Parent", &self.parent)?;
-            __p::write_optional(&mut __state, "Children", &self.children)?;
-            __p::write_optional(&mut __state, "Attributes", &self.attributes)?;
-            __p::write_optional(&mut __state, "Tag", &self.tag)?;
+            );
+            __state.optional("Name", &self.name);
+            __state.optional("Parent", &self.parent);
+            __state.optional("Children", &self.children);
+            __state.optional("Attributes", &self.attributes);
+            __state.optional("Tag", &self.tag);
             __state.end()
         }
     }
@@ -1180,6 +1202,7 @@ const _: () = {
     }
     impl __p::DecodeFields for Node {
         const EXPECTING: &'static ::core::primitive::str = "a `Node` object";
+        #[inline]
         fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
             match __name {
                 "Name" => 0,
@@ -1212,14 +1235,15 @@ const _: () = {
             while let ::core::option::Option::Some(__index) = __map
                 .next_key_seed(__p::FieldSeed::<Self>::new())?
             {
-                match __index {
-                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
-                    1 => __p::read_member(&mut __map, &mut __slots.1, &__PLACES[1])?,
-                    2 => __p::read_member(&mut __map, &mut __slots.2, &__PLACES[2])?,
-                    3 => __p::read_member(&mut __map, &mut __slots.3, &__PLACES[3])?,
-                    4 => __p::read_member(&mut __map, &mut __slots.4, &__PLACES[4])?,
-                    _ => __p::skip_value(&mut __map)?,
-                }
+                let __read = match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0]),
+                    1 => __p::read_member(&mut __map, &mut __slots.1, &__PLACES[1]),
+                    2 => __p::read_member(&mut __map, &mut __slots.2, &__PLACES[2]),
+                    3 => __p::read_member(&mut __map, &mut __slots.3, &__PLACES[3]),
+                    4 => __p::read_member(&mut __map, &mut __slots.4, &__PLACES[4]),
+                    _ => __p::skip_value(&mut __map),
+                };
+                __read?;
             }
             ::core::result::Result::Ok(Self {
                 name: __slots.0,
@@ -1296,10 +1320,11 @@ const _: () = {
             &self,
             __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            use __serde::ser::SerializeStruct as _;
-            let mut __state = __serializer
-                .serialize_struct("OldThing", __p::count_set(&[self.name.is_some()]))?;
-            __p::write_optional(&mut __state, "Name", &self.name)?;
+            let mut __state = __p::StructWriter::new(
+                __serializer
+                    .serialize_struct("OldThing", __p::count_set(&[self.name.is_some()])),
+            );
+            __state.optional("Name", &self.name);
             __state.end()
         }
     }
@@ -1313,6 +1338,7 @@ const _: () = {
     }
     impl __p::DecodeFields for OldThing {
         const EXPECTING: &'static ::core::primitive::str = "an `OldThing` object";
+        #[inline]
         fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
             match __name {
                 "Name" => 0,
@@ -1327,10 +1353,11 @@ const _: () = {
             while let ::core::option::Option::Some(__index) = __map
                 .next_key_seed(__p::FieldSeed::<Self>::new())?
             {
-                match __index {
-                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
-                    _ => __p::skip_value(&mut __map)?,
-                }
+                let __read = match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0]),
+                    _ => __p::skip_value(&mut __map),
+                };
+                __read?;
             }
             ::core::result::Result::Ok(Self { name: __slots.0 })
         }
@@ -1732,39 +1759,40 @@ const _: () = {
             &self,
             __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            use __serde::ser::SerializeStruct as _;
-            let mut __state = __serializer
-                .serialize_struct(
-                    "Settings",
-                    13
-                        + __p::count_set(
-                            &[
-                                self.loose.is_some(),
-                                self.later.is_some(),
-                                self.must_have.is_some(),
-                                self.cleared.is_some(),
-                                self.old_flag.is_some(),
-                            ],
-                        ),
-                )?;
-            __p::write_member(&mut __state, "Retries", &self.retries)?;
-            __p::write_member(&mut __state, "Enabled", &self.enabled)?;
-            __p::write_member(&mut __state, "Ratio", &self.ratio)?;
-            __p::write_member(&mut __state, "Small", &self.small)?;
-            __p::write_member(&mut __state, "Name", &self.name)?;
-            __p::write_member(&mut __state, "Empty", &self.empty)?;
-            __p::write_member(&mut __state, "Tags", &self.tags)?;
-            __p::write_member(&mut __state, "Labels", &self.labels)?;
-            __p::write_member(&mut __state, "Priority", &self.priority)?;
-            __p::write_member(&mut __state, "Tier", &self.tier)?;
-            __p::write_member(&mut __state, "Since", &self.since)?;
-            __p::write_member(&mut __state, "Extra", &self.extra)?;
-            __p::write_member(&mut __state, "Big", &self.big)?;
-            __p::write_optional(&mut __state, "Loose", &self.loose)?;
-            __p::write_optional(&mut __state, "Later", &self.later)?;
-            __p::write_optional(&mut __state, "MustHave", &self.must_have)?;
-            __p::write_optional(&mut __state, "Cleared", &self.cleared)?;
-            __p::write_optional(&mut __state, "OldFlag", &self.old_flag)?;
+            let mut __state = __p::StructWriter::new(
+                __serializer
+                    .serialize_struct(
+                        "Settings",
+                        13
+                            + __p::count_set(
+                                &[
+                                    self.loose.is_some(),
+                                    self.later.is_some(),
+                                    self.must_have.is_some(),
+                                    self.cleared.is_some(),
+                                    self.old_flag.is_some(),
+                                ],
+                            ),
+                    ),
+            );
+            __state.member("Retries", &self.retries);
+            __state.member("Enabled", &self.enabled);
+            __state.member("Ratio", &self.ratio);
+            __state.member("Small", &self.small);
+            __state.member("Name", &self.name);
+            __state.member("Empty", &self.empty);
+            __state.member("Tags", &self.tags);
+            __state.member("Labels", &self.labels);
+            __state.member("Priority", &self.priority);
+            __state.member("Tier", &self.tier);
+            __state.member("Since", &self.since);
+            __state.member("Extra", &self.extra);
+            __state.member("Big", &self.big);
+            __state.optional("Loose", &self.loose);
+            __state.optional("Later", &self.later);
+            __state.optional("MustHave", &self.must_have);
+            __state.optional("Cleared", &self.cleared);
+            __state.optional("OldFlag", &self.old_flag);
             __state.end()
         }
     }
@@ -1778,6 +1806,7 @@ const _: () = {
     }
     impl __p::DecodeFields for Settings {
         const EXPECTING: &'static ::core::primitive::str = "a `Settings` object";
+        #[inline]
         fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
             match __name {
                 "Retries" => 0,
@@ -1852,27 +1881,28 @@ const _: () = {
             while let ::core::option::Option::Some(__index) = __map
                 .next_key_seed(__p::FieldSeed::<Self>::new())?
             {
-                match __index {
-                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
-                    1 => __p::read_member(&mut __map, &mut __slots.1, &__PLACES[1])?,
-                    2 => __p::read_member(&mut __map, &mut __slots.2, &__PLACES[2])?,
-                    3 => __p::read_member(&mut __map, &mut __slots.3, &__PLACES[3])?,
-                    4 => __p::read_member(&mut __map, &mut __slots.4, &__PLACES[4])?,
-                    5 => __p::read_member(&mut __map, &mut __slots.5, &__PLACES[5])?,
-                    6 => __p::read_member(&mut __map, &mut __slots.6, &__PLACES[6])?,
-                    7 => __p::read_member(&mut __map, &mut __slots.7, &__PLACES[7])?,
-                    8 => __p::read_member(&mut __map, &mut __slots.8, &__PLACES[8])?,
-                    9 => __p::read_member(&mut __map, &mut __slots.9, &__PLACES[9])?,
-                    10 => __p::read_member(&mut __map, &mut __slots.10, &__PLACES[10])?,
-                    11 => __p::read_member(&mut __map, &mut __slots.11, &__PLACES[11])?,
-                    12 => __p::read_member(&mut __map, &mut __slots.12, &__PLACES[12])?,
-                    13 => __p::read_member(&mut __map, &mut __slots.13, &__PLACES[13])?,
-                    14 => __p::read_member(&mut __map, &mut __slots.14, &__PLACES[14])?,
-                    15 => __p::read_member(&mut __map, &mut __slots.15, &__PLACES[15])?,
-                    16 => __p::read_member(&mut __map, &mut __slots.16, &__PLACES[16])?,
-                    17 => __p::read_member(&mut __map, &mut __slots.17, &__PLACES[17])?,
-                    _ => __p::skip_value(&mut __map)?,
-                }
+                let __read = match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0]),
+                    1 => __p::read_member(&mut __map, &mut __slots.1, &__PLACES[1]),
+                    2 => __p::read_member(&mut __map, &mut __slots.2, &__PLACES[2]),
+                    3 => __p::read_member(&mut __map, &mut __slots.3, &__PLACES[3]),
+                    4 => __p::read_member(&mut __map, &mut __slots.4, &__PLACES[4]),
+                    5 => __p::read_member(&mut __map, &mut __slots.5, &__PLACES[5]),
+                    6 => __p::read_member(&mut __map, &mut __slots.6, &__PLACES[6]),
+                    7 => __p::read_member(&mut __map, &mut __slots.7, &__PLACES[7]),
+                    8 => __p::read_member(&mut __map, &mut __slots.8, &__PLACES[8]),
+                    9 => __p::read_member(&mut __map, &mut __slots.9, &__PLACES[9]),
+                    10 => __p::read_member(&mut __map, &mut __slots.10, &__PLACES[10]),
+                    11 => __p::read_member(&mut __map, &mut __slots.11, &__PLACES[11]),
+                    12 => __p::read_member(&mut __map, &mut __slots.12, &__PLACES[12]),
+                    13 => __p::read_member(&mut __map, &mut __slots.13, &__PLACES[13]),
+                    14 => __p::read_member(&mut __map, &mut __slots.14, &__PLACES[14]),
+                    15 => __p::read_member(&mut __map, &mut __slots.15, &__PLACES[15]),
+                    16 => __p::read_member(&mut __map, &mut __slots.16, &__PLACES[16]),
+                    17 => __p::read_member(&mut __map, &mut __slots.17, &__PLACES[17]),
+                    _ => __p::skip_value(&mut __map),
+                };
+                __read?;
             }
             ::core::result::Result::Ok(Self {
                 retries: __slots.0.unwrap_or(3i32),
@@ -2106,14 +2136,15 @@ const _: () = {
             &self,
             __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            use __serde::ser::SerializeStruct as _;
-            let mut __state = __serializer
-                .serialize_struct(
-                    "TagPair",
-                    1 + __p::count_set(&[self.right.is_some()]),
-                )?;
-            __p::write_member(&mut __state, "Left", &self.left)?;
-            __p::write_optional(&mut __state, "Right", &self.right)?;
+            let mut __state = __p::StructWriter::new(
+                __serializer
+                    .serialize_struct(
+                        "TagPair",
+                        1 + __p::count_set(&[self.right.is_some()]),
+                    ),
+            );
+            __state.member("Left", &self.left);
+            __state.optional("Right", &self.right);
             __state.end()
         }
     }
@@ -2127,6 +2158,7 @@ const _: () = {
     }
     impl __p::DecodeFields for TagPair {
         const EXPECTING: &'static ::core::primitive::str = "a `TagPair` object";
+        #[inline]
         fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
             match __name {
                 "Left" => 0,
@@ -2148,11 +2180,12 @@ const _: () = {
             while let ::core::option::Option::Some(__index) = __map
                 .next_key_seed(__p::FieldSeed::<Self>::new())?
             {
-                match __index {
-                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
-                    1 => __p::read_member(&mut __map, &mut __slots.1, &__PLACES[1])?,
-                    _ => __p::skip_value(&mut __map)?,
-                }
+                let __read = match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0]),
+                    1 => __p::read_member(&mut __map, &mut __slots.1, &__PLACES[1]),
+                    _ => __p::skip_value(&mut __map),
+                };
+                __read?;
             }
             ::core::result::Result::Ok(Self {
                 left: __slots.0.unwrap_or_else(__p::Correct::corrected),
@@ -2229,14 +2262,15 @@ const _: () = {
             &self,
             __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            use __serde::ser::SerializeStruct as _;
-            let mut __state = __serializer
-                .serialize_struct(
-                    "UsesOld",
-                    __p::count_set(&[self.old.is_some(), self.olds.is_some()]),
-                )?;
-            __p::write_optional(&mut __state, "Old", &self.old)?;
-            __p::write_optional(&mut __state, "Olds", &self.olds)?;
+            let mut __state = __p::StructWriter::new(
+                __serializer
+                    .serialize_struct(
+                        "UsesOld",
+                        __p::count_set(&[self.old.is_some(), self.olds.is_some()]),
+                    ),
+            );
+            __state.optional("Old", &self.old);
+            __state.optional("Olds", &self.olds);
             __state.end()
         }
     }
@@ -2250,6 +2284,7 @@ const _: () = {
     }
     impl __p::DecodeFields for UsesOld {
         const EXPECTING: &'static ::core::primitive::str = "an `UsesOld` object";
+        #[inline]
         fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
             match __name {
                 "Old" => 0,
@@ -2271,11 +2306,12 @@ const _: () = {
             while let ::core::option::Option::Some(__index) = __map
                 .next_key_seed(__p::FieldSeed::<Self>::new())?
             {
-                match __index {
-                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
-                    1 => __p::read_member(&mut __map, &mut __slots.1, &__PLACES[1])?,
-                    _ => __p::skip_value(&mut __map)?,
-                }
+                let __read = match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0]),
+                    1 => __p::read_member(&mut __map, &mut __slots.1, &__PLACES[1]),
+                    _ => __p::skip_value(&mut __map),
+                };
+                __read?;
             }
             ::core::result::Result::Ok(Self {
                 old: __slots.0,
@@ -2419,54 +2455,55 @@ const _: () = {
             &self,
             __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            use __serde::ser::SerializeStruct as _;
-            let mut __state = __serializer
-                .serialize_struct(
-                    "Values",
-                    __p::count_set(
-                        &[
-                            self.priority.is_some(),
-                            self.priorities.is_some(),
-                            self.tier.is_some(),
-                            self.document.is_some(),
-                            self.big_int.is_some(),
-                            self.big_dec.is_some(),
-                            self.epoch.is_some(),
-                            self.date_time.is_some(),
-                            self.http_date.is_some(),
-                            self.date_times.is_some(),
-                            self.choice.is_some(),
-                            self.unique.is_some(),
-                        ],
+            let mut __state = __p::StructWriter::new(
+                __serializer
+                    .serialize_struct(
+                        "Values",
+                        __p::count_set(
+                            &[
+                                self.priority.is_some(),
+                                self.priorities.is_some(),
+                                self.tier.is_some(),
+                                self.document.is_some(),
+                                self.big_int.is_some(),
+                                self.big_dec.is_some(),
+                                self.epoch.is_some(),
+                                self.date_time.is_some(),
+                                self.http_date.is_some(),
+                                self.date_times.is_some(),
+                                self.choice.is_some(),
+                                self.unique.is_some(),
+                            ],
+                        ),
                     ),
-                )?;
-            __p::write_optional(&mut __state, "Priority", &self.priority)?;
-            __p::write_optional(&mut __state, "Priorities", &self.priorities)?;
-            __p::write_optional(&mut __state, "Tier", &self.tier)?;
-            __p::write_optional(&mut __state, "Document", &self.document)?;
-            __p::write_optional(&mut __state, "BigInt", &self.big_int)?;
-            __p::write_optional(&mut __state, "BigDec", &self.big_dec)?;
-            __p::write_optional(&mut __state, "Epoch", &self.epoch)?;
-            __p::write_optional_as(
-                &mut __state,
-                "DateTime",
-                &self.date_time,
-                __p::TimestampFormat::DateTime,
-            )?;
-            __p::write_optional_as(
-                &mut __state,
-                "HttpDate",
-                &self.http_date,
-                __p::TimestampFormat::HttpDate,
-            )?;
-            __p::write_optional_as(
-                &mut __state,
-                "DateTimes",
-                &self.date_times,
-                __p::TimestampFormat::DateTime,
-            )?;
-            __p::write_optional(&mut __state, "Choice", &self.choice)?;
-            __p::write_optional(&mut __state, "Unique", &self.unique)?;
+            );
+            __state.optional("Priority", &self.priority);
+            __state.optional("Priorities", &self.priorities);
+            __state.optional("Tier", &self.tier);
+            __state.optional("Document", &self.document);
+            __state.optional("BigInt", &self.big_int);
+            __state.optional("BigDec", &self.big_dec);
+            __state.optional("Epoch", &self.epoch);
+            __state
+                .optional_as(
+                    "DateTime",
+                    &self.date_time,
+                    __p::TimestampFormat::DateTime,
+                );
+            __state
+                .optional_as(
+                    "HttpDate",
+                    &self.http_date,
+                    __p::TimestampFormat::HttpDate,
+                );
+            __state
+                .optional_as(
+                    "DateTimes",
+                    &self.date_times,
+                    __p::TimestampFormat::DateTime,
+                );
+            __state.optional("Choice", &self.choice);
+            __state.optional("Unique", &self.unique);
             __state.end()
         }
     }
@@ -2480,6 +2517,7 @@ const _: () = {
     }
     impl __p::DecodeFields for Values {
         const EXPECTING: &'static ::core::primitive::str = "a `Values` object";
+        #[inline]
         fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
             match __name {
                 "Priority" => 0,
@@ -2536,21 +2574,22 @@ const _: () = {
             while let ::core::option::Option::Some(__index) = __map
                 .next_key_seed(__p::FieldSeed::<Self>::new())?
             {
-                match __index {
-                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
-                    1 => __p::read_member(&mut __map, &mut __slots.1, &__PLACES[1])?,
-                    2 => __p::read_member(&mut __map, &mut __slots.2, &__PLACES[2])?,
-                    3 => __p::read_member(&mut __map, &mut __slots.3, &__PLACES[3])?,
-                    4 => __p::read_member(&mut __map, &mut __slots.4, &__PLACES[4])?,
-                    5 => __p::read_member(&mut __map, &mut __slots.5, &__PLACES[5])?,
-                    6 => __p::read_member(&mut __map, &mut __slots.6, &__PLACES[6])?,
-                    7 => __p::read_member(&mut __map, &mut __slots.7, &__PLACES[7])?,
-                    8 => __p::read_member(&mut __map, &mut __slots.8, &__PLACES[8])?,
-                    9 => __p::read_member(&mut __map, &mut __slots.9, &__PLACES[9])?,
-                    10 => __p::read_member(&mut __map, &mut __slots.10, &__PLACES[10])?,
-                    11 => __p::read_member(&mut __map, &mut __slots.11, &__PLACES[11])?,
-                    _ => __p::skip_value(&mut __map)?,
-                }
+                let __read = match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0]),
+                    1 => __p::read_member(&mut __map, &mut __slots.1, &__PLACES[1]),
+                    2 => __p::read_member(&mut __map, &mut __slots.2, &__PLACES[2]),
+                    3 => __p::read_member(&mut __map, &mut __slots.3, &__PLACES[3]),
+                    4 => __p::read_member(&mut __map, &mut __slots.4, &__PLACES[4]),
+                    5 => __p::read_member(&mut __map, &mut __slots.5, &__PLACES[5]),
+                    6 => __p::read_member(&mut __map, &mut __slots.6, &__PLACES[6]),
+                    7 => __p::read_member(&mut __map, &mut __slots.7, &__PLACES[7]),
+                    8 => __p::read_member(&mut __map, &mut __slots.8, &__PLACES[8]),
+                    9 => __p::read_member(&mut __map, &mut __slots.9, &__PLACES[9]),
+                    10 => __p::read_member(&mut __map, &mut __slots.10, &__PLACES[10]),
+                    11 => __p::read_member(&mut __map, &mut __slots.11, &__PLACES[11]),
+                    _ => __p::skip_value(&mut __map),
+                };
+                __read?;
             }
             ::core::result::Result::Ok(Self {
                 priority: __slots.0,
@@ -3869,15 +3908,7 @@ pub mod operations {
     /// `POST /everything`
     ///
     /// Smithy shape: `example.traits#Everything`.
-    #[derive(
-        ::core::clone::Clone,
-        ::core::marker::Copy,
-        ::core::fmt::Debug,
-        ::core::default::Default,
-        ::core::cmp::PartialEq,
-        ::core::cmp::Eq,
-        ::core::hash::Hash
-    )]
+    #[derive(::core::clone::Clone, ::core::marker::Copy, ::core::fmt::Debug)]
     pub struct Everything;
     #[allow(deprecated)]
     impl ::sesv2_model::Operation for Everything {
@@ -4013,16 +4044,5 @@ pub mod operations {
         }
     }
     #[allow(deprecated)]
-    impl ::std::error::Error for EverythingError {
-        #[inline]
-        fn source(
-            &self,
-        ) -> ::core::option::Option<&(dyn ::std::error::Error + 'static)> {
-            match self {
-                Self::Conflict(__error) => ::core::option::Option::Some(__error),
-                Self::Broken(__error) => ::core::option::Option::Some(__error),
-                Self::Unhandled(__error) => ::core::option::Option::Some(__error),
-            }
-        }
-    }
+    impl ::std::error::Error for EverythingError {}
 }

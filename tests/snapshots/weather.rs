@@ -36,10 +36,11 @@ const _: () = {
             &self,
             __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            use __serde::ser::SerializeStruct as _;
-            let mut __state = __serializer.serialize_struct("Coordinates", 2)?;
-            __p::write_member(&mut __state, "latitude", &self.latitude)?;
-            __p::write_member(&mut __state, "longitude", &self.longitude)?;
+            let mut __state = __p::StructWriter::new(
+                __serializer.serialize_struct("Coordinates", 2),
+            );
+            __state.member("latitude", &self.latitude);
+            __state.member("longitude", &self.longitude);
             __state.end()
         }
     }
@@ -53,6 +54,7 @@ const _: () = {
     }
     impl __p::DecodeFields for Coordinates {
         const EXPECTING: &'static ::core::primitive::str = "a `Coordinates` object";
+        #[inline]
         fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
             match __name {
                 "latitude" => 0,
@@ -74,11 +76,12 @@ const _: () = {
             while let ::core::option::Option::Some(__index) = __map
                 .next_key_seed(__p::FieldSeed::<Self>::new())?
             {
-                match __index {
-                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
-                    1 => __p::read_member(&mut __map, &mut __slots.1, &__PLACES[1])?,
-                    _ => __p::skip_value(&mut __map)?,
-                }
+                let __read = match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0]),
+                    1 => __p::read_member(&mut __map, &mut __slots.1, &__PLACES[1]),
+                    _ => __p::skip_value(&mut __map),
+                };
+                __read?;
             }
             match (__slots.0, __slots.1) {
                 (
@@ -155,10 +158,11 @@ const _: () = {
             &self,
             __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            use __serde::ser::SerializeStruct as _;
-            let mut __state = __serializer.serialize_struct("CitySummary", 2)?;
-            __p::write_member(&mut __state, "cityId", &self.city_id)?;
-            __p::write_member(&mut __state, "name", &self.name)?;
+            let mut __state = __p::StructWriter::new(
+                __serializer.serialize_struct("CitySummary", 2),
+            );
+            __state.member("cityId", &self.city_id);
+            __state.member("name", &self.name);
             __state.end()
         }
     }
@@ -172,6 +176,7 @@ const _: () = {
     }
     impl __p::DecodeFields for CitySummary {
         const EXPECTING: &'static ::core::primitive::str = "a `CitySummary` object";
+        #[inline]
         fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
             match __name {
                 "cityId" => 0,
@@ -193,11 +198,12 @@ const _: () = {
             while let ::core::option::Option::Some(__index) = __map
                 .next_key_seed(__p::FieldSeed::<Self>::new())?
             {
-                match __index {
-                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
-                    1 => __p::read_member(&mut __map, &mut __slots.1, &__PLACES[1])?,
-                    _ => __p::skip_value(&mut __map)?,
-                }
+                let __read = match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0]),
+                    1 => __p::read_member(&mut __map, &mut __slots.1, &__PLACES[1]),
+                    _ => __p::skip_value(&mut __map),
+                };
+                __read?;
             }
             match (__slots.0, __slots.1) {
                 (
@@ -273,8 +279,9 @@ const _: () = {
             &self,
             __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            use __serde::ser::SerializeStruct as _;
-            let __state = __serializer.serialize_struct("GetCityRequest", 0)?;
+            let __state = __p::StructWriter::new(
+                __serializer.serialize_struct("GetCityRequest", 0),
+            );
             __state.end()
         }
     }
@@ -323,14 +330,15 @@ const _: () = {
             &self,
             __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            use __serde::ser::SerializeStruct as _;
-            let mut __state = __serializer
-                .serialize_struct(
-                    "GetCityResponse",
-                    1 + __p::count_set(&[self.coordinates.is_some()]),
-                )?;
-            __p::write_member(&mut __state, "name", &self.name)?;
-            __p::write_optional(&mut __state, "coordinates", &self.coordinates)?;
+            let mut __state = __p::StructWriter::new(
+                __serializer
+                    .serialize_struct(
+                        "GetCityResponse",
+                        1 + __p::count_set(&[self.coordinates.is_some()]),
+                    ),
+            );
+            __state.member("name", &self.name);
+            __state.optional("coordinates", &self.coordinates);
             __state.end()
         }
     }
@@ -344,6 +352,7 @@ const _: () = {
     }
     impl __p::DecodeFields for GetCityResponse {
         const EXPECTING: &'static ::core::primitive::str = "a `GetCityResponse` object";
+        #[inline]
         fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
             match __name {
                 "name" => 0,
@@ -365,11 +374,12 @@ const _: () = {
             while let ::core::option::Option::Some(__index) = __map
                 .next_key_seed(__p::FieldSeed::<Self>::new())?
             {
-                match __index {
-                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
-                    1 => __p::read_member(&mut __map, &mut __slots.1, &__PLACES[1])?,
-                    _ => __p::skip_value(&mut __map)?,
-                }
+                let __read = match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0]),
+                    1 => __p::read_member(&mut __map, &mut __slots.1, &__PLACES[1]),
+                    _ => __p::skip_value(&mut __map),
+                };
+                __read?;
             }
             match (__slots.0,) {
                 (::core::option::Option::Some(__r_name),) => {
@@ -439,10 +449,10 @@ const _: () = {
             &self,
             __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            use __serde::ser::SerializeStruct as _;
-            let mut __state = __serializer
-                .serialize_struct("GetCurrentTimeResponse", 1)?;
-            __p::write_member(&mut __state, "time", &self.time)?;
+            let mut __state = __p::StructWriter::new(
+                __serializer.serialize_struct("GetCurrentTimeResponse", 1),
+            );
+            __state.member("time", &self.time);
             __state.end()
         }
     }
@@ -456,6 +466,7 @@ const _: () = {
     }
     impl __p::DecodeFields for GetCurrentTimeResponse {
         const EXPECTING: &'static ::core::primitive::str = "a `GetCurrentTimeResponse` object";
+        #[inline]
         fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
             match __name {
                 "time" => 0,
@@ -474,10 +485,11 @@ const _: () = {
             while let ::core::option::Option::Some(__index) = __map
                 .next_key_seed(__p::FieldSeed::<Self>::new())?
             {
-                match __index {
-                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
-                    _ => __p::skip_value(&mut __map)?,
-                }
+                let __read = match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0]),
+                    _ => __p::skip_value(&mut __map),
+                };
+                __read?;
             }
             match (__slots.0,) {
                 (::core::option::Option::Some(__r_time),) => {
@@ -555,14 +567,15 @@ const _: () = {
             &self,
             __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            use __serde::ser::SerializeStruct as _;
-            let mut __state = __serializer
-                .serialize_struct(
-                    "GetForecastRequest",
-                    1 + __p::count_set(&[self.days.is_some()]),
-                )?;
-            __p::write_member(&mut __state, "cityId", &self.city_id)?;
-            __p::write_optional(&mut __state, "days", &self.days)?;
+            let mut __state = __p::StructWriter::new(
+                __serializer
+                    .serialize_struct(
+                        "GetForecastRequest",
+                        1 + __p::count_set(&[self.days.is_some()]),
+                    ),
+            );
+            __state.member("cityId", &self.city_id);
+            __state.optional("days", &self.days);
             __state.end()
         }
     }
@@ -576,6 +589,7 @@ const _: () = {
     }
     impl __p::DecodeFields for GetForecastRequest {
         const EXPECTING: &'static ::core::primitive::str = "a `GetForecastRequest` object";
+        #[inline]
         fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
             match __name {
                 "cityId" => 0,
@@ -597,11 +611,12 @@ const _: () = {
             while let ::core::option::Option::Some(__index) = __map
                 .next_key_seed(__p::FieldSeed::<Self>::new())?
             {
-                match __index {
-                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
-                    1 => __p::read_member(&mut __map, &mut __slots.1, &__PLACES[1])?,
-                    _ => __p::skip_value(&mut __map)?,
-                }
+                let __read = match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0]),
+                    1 => __p::read_member(&mut __map, &mut __slots.1, &__PLACES[1]),
+                    _ => __p::skip_value(&mut __map),
+                };
+                __read?;
             }
             match (__slots.0,) {
                 (::core::option::Option::Some(__r_city_id),) => {
@@ -706,23 +721,24 @@ const _: () = {
             &self,
             __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            use __serde::ser::SerializeStruct as _;
-            let mut __state = __serializer
-                .serialize_struct(
-                    "GetForecastResponse",
-                    1
-                        + __p::count_set(
-                            &[
-                                self.temperatures.is_some(),
-                                self.warning.is_some(),
-                                self.precipitation.is_some(),
-                            ],
-                        ),
-                )?;
-            __p::write_optional(&mut __state, "temperatures", &self.temperatures)?;
-            __p::write_member(&mut __state, "sky", &self.sky)?;
-            __p::write_optional(&mut __state, "warning", &self.warning)?;
-            __p::write_optional(&mut __state, "precipitation", &self.precipitation)?;
+            let mut __state = __p::StructWriter::new(
+                __serializer
+                    .serialize_struct(
+                        "GetForecastResponse",
+                        1
+                            + __p::count_set(
+                                &[
+                                    self.temperatures.is_some(),
+                                    self.warning.is_some(),
+                                    self.precipitation.is_some(),
+                                ],
+                            ),
+                    ),
+            );
+            __state.optional("temperatures", &self.temperatures);
+            __state.member("sky", &self.sky);
+            __state.optional("warning", &self.warning);
+            __state.optional("precipitation", &self.precipitation);
             __state.end()
         }
     }
@@ -736,6 +752,7 @@ const _: () = {
     }
     impl __p::DecodeFields for GetForecastResponse {
         const EXPECTING: &'static ::core::primitive::str = "a `GetForecastResponse` object";
+        #[inline]
         fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
             match __name {
                 "temperatures" => 0,
@@ -768,13 +785,14 @@ const _: () = {
             while let ::core::option::Option::Some(__index) = __map
                 .next_key_seed(__p::FieldSeed::<Self>::new())?
             {
-                match __index {
-                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
-                    1 => __p::read_member(&mut __map, &mut __slots.1, &__PLACES[1])?,
-                    2 => __p::read_member(&mut __map, &mut __slots.2, &__PLACES[2])?,
-                    3 => __p::read_member(&mut __map, &mut __slots.3, &__PLACES[3])?,
-                    _ => __p::skip_value(&mut __map)?,
-                }
+                let __read = match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0]),
+                    1 => __p::read_member(&mut __map, &mut __slots.1, &__PLACES[1]),
+                    2 => __p::read_member(&mut __map, &mut __slots.2, &__PLACES[2]),
+                    3 => __p::read_member(&mut __map, &mut __slots.3, &__PLACES[3]),
+                    _ => __p::skip_value(&mut __map),
+                };
+                __read?;
             }
             ::core::result::Result::Ok(Self {
                 temperatures: __slots.0,
@@ -849,16 +867,17 @@ const _: () = {
             &self,
             __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            use __serde::ser::SerializeStruct as _;
-            let mut __state = __serializer
-                .serialize_struct(
-                    "ListCitiesRequest",
-                    __p::count_set(
-                        &[self.next_token.is_some(), self.page_size.is_some()],
+            let mut __state = __p::StructWriter::new(
+                __serializer
+                    .serialize_struct(
+                        "ListCitiesRequest",
+                        __p::count_set(
+                            &[self.next_token.is_some(), self.page_size.is_some()],
+                        ),
                     ),
-                )?;
-            __p::write_optional(&mut __state, "nextToken", &self.next_token)?;
-            __p::write_optional(&mut __state, "pageSize", &self.page_size)?;
+            );
+            __state.optional("nextToken", &self.next_token);
+            __state.optional("pageSize", &self.page_size);
             __state.end()
         }
     }
@@ -872,6 +891,7 @@ const _: () = {
     }
     impl __p::DecodeFields for ListCitiesRequest {
         const EXPECTING: &'static ::core::primitive::str = "a `ListCitiesRequest` object";
+        #[inline]
         fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
             match __name {
                 "nextToken" => 0,
@@ -893,11 +913,12 @@ const _: () = {
             while let ::core::option::Option::Some(__index) = __map
                 .next_key_seed(__p::FieldSeed::<Self>::new())?
             {
-                match __index {
-                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
-                    1 => __p::read_member(&mut __map, &mut __slots.1, &__PLACES[1])?,
-                    _ => __p::skip_value(&mut __map)?,
-                }
+                let __read = match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0]),
+                    1 => __p::read_member(&mut __map, &mut __slots.1, &__PLACES[1]),
+                    _ => __p::skip_value(&mut __map),
+                };
+                __read?;
             }
             ::core::result::Result::Ok(Self {
                 next_token: __slots.0,
@@ -964,18 +985,19 @@ const _: () = {
             &self,
             __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            use __serde::ser::SerializeStruct as _;
-            let mut __state = __serializer
-                .serialize_struct(
-                    "ListCitiesResponse",
-                    1
-                        + __p::count_set(
-                            &[self.next_token.is_some(), self.page_size.is_some()],
-                        ),
-                )?;
-            __p::write_optional(&mut __state, "nextToken", &self.next_token)?;
-            __p::write_optional(&mut __state, "pageSize", &self.page_size)?;
-            __p::write_member(&mut __state, "items", &self.items)?;
+            let mut __state = __p::StructWriter::new(
+                __serializer
+                    .serialize_struct(
+                        "ListCitiesResponse",
+                        1
+                            + __p::count_set(
+                                &[self.next_token.is_some(), self.page_size.is_some()],
+                            ),
+                    ),
+            );
+            __state.optional("nextToken", &self.next_token);
+            __state.optional("pageSize", &self.page_size);
+            __state.member("items", &self.items);
             __state.end()
         }
     }
@@ -989,6 +1011,7 @@ const _: () = {
     }
     impl __p::DecodeFields for ListCitiesResponse {
         const EXPECTING: &'static ::core::primitive::str = "a `ListCitiesResponse` object";
+        #[inline]
         fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
             match __name {
                 "nextToken" => 0,
@@ -1013,12 +1036,13 @@ const _: () = {
             while let ::core::option::Option::Some(__index) = __map
                 .next_key_seed(__p::FieldSeed::<Self>::new())?
             {
-                match __index {
-                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
-                    1 => __p::read_member(&mut __map, &mut __slots.1, &__PLACES[1])?,
-                    2 => __p::read_member(&mut __map, &mut __slots.2, &__PLACES[2])?,
-                    _ => __p::skip_value(&mut __map)?,
-                }
+                let __read = match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0]),
+                    1 => __p::read_member(&mut __map, &mut __slots.1, &__PLACES[1]),
+                    2 => __p::read_member(&mut __map, &mut __slots.2, &__PLACES[2]),
+                    _ => __p::skip_value(&mut __map),
+                };
+                __read?;
             }
             match (__slots.2,) {
                 (::core::option::Option::Some(__r_items),) => {
@@ -1100,9 +1124,10 @@ const _: () = {
             &self,
             __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            use __serde::ser::SerializeStruct as _;
-            let mut __state = __serializer.serialize_struct("NoSuchResource", 1)?;
-            __p::write_member(&mut __state, "resourceType", &self.resource_type)?;
+            let mut __state = __p::StructWriter::new(
+                __serializer.serialize_struct("NoSuchResource", 1),
+            );
+            __state.member("resourceType", &self.resource_type);
             __state.end()
         }
     }
@@ -1116,6 +1141,7 @@ const _: () = {
     }
     impl __p::DecodeFields for NoSuchResource {
         const EXPECTING: &'static ::core::primitive::str = "a `NoSuchResource` object";
+        #[inline]
         fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
             match __name {
                 "resourceType" => 0,
@@ -1132,10 +1158,11 @@ const _: () = {
             while let ::core::option::Option::Some(__index) = __map
                 .next_key_seed(__p::FieldSeed::<Self>::new())?
             {
-                match __index {
-                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
-                    _ => __p::skip_value(&mut __map)?,
-                }
+                let __read = match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0]),
+                    _ => __p::skip_value(&mut __map),
+                };
+                __read?;
             }
             match (__slots.0,) {
                 (::core::option::Option::Some(__r_resource_type),) => {
@@ -1363,13 +1390,14 @@ const _: () = {
             &self,
             __serializer: __S,
         ) -> ::core::result::Result<__S::Ok, __S::Error> {
-            use __serde::ser::SerializeStruct as _;
-            let mut __state = __serializer
-                .serialize_struct(
-                    "ServiceUnavailable",
-                    __p::count_set(&[self.message.is_some()]),
-                )?;
-            __p::write_optional(&mut __state, "message", &self.message)?;
+            let mut __state = __p::StructWriter::new(
+                __serializer
+                    .serialize_struct(
+                        "ServiceUnavailable",
+                        __p::count_set(&[self.message.is_some()]),
+                    ),
+            );
+            __state.optional("message", &self.message);
             __state.end()
         }
     }
@@ -1383,6 +1411,7 @@ const _: () = {
     }
     impl __p::DecodeFields for ServiceUnavailable {
         const EXPECTING: &'static ::core::primitive::str = "a `ServiceUnavailable` object";
+        #[inline]
         fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {
             match __name {
                 "message" => 0,
@@ -1399,10 +1428,11 @@ const _: () = {
             while let ::core::option::Option::Some(__index) = __map
                 .next_key_seed(__p::FieldSeed::<Self>::new())?
             {
-                match __index {
-                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0])?,
-                    _ => __p::skip_value(&mut __map)?,
-                }
+                let __read = match __index {
+                    0 => __p::read_member(&mut __map, &mut __slots.0, &__PLACES[0]),
+                    _ => __p::skip_value(&mut __map),
+                };
+                __read?;
             }
             ::core::result::Result::Ok(Self { message: __slots.0 })
         }
@@ -2489,15 +2519,7 @@ pub mod operations {
     /// `POST /`
     ///
     /// Smithy shape: `example.weather#GetCity`.
-    #[derive(
-        ::core::clone::Clone,
-        ::core::marker::Copy,
-        ::core::fmt::Debug,
-        ::core::default::Default,
-        ::core::cmp::PartialEq,
-        ::core::cmp::Eq,
-        ::core::hash::Hash
-    )]
+    #[derive(::core::clone::Clone, ::core::marker::Copy, ::core::fmt::Debug)]
     pub struct GetCity;
     #[allow(deprecated)]
     impl ::sesv2_model::Operation for GetCity {
@@ -2636,34 +2658,13 @@ pub mod operations {
         }
     }
     #[allow(deprecated)]
-    impl ::std::error::Error for GetCityError {
-        #[inline]
-        fn source(
-            &self,
-        ) -> ::core::option::Option<&(dyn ::std::error::Error + 'static)> {
-            match self {
-                Self::NoSuchResource(__error) => ::core::option::Option::Some(__error),
-                Self::ServiceUnavailable(__error) => {
-                    ::core::option::Option::Some(__error)
-                }
-                Self::Unhandled(__error) => ::core::option::Option::Some(__error),
-            }
-        }
-    }
+    impl ::std::error::Error for GetCityError {}
     /// The `GetCurrentTime` operation.
     ///
     /// `POST /`
     ///
     /// Smithy shape: `example.weather#GetCurrentTime`.
-    #[derive(
-        ::core::clone::Clone,
-        ::core::marker::Copy,
-        ::core::fmt::Debug,
-        ::core::default::Default,
-        ::core::cmp::PartialEq,
-        ::core::cmp::Eq,
-        ::core::hash::Hash
-    )]
+    #[derive(::core::clone::Clone, ::core::marker::Copy, ::core::fmt::Debug)]
     pub struct GetCurrentTime;
     #[allow(deprecated)]
     impl ::sesv2_model::Operation for GetCurrentTime {
@@ -2790,33 +2791,13 @@ pub mod operations {
         }
     }
     #[allow(deprecated)]
-    impl ::std::error::Error for GetCurrentTimeError {
-        #[inline]
-        fn source(
-            &self,
-        ) -> ::core::option::Option<&(dyn ::std::error::Error + 'static)> {
-            match self {
-                Self::ServiceUnavailable(__error) => {
-                    ::core::option::Option::Some(__error)
-                }
-                Self::Unhandled(__error) => ::core::option::Option::Some(__error),
-            }
-        }
-    }
+    impl ::std::error::Error for GetCurrentTimeError {}
     /// The `GetForecast` operation.
     ///
     /// `POST /`
     ///
     /// Smithy shape: `example.weather#GetForecast`.
-    #[derive(
-        ::core::clone::Clone,
-        ::core::marker::Copy,
-        ::core::fmt::Debug,
-        ::core::default::Default,
-        ::core::cmp::PartialEq,
-        ::core::cmp::Eq,
-        ::core::hash::Hash
-    )]
+    #[derive(::core::clone::Clone, ::core::marker::Copy, ::core::fmt::Debug)]
     pub struct GetForecast;
     #[allow(deprecated)]
     impl ::sesv2_model::Operation for GetForecast {
@@ -2944,33 +2925,13 @@ pub mod operations {
         }
     }
     #[allow(deprecated)]
-    impl ::std::error::Error for GetForecastError {
-        #[inline]
-        fn source(
-            &self,
-        ) -> ::core::option::Option<&(dyn ::std::error::Error + 'static)> {
-            match self {
-                Self::ServiceUnavailable(__error) => {
-                    ::core::option::Option::Some(__error)
-                }
-                Self::Unhandled(__error) => ::core::option::Option::Some(__error),
-            }
-        }
-    }
+    impl ::std::error::Error for GetForecastError {}
     /// The `ListCities` operation.
     ///
     /// `POST /`
     ///
     /// Smithy shape: `example.weather#ListCities`.
-    #[derive(
-        ::core::clone::Clone,
-        ::core::marker::Copy,
-        ::core::fmt::Debug,
-        ::core::default::Default,
-        ::core::cmp::PartialEq,
-        ::core::cmp::Eq,
-        ::core::hash::Hash
-    )]
+    #[derive(::core::clone::Clone, ::core::marker::Copy, ::core::fmt::Debug)]
     pub struct ListCities;
     #[allow(deprecated)]
     impl ::sesv2_model::Operation for ListCities {
@@ -3098,17 +3059,5 @@ pub mod operations {
         }
     }
     #[allow(deprecated)]
-    impl ::std::error::Error for ListCitiesError {
-        #[inline]
-        fn source(
-            &self,
-        ) -> ::core::option::Option<&(dyn ::std::error::Error + 'static)> {
-            match self {
-                Self::ServiceUnavailable(__error) => {
-                    ::core::option::Option::Some(__error)
-                }
-                Self::Unhandled(__error) => ::core::option::Option::Some(__error),
-            }
-        }
-    }
+    impl ::std::error::Error for ListCitiesError {}
 }

@@ -43,16 +43,6 @@ impl<T: Encode + ?Sized> Serialize for EncodedAs<'_, T> {
     }
 }
 
-/// Writes a member that is always present.
-#[inline]
-pub fn write_member<S: SerializeStruct, T: Encode + ?Sized>(
-    state: &mut S,
-    name: &'static str,
-    value: &T,
-) -> Result<(), S::Error> {
-    state.serialize_field(name, &Encoded(value))
-}
-
 /// How many of a structure's optional members are set, for the length a
 /// serializer is told in advance.
 #[inline]
@@ -60,41 +50,61 @@ pub fn count_set(set: &[bool]) -> usize {
     set.iter().filter(|set| **set).count()
 }
 
-/// Writes an optional member when it is set.
-#[inline]
-pub fn write_optional<S: SerializeStruct, T: Encode>(
-    state: &mut S,
-    name: &'static str,
-    value: &Option<T>,
-) -> Result<(), S::Error> {
-    match value {
-        Some(value) => state.serialize_field(name, &Encoded(value)),
-        None => Ok(()),
+/// Writes a structure's members into a serializer's `SerializeStruct`,
+/// keeping the first error: the generated code makes one plain call per
+/// member, with no early return to compile after each of them.
+pub struct StructWriter<S: SerializeStruct> {
+    state: Result<S, S::Error>,
+}
+
+impl<S: SerializeStruct> StructWriter<S> {
+    /// Writes into `state`, the result of `serialize_struct`.
+    #[inline]
+    pub fn new(state: Result<S, S::Error>) -> Self {
+        StructWriter { state }
     }
-}
 
-/// Writes a member that is always present, with timestamps in `format`.
-#[inline]
-pub fn write_member_as<S: SerializeStruct, T: Encode + ?Sized>(
-    state: &mut S,
-    name: &'static str,
-    value: &T,
-    format: TimestampFormat,
-) -> Result<(), S::Error> {
-    state.serialize_field(name, &EncodedAs(value, format))
-}
+    /// Writes a member that is always present.
+    #[inline]
+    pub fn member<T: Encode + ?Sized>(&mut self, name: &'static str, value: &T) {
+        self.write(name, &Encoded(value));
+    }
 
-/// Writes an optional member when it is set, with timestamps in `format`.
-#[inline]
-pub fn write_optional_as<S: SerializeStruct, T: Encode>(
-    state: &mut S,
-    name: &'static str,
-    value: &Option<T>,
-    format: TimestampFormat,
-) -> Result<(), S::Error> {
-    match value {
-        Some(value) => state.serialize_field(name, &EncodedAs(value, format)),
-        None => Ok(()),
+    /// Writes a member that is always present, with timestamps in `format`.
+    #[inline]
+    pub fn member_as<T: Encode + ?Sized>(&mut self, name: &'static str, value: &T, format: TimestampFormat) {
+        self.write(name, &EncodedAs(value, format));
+    }
+
+    /// Writes an optional member when it is set.
+    #[inline]
+    pub fn optional<T: Encode>(&mut self, name: &'static str, value: &Option<T>) {
+        if let Some(value) = value {
+            self.write(name, &Encoded(value));
+        }
+    }
+
+    /// Writes an optional member when it is set, with timestamps in `format`.
+    #[inline]
+    pub fn optional_as<T: Encode>(&mut self, name: &'static str, value: &Option<T>, format: TimestampFormat) {
+        if let Some(value) = value {
+            self.write(name, &EncodedAs(value, format));
+        }
+    }
+
+    #[inline]
+    fn write<T: Serialize + ?Sized>(&mut self, name: &'static str, value: &T) {
+        if let Ok(state) = &mut self.state
+            && let Err(error) = state.serialize_field(name, value)
+        {
+            self.state = Err(error);
+        }
+    }
+
+    /// Ends the structure, or returns the first error.
+    #[inline]
+    pub fn end(self) -> Result<S::Ok, S::Error> {
+        self.state?.end()
     }
 }
 

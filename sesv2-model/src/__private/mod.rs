@@ -4,6 +4,7 @@
 pub mod compliance;
 mod correct;
 mod decode;
+mod digest;
 mod encode;
 mod header;
 mod http;
@@ -14,9 +15,7 @@ mod union;
 
 pub use correct::Correct;
 pub use decode::{At, Decode, Element, MapKey, Member, Place, UnionKey, UnionKeySeed, first_missing};
-pub use encode::{
-    Encode, Encoded, EncodedAs, count_set, write_member, write_member_as, write_optional, write_optional_as,
-};
+pub use encode::{Encode, Encoded, EncodedAs, StructWriter, count_set};
 pub use header::{FromHttpText, int_enum_from_http};
 pub use http::{HttpText, QueryParamValue, UriWriter};
 pub use request::RequestWriter;

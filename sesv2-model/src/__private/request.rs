@@ -190,11 +190,10 @@ impl RequestWriter {
     /// `@httpChecksumRequired` send (unless a member set it).
     pub fn content_md5(&mut self) -> Result<(), RequestError> {
         use base64::Engine as _;
-        use md5::Digest as _;
         if self.headers.contains_key("content-md5") {
             return Ok(());
         }
-        let digest = md5::Md5::digest(&self.body);
+        let digest = super::digest::md5(&self.body);
         let value = header_value("Content-MD5", base64::engine::general_purpose::STANDARD.encode(digest))?;
         self.headers.insert("content-md5", value);
         Ok(())
@@ -205,27 +204,19 @@ impl RequestWriter {
     /// chunks), which Glacier wants with archive uploads; a member that
     /// set either keeps its value.
     pub fn sha256_tree_hash(&mut self) -> Result<(), RequestError> {
-        use sha2::Digest as _;
+        use super::digest::sha256;
         const CHUNK: usize = 1024 * 1024;
         let hex = |digest: &[u8]| digest.iter().map(|byte| format!("{byte:02x}")).collect::<String>();
-        let content = hex(&sha2::Sha256::digest(&self.body));
-        let mut level: Vec<[u8; 32]> = self
-            .body
-            .chunks(CHUNK)
-            .map(|chunk| sha2::Sha256::digest(chunk).into())
-            .collect();
+        let content = hex(&sha256(&self.body));
+        let mut level: Vec<[u8; 32]> = self.body.chunks(CHUNK).map(sha256).collect();
         if level.is_empty() {
-            level.push(sha2::Sha256::digest([]).into());
+            level.push(sha256(&[]));
         }
         while level.len() > 1 {
             level = level
                 .chunks(2)
                 .map(|pair| match pair {
-                    [left, right] => sha2::Sha256::new()
-                        .chain_update(left)
-                        .chain_update(right)
-                        .finalize()
-                        .into(),
+                    [left, right] => sha256(&[*left, *right].concat()),
                     [single] => *single,
                     _ => unreachable!("chunks(2) yields one or two"),
                 })

@@ -95,17 +95,13 @@ pub(super) fn emit<'a>(emitter: &Emitter<'a>, shape: &Shape, names: &'a Operatio
     fmt_impl(out, Allows::DEPRECATED, FmtTrait::Display, error_name, |out| {
         match_variants(errors, "::core::fmt::Display::fmt(__error, __f)", out);
     });
+    // No `source()`: `Display` already shows the variant's error, and an
+    // error that both shows and returns its source is reported twice.
     impl_block(
         out,
         Allows::DEPRECATED,
         format_args!("::std::error::Error for {error_name}"),
-        |out| {
-            inline_fn(
-                out,
-                format_args!("fn source(&self) -> ::core::option::Option<&(dyn ::std::error::Error + 'static)>"),
-                |out| match_variants(errors, "::core::option::Option::Some(__error)", out),
-            );
-        },
+        |_| {},
     );
 }
 

@@ -35,8 +35,7 @@ pub(super) fn emit<'a>(emitter: &Emitter<'a>, shape: &'a Shape, operation: &'a O
     write_deprecated(shape.traits.deprecated.as_ref(), out);
     emit!(
         out,
-        "#[derive(::core::clone::Clone, ::core::marker::Copy, ::core::fmt::Debug, ::core::default::Default, \
-         ::core::cmp::PartialEq, ::core::cmp::Eq, ::core::hash::Hash)]\npub struct {name};\n"
+        "#[derive(::core::clone::Clone, ::core::marker::Copy, ::core::fmt::Debug)]\npub struct {name};\n"
     );
     let runtime = &emitter.runtime;
     impl_block(

@@ -43,7 +43,7 @@ pub(super) fn emit<'a>(
     });
 }
 
-// Each member is one call of a runtime helper (`write_member`,
+// Each member is one call of a runtime helper (`StructWriter::optional`,
 // `read_member`, ...): the generic code rustc checks and stores per type,
 // and with it the compiler's memory, stays small.
 
@@ -61,8 +61,7 @@ fn encode(emitter: &Emitter<'_>, name: &str, fields: &[Field<'_>], out: &mut Str
         let state = if body.is_empty() { "__state" } else { "mut __state" };
         emit!(
             out,
-            "use {SERDE}::ser::SerializeStruct as _;\n\
-             let {state} = __serializer.serialize_struct({name:?}, "
+            "let {state} = {P}::StructWriter::new(__serializer.serialize_struct({name:?}, "
         );
         // The optional members that are set, counted over a flat array: a sum of thousands of terms nests as deep as it is long,
         // which overflows the stack of the parsers and printers that read
@@ -81,22 +80,18 @@ fn encode(emitter: &Emitter<'_>, name: &str, fields: &[Field<'_>], out: &mut Str
             }
             out.push_str("])");
         }
-        out.push_str(")?;\n");
+        out.push_str("));\n");
         for field in &body {
             let (ident, wire) = (&field.ident.rust, field.wire);
-            let function = if field.is_optional() {
-                "write_optional"
-            } else {
-                "write_member"
-            };
-            let write = match field.format {
-                Some(format) => format!(
-                    "{P}::{function}_as(&mut __state, {wire:?}, &self.{ident}, {P}::TimestampFormat::{})?;",
+            let method = if field.is_optional() { "optional" } else { "member" };
+            match field.format {
+                Some(format) => emit!(
+                    out,
+                    "__state.{method}_as({wire:?}, &self.{ident}, {P}::TimestampFormat::{});\n",
                     format_variant(format)
                 ),
-                None => format!("{P}::{function}(&mut __state, {wire:?}, &self.{ident})?;"),
-            };
-            emit!(out, "{write}\n");
+                None => emit!(out, "__state.{method}({wire:?}, &self.{ident});\n"),
+            }
         }
         out.push_str("__state.end()");
     });
@@ -142,9 +137,12 @@ fn decode_fields<'f>(
             );
             // A `match` on the names compiles to comparisons of constant bytes,
             // as serde's derive does; a search through a list of names is slower.
+            // `#[inline]` leaves its machine code to the crates that decode
+            // (the seed that calls it is generic anyway), which spares the
+            // defining crate's build the memory of compiling every one.
             if !body.is_empty() {
                 out.push_str(
-                    "fn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {\nmatch __name {\n",
+                    "#[inline]\nfn member_index(__name: &::core::primitive::str) -> ::core::primitive::usize {\nmatch __name {\n",
                 );
                 for (index, field) in body.iter().enumerate() {
                     emit!(out, "{:?} => {index},\n", field.wire);
@@ -186,18 +184,20 @@ fn read_members(emitter: &Emitter<'_>, name: &str, body: &[&Field<'_>], out: &mu
         );
     }
     out.push_str(");\n");
+    // One `?` for the whole `match`: each `?` is an early return that
+    // drops every slot, and rustc keeps that code for each of them.
     emit!(
         out,
         "while let ::core::option::Option::Some(__index) = __map.next_key_seed({P}::FieldSeed::<Self>::new())? {{\n\
-         match __index {{\n"
+         let __read = match __index {{\n"
     );
     for index in 0..body.len() {
         emit!(
             out,
-            "{index} => {P}::read_member(&mut __map, &mut __slots.{index}, &__PLACES[{index}])?,\n"
+            "{index} => {P}::read_member(&mut __map, &mut __slots.{index}, &__PLACES[{index}]),\n"
         );
     }
-    emit!(out, "_ => {P}::skip_value(&mut __map)?,\n}}\n}}\n");
+    emit!(out, "_ => {P}::skip_value(&mut __map),\n}};\n__read?;\n}}\n");
 }
 
 /// The struct literal's members, from the slots (or defaults): the value
