@@ -63,14 +63,14 @@ pub trait Operation {
     /// UUIDs, and bodies of operations with `@requestCompression` are
     /// gzipped from 10,240 bytes.
     fn build_request(input: &Self::Input, endpoint: &Endpoint) -> Result<http::Request<Vec<u8>>, RequestError> {
-        Self::build_request_with(input, endpoint, &mut RequestOptions::new())
+        Self::build_request_with(input, endpoint, &RequestOptions::new())
     }
 
     /// [`Operation::build_request`], with the client's settings.
     fn build_request_with(
         input: &Self::Input,
         endpoint: &Endpoint,
-        options: &mut RequestOptions,
+        options: &RequestOptions,
     ) -> Result<http::Request<Vec<u8>>, RequestError>;
 
     /// Reads a response: the output of a success (2xx) response, else the
@@ -122,7 +122,7 @@ impl std::error::Error for RequestUriError {}
 /// or whose body could not be read as the modeled error.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct UnhandledError {
-    status: Option<u16>,
+    status: u16,
     code: Option<String>,
     message: Option<String>,
     problem: Option<String>,
@@ -130,7 +130,7 @@ pub struct UnhandledError {
 }
 
 impl UnhandledError {
-    pub(crate) fn new(status: Option<u16>, code: Option<&str>, body: &[u8], problem: Option<String>) -> Self {
+    pub(crate) fn new(status: u16, code: Option<&str>, body: &[u8], problem: Option<String>) -> Self {
         UnhandledError {
             status,
             code: code.map(str::to_owned),
@@ -140,8 +140,8 @@ impl UnhandledError {
         }
     }
 
-    /// The response's HTTP status, when the error came from a response.
-    pub fn status(&self) -> Option<u16> {
+    /// The response's HTTP status.
+    pub fn status(&self) -> u16 {
         self.status
     }
 
@@ -167,9 +167,7 @@ impl fmt::Display for UnhandledError {
         if let Some(code) = &self.code {
             write!(f, " `{code}`")?;
         }
-        if let Some(status) = self.status {
-            write!(f, " (HTTP {status})")?;
-        }
+        write!(f, " (HTTP {})", self.status)?;
         if let Some(message) = &self.message {
             write!(f, ": {message}")?;
         }

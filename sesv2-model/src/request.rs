@@ -161,7 +161,7 @@ impl From<RequestUriError> for RequestError {
 /// # Ok::<(), sesv2_model::RequestError>(())
 /// ```
 pub struct RequestOptions {
-    tokens: Box<dyn IdempotencyTokens + Send>,
+    tokens: Box<dyn IdempotencyTokens + Send + Sync>,
     compresses: bool,
     min_compression_size: u32,
 }
@@ -180,7 +180,9 @@ impl RequestOptions {
     }
 
     /// Where unset `@idempotencyToken` members take their values from.
-    pub fn idempotency_tokens(mut self, tokens: impl IdempotencyTokens + Send + 'static) -> RequestOptions {
+    /// Requests are built from a shared `&RequestOptions`, so a source that
+    /// counts uses interior mutability (an atomic, as [`RandomTokens`] does).
+    pub fn idempotency_tokens(mut self, tokens: impl IdempotencyTokens + Send + Sync + 'static) -> RequestOptions {
         self.tokens = Box::new(tokens);
         self
     }
@@ -219,7 +221,7 @@ impl RequestOptions {
     }
 
     /// A fresh idempotency token.
-    pub fn next_token(&mut self) -> String {
+    pub fn next_token(&self) -> String {
         self.tokens.next_token()
     }
 }
@@ -247,16 +249,16 @@ impl fmt::Debug for RequestOptions {
 /// ```
 /// use sesv2_model::IdempotencyTokens;
 ///
-/// let mut fixed = || "00000000-0000-4000-8000-000000000000".to_owned();
+/// let fixed = || "00000000-0000-4000-8000-000000000000".to_owned();
 /// assert_eq!(fixed.next_token(), "00000000-0000-4000-8000-000000000000");
 /// ```
 pub trait IdempotencyTokens {
     /// A fresh token.
-    fn next_token(&mut self) -> String;
+    fn next_token(&self) -> String;
 }
 
-impl<F: FnMut() -> String> IdempotencyTokens for F {
-    fn next_token(&mut self) -> String {
+impl<F: Fn() -> String> IdempotencyTokens for F {
+    fn next_token(&self) -> String {
         self()
     }
 }
@@ -271,7 +273,7 @@ impl<F: FnMut() -> String> IdempotencyTokens for F {
 pub struct RandomTokens;
 
 impl IdempotencyTokens for RandomTokens {
-    fn next_token(&mut self) -> String {
+    fn next_token(&self) -> String {
         static COUNTER: AtomicU64 = AtomicU64::new(0);
         let count = COUNTER.fetch_add(1, Ordering::Relaxed);
         let nanos = std::time::SystemTime::now()
@@ -307,6 +309,17 @@ fn uuid_v4(bits: u128) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_request_options_serves_threads_building_requests_at_once() {
+        let options = RequestOptions::new();
+        let tokens: Vec<String> = std::thread::scope(|scope| {
+            let workers: Vec<_> = (0..2).map(|_| scope.spawn(|| options.next_token())).collect();
+            workers.into_iter().map(|worker| worker.join().unwrap()).collect()
+        });
+        assert_eq!(tokens.len(), 2);
+        assert_ne!(tokens[0], tokens[1]);
+    }
 
     #[test]
     fn endpoints_keep_host_port_and_base_path() {

@@ -353,30 +353,39 @@ pub(crate) mod epoch_seconds {
     /// Parses a plain decimal such as `-12.5` (as `f64`'s `Display` writes
     /// it: no exponent), rounding beyond nanoseconds to the nearest.
     fn from_decimal(text: &str) -> Result<Timestamp, TimestampError> {
+        let nanos = decimal_nanos(text, true)
+            .ok_or_else(|| TimestampError::new(format!("`{text}` is not a number of seconds")))?;
+        Timestamp::from_total_nanos(nanos)
+    }
+
+    /// The nanoseconds of a plain decimal, `[-]digits[.digits]`: digits past
+    /// nanoseconds round to the nearest when `round`, else are cut off.
+    fn decimal_nanos(text: &str, round: bool) -> Option<i128> {
         let (negative, digits) = match text.strip_prefix('-') {
             Some(rest) => (true, rest),
             None => (false, text),
         };
         let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
-        let bad = || TimestampError::new(format!("`{text}` is not a number of seconds"));
-        let whole: i128 = whole.parse().map_err(|_| bad())?;
+        let all_digits = |part: &str| part.bytes().all(|byte| byte.is_ascii_digit());
+        if whole.is_empty() || !all_digits(whole) || !all_digits(fraction) {
+            return None;
+        }
         let mut nanos: i128 = 0;
-        for (index, digit) in fraction.bytes().enumerate() {
-            let digit = i128::from(digit.checked_sub(b'0').filter(|d| *d < 10).ok_or_else(bad)?);
-            if index < 9 {
-                nanos = nanos * 10 + digit;
-            } else {
-                if index == 9 && digit >= 5 {
-                    nanos += 1;
-                }
+        for (index, digit) in fraction.bytes().map(|byte| i128::from(byte - b'0')).enumerate() {
+            if index == 9 {
+                nanos += i128::from(round && digit >= 5);
                 break;
             }
+            nanos = nanos * 10 + digit;
         }
-        for _ in fraction.len()..9 {
-            nanos *= 10;
-        }
-        let total = whole * NANOS_PER_SEC + nanos;
-        Timestamp::from_total_nanos(if negative { -total } else { total })
+        // `fraction` has at most 9 digits' worth in `nanos`; scale the rest.
+        let scale = 10_i128.pow(9 - fraction.len().min(9) as u32);
+        let total = whole
+            .parse::<i128>()
+            .ok()?
+            .checked_mul(NANOS_PER_SEC)?
+            .checked_add(nanos * scale)?;
+        Some(if negative { -total } else { total })
     }
 
     /// The value to write: an integer when there is no fraction, otherwise the
@@ -407,22 +416,16 @@ pub(crate) mod epoch_seconds {
     /// digits beyond nanoseconds are cut off.
     pub(crate) fn from_text(text: &str) -> Result<Timestamp, TimestampError> {
         let invalid = || TimestampError::new(format!("`{text}` is not a number of seconds since the Unix epoch"));
-        let (negative, digits) = match text.strip_prefix('-') {
-            Some(rest) => (true, rest),
-            None => (false, text),
-        };
-        let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
-        let all_digits = |part: &str| part.bytes().all(|byte| byte.is_ascii_digit());
-        if whole.is_empty() || whole.len() > 15 || !all_digits(whole) || !all_digits(fraction) {
+        let whole = text
+            .strip_prefix('-')
+            .unwrap_or(text)
+            .split('.')
+            .next()
+            .unwrap_or_default();
+        if whole.len() > 15 {
             return Err(invalid());
         }
-        let whole: i128 = whole.parse().map_err(|_| invalid())?;
-        let mut nanos: i128 = 0;
-        for (position, byte) in fraction.bytes().take(9).enumerate() {
-            nanos += i128::from(byte - b'0') * 10_i128.pow(8 - position as u32);
-        }
-        let total = whole * NANOS_PER_SEC + nanos;
-        Timestamp::from_total_nanos(if negative { -total } else { total })
+        Timestamp::from_total_nanos(decimal_nanos(text, false).ok_or_else(invalid)?)
     }
 
     pub(crate) fn to_wire(timestamp: &Timestamp) -> Wire {

@@ -228,6 +228,15 @@ const _: () = {
             ::core::fmt::Display::fmt(&self.value(), __f)
         }
     }
+    impl __p::FromHttpText for Priority {
+        #[inline]
+        fn from_http(
+            __text: &::core::primitive::str,
+            _: __p::TimestampFormat,
+        ) -> ::core::result::Result<Self, ::std::string::String> {
+            __p::int_enum_from_http(__text)
+        }
+    }
     impl __p::HttpText for Priority {
         #[inline]
         fn write_http(
@@ -240,15 +249,6 @@ const _: () = {
     }
     impl __p::IntEnumValue for Priority {
         const EXPECTING: &'static ::core::primitive::str = "a `Priority` integer";
-    }
-    impl __p::FromHttpText for Priority {
-        #[inline]
-        fn from_http(
-            __text: &::core::primitive::str,
-            _: __p::TimestampFormat,
-        ) -> ::core::result::Result<Self, ::std::string::String> {
-            __p::int_enum_from_http(__text)
-        }
     }
     impl __p::Encode for Priority {
         fn encode<__S: __serde::Serializer>(

@@ -1601,6 +1601,15 @@ const _: () = {
             ::core::fmt::Display::fmt(&self.value(), __f)
         }
     }
+    impl __p::FromHttpText for Priority {
+        #[inline]
+        fn from_http(
+            __text: &::core::primitive::str,
+            _: __p::TimestampFormat,
+        ) -> ::core::result::Result<Self, ::std::string::String> {
+            __p::int_enum_from_http(__text)
+        }
+    }
     impl __p::HttpText for Priority {
         #[inline]
         fn write_http(
@@ -1613,15 +1622,6 @@ const _: () = {
     }
     impl __p::IntEnumValue for Priority {
         const EXPECTING: &'static ::core::primitive::str = "a `Priority` integer";
-    }
-    impl __p::FromHttpText for Priority {
-        #[inline]
-        fn from_http(
-            __text: &::core::primitive::str,
-            _: __p::TimestampFormat,
-        ) -> ::core::result::Result<Self, ::std::string::String> {
-            __p::int_enum_from_http(__text)
-        }
     }
     impl __p::Encode for Priority {
         fn encode<__S: __serde::Serializer>(
@@ -2909,7 +2909,7 @@ pub mod operations {
         fn build_request_with(
             __input: &Self::Input,
             __endpoint: &::sesv2_model::Endpoint,
-            __options: &mut ::sesv2_model::RequestOptions,
+            __options: &::sesv2_model::RequestOptions,
         ) -> ::core::result::Result<
             ::sesv2_model::http::Request<::std::vec::Vec<::core::primitive::u8>>,
             ::sesv2_model::RequestError,
@@ -2974,11 +2974,12 @@ pub mod operations {
         #[inline]
         fn read_error(__response: &::sesv2_model::__private::ResponseParts<'_>) -> Self {
             let __code = __response.error_code();
-            match ::sesv2_model::error_shape_name(&__code) {
+            let __code = __code.as_deref();
+            match __code.map_or("", ::sesv2_model::error_shape_name) {
                 "JobNotFound" => {
                     ::sesv2_model::__private::modeled_error(
                         __response,
-                        &__code,
+                        __code,
                         Self::JobNotFound,
                         Self::Unhandled,
                     )
@@ -2987,7 +2988,7 @@ pub mod operations {
                     Self::Unhandled(
                         ::sesv2_model::__private::unhandled_response(
                             __response,
-                            ::core::option::Option::Some(&__code),
+                            __code,
                             ::core::option::Option::None,
                         ),
                     )
@@ -3038,7 +3039,7 @@ pub mod operations {
         fn build_request_with(
             __input: &Self::Input,
             __endpoint: &::sesv2_model::Endpoint,
-            __options: &mut ::sesv2_model::RequestOptions,
+            __options: &::sesv2_model::RequestOptions,
         ) -> ::core::result::Result<
             ::sesv2_model::http::Request<::std::vec::Vec<::core::primitive::u8>>,
             ::sesv2_model::RequestError,
@@ -3106,11 +3107,12 @@ pub mod operations {
         #[inline]
         fn read_error(__response: &::sesv2_model::__private::ResponseParts<'_>) -> Self {
             let __code = __response.error_code();
-            match ::sesv2_model::error_shape_name(&__code) {
+            let __code = __code.as_deref();
+            match __code.map_or("", ::sesv2_model::error_shape_name) {
                 "ValidationError" => {
                     ::sesv2_model::__private::modeled_error(
                         __response,
-                        &__code,
+                        __code,
                         Self::ValidationError,
                         Self::Unhandled,
                     )
@@ -3119,7 +3121,7 @@ pub mod operations {
                     Self::Unhandled(
                         ::sesv2_model::__private::unhandled_response(
                             __response,
-                            ::core::option::Option::Some(&__code),
+                            __code,
                             ::core::option::Option::None,
                         ),
                     )
@@ -3177,7 +3179,7 @@ pub mod operations {
         fn build_request_with(
             __input: &Self::Input,
             __endpoint: &::sesv2_model::Endpoint,
-            __options: &mut ::sesv2_model::RequestOptions,
+            __options: &::sesv2_model::RequestOptions,
         ) -> ::core::result::Result<
             ::sesv2_model::http::Request<::std::vec::Vec<::core::primitive::u8>>,
             ::sesv2_model::RequestError,
@@ -3245,11 +3247,12 @@ pub mod operations {
         #[inline]
         fn read_error(__response: &::sesv2_model::__private::ResponseParts<'_>) -> Self {
             let __code = __response.error_code();
-            match ::sesv2_model::error_shape_name(&__code) {
+            let __code = __code.as_deref();
+            match __code.map_or("", ::sesv2_model::error_shape_name) {
                 "JobNotFound" => {
                     ::sesv2_model::__private::modeled_error(
                         __response,
-                        &__code,
+                        __code,
                         Self::JobNotFound,
                         Self::Unhandled,
                     )
@@ -3257,7 +3260,7 @@ pub mod operations {
                 "AccessDenied" => {
                     ::sesv2_model::__private::modeled_error(
                         __response,
-                        &__code,
+                        __code,
                         Self::AccessDenied,
                         Self::Unhandled,
                     )
@@ -3266,7 +3269,7 @@ pub mod operations {
                     Self::Unhandled(
                         ::sesv2_model::__private::unhandled_response(
                             __response,
-                            ::core::option::Option::Some(&__code),
+                            __code,
                             ::core::option::Option::None,
                         ),
                     )

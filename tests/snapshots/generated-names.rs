@@ -3670,7 +3670,7 @@ pub mod operations {
         fn build_request_with(
             __input: &Self::Input,
             __endpoint: &::sesv2_model::Endpoint,
-            __options: &mut ::sesv2_model::RequestOptions,
+            __options: &::sesv2_model::RequestOptions,
         ) -> ::core::result::Result<
             ::sesv2_model::http::Request<::std::vec::Vec<::core::primitive::u8>>,
             ::sesv2_model::RequestError,
@@ -3748,11 +3748,12 @@ pub mod operations {
         #[inline]
         fn read_error(__response: &::sesv2_model::__private::ResponseParts<'_>) -> Self {
             let __code = __response.error_code();
-            match ::sesv2_model::error_shape_name(&__code) {
+            let __code = __code.as_deref();
+            match __code.map_or("", ::sesv2_model::error_shape_name) {
                 "Unhandled" => {
                     ::sesv2_model::__private::modeled_error(
                         __response,
-                        &__code,
+                        __code,
                         Self::UnhandledError2,
                         Self::Unhandled,
                     )
@@ -3760,7 +3761,7 @@ pub mod operations {
                 "UnhandledError" => {
                     ::sesv2_model::__private::modeled_error(
                         __response,
-                        &__code,
+                        __code,
                         Self::UnhandledError,
                         Self::Unhandled,
                     )
@@ -3769,7 +3770,7 @@ pub mod operations {
                     Self::Unhandled(
                         ::sesv2_model::__private::unhandled_response(
                             __response,
-                            ::core::option::Option::Some(&__code),
+                            __code,
                             ::core::option::Option::None,
                         ),
                     )
@@ -3821,7 +3822,7 @@ pub mod operations {
         fn build_request_with(
             __input: &Self::Input,
             __endpoint: &::sesv2_model::Endpoint,
-            __options: &mut ::sesv2_model::RequestOptions,
+            __options: &::sesv2_model::RequestOptions,
         ) -> ::core::result::Result<
             ::sesv2_model::http::Request<::std::vec::Vec<::core::primitive::u8>>,
             ::sesv2_model::RequestError,
@@ -3886,11 +3887,12 @@ pub mod operations {
         #[inline]
         fn read_error(__response: &::sesv2_model::__private::ResponseParts<'_>) -> Self {
             let __code = __response.error_code();
-            match ::sesv2_model::error_shape_name(&__code) {
+            let __code = __code.as_deref();
+            match __code.map_or("", ::sesv2_model::error_shape_name) {
                 "Unhandled" => {
                     ::sesv2_model::__private::modeled_error(
                         __response,
-                        &__code,
+                        __code,
                         Self::UnhandledError,
                         Self::Unhandled,
                     )
@@ -3899,7 +3901,7 @@ pub mod operations {
                     Self::Unhandled(
                         ::sesv2_model::__private::unhandled_response(
                             __response,
-                            ::core::option::Option::Some(&__code),
+                            __code,
                             ::core::option::Option::None,
                         ),
                     )
@@ -3951,7 +3953,7 @@ pub mod operations {
         fn build_request_with(
             __input: &Self::Input,
             __endpoint: &::sesv2_model::Endpoint,
-            __options: &mut ::sesv2_model::RequestOptions,
+            __options: &::sesv2_model::RequestOptions,
         ) -> ::core::result::Result<
             ::sesv2_model::http::Request<::std::vec::Vec<::core::primitive::u8>>,
             ::sesv2_model::RequestError,
@@ -4016,11 +4018,12 @@ pub mod operations {
         #[inline]
         fn read_error(__response: &::sesv2_model::__private::ResponseParts<'_>) -> Self {
             let __code = __response.error_code();
-            match ::sesv2_model::error_shape_name(&__code) {
+            let __code = __code.as_deref();
+            match __code.map_or("", ::sesv2_model::error_shape_name) {
                 "Unhandled" => {
                     ::sesv2_model::__private::modeled_error(
                         __response,
-                        &__code,
+                        __code,
                         Self::UnhandledError,
                         Self::Unhandled,
                     )
@@ -4029,7 +4032,7 @@ pub mod operations {
                     Self::Unhandled(
                         ::sesv2_model::__private::unhandled_response(
                             __response,
-                            ::core::option::Option::Some(&__code),
+                            __code,
                             ::core::option::Option::None,
                         ),
                     )

@@ -1704,7 +1704,7 @@ pub mod operations {
         fn build_request_with(
             __input: &Self::Input,
             __endpoint: &::sesv2_model::Endpoint,
-            __options: &mut ::sesv2_model::RequestOptions,
+            __options: &::sesv2_model::RequestOptions,
         ) -> ::core::result::Result<
             ::sesv2_model::http::Request<::std::vec::Vec<::core::primitive::u8>>,
             ::sesv2_model::RequestError,
@@ -1769,11 +1769,12 @@ pub mod operations {
         #[inline]
         fn read_error(__response: &::sesv2_model::__private::ResponseParts<'_>) -> Self {
             let __code = __response.error_code();
-            match ::sesv2_model::error_shape_name(&__code) {
+            let __code = __code.as_deref();
+            match __code.map_or("", ::sesv2_model::error_shape_name) {
                 "Throttled" => {
                     ::sesv2_model::__private::modeled_error(
                         __response,
-                        &__code,
+                        __code,
                         Self::Throttled,
                         Self::Unhandled,
                     )
@@ -1782,7 +1783,7 @@ pub mod operations {
                     Self::Unhandled(
                         ::sesv2_model::__private::unhandled_response(
                             __response,
-                            ::core::option::Option::Some(&__code),
+                            __code,
                             ::core::option::Option::None,
                         ),
                     )
@@ -1833,7 +1834,7 @@ pub mod operations {
         fn build_request_with(
             __input: &Self::Input,
             __endpoint: &::sesv2_model::Endpoint,
-            __options: &mut ::sesv2_model::RequestOptions,
+            __options: &::sesv2_model::RequestOptions,
         ) -> ::core::result::Result<
             ::sesv2_model::http::Request<::std::vec::Vec<::core::primitive::u8>>,
             ::sesv2_model::RequestError,
@@ -1914,11 +1915,12 @@ pub mod operations {
         #[inline]
         fn read_error(__response: &::sesv2_model::__private::ResponseParts<'_>) -> Self {
             let __code = __response.error_code();
-            match ::sesv2_model::error_shape_name(&__code) {
+            let __code = __code.as_deref();
+            match __code.map_or("", ::sesv2_model::error_shape_name) {
                 "Throttled" => {
                     ::sesv2_model::__private::modeled_error(
                         __response,
-                        &__code,
+                        __code,
                         Self::Throttled,
                         Self::Unhandled,
                     )
@@ -1927,7 +1929,7 @@ pub mod operations {
                     Self::Unhandled(
                         ::sesv2_model::__private::unhandled_response(
                             __response,
-                            ::core::option::Option::Some(&__code),
+                            __code,
                             ::core::option::Option::None,
                         ),
                     )
@@ -2002,12 +2004,12 @@ pub mod operations {
         fn build_request_with(
             __input: &Self::Input,
             __endpoint: &::sesv2_model::Endpoint,
-            __options: &mut ::sesv2_model::RequestOptions,
+            __options: &::sesv2_model::RequestOptions,
         ) -> ::core::result::Result<
             ::sesv2_model::http::Request<::std::vec::Vec<::core::primitive::u8>>,
             ::sesv2_model::RequestError,
         > {
-            let __filled: super::SayHelloInput;
+            let __filled: Self::Input;
             let __input = if __input.token.is_none() {
                 let mut __copy = ::core::clone::Clone::clone(__input);
                 __copy.token = ::core::option::Option::Some(__options.next_token());
@@ -2107,11 +2109,12 @@ pub mod operations {
         #[inline]
         fn read_error(__response: &::sesv2_model::__private::ResponseParts<'_>) -> Self {
             let __code = __response.error_code();
-            match ::sesv2_model::error_shape_name(&__code) {
+            let __code = __code.as_deref();
+            match __code.map_or("", ::sesv2_model::error_shape_name) {
                 "Rude" => {
                     ::sesv2_model::__private::modeled_error(
                         __response,
-                        &__code,
+                        __code,
                         Self::Rude,
                         Self::Unhandled,
                     )
@@ -2119,7 +2122,7 @@ pub mod operations {
                 "Throttled" => {
                     ::sesv2_model::__private::modeled_error(
                         __response,
-                        &__code,
+                        __code,
                         Self::Throttled,
                         Self::Unhandled,
                     )
@@ -2128,7 +2131,7 @@ pub mod operations {
                     Self::Unhandled(
                         ::sesv2_model::__private::unhandled_response(
                             __response,
-                            ::core::option::Option::Some(&__code),
+                            __code,
                             ::core::option::Option::None,
                         ),
                     )

@@ -1157,6 +1157,15 @@ const _: () = {
             ::core::fmt::Display::fmt(&self.value(), __f)
         }
     }
+    impl __p::FromHttpText for Priority {
+        #[inline]
+        fn from_http(
+            __text: &::core::primitive::str,
+            _: __p::TimestampFormat,
+        ) -> ::core::result::Result<Self, ::std::string::String> {
+            __p::int_enum_from_http(__text)
+        }
+    }
     impl __p::HttpText for Priority {
         #[inline]
         fn write_http(
@@ -1169,15 +1178,6 @@ const _: () = {
     }
     impl __p::IntEnumValue for Priority {
         const EXPECTING: &'static ::core::primitive::str = "a `Priority` integer";
-    }
-    impl __p::FromHttpText for Priority {
-        #[inline]
-        fn from_http(
-            __text: &::core::primitive::str,
-            _: __p::TimestampFormat,
-        ) -> ::core::result::Result<Self, ::std::string::String> {
-            __p::int_enum_from_http(__text)
-        }
     }
     impl __p::Encode for Priority {
         fn encode<__S: __serde::Serializer>(
@@ -2877,7 +2877,7 @@ pub mod operations {
         fn build_request_with(
             __input: &Self::Input,
             __endpoint: &::sesv2_model::Endpoint,
-            __options: &mut ::sesv2_model::RequestOptions,
+            __options: &::sesv2_model::RequestOptions,
         ) -> ::core::result::Result<
             ::sesv2_model::http::Request<::std::vec::Vec<::core::primitive::u8>>,
             ::sesv2_model::RequestError,
@@ -2964,11 +2964,12 @@ pub mod operations {
         #[inline]
         fn read_error(__response: &::sesv2_model::__private::ResponseParts<'_>) -> Self {
             let __code = __response.error_code();
-            match ::sesv2_model::error_shape_name(&__code) {
+            let __code = __code.as_deref();
+            match __code.map_or("", ::sesv2_model::error_shape_name) {
                 "NoSuchKey" => {
                     ::sesv2_model::__private::modeled_error(
                         __response,
-                        &__code,
+                        __code,
                         Self::NoSuchKey,
                         Self::Unhandled,
                     )
@@ -2976,7 +2977,7 @@ pub mod operations {
                 "Throttled" => {
                     ::sesv2_model::__private::modeled_error(
                         __response,
-                        &__code,
+                        __code,
                         Self::Throttled,
                         Self::Unhandled,
                     )
@@ -2985,7 +2986,7 @@ pub mod operations {
                     Self::Unhandled(
                         ::sesv2_model::__private::unhandled_response(
                             __response,
-                            ::core::option::Option::Some(&__code),
+                            __code,
                             ::core::option::Option::None,
                         ),
                     )
@@ -3060,7 +3061,7 @@ pub mod operations {
         fn build_request_with(
             __input: &Self::Input,
             __endpoint: &::sesv2_model::Endpoint,
-            __options: &mut ::sesv2_model::RequestOptions,
+            __options: &::sesv2_model::RequestOptions,
         ) -> ::core::result::Result<
             ::sesv2_model::http::Request<::std::vec::Vec<::core::primitive::u8>>,
             ::sesv2_model::RequestError,
@@ -3126,11 +3127,12 @@ pub mod operations {
         #[inline]
         fn read_error(__response: &::sesv2_model::__private::ResponseParts<'_>) -> Self {
             let __code = __response.error_code();
-            match ::sesv2_model::error_shape_name(&__code) {
+            let __code = __code.as_deref();
+            match __code.map_or("", ::sesv2_model::error_shape_name) {
                 "Throttled" => {
                     ::sesv2_model::__private::modeled_error(
                         __response,
-                        &__code,
+                        __code,
                         Self::Throttled,
                         Self::Unhandled,
                     )
@@ -3139,7 +3141,7 @@ pub mod operations {
                     Self::Unhandled(
                         ::sesv2_model::__private::unhandled_response(
                             __response,
-                            ::core::option::Option::Some(&__code),
+                            __code,
                             ::core::option::Option::None,
                         ),
                     )
@@ -3190,7 +3192,7 @@ pub mod operations {
         fn build_request_with(
             __input: &Self::Input,
             __endpoint: &::sesv2_model::Endpoint,
-            __options: &mut ::sesv2_model::RequestOptions,
+            __options: &::sesv2_model::RequestOptions,
         ) -> ::core::result::Result<
             ::sesv2_model::http::Request<::std::vec::Vec<::core::primitive::u8>>,
             ::sesv2_model::RequestError,
@@ -3255,11 +3257,12 @@ pub mod operations {
         #[inline]
         fn read_error(__response: &::sesv2_model::__private::ResponseParts<'_>) -> Self {
             let __code = __response.error_code();
-            match ::sesv2_model::error_shape_name(&__code) {
+            let __code = __code.as_deref();
+            match __code.map_or("", ::sesv2_model::error_shape_name) {
                 "Throttled" => {
                     ::sesv2_model::__private::modeled_error(
                         __response,
-                        &__code,
+                        __code,
                         Self::Throttled,
                         Self::Unhandled,
                     )
@@ -3268,7 +3271,7 @@ pub mod operations {
                     Self::Unhandled(
                         ::sesv2_model::__private::unhandled_response(
                             __response,
-                            ::core::option::Option::Some(&__code),
+                            __code,
                             ::core::option::Option::None,
                         ),
                     )
@@ -3334,7 +3337,7 @@ pub mod operations {
         fn build_request_with(
             __input: &Self::Input,
             __endpoint: &::sesv2_model::Endpoint,
-            __options: &mut ::sesv2_model::RequestOptions,
+            __options: &::sesv2_model::RequestOptions,
         ) -> ::core::result::Result<
             ::sesv2_model::http::Request<::std::vec::Vec<::core::primitive::u8>>,
             ::sesv2_model::RequestError,
@@ -3416,11 +3419,12 @@ pub mod operations {
         #[inline]
         fn read_error(__response: &::sesv2_model::__private::ResponseParts<'_>) -> Self {
             let __code = __response.error_code();
-            match ::sesv2_model::error_shape_name(&__code) {
+            let __code = __code.as_deref();
+            match __code.map_or("", ::sesv2_model::error_shape_name) {
                 "Throttled" => {
                     ::sesv2_model::__private::modeled_error(
                         __response,
-                        &__code,
+                        __code,
                         Self::Throttled,
                         Self::Unhandled,
                     )
@@ -3429,7 +3433,7 @@ pub mod operations {
                     Self::Unhandled(
                         ::sesv2_model::__private::unhandled_response(
                             __response,
-                            ::core::option::Option::Some(&__code),
+                            __code,
                             ::core::option::Option::None,
                         ),
                     )
@@ -3480,7 +3484,7 @@ pub mod operations {
         fn build_request_with(
             __input: &Self::Input,
             __endpoint: &::sesv2_model::Endpoint,
-            __options: &mut ::sesv2_model::RequestOptions,
+            __options: &::sesv2_model::RequestOptions,
         ) -> ::core::result::Result<
             ::sesv2_model::http::Request<::std::vec::Vec<::core::primitive::u8>>,
             ::sesv2_model::RequestError,
@@ -3545,11 +3549,12 @@ pub mod operations {
         #[inline]
         fn read_error(__response: &::sesv2_model::__private::ResponseParts<'_>) -> Self {
             let __code = __response.error_code();
-            match ::sesv2_model::error_shape_name(&__code) {
+            let __code = __code.as_deref();
+            match __code.map_or("", ::sesv2_model::error_shape_name) {
                 "Throttled" => {
                     ::sesv2_model::__private::modeled_error(
                         __response,
-                        &__code,
+                        __code,
                         Self::Throttled,
                         Self::Unhandled,
                     )
@@ -3558,7 +3563,7 @@ pub mod operations {
                     Self::Unhandled(
                         ::sesv2_model::__private::unhandled_response(
                             __response,
-                            ::core::option::Option::Some(&__code),
+                            __code,
                             ::core::option::Option::None,
                         ),
                     )

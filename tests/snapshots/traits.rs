@@ -1383,6 +1383,15 @@ const _: () = {
             ::core::fmt::Display::fmt(&self.value(), __f)
         }
     }
+    impl __p::FromHttpText for Priority {
+        #[inline]
+        fn from_http(
+            __text: &::core::primitive::str,
+            _: __p::TimestampFormat,
+        ) -> ::core::result::Result<Self, ::std::string::String> {
+            __p::int_enum_from_http(__text)
+        }
+    }
     impl __p::HttpText for Priority {
         #[inline]
         fn write_http(
@@ -1395,15 +1404,6 @@ const _: () = {
     }
     impl __p::IntEnumValue for Priority {
         const EXPECTING: &'static ::core::primitive::str = "a `Priority` integer";
-    }
-    impl __p::FromHttpText for Priority {
-        #[inline]
-        fn from_http(
-            __text: &::core::primitive::str,
-            _: __p::TimestampFormat,
-        ) -> ::core::result::Result<Self, ::std::string::String> {
-            __p::int_enum_from_http(__text)
-        }
     }
     impl __p::Encode for Priority {
         fn encode<__S: __serde::Serializer>(
@@ -3785,7 +3785,7 @@ pub mod operations {
         fn build_request_with(
             __input: &Self::Input,
             __endpoint: &::sesv2_model::Endpoint,
-            __options: &mut ::sesv2_model::RequestOptions,
+            __options: &::sesv2_model::RequestOptions,
         ) -> ::core::result::Result<
             ::sesv2_model::http::Request<::std::vec::Vec<::core::primitive::u8>>,
             ::sesv2_model::RequestError,
@@ -3854,11 +3854,12 @@ pub mod operations {
         #[inline]
         fn read_error(__response: &::sesv2_model::__private::ResponseParts<'_>) -> Self {
             let __code = __response.error_code();
-            match ::sesv2_model::error_shape_name(&__code) {
+            let __code = __code.as_deref();
+            match __code.map_or("", ::sesv2_model::error_shape_name) {
                 "Conflict" => {
                     ::sesv2_model::__private::modeled_error(
                         __response,
-                        &__code,
+                        __code,
                         Self::Conflict,
                         Self::Unhandled,
                     )
@@ -3866,7 +3867,7 @@ pub mod operations {
                 "Broken" => {
                     ::sesv2_model::__private::modeled_error(
                         __response,
-                        &__code,
+                        __code,
                         Self::Broken,
                         Self::Unhandled,
                     )
@@ -3875,7 +3876,7 @@ pub mod operations {
                     Self::Unhandled(
                         ::sesv2_model::__private::unhandled_response(
                             __response,
-                            ::core::option::Option::Some(&__code),
+                            __code,
                             ::core::option::Option::None,
                         ),
                     )

@@ -1528,6 +1528,15 @@ const _: () = {
             ::core::fmt::Display::fmt(&self.value(), __f)
         }
     }
+    impl __p::FromHttpText for Severity {
+        #[inline]
+        fn from_http(
+            __text: &::core::primitive::str,
+            _: __p::TimestampFormat,
+        ) -> ::core::result::Result<Self, ::std::string::String> {
+            __p::int_enum_from_http(__text)
+        }
+    }
     impl __p::HttpText for Severity {
         #[inline]
         fn write_http(
@@ -1540,15 +1549,6 @@ const _: () = {
     }
     impl __p::IntEnumValue for Severity {
         const EXPECTING: &'static ::core::primitive::str = "a `Severity` integer";
-    }
-    impl __p::FromHttpText for Severity {
-        #[inline]
-        fn from_http(
-            __text: &::core::primitive::str,
-            _: __p::TimestampFormat,
-        ) -> ::core::result::Result<Self, ::std::string::String> {
-            __p::int_enum_from_http(__text)
-        }
     }
     impl __p::Encode for Severity {
         fn encode<__S: __serde::Serializer>(
@@ -2545,7 +2545,7 @@ pub mod operations {
         fn build_request_with(
             __input: &Self::Input,
             __endpoint: &::sesv2_model::Endpoint,
-            __options: &mut ::sesv2_model::RequestOptions,
+            __options: &::sesv2_model::RequestOptions,
         ) -> ::core::result::Result<
             ::sesv2_model::http::Request<::std::vec::Vec<::core::primitive::u8>>,
             ::sesv2_model::RequestError,
@@ -2615,11 +2615,12 @@ pub mod operations {
         #[inline]
         fn read_error(__response: &::sesv2_model::__private::ResponseParts<'_>) -> Self {
             let __code = __response.error_code();
-            match ::sesv2_model::error_shape_name(&__code) {
+            let __code = __code.as_deref();
+            match __code.map_or("", ::sesv2_model::error_shape_name) {
                 "NoSuchResource" => {
                     ::sesv2_model::__private::modeled_error(
                         __response,
-                        &__code,
+                        __code,
                         Self::NoSuchResource,
                         Self::Unhandled,
                     )
@@ -2627,7 +2628,7 @@ pub mod operations {
                 "ServiceUnavailable" => {
                     ::sesv2_model::__private::modeled_error(
                         __response,
-                        &__code,
+                        __code,
                         Self::ServiceUnavailable,
                         Self::Unhandled,
                     )
@@ -2636,7 +2637,7 @@ pub mod operations {
                     Self::Unhandled(
                         ::sesv2_model::__private::unhandled_response(
                             __response,
-                            ::core::option::Option::Some(&__code),
+                            __code,
                             ::core::option::Option::None,
                         ),
                     )
@@ -2690,7 +2691,7 @@ pub mod operations {
         fn build_request_with(
             __input: &Self::Input,
             __endpoint: &::sesv2_model::Endpoint,
-            __options: &mut ::sesv2_model::RequestOptions,
+            __options: &::sesv2_model::RequestOptions,
         ) -> ::core::result::Result<
             ::sesv2_model::http::Request<::std::vec::Vec<::core::primitive::u8>>,
             ::sesv2_model::RequestError,
@@ -2757,11 +2758,12 @@ pub mod operations {
         #[inline]
         fn read_error(__response: &::sesv2_model::__private::ResponseParts<'_>) -> Self {
             let __code = __response.error_code();
-            match ::sesv2_model::error_shape_name(&__code) {
+            let __code = __code.as_deref();
+            match __code.map_or("", ::sesv2_model::error_shape_name) {
                 "ServiceUnavailable" => {
                     ::sesv2_model::__private::modeled_error(
                         __response,
-                        &__code,
+                        __code,
                         Self::ServiceUnavailable,
                         Self::Unhandled,
                     )
@@ -2770,7 +2772,7 @@ pub mod operations {
                     Self::Unhandled(
                         ::sesv2_model::__private::unhandled_response(
                             __response,
-                            ::core::option::Option::Some(&__code),
+                            __code,
                             ::core::option::Option::None,
                         ),
                     )
@@ -2823,7 +2825,7 @@ pub mod operations {
         fn build_request_with(
             __input: &Self::Input,
             __endpoint: &::sesv2_model::Endpoint,
-            __options: &mut ::sesv2_model::RequestOptions,
+            __options: &::sesv2_model::RequestOptions,
         ) -> ::core::result::Result<
             ::sesv2_model::http::Request<::std::vec::Vec<::core::primitive::u8>>,
             ::sesv2_model::RequestError,
@@ -2891,11 +2893,12 @@ pub mod operations {
         #[inline]
         fn read_error(__response: &::sesv2_model::__private::ResponseParts<'_>) -> Self {
             let __code = __response.error_code();
-            match ::sesv2_model::error_shape_name(&__code) {
+            let __code = __code.as_deref();
+            match __code.map_or("", ::sesv2_model::error_shape_name) {
                 "ServiceUnavailable" => {
                     ::sesv2_model::__private::modeled_error(
                         __response,
-                        &__code,
+                        __code,
                         Self::ServiceUnavailable,
                         Self::Unhandled,
                     )
@@ -2904,7 +2907,7 @@ pub mod operations {
                     Self::Unhandled(
                         ::sesv2_model::__private::unhandled_response(
                             __response,
-                            ::core::option::Option::Some(&__code),
+                            __code,
                             ::core::option::Option::None,
                         ),
                     )
@@ -2957,7 +2960,7 @@ pub mod operations {
         fn build_request_with(
             __input: &Self::Input,
             __endpoint: &::sesv2_model::Endpoint,
-            __options: &mut ::sesv2_model::RequestOptions,
+            __options: &::sesv2_model::RequestOptions,
         ) -> ::core::result::Result<
             ::sesv2_model::http::Request<::std::vec::Vec<::core::primitive::u8>>,
             ::sesv2_model::RequestError,
@@ -3025,11 +3028,12 @@ pub mod operations {
         #[inline]
         fn read_error(__response: &::sesv2_model::__private::ResponseParts<'_>) -> Self {
             let __code = __response.error_code();
-            match ::sesv2_model::error_shape_name(&__code) {
+            let __code = __code.as_deref();
+            match __code.map_or("", ::sesv2_model::error_shape_name) {
                 "ServiceUnavailable" => {
                     ::sesv2_model::__private::modeled_error(
                         __response,
-                        &__code,
+                        __code,
                         Self::ServiceUnavailable,
                         Self::Unhandled,
                     )
@@ -3038,7 +3042,7 @@ pub mod operations {
                     Self::Unhandled(
                         ::sesv2_model::__private::unhandled_response(
                             __response,
-                            ::core::option::Option::Some(&__code),
+                            __code,
                             ::core::option::Option::None,
                         ),
                     )

@@ -142,7 +142,7 @@ fn an_unmodeled_error_keeps_status_code_message_and_body() {
     let GetImportJobError::Unhandled(unhandled) = &error else {
         panic!("expected an unhandled error, read {error:?}");
     };
-    assert_eq!(unhandled.status(), Some(403));
+    assert_eq!(unhandled.status(), 403);
     assert_eq!(unhandled.code(), Some("MissingAuthenticationTokenException"));
     assert_eq!(unhandled.message(), Some("Missing Authentication Token"));
     assert_eq!(unhandled.body(), body.as_bytes());
@@ -154,6 +154,6 @@ fn a_200_response_that_is_not_the_output_is_unhandled_not_a_panic() {
     let GetImportJobError::Unhandled(unhandled) = &error else {
         panic!("expected an unhandled error, read {error:?}");
     };
-    assert_eq!(unhandled.status(), Some(200));
+    assert_eq!(unhandled.status(), 200);
     assert!(error.to_string().contains("GetImportJobResponse.JobStatus"), "{error}");
 }

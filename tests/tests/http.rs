@@ -151,7 +151,7 @@ fn unknown_and_unreadable_errors_are_unhandled_with_what_was_received() {
     };
     assert_eq!(
         (unhandled.status(), unhandled.code(), unhandled.message()),
-        (Some(403), Some("AccessDenied"), Some("nope"))
+        (403, Some("AccessDenied"), Some("nope"))
     );
     assert_eq!(error.to_string(), "unhandled error `AccessDenied` (HTTP 403): nope");
 

@@ -316,7 +316,7 @@ fn error_variants<'e>(
 
 /// The first of `candidates` that is not taken, else of `{last}2`,
 /// `{last}3`, ... after the last candidate: the one way names step aside.
-fn first_free<const N: usize>(candidates: [String; N], taken: impl Fn(&str) -> bool) -> String {
+pub(crate) fn first_free<const N: usize>(candidates: [String; N], taken: impl Fn(&str) -> bool) -> String {
     let stem = candidates.last().cloned().unwrap_or_default();
     candidates
         .into_iter()

@@ -167,6 +167,28 @@ pub(crate) enum Protocol {
 }
 
 impl Protocol {
+    const ALL: [Protocol; 6] = [
+        Protocol::RestJson1,
+        Protocol::AwsJson1_0,
+        Protocol::AwsJson1_1,
+        Protocol::RestXml,
+        Protocol::AwsQuery,
+        Protocol::Ec2Query,
+    ];
+    const NAMESPACE: &'static str = "aws.protocols#";
+
+    /// The protocol whose trait has the absolute shape id `id`.
+    fn from_trait_id(id: &str) -> Option<Protocol> {
+        let name = id.strip_prefix(Self::NAMESPACE)?;
+        Self::ALL.into_iter().find(|protocol| protocol.name() == name)
+    }
+
+    /// The absolute shape id of the protocol's trait, as `smithy.test`
+    /// cases name it: `aws.protocols#restJson1`.
+    pub fn trait_id(self) -> String {
+        format!("{}{}", Self::NAMESPACE, self.name())
+    }
+
     pub fn name(self) -> &'static str {
         match self {
             Protocol::RestJson1 => "restJson1",
@@ -200,15 +222,7 @@ impl Traits {
                 value,
                 diagnostics,
             };
-            let protocol = match name.as_str() {
-                "aws.protocols#restJson1" => Some(Protocol::RestJson1),
-                "aws.protocols#awsJson1_0" => Some(Protocol::AwsJson1_0),
-                "aws.protocols#awsJson1_1" => Some(Protocol::AwsJson1_1),
-                "aws.protocols#restXml" => Some(Protocol::RestXml),
-                "aws.protocols#awsQuery" => Some(Protocol::AwsQuery),
-                "aws.protocols#ec2Query" => Some(Protocol::Ec2Query),
-                _ => None,
-            };
+            let protocol = Protocol::from_trait_id(name);
             if protocol.is_some() {
                 traits.protocol = traits.protocol.or(protocol);
                 continue;

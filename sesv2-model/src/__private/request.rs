@@ -60,7 +60,11 @@ impl RequestWriter {
 
     /// Sets a header the service's SDKs always send.
     pub fn fixed_header(&mut self, name: &'static str, value: &'static str) -> Result<(), RequestError> {
-        self.insert(name, name, value.to_owned())
+        let name = http::HeaderName::from_bytes(name.as_bytes())
+            .map_err(|_| RequestError::new(None, format!("the model's header name `{name}` is not valid")))?;
+        let value = model_value(name.as_str(), value)?;
+        self.headers.insert(name, value);
+        Ok(())
     }
 
     /// Sends the request to the URL in input member `member` rather than to
@@ -76,7 +80,7 @@ impl RequestWriter {
     /// Sets `X-Amz-Target` (`Service.Operation`), which names the operation
     /// of the awsJson protocols.
     pub fn amz_target(&mut self, target: &'static str) -> Result<(), RequestError> {
-        let value = header_value("X-Amz-Target", target.to_owned())?;
+        let value = model_value("X-Amz-Target", target)?;
         self.headers.insert("x-amz-target", value);
         Ok(())
     }
@@ -86,7 +90,7 @@ impl RequestWriter {
         if self.headers.contains_key(http::header::CONTENT_TYPE) {
             return Ok(());
         }
-        let value = header_value("Content-Type", value.to_owned())?;
+        let value = model_value("Content-Type", value)?;
         self.headers.insert(http::header::CONTENT_TYPE, value);
         Ok(())
     }
@@ -177,7 +181,8 @@ impl RequestWriter {
     ) -> Result<(), RequestError> {
         let mut text = String::new();
         value.write_http(&mut text, TimestampFormat::DateTime);
-        self.payload(text.as_bytes(), content_type)
+        self.body = text.into_bytes();
+        self.content_type(content_type)
     }
 
     /// The body of an operation without input, for protocols that always
@@ -205,23 +210,37 @@ impl RequestWriter {
     /// set either keeps its value.
     pub fn sha256_tree_hash(&mut self) -> Result<(), RequestError> {
         use super::digest::sha256;
+        use std::fmt::Write as _;
         const CHUNK: usize = 1024 * 1024;
-        let hex = |digest: &[u8]| digest.iter().map(|byte| format!("{byte:02x}")).collect::<String>();
-        let content = hex(&sha256(&self.body));
-        let mut level: Vec<[u8; 32]> = self.body.chunks(CHUNK).map(sha256).collect();
-        if level.is_empty() {
-            level.push(sha256(&[]));
-        }
+        let hex = |digest: &[u8; 32]| {
+            digest.iter().fold(String::with_capacity(64), |mut text, byte| {
+                let _ = write!(text, "{byte:02x}");
+                text
+            })
+        };
+        let content_hash = sha256(&self.body);
+        // One chunk (or none): the tree hash is the content hash.
+        let mut level: Vec<[u8; 32]> = if self.body.len() <= CHUNK {
+            vec![content_hash]
+        } else {
+            self.body.chunks(CHUNK).map(sha256).collect()
+        };
         while level.len() > 1 {
             level = level
                 .chunks(2)
                 .map(|pair| match pair {
-                    [left, right] => sha256(&[*left, *right].concat()),
+                    [left, right] => {
+                        let mut both = [0_u8; 64];
+                        both[..32].copy_from_slice(left);
+                        both[32..].copy_from_slice(right);
+                        sha256(&both)
+                    }
                     [single] => *single,
                     _ => unreachable!("chunks(2) yields one or two"),
                 })
                 .collect();
         }
+        let content = hex(&content_hash);
         for (name, value) in [
             ("x-amz-content-sha256", content),
             ("x-amz-sha256-tree-hash", hex(&level[0])),
@@ -342,6 +361,17 @@ fn crc32(data: &[u8]) -> u32 {
     !data
         .iter()
         .fold(!0_u32, |crc, &byte| TABLE[usize::from((crc as u8) ^ byte)] ^ (crc >> 8))
+}
+
+/// A header value the model gives (a media type, an operation's name):
+/// not a member's, so an invalid one is the model's fault.
+fn model_value(header: &str, value: &'static str) -> Result<http::HeaderValue, RequestError> {
+    http::HeaderValue::from_str(value).map_err(|_| {
+        RequestError::new(
+            None,
+            format!("the model's `{header}` value `{value}` is not a valid header value"),
+        )
+    })
 }
 
 fn header_value(member: &'static str, text: String) -> Result<http::HeaderValue, RequestError> {
@@ -477,6 +507,18 @@ mod tests {
         let request = request.finish(&endpoint()).unwrap();
         assert_eq!(request.headers()["content-type"], "image/jpg");
         assert_eq!(request.headers()["content-length"], "4");
+    }
+
+    #[test]
+    fn an_invalid_header_value_from_the_model_is_the_models_error() {
+        let error = RequestWriter::new("GET", "/".to_owned())
+            .fixed_header("x-api-version", "2024\n01")
+            .unwrap_err();
+        assert_eq!(error.member(), None);
+        assert!(
+            error.to_string().contains("the model's `x-api-version` value"),
+            "{error}"
+        );
     }
 
     #[test]

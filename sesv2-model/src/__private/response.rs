@@ -143,13 +143,13 @@ impl<'a> ResponseParts<'a> {
     }
 
     /// The response's error code: the `X-Amzn-Errortype` header, else the
-    /// body's `code` or `__type` member (empty when there is none).
-    pub fn error_code(&self) -> String {
+    /// body's `code` or `__type` member.
+    pub fn error_code(&self) -> Option<String> {
         let header = self
             .headers
             .get("x-amzn-errortype")
             .and_then(|value| value.to_str().ok());
-        crate::error_code(header, self.body).unwrap_or_default()
+        crate::error_code(header, self.body)
     }
 }
 
@@ -205,24 +205,19 @@ pub fn parse_parts<O: ReadResponse, E: ReadError>(
 /// generated error enum small.
 pub fn modeled_error<T: ReadResponse, E>(
     response: &ResponseParts<'_>,
-    code: &str,
+    code: Option<&str>,
     modeled: fn(T) -> E,
     unhandled: fn(UnhandledError) -> E,
 ) -> E {
     match T::read_response(response) {
         Ok(error) => modeled(error),
-        Err(problem) => unhandled(unhandled_response(response, Some(code), Some(problem))),
+        Err(problem) => unhandled(unhandled_response(response, code, Some(problem))),
     }
 }
 
 /// An error response that none of the operation's errors matches.
 pub fn unhandled_response(response: &ResponseParts<'_>, code: Option<&str>, problem: Option<String>) -> UnhandledError {
-    UnhandledError::new(
-        Some(response.status),
-        code.filter(|code| !code.is_empty()),
-        response.body,
-        problem,
-    )
+    UnhandledError::new(response.status, code, response.body, problem)
 }
 
 #[cfg(test)]
@@ -303,14 +298,16 @@ mod tests {
     fn the_error_code_comes_from_the_header_then_the_body() {
         let map = headers(&[("x-amzn-errortype", "FooError:http://internal/")]);
         assert_eq!(
-            parts(&map, br#"{"code": "Other"}"#).error_code(),
-            "FooError:http://internal/"
+            parts(&map, br#"{"code": "Other"}"#).error_code().as_deref(),
+            Some("FooError:http://internal/")
         );
         let none = http::HeaderMap::new();
         assert_eq!(
-            parts(&none, br#"{"code": "Other", "__type": "Third"}"#).error_code(),
-            "Other"
+            parts(&none, br#"{"code": "Other", "__type": "Third"}"#)
+                .error_code()
+                .as_deref(),
+            Some("Other")
         );
-        assert_eq!(parts(&none, b"<html>").error_code(), "");
+        assert_eq!(parts(&none, b"<html>").error_code(), None);
     }
 }

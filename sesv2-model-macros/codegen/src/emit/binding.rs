@@ -65,7 +65,7 @@ pub(super) enum Bound<'f> {
         /// A `@mediaType` string: base64 in the header.
         base64: bool,
     },
-    PrefixHeaders(&'f str),
+    PrefixHeaders(String),
     Payload {
         kind: PayloadKind,
         media_type: &'f str,
@@ -112,7 +112,7 @@ impl<'a> Emitter<'a> {
                 list: matches!(target.kind, ShapeKind::List(_)),
                 base64: target.traits.media_type.is_some() && matches!(target.kind, ShapeKind::Simple(Simple::String)),
             },
-            HttpBinding::PrefixHeaders(prefix) => Bound::PrefixHeaders(prefix),
+            HttpBinding::PrefixHeaders(prefix) => Bound::PrefixHeaders(prefix.to_ascii_lowercase()),
             HttpBinding::ResponseCode => Bound::ResponseCode,
             HttpBinding::Payload => {
                 let (kind, default_type) = match &target.kind {

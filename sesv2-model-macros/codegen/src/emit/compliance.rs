@@ -9,8 +9,10 @@ use std::collections::BTreeSet;
 use serde_json::Value;
 
 use super::Emitter;
+use super::doc::write_lines;
 use crate::ident;
-use crate::model::{Model, Operation, Shape, ShapeKind};
+use crate::model::{Operation, Shape, ShapeKind};
+use crate::names::first_free;
 use crate::select::Selection;
 use crate::shape_id::ShapeId;
 use crate::traits::{HttpRequestTest, HttpResponseTest};
@@ -34,15 +36,10 @@ impl Suite {
     /// Adds the test of case `id`: `body`, `#[ignore]`d when `ignored`
     /// gives a reason, named after the id in snake_case (made unique).
     fn add(&mut self, id: &str, documentation: Option<&str>, ignored: Option<&str>, body: &str) {
-        let base = ident::display(&ident::snake(id));
-        let mut name = base.clone();
-        let mut suffix = 2;
-        while !self.names.insert(name.clone()) {
-            name = format!("{base}_{suffix}");
-            suffix += 1;
-        }
-        for line in documentation.into_iter().flat_map(str::lines) {
-            emit!(self.tests, "/// {}\n", line.trim());
+        let name = first_free([ident::display(&ident::snake(id))], |name| self.names.contains(name));
+        self.names.insert(name.clone());
+        if let Some(documentation) = documentation {
+            write_lines(documentation.lines(), &mut self.tests);
         }
         self.tests.push_str("#[test]\n");
         if let Some(reason) = ignored {
@@ -57,16 +54,11 @@ impl Suite {
 impl<'a> Emitter<'a> {
     /// The `protocol_tests` module for the selected operations and the
     /// errors they can return.
-    pub(super) fn compliance_tests(
-        &self,
-        model: &'a Model,
-        selection: &'a Selection,
-        out: &mut String,
-    ) -> ComplianceCounts {
-        let protocol = self.protocol_id();
+    pub(super) fn compliance_tests(&self, selection: &'a Selection, out: &mut String) -> ComplianceCounts {
+        let protocol = self.protocol.trait_id();
         let mut suite = Suite::default();
         for id in &selection.operations {
-            let Some(shape) = model.get(id) else { continue };
+            let Some(shape) = self.shape(id) else { continue };
             let ShapeKind::Operation(operation) = &shape.kind else {
                 continue;
             };
@@ -83,7 +75,7 @@ impl<'a> Emitter<'a> {
             }
         }
         for id in &selection.shapes {
-            let Some(error) = model.get(id) else { continue };
+            let Some(error) = self.shape(id) else { continue };
             let Some(cases) = &error.traits.http_response_tests else {
                 continue;
             };
@@ -91,9 +83,13 @@ impl<'a> Emitter<'a> {
             let Some((operation, variant)) = self.operation_returning(selection, id) else {
                 continue;
             };
+            let ignored = match self.shape(operation).map(|shape| &shape.kind) {
+                Some(ShapeKind::Operation(returning)) => self.unsupported(returning),
+                _ => None,
+            };
             for case in cases.iter() {
                 if case.for_clients() && case.protocol == protocol {
-                    self.error_test(error, operation, &variant, case, &mut suite);
+                    self.error_test(error, operation, &variant, case, ignored, &mut suite);
                 }
             }
         }
@@ -127,11 +123,6 @@ impl<'a> Emitter<'a> {
                     .is_some_and(|target| target.traits.streaming && matches!(target.kind, ShapeKind::Union(_)))
             });
         streams_events.then_some("not supported: event streams")
-    }
-
-    /// The id of the service's protocol trait, as cases name it.
-    fn protocol_id(&self) -> String {
-        format!("aws.protocols#{}", self.protocol.name())
     }
 
     /// The first selected operation (in id order) whose error enum has a
@@ -196,7 +187,7 @@ impl<'a> Emitter<'a> {
         let endpoint = format!("https://{}", case.host.as_deref().unwrap_or("example.com"));
         emit!(
             body,
-            "let __request = {}::build_request_with(&__value, &__c::endpoint({endpoint:?}), &mut __c::options())\
+            "let __request = {}::build_request_with(&__value, &__c::endpoint({endpoint:?}), &__c::options())\
              .expect(\"the request builds\");\n\
              __c::assert_request(&__request, &__c::ExpectedRequest {{\n\
              method: {:?},\nuri: {:?},\nresolved_host: {:?},\nquery_params: &{:?},\n\
@@ -246,6 +237,7 @@ impl<'a> Emitter<'a> {
         operation: &ShapeId,
         variant: &str,
         case: &HttpResponseTest,
+        ignored: Option<&str>,
         suite: &mut Suite,
     ) {
         let Some(mut body) = self.let_value(&error.id, "response", &case.id, Some(&error.id), &case.params) else {
@@ -261,7 +253,7 @@ impl<'a> Emitter<'a> {
             self.compare(Some(&error.id)),
             error.id.name(),
         );
-        suite.add(&case.id, case.documentation.as_deref(), None, &body);
+        suite.add(&case.id, case.documentation.as_deref(), ignored, &body);
     }
 
     /// Asserts that `__read` is `__value`, a structure of shape `target`,

@@ -147,6 +147,28 @@ fn write_document(f: &mut fmt::Formatter<'_>, private: &dyn fmt::Display, value:
     }
 }
 
+/// `number` as a value of the numeric simple shape `simple`, when its Rust
+/// type holds it: a literal out of range is one rustc rejects.
+pub(super) fn number_value(simple: Simple, number: &serde_json::Number) -> Option<DefaultValue> {
+    let integer = |fits: fn(i64) -> bool, primitive| {
+        let integer = number.as_i64()?;
+        fits(integer).then_some(DefaultValue::Integer(integer, primitive))
+    };
+    let float = number.as_f64().filter(|float| float.is_finite());
+    match simple {
+        Simple::Byte => integer(|integer| i8::try_from(integer).is_ok(), Primitive::I8),
+        Simple::Short => integer(|integer| i16::try_from(integer).is_ok(), Primitive::I16),
+        Simple::Integer => integer(|integer| i32::try_from(integer).is_ok(), Primitive::I32),
+        Simple::Long => integer(|_| true, Primitive::I64),
+        // `as` rounds to the nearest `f32`, infinite past its range.
+        Simple::Float => float
+            .filter(|float| (*float as f32).is_finite())
+            .map(|float| DefaultValue::Float(float, Primitive::F32)),
+        Simple::Double => float.map(|float| DefaultValue::Float(float, Primitive::F64)),
+        _ => None,
+    }
+}
+
 impl Emitter<'_> {
     /// The default `value` of a member targeting `target`, or why the
     /// generated code cannot represent it exactly.
@@ -165,30 +187,16 @@ impl Emitter<'_> {
             (ShapeKind::Simple(Simple::String), Value::String(text)) => DefaultValue::String(text.clone()),
             (ShapeKind::Simple(Simple::Boolean), Value::Bool(flag)) => DefaultValue::Bool(*flag),
             (
-                ShapeKind::Simple(simple @ (Simple::Byte | Simple::Short | Simple::Integer | Simple::Long)),
+                ShapeKind::Simple(
+                    simple @ (Simple::Byte
+                    | Simple::Short
+                    | Simple::Integer
+                    | Simple::Long
+                    | Simple::Float
+                    | Simple::Double),
+                ),
                 Value::Number(number),
-            ) => {
-                let integer = number.as_i64().ok_or_else(mismatch)?;
-                let (fits, primitive) = match simple {
-                    Simple::Byte => (i8::try_from(integer).is_ok(), Primitive::I8),
-                    Simple::Short => (i16::try_from(integer).is_ok(), Primitive::I16),
-                    Simple::Integer => (i32::try_from(integer).is_ok(), Primitive::I32),
-                    _ => (true, Primitive::I64),
-                };
-                if !fits {
-                    return Err(mismatch());
-                }
-                DefaultValue::Integer(integer, primitive)
-            }
-            (ShapeKind::Simple(simple @ (Simple::Float | Simple::Double)), Value::Number(number)) => {
-                let float = number.as_f64().filter(|f| f.is_finite()).ok_or_else(mismatch)?;
-                let primitive = if *simple == Simple::Float {
-                    Primitive::F32
-                } else {
-                    Primitive::F64
-                };
-                DefaultValue::Float(float, primitive)
-            }
+            ) => number_value(*simple, number).ok_or_else(mismatch)?,
             (ShapeKind::Simple(Simple::BigInteger), Value::Number(number)) if number.is_i64() || number.is_u64() => {
                 DefaultValue::BigInteger(number.to_string())
             }
@@ -241,5 +249,37 @@ impl Emitter<'_> {
             (ShapeKind::Map { .. }, Value::Object(entries)) if entries.is_empty() => DefaultValue::EmptyMap,
             _ => return Err(mismatch()),
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{DefaultValue, number_value};
+    use crate::emit::rust_type::Primitive;
+    use crate::model::Simple;
+
+    fn number(json: &str) -> serde_json::Number {
+        serde_json::from_str(json).expect("a JSON number")
+    }
+
+    #[test]
+    fn numbers_become_values_only_where_their_rust_type_holds_them() {
+        assert_eq!(
+            number_value(Simple::Byte, &number("-128")),
+            Some(DefaultValue::Integer(-128, Primitive::I8))
+        );
+        assert_eq!(number_value(Simple::Byte, &number("128")), None);
+        assert_eq!(number_value(Simple::Integer, &number("1.5")), None);
+        assert_eq!(
+            number_value(Simple::Float, &number("0.5")),
+            Some(DefaultValue::Float(0.5, Primitive::F32))
+        );
+        // Past `f32::MAX`: `1e300f32` is a literal rustc rejects.
+        assert_eq!(number_value(Simple::Float, &number("1e300")), None);
+        assert_eq!(
+            number_value(Simple::Double, &number("1e300")),
+            Some(DefaultValue::Float(1e300, Primitive::F64))
+        );
+        assert_eq!(number_value(Simple::String, &number("1")), None);
     }
 }

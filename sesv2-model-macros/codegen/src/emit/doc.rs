@@ -70,7 +70,7 @@ impl<'a> Emitter<'a> {
 }
 
 /// `#[doc = " line"]` attributes, one per line of Markdown.
-fn write_lines<'l>(lines: impl Iterator<Item = &'l str>, out: &mut String) {
+pub(super) fn write_lines<'l>(lines: impl Iterator<Item = &'l str>, out: &mut String) {
     for line in lines {
         if line.is_empty() {
             out.push_str("#[doc = \"\"]\n");

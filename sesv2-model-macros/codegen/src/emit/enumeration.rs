@@ -310,6 +310,24 @@ fn integer_impls(name: &str, out: &mut String) {
     fmt_impl(out, Allows::default(), FmtTrait::Display, name, |out| {
         out.push_str(INTEGER.display)
     });
+    // String enums read from HTTP text through the runtime's impl for
+    // every `EnumValue`; int enums, which a second blanket impl would
+    // overlap, each say so here.
+    impl_block(
+        out,
+        Allows::default(),
+        format_args!("{P}::FromHttpText for {name}"),
+        |out| {
+            inline_fn(
+                out,
+                format_args!(
+                    "fn from_http(__text: &::core::primitive::str, _: {P}::TimestampFormat) \
+                     -> ::core::result::Result<Self, ::std::string::String>"
+                ),
+                |out| emit!(out, "{P}::int_enum_from_http(__text)"),
+            );
+        },
+    );
 }
 
 /// How the value travels in HTTP text, the trait that names the values in
@@ -332,26 +350,6 @@ fn wire_impls(emitter: &Emitter<'_>, name: &str, repr: &Repr, sensitive: bool, o
         article(name),
         repr.noun,
     );
-    // String enums read from HTTP text through the runtime's impl for
-    // every `EnumValue`; int enums, which a second blanket impl would
-    // overlap, each say so here.
-    if repr.value_trait == INTEGER.value_trait {
-        impl_block(
-            out,
-            Allows::default(),
-            format_args!("{P}::FromHttpText for {name}"),
-            |out| {
-                inline_fn(
-                    out,
-                    format_args!(
-                        "fn from_http(__text: &::core::primitive::str, _: {P}::TimestampFormat) \
-                     -> ::core::result::Result<Self, ::std::string::String>"
-                    ),
-                    |out| emit!(out, "{P}::int_enum_from_http(__text)"),
-                );
-            },
-        );
-    }
     if sensitive {
         fmt_impl(out, Allows::default(), FmtTrait::Debug, name, |out| {
             emit!(out, "__f.write_str({P}::REDACTED)")

@@ -109,20 +109,20 @@ pub(super) fn emit<'a>(emitter: &Emitter<'a>, shape: &Shape, names: &'a Operatio
 /// response's code, or `Unhandled`.
 fn read_error(emitter: &Emitter<'_>, errors: &[(ShapeId, String)], out: &mut String) {
     let (runtime, private) = (&emitter.runtime, &emitter.private);
-    out.push_str("let __code = __response.error_code();\n");
+    out.push_str("let __code = __response.error_code();\nlet __code = __code.as_deref();\n");
     let unhandled = format!(
-        "Self::{UNHANDLED_VARIANT}({private}::unhandled_response(__response, \
-         ::core::option::Option::Some(&__code), ::core::option::Option::None))"
+        "Self::{UNHANDLED_VARIANT}({private}::unhandled_response(__response, __code, ::core::option::Option::None))"
     );
     if errors.is_empty() {
         out.push_str(&unhandled);
         return;
     }
-    emit!(out, "match {runtime}::error_shape_name(&__code) {{\n");
+    // No error shape has the empty name, so no code matches no variant.
+    emit!(out, "match __code.map_or(\"\", {runtime}::error_shape_name) {{\n");
     for (id, variant) in errors {
         emit!(
             out,
-            "{:?} => {private}::modeled_error(__response, &__code, Self::{variant}, Self::{UNHANDLED_VARIANT}),\n",
+            "{:?} => {private}::modeled_error(__response, __code, Self::{variant}, Self::{UNHANDLED_VARIANT}),\n",
             id.name()
         );
     }

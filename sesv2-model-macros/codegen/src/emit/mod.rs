@@ -278,8 +278,14 @@ pub(crate) fn emit(
     let mut compliance = ComplianceCounts::default();
     if config.protocol_tests {
         let emitter = Emitter::new(model, names, boxed, derives, config, &roles);
-        compliance = emitter.compliance_tests(model, selection, &mut out);
-        notes.extend(emitter.notes.into_inner());
+        compliance = emitter.compliance_tests(selection, &mut out);
+        // This emitter plans the members of the structures the tests build
+        // again, and with them repeats the notes the types' emitters made.
+        for note in emitter.notes.into_inner() {
+            if !notes.contains(&note) {
+                notes.push(note);
+            }
+        }
     }
     Emitted {
         source: out,

@@ -6,8 +6,7 @@ use super::Emitter;
 use super::binding::{Bound, PayloadKind};
 use super::customizations::{Customization, HeaderValue};
 use super::member::Field;
-use super::request_uri::write_with_value;
-use super::rust_type::Scope;
+use super::request_uri::{Segment, segments, write_label, write_with_value};
 use super::writer::inline_fn;
 use crate::model::{Operation, Shape};
 use crate::names::UNHANDLED_VARIANT;
@@ -26,12 +25,12 @@ pub(super) fn emit<'a>(
         out,
         format_args!(
             "fn build_request_with(__input: &Self::Input, __endpoint: &{runtime}::Endpoint, \
-             __options: &mut {runtime}::RequestOptions) \
+             __options: &{runtime}::RequestOptions) \
              -> ::core::result::Result<{runtime}::http::Request<::std::vec::Vec<::core::primitive::u8>>, \
              {runtime}::RequestError>"
         ),
         |out| {
-            fill_idempotency_token(emitter, operation, fields, out);
+            fill_idempotency_token(fields, out);
             emit!(
                 out,
                 "let mut __request = {private}::RequestWriter::new(Self::HTTP_METHOD, Self::request_uri(__input)?);\n"
@@ -93,7 +92,7 @@ fn compresses(shape: &Shape) -> bool {
 
 /// An unset `@idempotencyToken` member takes the next token: the request is
 /// built from a copy of the input that has it.
-fn fill_idempotency_token(emitter: &Emitter<'_>, operation: &Operation, fields: &[Field<'_>], out: &mut String) {
+fn fill_idempotency_token(fields: &[Field<'_>], out: &mut String) {
     let Some(field) = fields
         .iter()
         .find(|field| field.member.traits.idempotency_token && field.is_optional())
@@ -101,14 +100,12 @@ fn fill_idempotency_token(emitter: &Emitter<'_>, operation: &Operation, fields: 
         return;
     };
     let ident = &field.ident.rust;
-    let input = emitter.io_type(operation.input.as_ref());
     emit!(
         out,
-        "let __filled: {};\nlet __input = if __input.{ident}.is_none() {{\n\
+        "let __filled: Self::Input;\nlet __input = if __input.{ident}.is_none() {{\n\
          let mut __copy = ::core::clone::Clone::clone(__input);\n\
          __copy.{ident} = ::core::option::Option::Some(__options.next_token());\n\
-         __filled = __copy;\n&__filled\n}} else {{\n__input\n}};\n",
-        emitter.path(&input, Scope::Nested)
+         __filled = __copy;\n&__filled\n}} else {{\n__input\n}};\n"
     );
 }
 
@@ -137,42 +134,30 @@ fn customize(
 
 /// The `@endpoint` host prefix: literal text and `@hostLabel` members.
 fn host_prefix(emitter: &Emitter<'_>, shape: &Shape, prefix: &str, fields: &[Field<'_>], out: &mut String) {
-    let mut rest = prefix;
-    while let Some(open) = rest.find('{') {
-        if open > 0 {
-            emit!(out, "__request.host_prefix({:?});\n", &rest[..open]);
-        }
-        let Some(close) = rest[open..].find('}').map(|close| open + close) else {
-            break;
+    for segment in segments(prefix) {
+        let label = match segment {
+            Segment::Text(text) => {
+                emit!(out, "__request.host_prefix({text:?});\n");
+                continue;
+            }
+            Segment::Label(label) => label,
         };
-        let label = &rest[open + 1..close];
         match fields
             .iter()
             .find(|field| field.name() == label && field.member.traits.host_label)
         {
-            Some(field) if field.is_optional() => emit!(
+            Some(field) => write_label(
+                emitter,
+                field,
+                label,
+                |value| format!("__request.host_label({label:?}, {value})"),
                 out,
-                "match &__input.{} {{\n\
-                 ::core::option::Option::Some(__value) => __request.host_label({label:?}, __value)?,\n\
-                 ::core::option::Option::None => return ::core::result::Result::Err(\
-                 {}::UriWriter::missing_label({label:?}).into()),\n}}\n",
-                field.ident.rust,
-                emitter.private
-            ),
-            Some(field) => emit!(
-                out,
-                "__request.host_label({label:?}, &__input.{})?;\n",
-                field.ident.rust
             ),
             None => emitter.note(
                 shape.id.as_str(),
                 format!("the host prefix label `{{{label}}}` has no `@hostLabel` input member; it is left out"),
             ),
         }
-        rest = &rest[close + 1..];
-    }
-    if !rest.is_empty() {
-        emit!(out, "__request.host_prefix({rest:?});\n");
     }
 }
 

@@ -34,21 +34,77 @@ enum Plan<'f> {
     MissingLabel(&'f str),
 }
 
+/// A piece of a URI or host prefix template.
+#[derive(Debug, PartialEq)]
+pub(super) enum Segment<'t> {
+    /// Literal text (also a `{` that no `}` closes).
+    Text(&'t str),
+    /// The name between `{` and `}`.
+    Label(&'t str),
+}
+
+/// The literal text and `{label}`s of `template`, in order.
+pub(super) fn segments(template: &str) -> impl Iterator<Item = Segment<'_>> {
+    let mut rest = template;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let segment = match rest.find('{') {
+            Some(0) => match rest.find('}') {
+                Some(close) => {
+                    let label = &rest[1..close];
+                    rest = &rest[close + 1..];
+                    return Some(Segment::Label(label));
+                }
+                None => rest,
+            },
+            Some(open) => &rest[..open],
+            None => rest,
+        };
+        rest = &rest[segment.len()..];
+        Some(Segment::Text(segment))
+    })
+}
+
+/// Writes the call `write` makes of a label's value expression (a call that
+/// returns a `Result`) for label `label` of member `field`; an unset
+/// optional member returns the `missing_label` error.
+pub(super) fn write_label(
+    emitter: &Emitter<'_>,
+    field: &Field<'_>,
+    label: &str,
+    write: impl Fn(&str) -> String,
+    out: &mut String,
+) {
+    let ident = &field.ident.rust;
+    if field.is_optional() {
+        emit!(
+            out,
+            "match &__input.{ident} {{\n\
+             ::core::option::Option::Some(__value) => {}?,\n\
+             ::core::option::Option::None => return ::core::result::Result::Err(\
+             {}::UriWriter::missing_label({label:?}).into()),\n}}\n",
+            write("__value"),
+            emitter.private
+        );
+    } else {
+        emit!(out, "{}?;\n", write(&format!("&__input.{ident}")));
+    }
+}
+
 /// Plans the URI of `template` from the input's `fields`.
 fn plan<'f>(template: &'f str, fields: &'f [Field<'f>]) -> Plan<'f> {
     let (path, query) = template.split_once('?').unwrap_or((template, ""));
     let mut steps = Vec::new();
-    let mut rest = path;
-    while let Some(open) = rest.find('{') {
-        if open > 0 {
-            steps.push(Step::Path(&rest[..open]));
-        }
-        let Some(close) = rest[open..].find('}').map(|close| open + close) else {
-            steps.push(Step::Path(&rest[open..]));
-            rest = "";
-            break;
+    for segment in segments(path) {
+        let label = match segment {
+            Segment::Text(text) => {
+                steps.push(Step::Path(text));
+                continue;
+            }
+            Segment::Label(label) => label,
         };
-        let label = &rest[open + 1..close];
         let (label, greedy) = match label.strip_suffix('+') {
             Some(name) => (name, true),
             None => (label, false),
@@ -60,10 +116,6 @@ fn plan<'f>(template: &'f str, fields: &'f [Field<'f>]) -> Plan<'f> {
             Some(field) => steps.push(Step::Label { label, field, greedy }),
             None => return Plan::MissingLabel(label),
         }
-        rest = &rest[close + 1..];
-    }
-    if !rest.is_empty() {
-        steps.push(Step::Path(rest));
     }
     steps.extend(
         query
@@ -121,15 +173,14 @@ pub(super) fn emit(emitter: &Emitter<'_>, shape: &Shape, template: &str, fields:
     );
     // Timestamps in URIs are date-times unless the member says otherwise.
     let format = |field: &Field<'_>| emitter.format_of(field, TimestampFormat::DateTime);
+    let customization = emitter.customization(&shape.id);
     for step in &steps {
         match step {
             Step::Path(text) => emit!(out, "__uri.path({text:?});\n"),
             Step::QueryLiteral(text) => emit!(out, "__uri.query_literal({text:?});\n"),
             Step::Label { label, field, greedy } => {
                 let (ident, format) = (&field.ident.rust, format(field));
-                let default = emitter
-                    .customization(&shape.id)
-                    .and_then(|customization| customization.label_default(label));
+                let default = customization.and_then(|customization| customization.label_default(label));
                 if let Some(default) = default {
                     let value = if field.is_optional() {
                         format!("__input.{ident}.as_ref()")
@@ -140,16 +191,9 @@ pub(super) fn emit(emitter: &Emitter<'_>, shape: &Shape, template: &str, fields:
                         out,
                         "__uri.label_or({label:?}, {value}, {greedy}, {format}, {default:?})?;\n"
                     );
-                } else if field.is_optional() {
-                    emit!(
-                        out,
-                        "match &__input.{ident} {{\n\
-                         ::core::option::Option::Some(__value) => __uri.label({label:?}, __value, {greedy}, {format})?,\n\
-                         ::core::option::Option::None => return ::core::result::Result::Err(\
-                         {private}::UriWriter::missing_label({label:?})),\n}}\n"
-                    );
                 } else {
-                    emit!(out, "__uri.label({label:?}, &__input.{ident}, {greedy}, {format})?;\n");
+                    let write = |value: &str| format!("__uri.label({label:?}, {value}, {greedy}, {format})");
+                    write_label(emitter, field, label, write, out);
                 }
             }
             Step::Query { key, field } => {
@@ -179,5 +223,30 @@ pub(super) fn write_with_value(field: &Field<'_>, write: &str, out: &mut String)
         );
     } else {
         emit!(out, "let __value = &__input.{ident};\n{write}\n");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Segment, segments};
+
+    #[test]
+    fn templates_split_into_text_and_labels_and_an_unclosed_brace_stays_text() {
+        let pieces = |template| segments(template).collect::<Vec<_>>();
+        assert_eq!(
+            pieces("/v2/jobs/{JobId}/files/{Key+}"),
+            [
+                Segment::Text("/v2/jobs/"),
+                Segment::Label("JobId"),
+                Segment::Text("/files/"),
+                Segment::Label("Key+"),
+            ]
+        );
+        assert_eq!(
+            pieces("{Region}.data."),
+            [Segment::Label("Region"), Segment::Text(".data.")]
+        );
+        assert_eq!(pieces("data{Region"), [Segment::Text("data"), Segment::Text("{Region")]);
+        assert_eq!(pieces(""), []);
     }
 }

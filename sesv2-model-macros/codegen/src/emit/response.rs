@@ -88,7 +88,7 @@ fn read(emitter: &Emitter<'_>, field: &Field<'_>, bound: &Bound<'_>) -> String {
             )
         }
         Bound::PrefixHeaders(prefix) => {
-            format!("__response.prefix_headers({:?})?", prefix.to_ascii_lowercase())
+            format!("__response.prefix_headers({prefix:?})?")
         }
         Bound::ResponseCode => "__response.status_code()".to_owned(),
         Bound::Payload { kind, .. } => {

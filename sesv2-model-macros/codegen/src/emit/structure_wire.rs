@@ -49,34 +49,25 @@ pub(super) fn emit<'a>(
 
 fn encode(emitter: &Emitter<'_>, name: &str, fields: &[Field<'_>], out: &mut String) {
     let body: Vec<&Field<'_>> = fields.iter().filter(|field| field.in_body()).collect();
-    let conditions: Vec<Option<String>> = body
-        .iter()
-        .map(|field| {
-            field
-                .is_optional()
-                .then(|| format!("self.{}.is_some()", field.ident.rust))
-        })
-        .collect();
     emitter.encode_impls(name, out, |out| {
         let state = if body.is_empty() { "__state" } else { "mut __state" };
         emit!(
             out,
             "let {state} = {P}::StructWriter::new(__serializer.serialize_struct({name:?}, "
         );
-        // The optional members that are set, counted over a flat array: a sum of thousands of terms nests as deep as it is long,
-        // which overflows the stack of the parsers and printers that read
-        // the code.
-        let always = conditions.iter().filter(|condition| condition.is_none()).count();
-        let conditional: Vec<&String> = conditions.iter().flatten().collect();
-        if conditional.is_empty() {
-            emit!(out, "{always}");
+        // The optional members that are set, counted over a flat array: a
+        // sum of thousands of terms nests as deep as it is long, which
+        // overflows the stack of the parsers and printers that read the code.
+        let (optional, always): (Vec<&Field<'_>>, Vec<&Field<'_>>) = body.iter().partition(|field| field.is_optional());
+        if optional.is_empty() {
+            emit!(out, "{}", always.len());
         } else {
-            if always > 0 {
-                emit!(out, "{always} + ");
+            if !always.is_empty() {
+                emit!(out, "{} + ", always.len());
             }
             emit!(out, "{P}::count_set(&[");
-            for condition in conditional {
-                emit!(out, "{condition},");
+            for field in optional {
+                emit!(out, "self.{}.is_some(),", field.ident.rust);
             }
             out.push_str("])");
         }

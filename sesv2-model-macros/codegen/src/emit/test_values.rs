@@ -7,6 +7,7 @@ use std::fmt::Write as _;
 use serde_json::Value;
 
 use super::Emitter;
+use super::defaults::number_value;
 use super::rust_type::{RustType, Scope};
 use crate::model::{ShapeKind, Simple};
 use crate::shape_id::ShapeId;
@@ -157,21 +158,16 @@ fn simple_expr(runtime: &str, private: &str, simple: Simple, value: &Value, out:
     let text = match (simple, value) {
         (Simple::String, Value::String(text)) => format!("::std::string::String::from({text:?})"),
         (Simple::Boolean, Value::Bool(flag)) => flag.to_string(),
-        // A number out of the type's range would make a literal rustc rejects.
-        (Simple::Byte, Value::Number(number)) => format!("{}_i8", i8::try_from(number.as_i64()?).ok()?),
-        (Simple::Short, Value::Number(number)) => format!("{}_i16", i16::try_from(number.as_i64()?).ok()?),
-        (Simple::Integer, Value::Number(number)) => format!("{}_i32", i32::try_from(number.as_i64()?).ok()?),
-        (Simple::Long, Value::Number(number)) => format!("{}_i64", number.as_i64()?),
-        (Simple::Float | Simple::Double, value) => {
+        (
+            Simple::Byte | Simple::Short | Simple::Integer | Simple::Long | Simple::Float | Simple::Double,
+            Value::Number(number),
+        ) => number_value(simple, number)?.expr(runtime, Scope::Nested).to_string(),
+        (Simple::Float | Simple::Double, Value::String(special)) => {
             let ty = if simple == Simple::Float { "f32" } else { "f64" };
-            match value {
-                Value::String(special) => match special.as_str() {
-                    "NaN" => format!("{ty}::NAN"),
-                    "Infinity" => format!("{ty}::INFINITY"),
-                    "-Infinity" => format!("{ty}::NEG_INFINITY"),
-                    _ => return None,
-                },
-                Value::Number(number) => format!("{:?}_{ty}", number.as_f64()?),
+            match special.as_str() {
+                "NaN" => format!("{ty}::NAN"),
+                "Infinity" => format!("{ty}::INFINITY"),
+                "-Infinity" => format!("{ty}::NEG_INFINITY"),
                 _ => return None,
             }
         }
