@@ -26,7 +26,8 @@ pub struct ExpectedRequest<'a> {
     pub body_media_type: Option<&'a str>,
 }
 
-/// The endpoint a case's `host` names (`example.com`, or `example.com/custom`).
+/// The endpoint of a case's `host`, as a URL (`https://example.com`, or
+/// `https://example.com/custom`).
 pub fn endpoint(url: &str) -> Endpoint {
     Endpoint::new(url).unwrap_or_else(|error| panic!("the case's host makes no endpoint: {error}"))
 }

@@ -177,27 +177,20 @@ pub trait ReadError: Sized {
     fn read_error(response: &ResponseParts<'_>) -> Self;
 }
 
-/// The output of a success (2xx) response, or the error of any other; a
-/// success response that does not read as the output is unhandled.
-fn parse_response<O: ReadResponse, E: ReadError>(
-    response: &ResponseParts<'_>,
-    unhandled: fn(UnhandledError) -> E,
-) -> Result<O, E> {
-    if !(200..300).contains(&response.status) {
-        return Err(E::read_error(response));
-    }
-    O::read_response(response).map_err(|problem| unhandled(unhandled_response(response, None, Some(problem))))
-}
-
-/// `parse_response` on a response in parts: what each operation's
-/// `Operation::parse_parts` calls.
+/// Reads a response: the output of a success (2xx) response, or the error
+/// of any other; a success response that does not read as the output is
+/// unhandled. What each operation's `Operation::parse_parts` calls.
 pub fn parse_parts<O: ReadResponse, E: ReadError>(
     status: u16,
     headers: &http::HeaderMap,
     body: &[u8],
     unhandled: fn(UnhandledError) -> E,
 ) -> Result<O, E> {
-    parse_response(&ResponseParts { status, headers, body }, unhandled)
+    let response = ResponseParts { status, headers, body };
+    if !(200..300).contains(&status) {
+        return Err(E::read_error(&response));
+    }
+    O::read_response(&response).map_err(|problem| unhandled(unhandled_response(&response, None, Some(problem))))
 }
 
 /// The modeled error `code` names, or the response kept as an unhandled
