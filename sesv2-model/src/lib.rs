@@ -123,6 +123,14 @@ mod unknown;
 
 #[doc(hidden)]
 pub mod __private;
+#[cfg(feature = "client")]
+pub mod client;
+#[cfg(feature = "client")]
+pub mod credentials;
+#[cfg(feature = "client")]
+pub mod endpoint;
+#[cfg(feature = "client")]
+pub mod sigv4;
 
 pub use big_number::{BigDecimal, BigInteger, BigNumberError};
 pub use blob::Blob;

@@ -1,0 +1,1 @@
+//! Endpoint resolution from a service's Smithy endpoint rules (`smithy.rules#endpointRuleSet`).

@@ -1,0 +1,1 @@
+//! AWS Signature Version 4: signing requests in headers and presigning them in the query string.
