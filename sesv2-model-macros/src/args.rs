@@ -153,6 +153,7 @@ struct Options {
     renames: Vec<RenameArg>,
     client_error_correction: bool,
     runtime_crate: Option<LitStr>,
+    client: bool,
 }
 
 impl MacroArgs {
@@ -228,6 +229,7 @@ impl MacroArgs {
                     name: rename.name.value(),
                 })
                 .collect(),
+            client: self.options.client,
             ..Config::default()
         }
     }
@@ -390,6 +392,7 @@ impl Parse for MacroArgs {
                         options.client_error_correction = input.parse::<LitBool>()?.value
                     }
                     OptionId::RuntimeCrate => options.runtime_crate = Some(input.parse()?),
+                    OptionId::Client => options.client = input.parse::<LitBool>()?.value,
                 }
             } else {
                 return Err(syn::Error::new(
@@ -511,6 +514,7 @@ mod tests {
                 OptionId::Renames => config.renames != default.renames,
                 OptionId::ClientErrorCorrection => config.required_members != default.required_members,
                 OptionId::RuntimeCrate => config.runtime_crate != default.runtime_crate,
+                OptionId::Client => config.client != default.client,
             };
             assert!(changed, "`{}` did not set `{}`", option.macro_form, option.field);
             assert!(
@@ -529,7 +533,7 @@ mod tests {
         assert_eq!(
             error.to_string(),
             "unknown argument `operation`; expected `model`, `operations`, `shapes`, `derives`, `shape_derives`, \
-             `renames`, `client_error_correction` or `runtime_crate`"
+             `renames`, `client_error_correction`, `runtime_crate` or `client`"
         );
     }
 

@@ -62,6 +62,9 @@ use proc_macro::TokenStream;
 ///   to its zero value (Smithy's client error correction) instead of failing.
 /// - `runtime_crate = "my_runtime"`: the crate (or module path) the code
 ///   takes its runtime from, for a crate that re-exports `sesv2_model`.
+/// - `client = true`: what the runtime's client needs to call the service
+///   (with `sesv2_model`'s `client` feature): the service's endpoint rules
+///   and signing name, and each operation's endpoint parameters.
 ///
 /// Without `operations` and `shapes`, every shape of the model's service is
 /// generated (every shape, if the model has no service).

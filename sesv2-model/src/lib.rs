@@ -150,8 +150,18 @@ pub use unknown::{UnknownIntValue, UnknownMember, UnknownValue};
 /// exact decimals.
 pub type Document = serde_json::Value;
 
-#[cfg(not(feature = "full"))]
+#[cfg(all(not(feature = "full"), not(feature = "client")))]
 smithy_model!(model = "models/sesv2.json", operations = ["GetImportJob"]);
 
-#[cfg(feature = "full")]
+#[cfg(all(not(feature = "full"), feature = "client"))]
+smithy_model!(
+    model = "models/sesv2.json",
+    operations = ["GetImportJob"],
+    client = true
+);
+
+#[cfg(all(feature = "full", not(feature = "client")))]
 smithy_model!(model = env("SESV2_FULL_MODEL"));
+
+#[cfg(all(feature = "full", feature = "client"))]
+smithy_model!(model = env("SESV2_FULL_MODEL"), client = true);

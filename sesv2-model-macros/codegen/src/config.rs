@@ -40,6 +40,11 @@ pub struct Config {
     /// Rust names that replace the model's, for names that clash with the
     /// user's own.
     pub renames: Vec<Rename>,
+    /// Also generate what calling the service needs: its endpoint rules and
+    /// signing name, and each operation's endpoint parameters (the runtime's
+    /// `client::Service` and `client::ServiceOperation` traits, which need
+    /// its `client` feature).
+    pub client: bool,
     /// Also generate a `protocol_tests` module: one `#[test]` per client
     /// case of the model's `smithy.test` HTTP compliance traits.
     pub protocol_tests: bool,
@@ -56,6 +61,7 @@ impl Default for Config {
             track_envs: Vec::new(),
             derives: Vec::new(),
             renames: Vec::new(),
+            client: false,
             protocol_tests: false,
         }
     }
@@ -141,6 +147,8 @@ pub enum OptionId {
     ClientErrorCorrection,
     /// [`Config::runtime_crate`].
     RuntimeCrate,
+    /// [`Config::client`].
+    Client,
 }
 
 /// One option, as each way into the generator spells it.
@@ -238,6 +246,16 @@ pub const OPTIONS: &[ConfigOption] = &[
         flag_value: "NAME",
         help: "the crate the code takes its runtime from (sesv2_model)",
     },
+    ConfigOption {
+        id: OptionId::Client,
+        field: "client",
+        generator: "client",
+        macro_key: "client",
+        macro_form: "client = true",
+        flag: "--client",
+        flag_value: "",
+        help: "endpoint rules and signing for the runtime's client (its `client` feature)",
+    },
 ];
 
 /// [`Config`] fields no way in takes as a shared option: the macro sets the
@@ -281,6 +299,7 @@ mod tests {
             track_envs: _,
             derives: _,
             renames: _,
+            client: _,
             protocol_tests: _,
         } = Config::default();
         let fields = [
@@ -292,6 +311,7 @@ mod tests {
             "track_envs",
             "derives",
             "renames",
+            "client",
             "protocol_tests",
         ];
         for field in fields {
@@ -316,12 +336,13 @@ mod tests {
             OptionId::Renames => 4,
             OptionId::ClientErrorCorrection => 5,
             OptionId::RuntimeCrate => 6,
+            OptionId::Client => 7,
         };
         for (position, option) in OPTIONS.iter().enumerate() {
             assert_eq!(index(option.id), position, "OPTIONS is in OptionId's order");
             assert_eq!(ConfigOption::by_id(option.id), option);
         }
-        assert_eq!(OPTIONS.len(), 7);
+        assert_eq!(OPTIONS.len(), 8);
     }
 
     #[test]

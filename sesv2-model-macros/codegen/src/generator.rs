@@ -117,6 +117,15 @@ impl Generator {
         self
     }
 
+    /// Also generates what the runtime's client needs to call the service
+    /// (its `client` feature): the service's endpoint rules and signing
+    /// name, and each operation's endpoint parameters; see
+    /// [`Config::client`].
+    pub fn client(mut self, enabled: bool) -> Generator {
+        self.config.client = enabled;
+        self
+    }
+
     /// Also generates a `protocol_tests` module with one `#[test]` per
     /// client case of the model's `smithy.test#httpRequestTests` and
     /// `httpResponseTests` traits (on operations and error structures).

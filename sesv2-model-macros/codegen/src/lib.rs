@@ -189,6 +189,9 @@ pub struct Summary {
     pub protocol_tests: usize,
     /// Those of them generated `#[ignore]`d, for a feature that is not supported.
     pub ignored_protocol_tests: usize,
+    /// Generated endpoint rule tests, one per `smithy.rules#endpointTests`
+    /// case ([`Config::protocol_tests`]).
+    pub endpoint_tests: usize,
 }
 
 impl std::fmt::Display for Summary {
@@ -273,6 +276,7 @@ pub fn generate_files(config: &Config, files: &ModelFiles) -> Result<Generated, 
     let summary = Summary {
         protocol_tests: emitted.compliance.generated,
         ignored_protocol_tests: emitted.compliance.ignored,
+        endpoint_tests: emitted.compliance.endpoint,
         ..summarize(&model, &selection)
     };
     Ok(Generated {

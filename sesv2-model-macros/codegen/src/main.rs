@@ -213,6 +213,7 @@ fn apply(option: &ConfigOption, value: String, config: &mut Config) -> Result<()
         }
         OptionId::ClientErrorCorrection => config.required_members = RequiredMembers::ClientErrorCorrection,
         OptionId::RuntimeCrate => config.runtime_crate = value,
+        OptionId::Client => config.client = true,
     }
     Ok(())
 }
@@ -283,6 +284,9 @@ fn run(command: Command) -> Result<(), Failure> {
             "protocol tests: {} generated, {} of them ignored",
             generated.summary.protocol_tests, generated.summary.ignored_protocol_tests
         );
+    }
+    if generated.summary.endpoint_tests > 0 {
+        eprintln!("endpoint tests: {} generated", generated.summary.endpoint_tests);
     }
     if stats {
         eprintln!(

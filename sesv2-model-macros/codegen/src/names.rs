@@ -57,10 +57,14 @@ pub(crate) struct OperationNames {
     pub errors: Vec<(ShapeId, String)>,
 }
 
-/// Names of every selected structure, union, enum and operation.
+/// Names of every selected structure, union, enum and operation, and of
+/// the services they belong to.
 pub(crate) struct Names {
     items: IdMap<ShapeId, ItemNames>,
     operations: IdMap<ShapeId, OperationNames>,
+    /// The type of each service with a selected operation, in the
+    /// `operations` module.
+    services: IdMap<ShapeId, String>,
 }
 
 impl Names {
@@ -70,6 +74,11 @@ impl Names {
 
     pub fn operation(&self, id: &ShapeId) -> Option<&OperationNames> {
         self.operations.get(id)
+    }
+
+    /// The type of service `id` in the `operations` module.
+    pub fn service(&self, id: &ShapeId) -> Option<&str> {
+        self.services.get(id).map(String::as_str)
     }
 }
 
@@ -155,7 +164,40 @@ pub(crate) fn assign(model: &Model, selection: &Selection, user_renames: &[Renam
         items.insert(id.clone(), names);
     }
     let operations = operation_names(model, selection, &shape_name, &items, &mut diagnostics);
-    diagnostics.finish(Names { items, operations })
+    let services = service_names(model, selection, &operations);
+    diagnostics.finish(Names {
+        items,
+        operations,
+        services,
+    })
+}
+
+/// Each service with a selected operation: its name in UpperCamelCase,
+/// stepping aside from the operations' types and error enums beside it.
+fn service_names(
+    model: &Model,
+    selection: &Selection,
+    operations: &IdMap<ShapeId, OperationNames>,
+) -> IdMap<ShapeId, String> {
+    let mut taken: BTreeSet<String> = operations
+        .values()
+        .flat_map(|names| [names.type_name.clone(), names.error_name.clone()])
+        .collect();
+    let mut services = IdMap::default();
+    for (id, service) in model.services() {
+        let operations = model.service_operations(service);
+        if !selection
+            .operations
+            .iter()
+            .any(|selected| operations.contains(&selected))
+        {
+            continue;
+        }
+        let name = first_free([ident::display(&ident::camel(id.name()))], |name| taken.contains(name));
+        taken.insert(name.clone());
+        services.insert(id.clone(), name);
+    }
+    services
 }
 
 /// The shape a user's rename is for, if the name can be used as given.

@@ -1,7 +1,10 @@
 //! The traits the generator understands, parsed from their raw JSON values.
 //!
-//! Traits it does not use (validation constraints, endpoint rules, examples,
-//! paginators, ...) are skipped without being parsed.
+//! Traits it does not use (validation constraints, examples, paginators,
+//! ...) are skipped without being parsed. A service's endpoint rules and
+//! their tests are kept as JSON text: only the client's emitter reads them.
+
+use std::collections::BTreeMap;
 
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
@@ -52,6 +55,53 @@ pub(crate) struct Traits {
     pub http_request_tests: Option<Box<[HttpRequestTest]>>,
     /// The `smithy.test#httpResponseTests` cases of an operation or error.
     pub http_response_tests: Option<Box<[HttpResponseTest]>>,
+    /// A service's `smithy.rules#endpointRuleSet`, as JSON text.
+    pub endpoint_rule_set: Option<Box<str>>,
+    /// A service's `smithy.rules#endpointTests`, as JSON text.
+    pub endpoint_tests: Option<Box<str>>,
+    /// The endpoint parameter an input member's `smithy.rules#contextParam` sets.
+    pub context_param: Option<String>,
+    /// An operation's `smithy.rules#staticContextParams`: parameter values.
+    pub static_context_params: Option<BTreeMap<String, StaticContextParam>>,
+    /// An operation's `smithy.rules#operationContextParams`: parameters
+    /// taken from the input by path.
+    pub operation_context_params: Option<BTreeMap<String, OperationContextParam>>,
+    /// A service's `aws.auth#sigv4` trait: the name requests are signed for.
+    pub sigv4: Option<SigV4>,
+    /// A service's `aws.api#service` trait.
+    pub aws_service: Option<AwsService>,
+    /// `smithy.api#auth`: the auth schemes a service or operation uses, in
+    /// order of preference (empty: none).
+    pub auth: Option<Vec<String>>,
+    /// `smithy.api#optionalAuth`: an operation callable without credentials.
+    pub optional_auth: bool,
+}
+
+/// One parameter of `smithy.rules#staticContextParams`.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+pub(crate) struct StaticContextParam {
+    pub value: serde_json::Value,
+}
+
+/// One parameter of `smithy.rules#operationContextParams`.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+pub(crate) struct OperationContextParam {
+    /// A JMESPath expression into the operation's input.
+    pub path: String,
+}
+
+/// The `aws.auth#sigv4` trait.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+pub(crate) struct SigV4 {
+    pub name: String,
+}
+
+/// The `aws.api#service` trait (the members the client uses).
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct AwsService {
+    pub sdk_id: String,
+    pub endpoint_prefix: Option<String>,
 }
 
 /// A `smithy.api#documentation` value (HTML), kept as its JSON text until
@@ -294,6 +344,27 @@ impl Traits {
                 "smithy.test#httpResponseTests" => {
                     traits.http_response_tests = reader.read("a list of HTTP response test cases")
                 }
+                "smithy.rules#endpointRuleSet" => traits.endpoint_rule_set = reader.json_text(),
+                "smithy.rules#endpointTests" => traits.endpoint_tests = reader.json_text(),
+                "smithy.rules#contextParam" => {
+                    #[derive(Deserialize)]
+                    struct ContextParam {
+                        name: String,
+                    }
+                    traits.context_param = reader
+                        .read::<ContextParam>("an object with the parameter's `name`")
+                        .map(|param| param.name)
+                }
+                "smithy.rules#staticContextParams" => {
+                    traits.static_context_params = reader.read("a map of parameter names to `{\"value\": ...}`")
+                }
+                "smithy.rules#operationContextParams" => {
+                    traits.operation_context_params = reader.read("a map of parameter names to `{\"path\": ...}`")
+                }
+                "aws.auth#sigv4" => traits.sigv4 = reader.read("an object with the signing `name`"),
+                "aws.api#service" => traits.aws_service = reader.read("an object with an `sdkId`"),
+                "smithy.api#auth" => traits.auth = reader.read("a list of auth trait ids"),
+                "smithy.api#optionalAuth" => traits.optional_auth = true,
                 _ => {}
             }
         }
@@ -318,6 +389,20 @@ impl TraitReader<'_, '_> {
             _ => self
                 .read::<String>("a string")
                 .map(|text| Documentation::from_html(&text)),
+        }
+    }
+
+    /// The value as compact JSON text, for a trait read later or not at all.
+    fn json_text(&mut self) -> Option<Box<str>> {
+        match self.value.json() {
+            Ok(json) => Some(json.get().into()),
+            Err(error) => {
+                self.diagnostics.model(format!(
+                    "`{}`: the `{}` trait's value cannot be written as JSON ({error}); fix the trait value in the model",
+                    self.owner, self.name
+                ));
+                None
+            }
         }
     }
 

@@ -216,6 +216,7 @@ fn every_option_of_the_table_is_a_flag_that_changes_the_code() {
             OptionId::Renames => (&[], "com.amazonaws.sesv2#JobStatus=ImportJobStatus"),
             OptionId::ClientErrorCorrection => (&[], ""),
             OptionId::RuntimeCrate => (&[], "my_runtime"),
+            OptionId::Client => (&[], ""),
         };
         let mut args = vec!["models/sesv2.json"];
         args.extend(base);

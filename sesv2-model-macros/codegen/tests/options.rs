@@ -357,6 +357,7 @@ fn generator_has_a_method_for_every_option_of_the_table() {
             OptionId::Renames => ("rename", generator.rename("example.jobs#Job", "Task")),
             OptionId::ClientErrorCorrection => ("client_error_correction", generator.client_error_correction(true)),
             OptionId::RuntimeCrate => ("runtime_crate", generator.runtime_crate("my_runtime")),
+            OptionId::Client => ("client", generator.client(true)),
         };
         assert_eq!(method, option.generator);
         assert_ne!(generator.config(), &default, "`{method}` set nothing");

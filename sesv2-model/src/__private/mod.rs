@@ -6,6 +6,8 @@ mod correct;
 mod decode;
 mod digest;
 mod encode;
+#[cfg(feature = "client")]
+pub mod endpoint;
 mod header;
 mod http;
 mod request;

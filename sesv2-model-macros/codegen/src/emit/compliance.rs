@@ -22,20 +22,22 @@ use crate::traits::{HttpRequestTest, HttpResponseTest};
 pub(crate) struct ComplianceCounts {
     pub generated: usize,
     pub ignored: usize,
+    /// Endpoint rule test cases (`smithy.rules#endpointTests`).
+    pub endpoint: usize,
 }
 
 /// The tests written so far, their names, and their counts.
 #[derive(Default)]
-struct Suite {
-    tests: String,
+pub(super) struct Suite {
+    pub tests: String,
     names: BTreeSet<String>,
-    counts: ComplianceCounts,
+    pub counts: ComplianceCounts,
 }
 
 impl Suite {
     /// Adds the test of case `id`: `body`, `#[ignore]`d when `ignored`
     /// gives a reason, named after the id in snake_case (made unique).
-    fn add(&mut self, id: &str, documentation: Option<&str>, ignored: Option<&str>, body: &str) {
+    pub fn add(&mut self, id: &str, documentation: Option<&str>, ignored: Option<&str>, body: &str) {
         let name = first_free([ident::display(&ident::snake(id))], |name| self.names.contains(name));
         self.names.insert(name.clone());
         if let Some(documentation) = documentation {

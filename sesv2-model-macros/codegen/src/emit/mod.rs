@@ -29,11 +29,14 @@ macro_rules! emit {
 
 mod binding;
 mod builder;
+mod client;
 mod compliance;
+mod context_params;
 mod customizations;
 mod declared;
 mod defaults;
 mod doc;
+mod endpoint_tests;
 mod enumeration;
 mod error_enum;
 mod member;
@@ -263,12 +266,23 @@ pub(crate) fn emit(
         }
         out.push_str("}\n");
     }
+    let mut services = String::new();
+    if config.client || config.protocol_tests {
+        let emitter = Emitter::new(model, names, boxed, derives, config, &roles);
+        for (id, _) in model.services() {
+            if let (Some(shape), Some(name)) = (model.get(id), names.service(id)) {
+                emitter.service_item(shape, name, &mut services);
+            }
+        }
+        notes.extend(emitter.notes.into_inner());
+    }
     if parts.iter().any(|part| !part.operations.is_empty()) {
         out.push_str(
             "/// One type per operation, implementing the `Operation` trait (HTTP\n\
              /// method, URI template, request URI, errors), and each operation's\n\
              /// error enum.\npub mod operations {\n",
         );
+        out.push_str(&services);
         for part in &parts {
             out.push_str(&part.operations);
         }
@@ -279,6 +293,7 @@ pub(crate) fn emit(
     if config.protocol_tests {
         let emitter = Emitter::new(model, names, boxed, derives, config, &roles);
         compliance = emitter.compliance_tests(selection, &mut out);
+        compliance.endpoint = emitter.endpoint_tests(selection, &mut out);
         // This emitter plans the members of the structures the tests build
         // again, and with them repeats the notes the types' emitters made.
         for note in emitter.notes.into_inner() {

@@ -61,5 +61,6 @@ pub(super) fn emit<'a>(emitter: &Emitter<'a>, shape: &'a Shape, operation: &'a O
             request::emit(emitter, shape, operation, &fields, error_name, out);
         },
     );
+    emitter.service_operation(shape, operation, name, out);
     error_enum::emit(emitter, shape, names, out);
 }
