@@ -200,7 +200,7 @@ pub fn error_code(error_type_header: Option<&str>, body: &[u8]) -> Option<String
         .find_map(|key| body.get(key)?.as_str().map(str::to_owned))
 }
 
-fn body_message(body: &[u8]) -> Option<String> {
+pub(crate) fn body_message(body: &[u8]) -> Option<String> {
     let body: serde_json::Value = serde_json::from_slice(body).ok()?;
     ["message", "Message"]
         .iter()
