@@ -10,7 +10,7 @@ use super::error::{Error, ServiceError};
 use super::retry::{RetryKind, RetryQuota, classify_response};
 use super::service::{Auth, Service, ServiceOperation};
 use super::transport::{Transport, TransportError, race};
-use crate::credentials::Credentials;
+use crate::credentials::{Credentials, CredentialsError, CredentialsErrorKind};
 use crate::endpoint::{Params, ResolvedEndpoint};
 use crate::operation::body_message;
 use crate::sigv4::{self, SigningSettings};
@@ -187,7 +187,13 @@ impl<O: ServiceOperation, T: Transport> Call<'_, O, T> {
                 Ok(credentials) => credentials,
                 Err(_) => return Ok(None),
             },
-            (Auth::SigV4, None) => return Err(Error::Credentials(crate::credentials::CredentialsError::not_configured())),
+            (Auth::SigV4, None) => {
+                return Err(Error::Credentials(CredentialsError::new(
+                    CredentialsErrorKind::NotFound,
+                    "the client's config",
+                    "no credentials are configured: give the client's Config credentials, or build it with Config::from_env",
+                )));
+            }
             (Auth::SigV4, Some(provider)) => provider.provide_credentials().await.map_err(Error::Credentials)?,
         };
         let scheme = endpoint.auth_schemes().into_iter().find(|scheme| scheme.name() == "sigv4");

@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use super::retry::RetryConfig;
 use crate::RequestOptions;
-use crate::credentials::ProvideCredentials;
+use crate::credentials::{DefaultCredentialsChain, Env, ProfileFileError, ProvideCredentials, SharedConfig};
 use crate::endpoint::{Params, Value};
 
 /// A client's settings. Start from [`Config::new`] with a region, or from
@@ -35,6 +35,57 @@ impl Config {
             region: Some(region.into()),
             ..Config::empty()
         }
+    }
+
+    /// The settings the AWS CLI would use: the region from `AWS_REGION`,
+    /// `AWS_DEFAULT_REGION` or the profile's `region`; credentials from the
+    /// environment, then the shared `credentials` and `config` files (the
+    /// profile `AWS_PROFILE` names, else `default`), looked up at each call;
+    /// `AWS_ENDPOINT_URL` (or the profile's `endpoint_url`),
+    /// `AWS_USE_FIPS_ENDPOINT`, `AWS_USE_DUALSTACK_ENDPOINT` and
+    /// `AWS_MAX_ATTEMPTS` (or their profile keys).
+    ///
+    /// Fails when a shared file exists but cannot be read, or a setting has
+    /// a value it cannot have.
+    pub fn from_env() -> Result<Config, ConfigError> {
+        Config::from_env_with(Env::process())
+    }
+
+    /// [`Config::from_env`], reading `env` instead of the process's
+    /// environment.
+    pub fn from_env_with(env: Env) -> Result<Config, ConfigError> {
+        let shared = SharedConfig::load_with_env(env.clone()).map_err(ConfigError::Profile)?;
+        let setting = |variable: &str, key: &str| {
+            env.get(variable)
+                .map(|value| (variable.to_owned(), value))
+                .or_else(|| {
+                    let profile = shared.profile()?;
+                    let value = profile.get(key)?.trim();
+                    (!value.is_empty()).then(|| (format!("`{key}` of profile `{}`", shared.profile_name()), value.to_owned()))
+                })
+        };
+        let flag = |variable: &str, key: &str| -> Result<bool, ConfigError> {
+            match setting(variable, key) {
+                None => Ok(false),
+                Some((_, value)) if value.eq_ignore_ascii_case("true") => Ok(true),
+                Some((_, value)) if value.eq_ignore_ascii_case("false") => Ok(false),
+                Some((name, value)) => Err(ConfigError::invalid(name, value, "`true` or `false`")),
+            }
+        };
+        let mut config = Config::empty().credentials(DefaultCredentialsChain::with_env(env.clone()));
+        config.region = shared.region();
+        config.use_fips = flag("AWS_USE_FIPS_ENDPOINT", "use_fips_endpoint")?;
+        config.use_dual_stack = flag("AWS_USE_DUALSTACK_ENDPOINT", "use_dualstack_endpoint")?;
+        config.endpoint_url = setting("AWS_ENDPOINT_URL", "endpoint_url").map(|(_, url)| url);
+        if let Some((name, value)) = setting("AWS_MAX_ATTEMPTS", "max_attempts") {
+            let attempts = value
+                .parse::<u32>()
+                .ok()
+                .filter(|attempts| *attempts > 0)
+                .ok_or_else(|| ConfigError::invalid(name, value, "a whole number of attempts, at least 1"))?;
+            config.retry = config.retry.with_max_attempts(attempts);
+        }
+        Ok(config)
     }
 
     /// No region, no credentials, the standard retry mode, no timeouts.
@@ -151,5 +202,48 @@ impl fmt::Debug for Config {
             .field("operation_timeout", &self.operation_timeout)
             .field("app_name", &self.app_name)
             .finish_non_exhaustive()
+    }
+}
+
+/// Why [`Config::from_env`] could not read the settings.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum ConfigError {
+    /// A shared `config` or `credentials` file exists but cannot be read.
+    Profile(ProfileFileError),
+    /// A setting holds a value it cannot have.
+    InvalidSetting {
+        /// The variable, or the profile key, that holds it.
+        name: String,
+        /// The value.
+        value: String,
+        /// What it may be.
+        expected: &'static str,
+    },
+}
+
+impl ConfigError {
+    fn invalid(name: String, value: String, expected: &'static str) -> ConfigError {
+        ConfigError::InvalidSetting { name, value, expected }
+    }
+}
+
+impl fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ConfigError::Profile(error) => write!(f, "the shared AWS config cannot be read: {error}"),
+            ConfigError::InvalidSetting { name, value, expected } => {
+                write!(f, "{name} is {value:?}; it must be {expected}")
+            }
+        }
+    }
+}
+
+impl std::error::Error for ConfigError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            ConfigError::Profile(error) => Some(error),
+            ConfigError::InvalidSetting { .. } => None,
+        }
     }
 }

@@ -28,7 +28,7 @@ mod transport;
 
 use std::sync::Arc;
 
-pub use config::Config;
+pub use config::{Config, ConfigError};
 pub use error::{Error, ServiceError};
 #[cfg(feature = "hyper")]
 pub use hyper::HyperTransport;
