@@ -186,10 +186,11 @@ pub fn sign<B: AsRef<[u8]>>(request: &mut Request<B>, params: &SigningParams<'_>
     let mut headers = CanonicalHeaders::from_request(request.headers(), &replaced)?;
     add_host_if_missing(&mut headers, request.uri())?;
     headers.add("x-amz-date", &scope.amz_date);
-    if let Some(token) = params.credentials.session_token() {
-        if settings.session_token_placement_mode() == SessionTokenPlacement::Signed {
-            headers.add("x-amz-security-token", token);
-        }
+    if let (Some(token), SessionTokenPlacement::Signed) = (
+        params.credentials.session_token(),
+        settings.session_token_placement_mode(),
+    ) {
+        headers.add("x-amz-security-token", token);
     }
     if add_content_sha256 {
         headers.add("x-amz-content-sha256", &payload_hash);
