@@ -4,7 +4,7 @@
 pub mod compliance;
 mod correct;
 mod decode;
-mod digest;
+pub(crate) mod digest;
 mod encode;
 #[cfg(feature = "client")]
 pub mod endpoint;
