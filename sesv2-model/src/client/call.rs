@@ -13,7 +13,8 @@ use super::transport::{Transport, TransportError, race};
 use crate::credentials::{Credentials, CredentialsError, CredentialsErrorKind};
 use crate::endpoint::{Params, ResolvedEndpoint};
 use crate::operation::body_message;
-use crate::sigv4::{self, SigningSettings};
+use crate::endpoint::AuthScheme;
+use crate::sigv4::{self, PathEncoding, SigningError, SigningSettings};
 use crate::{Endpoint, error_code, error_shape_name};
 
 /// The headers AWS gives a request's id in, in the order they are read.
@@ -79,13 +80,9 @@ impl<O: ServiceOperation, T: Transport> Call<'_, O, T> {
                 attempt_request.headers_mut().insert("amz-sdk-request", value);
             }
             if let Some(signer) = &signer {
-                let params = sigv4::SigningParams::new(
-                    &signer.credentials,
-                    &signer.region,
-                    &signer.name,
-                    SystemTime::now(),
-                    signer.settings.clone(),
-                );
+                let params =
+                    sigv4::SigningParams::new(&signer.credentials, &signer.region, &signer.name, SystemTime::now())
+                        .with_settings(signer.settings.clone());
                 sigv4::sign(&mut attempt_request, &params).map_err(Error::Signing)?;
             }
             let failure = match self.attempt(attempt_request, attempt).await {
@@ -196,29 +193,36 @@ impl<O: ServiceOperation, T: Transport> Call<'_, O, T> {
             }
             (Auth::SigV4, Some(provider)) => provider.provide_credentials().await.map_err(Error::Credentials)?,
         };
-        let scheme = endpoint.auth_schemes().into_iter().find(|scheme| scheme.name() == "sigv4");
-        if scheme.is_none() && endpoint.auth_schemes().iter().any(|scheme| scheme.name() == "sigv4a") {
-            return Err(Error::Signing(sigv4::SigningError::unsupported(
-                "the endpoint asks for SigV4a (multi-region) signing, which this client does not do",
-            )));
+        // The first scheme the endpoint lists that the client can sign with;
+        // with none listed, SigV4 for the service's own name and region.
+        let schemes: Vec<AuthScheme<'_>> = endpoint.auth_schemes().collect();
+        let scheme = schemes.iter().find(|scheme| scheme.name() == Some("sigv4"));
+        if scheme.is_none()
+            && let Some(other) = schemes.first()
+        {
+            return Err(Error::Signing(SigningError::UnsupportedScheme {
+                name: other.name().unwrap_or("unnamed").to_owned(),
+            }));
         }
         let region = scheme
-            .as_ref()
             .and_then(|scheme| scheme.signing_region())
             .or(self.config.region.as_deref())
             .unwrap_or("us-east-1")
             .to_owned();
         let name = scheme
-            .as_ref()
             .and_then(|scheme| scheme.signing_name())
             .unwrap_or(O::Service::SIGNING_NAME)
             .to_owned();
-        let mut settings = SigningSettings::default();
-        if scheme.as_ref().is_some_and(|scheme| scheme.disable_double_encoding()) {
-            settings = settings.double_uri_encode(false);
+        let mut settings = if name.starts_with("s3") {
+            SigningSettings::s3()
+        } else {
+            SigningSettings::default()
+        };
+        if let Some(disabled) = scheme.and_then(|scheme| scheme.disable_double_encoding()) {
+            settings = settings.path_encoding(if disabled { PathEncoding::Single } else { PathEncoding::Double });
         }
-        if scheme.as_ref().is_some_and(|scheme| scheme.disable_normalize_path()) {
-            settings = settings.normalize_uri_path(false);
+        if let Some(disabled) = scheme.and_then(|scheme| scheme.disable_normalize_path()) {
+            settings = settings.normalize_path(!disabled);
         }
         Ok(Some(Signer {
             credentials,

@@ -41,6 +41,12 @@ pub enum SigningError {
     /// The presigned query string does not make a valid URI with the
     /// request's path.
     InvalidUri,
+    /// The endpoint asks for an auth scheme this module does not implement,
+    /// such as `sigv4a` (multi-region access points).
+    UnsupportedScheme {
+        /// The scheme's name.
+        name: String,
+    },
 }
 
 impl SigningError {
@@ -76,6 +82,11 @@ impl fmt::Display for SigningError {
             SigningError::InvalidAccessKeyId => f.write_str("the access key id must be ASCII letters and digits"),
             SigningError::InvalidSessionToken => f.write_str("the session token is not visible ASCII"),
             SigningError::InvalidUri => f.write_str("the presigned query string does not make a valid URI"),
+            SigningError::UnsupportedScheme { name } => write!(
+                f,
+                "the endpoint asks for the `{name}` auth scheme, which is not supported (SigV4a among them): \
+                 sign for a regional endpoint instead"
+            ),
         }
     }
 }
