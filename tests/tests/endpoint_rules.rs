@@ -184,3 +184,30 @@ fn every_rule_set_declares_its_built_ins() {
         assert!(rules.parameter_for_built_in("AWS::Nope").is_none());
     }
 }
+
+/// Rough figures, not a benchmark: `cargo test --release --test endpoint_rules -- --ignored --nocapture`.
+#[test]
+#[ignore = "timing; run by hand"]
+fn parse_and_resolve_timing() {
+    use std::time::Instant;
+    for (service, file, _) in MODELS {
+        let (rule_set, cases) = load(file);
+        let json = rule_set.to_string();
+        let started = Instant::now();
+        let rules = RuleSet::from_json(&json).expect("the rules parse");
+        let parse = started.elapsed();
+        let params: Vec<Params> = cases.iter().map(params_of).collect();
+        let rounds = 200;
+        let started = Instant::now();
+        for _ in 0..rounds {
+            for params in &params {
+                std::hint::black_box(rules.resolve(std::hint::black_box(params)).ok());
+            }
+        }
+        let per_resolve = started.elapsed().as_nanos() / (rounds * params.len() as u128);
+        println!(
+            "{service}: from_json {parse:?} ({} KiB); resolve {per_resolve} ns on average",
+            json.len() / 1024
+        );
+    }
+}

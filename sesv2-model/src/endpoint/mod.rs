@@ -1,8 +1,10 @@
 //! Endpoint resolution from a service's Smithy endpoint rules (`smithy.rules#endpointRuleSet`).
 //!
 //! A [`RuleSet`] is parsed once from the trait's JSON (keep it in a
-//! `static OnceLock`), then [`RuleSet::resolve`] evaluates it for each set of
-//! [`Params`]:
+//! `static OnceLock<RuleSet>`: it is `Send + Sync`), then
+//! [`RuleSet::resolve`] evaluates it for each set of [`Params`], without
+//! parsing anything again. `aws.partition` reads the crate's own copy of
+//! the AWS partition data, parsed on its first use.
 //!
 //! ```
 //! use sesv2_model::endpoint::{Params, RuleSet};

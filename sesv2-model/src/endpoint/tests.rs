@@ -225,3 +225,13 @@ fn from_json_says_where_and_what() {
     );
     assert_eq!(shadow.path(), "rules[0].conditions[0].assign");
 }
+
+#[test]
+fn rule_sets_and_endpoints_can_be_shared_across_threads() {
+    fn shareable<T: Send + Sync>() {}
+    shareable::<RuleSet>();
+    shareable::<ResolvedEndpoint>();
+    shareable::<EndpointError>();
+    shareable::<RuleSetError>();
+    shareable::<Params>();
+}
