@@ -185,6 +185,69 @@ fn every_rule_set_declares_its_built_ins() {
     }
 }
 
+/// Strings that exercise the functions' edges: non-ASCII, empty, IP
+/// addresses, URLs with queries, ARNs with odd resources, template braces.
+const HOSTILE: &[&str] = &[
+    "",
+    "é",
+    "\u{1F600}-east-1",
+    "us-east-1\0",
+    "{Region}",
+    "}}{{",
+    "arn:",
+    "arn:aws:s3:::",
+    "arn:aws:s3:us-east-1:123456789012:accesspoint:",
+    "arn:aws:s3-outposts:us-east-1:1:outpost//accesspoint/",
+    "arn:aws:dynamodb:us-east-1:222222222222:table/",
+    "https://[::1]:99999",
+    "https://[::1",
+    "https://exa mple.com",
+    "http://192.168.0.1:8080/a?b",
+    "https://example.com/a/b/",
+    "....",
+    "-.-",
+    "192.168.0.1",
+    "a.b.c.d.e.f",
+];
+
+/// Resolving never panics, whatever the string parameters hold.
+#[test]
+fn hostile_parameter_values_never_panic() {
+    let mut resolved = 0;
+    for (service, file, _) in MODELS {
+        let (rule_set, cases) = load(file);
+        let rules = RuleSet::from_json(&rule_set.to_string()).unwrap_or_else(|error| panic!("{service}: {error}"));
+        let strings: Vec<&str> = rules
+            .parameters()
+            .iter()
+            .filter(|parameter| parameter.parameter_type() == sesv2_model::endpoint::ParameterType::String)
+            .map(|parameter| parameter.name())
+            .collect();
+        for case in cases.iter().step_by(7) {
+            for name in &strings {
+                for hostile in HOSTILE {
+                    let mut params = params_of(case);
+                    params.set(*name, *hostile);
+                    let _ = rules.resolve(&params);
+                    resolved += 1;
+                }
+            }
+        }
+    }
+    println!("{resolved} resolutions with hostile values");
+}
+
+/// Every prefix of a rule set is rejected with an error, not a panic.
+#[test]
+fn truncated_rule_sets_are_errors() {
+    let (rule_set, _) = load("sesv2-2019-09-27.json");
+    let json = rule_set.to_string();
+    for end in (0..json.len()).filter(|end| json.is_char_boundary(*end)).step_by(3) {
+        assert!(RuleSet::from_json(&json[..end]).is_err(), "prefix of {end} bytes");
+    }
+    assert!(RuleSet::from_json(&json).is_ok());
+}
+
 /// Rough figures, not a benchmark: `cargo test --release --test endpoint_rules -- --ignored --nocapture`.
 #[test]
 #[ignore = "timing; run by hand"]

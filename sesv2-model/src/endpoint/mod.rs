@@ -63,7 +63,7 @@ impl RuleSet {
         rules::parse(json)
     }
 
-    /// The parameters, sorted by name.
+    /// The parameters, in the order the rule set declares them.
     pub fn parameters(&self) -> &[Parameter] {
         &self.parameters
     }

@@ -219,6 +219,7 @@ pub(crate) fn parse(json: &str) -> Result<RuleSet, RuleSetError> {
             .collect::<Result<Vec<_>, _>>()?,
         Some(_) => return Err(parameters_at.error("expected an object")),
     };
+    let parameters = in_declared_order(parameters, json);
     let mut scope = Scope {
         names: parameters
             .iter()
@@ -234,6 +235,66 @@ pub(crate) fn parse(json: &str) -> Result<RuleSet, RuleSetError> {
         rules,
         slot_count: scope.next_slot,
     })
+}
+
+/// `serde_json::Value` sorts object keys; the parameters are put back in
+/// the order the document declares them, which is the order people read.
+fn in_declared_order(mut parameters: Vec<Parameter>, json: &str) -> Vec<Parameter> {
+    use serde::de::{Deserializer, IgnoredAny, MapAccess, Visitor};
+
+    /// The keys of the top level's `parameters` object, in order.
+    struct ParameterNames;
+    /// The keys of one object, in order.
+    struct Keys;
+
+    impl<'de> Visitor<'de> for Keys {
+        type Value = Vec<String>;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("an object")
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Vec<String>, A::Error> {
+            let mut keys = Vec::new();
+            while let Some(key) = map.next_key::<String>()? {
+                map.next_value::<IgnoredAny>()?;
+                keys.push(key);
+            }
+            Ok(keys)
+        }
+    }
+
+    impl<'de> serde::de::DeserializeSeed<'de> for Keys {
+        type Value = Vec<String>;
+        fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Vec<String>, D::Error> {
+            deserializer.deserialize_map(Keys)
+        }
+    }
+
+    impl<'de> Visitor<'de> for ParameterNames {
+        type Value = Vec<String>;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("an object")
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Vec<String>, A::Error> {
+            let mut names = Vec::new();
+            while let Some(key) = map.next_key::<String>()? {
+                if key == "parameters" {
+                    names = map.next_value_seed(Keys)?;
+                } else {
+                    map.next_value::<IgnoredAny>()?;
+                }
+            }
+            Ok(names)
+        }
+    }
+
+    let mut deserializer = serde_json::Deserializer::from_str(json);
+    // The document already parsed as a `Value`, so this cannot fail in
+    // practice; if it did, the sorted order is still a usable one.
+    if let Ok(names) = deserializer.deserialize_map(ParameterNames) {
+        let position = |name: &str| names.iter().position(|declared| declared == name).unwrap_or(usize::MAX);
+        parameters.sort_by_key(|parameter| position(&parameter.name));
+    }
+    parameters
 }
 
 fn parse_parameter(name: &str, json: &Json, at: &At<'_>) -> Result<Parameter, RuleSetError> {

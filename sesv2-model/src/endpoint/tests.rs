@@ -65,8 +65,8 @@ fn defaults_required_and_types() {
     );
     assert_eq!(rule_set.parameters().len(), 3);
     let names: Vec<&str> = rule_set.parameters().iter().map(Parameter::name).collect();
-    assert_eq!(names, ["Arns", "Region", "UseFIPS"]);
-    let arns = &rule_set.parameters()[0];
+    assert_eq!(names, ["Region", "UseFIPS", "Arns"]);
+    let arns = &rule_set.parameters()[2];
     assert_eq!(arns.parameter_type(), ParameterType::StringArray);
     assert_eq!(
         arns.default_value(),
@@ -77,7 +77,7 @@ fn defaults_required_and_types() {
         rule_set.parameter_for_built_in("AWS::Region").map(Parameter::name),
         Some("Region")
     );
-    assert_eq!(rule_set.parameters()[1].documentation(), Some("The region."));
+    assert_eq!(rule_set.parameters()[0].documentation(), Some("The region."));
 
     assert_eq!(
         resolve(&rule_set, &[("Region", "r".into())]).unwrap().url(),
