@@ -92,7 +92,8 @@ pub(crate) struct Partitions {
     partitions: Vec<Partition>,
     /// Every listed region, with its partition's outputs and its own overrides.
     regions: HashMap<String, PartitionOutputs>,
-    fallback: usize,
+    /// The `aws` partition's outputs, for regions nothing else matches.
+    fallback: PartitionOutputs,
 }
 
 impl Partitions {
@@ -127,12 +128,13 @@ impl Partitions {
                 merged.extend(overrides.iter().map(|(key, value)| (key.clone(), value.clone())));
                 regions.insert(region.clone(), PartitionOutputs::from_json(&merged).map_err(&at)?);
             }
+            let outputs = PartitionOutputs::from_json(outputs).map_err(&at)?;
             if id == FALLBACK_PARTITION {
-                fallback = Some(partitions.len());
+                fallback = Some(outputs.clone());
             }
             partitions.push(Partition {
                 pattern: RegionPattern::compile(pattern).map_err(&at)?,
-                outputs: PartitionOutputs::from_json(outputs).map_err(&at)?,
+                outputs,
             });
         }
         let fallback = fallback.ok_or_else(|| format!("no {FALLBACK_PARTITION:?} partition"))?;
@@ -149,28 +151,11 @@ impl Partitions {
         if let Some(outputs) = self.regions.get(region) {
             return outputs;
         }
-        let matched = self
-            .partitions
+        self.partitions
             .iter()
-            .find(|partition| partition.pattern.is_match(region));
-        match matched.or(self.partitions.get(self.fallback)) {
-            Some(partition) => &partition.outputs,
-            None => unreachable_outputs(),
-        }
+            .find(|partition| partition.pattern.is_match(region))
+            .map_or(&self.fallback, |partition| &partition.outputs)
     }
-}
-
-/// `fallback` indexes `partitions` by construction; this keeps `lookup` total without a panic.
-fn unreachable_outputs() -> &'static PartitionOutputs {
-    static EMPTY: OnceLock<PartitionOutputs> = OnceLock::new();
-    EMPTY.get_or_init(|| PartitionOutputs {
-        name: FALLBACK_PARTITION.to_owned(),
-        dns_suffix: String::new(),
-        dual_stack_dns_suffix: String::new(),
-        supports_fips: false,
-        supports_dual_stack: false,
-        implicit_global_region: String::new(),
-    })
 }
 
 /// The crate's partition data, parsed on first use.
