@@ -228,6 +228,7 @@ def main():
     parser.add_argument("--cases", type=int, default=400)
     parser.add_argument("--seed", type=int, default=20150830)
     parser.add_argument("--keep", help="write the cases to this file and keep it")
+    parser.add_argument("--write", help="only write the cases to this file (the Rust test's way in)")
     arguments = parser.parse_args()
 
     rng = random.Random(arguments.seed)
@@ -238,6 +239,10 @@ def main():
         cases.append(case)
 
     workspace = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    if arguments.write:
+        with open(arguments.write, "w", encoding="utf-8") as file:
+            json.dump({"secret": SECRET, "cases": cases}, file, ensure_ascii=False)
+        return 0
     if arguments.keep:
         path = arguments.keep
     else:

@@ -54,9 +54,17 @@ impl StandIn {
         let mut line = String::new();
         let stdout = child.stdout.take().expect("stdout is piped");
         let _ = BufReader::new(stdout).read_line(&mut line);
-        let Some(port) = line.trim().strip_prefix("listening ").and_then(|port| port.parse().ok()) else {
+        let Some(port) = line
+            .trim()
+            .strip_prefix("listening ")
+            .and_then(|port| port.parse().ok())
+        else {
             let mut stderr = String::new();
-            let _ = child.stderr.take().expect("stderr is piped").read_to_string(&mut stderr);
+            let _ = child
+                .stderr
+                .take()
+                .expect("stderr is piped")
+                .read_to_string(&mut stderr);
             let _ = child.kill();
             return skip(&format!("the stand-in did not start (pip install botocore): {stderr}"));
         };
@@ -70,7 +78,11 @@ impl StandIn {
     /// What the stand-in received: attempts per job, signature problems.
     fn requests(&self) -> Value {
         let mut stream = TcpStream::connect(("127.0.0.1", self.port)).expect("the stand-in listens");
-        write!(stream, "GET /__requests HTTP/1.1\r\nhost: 127.0.0.1\r\nconnection: close\r\n\r\n").expect("written");
+        write!(
+            stream,
+            "GET /__requests HTTP/1.1\r\nhost: 127.0.0.1\r\nconnection: close\r\n\r\n"
+        )
+        .expect("written");
         let mut response = String::new();
         stream.read_to_string(&mut response).expect("an answer");
         let body = response.split_once("\r\n\r\n").map_or("", |(_, body)| body);
@@ -82,13 +94,21 @@ impl StandIn {
         let requests = self.requests();
         requests["attempts"][job_id]
             .as_array()
-            .map(|attempts| attempts.iter().filter_map(|attempt| attempt.as_str().map(str::to_owned)).collect())
+            .map(|attempts| {
+                attempts
+                    .iter()
+                    .filter_map(|attempt| attempt.as_str().map(str::to_owned))
+                    .collect()
+            })
             .unwrap_or_default()
     }
 }
 
 fn skip(reason: &str) -> Option<StandIn> {
-    assert!(std::env::var_os("CI").is_none(), "CI needs the loopback stand-in: {reason}");
+    assert!(
+        std::env::var_os("CI").is_none(),
+        "CI needs the loopback stand-in: {reason}"
+    );
     eprintln!("skipping the loopback test: {reason}");
     None
 }
@@ -101,15 +121,24 @@ fn client(stand_in: &StandIn, secret: &str) -> Client<HyperTransport> {
         // Short backoff and timeouts keep the test fast; the policy is the standard one.
         .retry(RetryConfig::standard().with_initial_backoff(Duration::from_millis(20)))
         .attempt_timeout(Duration::from_millis(700));
-    Client::new(config, HyperTransport::new().expect("the system's root certificates load"))
+    Client::new(
+        config,
+        HyperTransport::new().expect("the system's root certificates load"),
+    )
 }
 
 fn input(job_id: &str) -> GetImportJobRequest {
-    GetImportJobRequest::builder().job_id(job_id).build().expect("a job id is all the input needs")
+    GetImportJobRequest::builder()
+        .job_id(job_id)
+        .build()
+        .expect("a job id is all the input needs")
 }
 
 fn runtime() -> tokio::runtime::Runtime {
-    tokio::runtime::Builder::new_current_thread().enable_all().build().expect("a tokio runtime")
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .expect("a tokio runtime")
 }
 
 #[test]
@@ -118,7 +147,10 @@ fn get_import_job_over_a_socket_with_signing_retries_and_errors() {
     let client = client(&stand_in, SECRET_ACCESS_KEY);
     runtime().block_on(async {
         // A signed request, a real-shaped answer.
-        let job = client.send(GetImportJob, &input(KNOWN_JOB)).await.expect("the known job");
+        let job = client
+            .send(GetImportJob, &input(KNOWN_JOB))
+            .await
+            .expect("the known job");
         assert_eq!(job.job_id(), Some(KNOWN_JOB));
         assert_eq!(job.job_status(), Some(&JobStatus::Completed));
         assert_eq!(job.processed_records_count(), Some(1200));
@@ -134,18 +166,30 @@ fn get_import_job_over_a_socket_with_signing_retries_and_errors() {
         assert_eq!(stand_in.attempts(KNOWN_JOB), ["attempt=1; max=3"]);
 
         // An unknown job: the modeled error, with the service's code, message and request id.
-        let error = client.send(GetImportJob, &input("no-such-job")).await.expect_err("an unknown job");
+        let error = client
+            .send(GetImportJob, &input("no-such-job"))
+            .await
+            .expect_err("an unknown job");
         let service = error.as_service_error().expect("the service answered");
-        assert!(matches!(service.error(), GetImportJobError::NotFoundException(_)), "{error:?}");
+        assert!(
+            matches!(service.error(), GetImportJobError::NotFoundException(_)),
+            "{error:?}"
+        );
         assert_eq!(service.status(), 404);
         assert_eq!(service.code(), Some("NotFoundException"));
         assert_eq!(service.message(), Some("Job ID no-such-job does not exist."));
-        assert!(service.request_id().is_some_and(|id| id.starts_with("req-")), "{service:?}");
+        assert!(
+            service.request_id().is_some_and(|id| id.starts_with("req-")),
+            "{service:?}"
+        );
         assert_eq!(service.attempts(), 1, "a 404 is not retried");
         assert_eq!(stand_in.attempts("no-such-job").len(), 1);
 
         // Throttled twice, then answered: three attempts, each signed anew.
-        let job = client.send(GetImportJob, &input("throttled-twice")).await.expect("the third attempt");
+        let job = client
+            .send(GetImportJob, &input("throttled-twice"))
+            .await
+            .expect("the third attempt");
         assert_eq!(job.job_id(), Some("throttled-twice"));
         assert_eq!(
             stand_in.attempts("throttled-twice"),
@@ -153,26 +197,41 @@ fn get_import_job_over_a_socket_with_signing_retries_and_errors() {
         );
 
         // Always throttled: the standard mode gives up after 3 attempts.
-        let error = client.send(GetImportJob, &input("always-throttled")).await.expect_err("throttled");
+        let error = client
+            .send(GetImportJob, &input("always-throttled"))
+            .await
+            .expect_err("throttled");
         let service = error.as_service_error().expect("the service answered");
         assert_eq!(service.status(), 429);
         assert_eq!(service.code(), Some("TooManyRequestsException"));
         assert_eq!(service.message(), Some("Maximum sending rate exceeded."));
         assert_eq!(service.attempts(), 3);
-        assert!(matches!(service.error(), GetImportJobError::TooManyRequestsException(_)), "{error:?}");
+        assert!(
+            matches!(service.error(), GetImportJobError::TooManyRequestsException(_)),
+            "{error:?}"
+        );
         assert_eq!(stand_in.attempts("always-throttled").len(), 3);
 
         // A transient 503 and a dropped connection are retried.
-        let job = client.send(GetImportJob, &input("unavailable-once")).await.expect("the second attempt");
+        let job = client
+            .send(GetImportJob, &input("unavailable-once"))
+            .await
+            .expect("the second attempt");
         assert_eq!(job.job_id(), Some("unavailable-once"));
         assert_eq!(stand_in.attempts("unavailable-once").len(), 2);
-        let job = client.send(GetImportJob, &input("dropped-once")).await.expect("the second attempt");
+        let job = client
+            .send(GetImportJob, &input("dropped-once"))
+            .await
+            .expect("the second attempt");
         assert_eq!(job.job_id(), Some("dropped-once"));
         assert_eq!(stand_in.attempts("dropped-once").len(), 2);
 
         // Too slow for the attempt timeout, three times.
         let error = client.send(GetImportJob, &input("slow")).await.expect_err("too slow");
-        assert!(matches!(error, Error::Timeout(timeout) if timeout == Duration::from_millis(700)), "{error:?}");
+        assert!(
+            matches!(error, Error::Timeout(timeout) if timeout == Duration::from_millis(700)),
+            "{error:?}"
+        );
         assert_eq!(stand_in.attempts("slow").len(), 3);
     });
     let problems = &stand_in.requests()["problems"];
@@ -189,6 +248,14 @@ fn a_wrong_secret_fails_the_stand_ins_signature_check() {
     let service = error.as_service_error().expect("the service answered");
     assert_eq!(service.status(), 403);
     assert_eq!(service.code(), Some("InvalidSignatureException"));
-    assert!(service.message().is_some_and(|message| message.starts_with("signature mismatch")), "{service:?}");
-    assert!(!format!("{error} {error:?}").contains("not-the-secret-key"), "errors never show the secret");
+    assert!(
+        service
+            .message()
+            .is_some_and(|message| message.starts_with("signature mismatch")),
+        "{service:?}"
+    );
+    assert!(
+        !format!("{error} {error:?}").contains("not-the-secret-key"),
+        "errors never show the secret"
+    );
 }

@@ -38,6 +38,25 @@ pub fn set_strings<'v>(params: &mut Params, name: &str, values: impl Iterator<It
     }
 }
 
+/// How a failed case begins its message when it expects a partition
+/// without dual-stack support that the crate's partition data (newer than
+/// the case) says has it: `scripts/endpoint-tests.sh` counts these apart.
+pub const STALE_PARTITION_DATA: &str = "stale partition data";
+
+/// The partition a case's region belongs to, when the case asks for
+/// dual-stack, expects the rules' "does not support DualStack" error, and
+/// the crate's data says the partition supports it.
+fn stale_dual_stack_expectation(params: &Params, message: &str) -> Option<&'static str> {
+    use crate::endpoint::Value;
+    let dual_stack = matches!(params.get("UseDualStack"), Some(Value::Bool(true)));
+    let Some(Value::String(region)) = params.get("Region") else {
+        return None;
+    };
+    let (partition, supported) = crate::endpoint::dual_stack_support(region)?;
+    (dual_stack && supported && message.contains("does not support") && message.contains("DualStack"))
+        .then_some(partition)
+}
+
 /// What an endpoint test case expects.
 #[derive(Debug)]
 pub enum Expected<'a> {
@@ -94,6 +113,13 @@ pub fn assert_endpoint(rules: Result<&RuleSet, &RuleSetError>, params: &Params, 
             assert_eq!(error.to_string(), *message, "the rules' error, from {params:?}")
         }
         (Ok(endpoint), Expected::Error(message)) => {
+            if let Some(partition) = stale_dual_stack_expectation(params, message) {
+                panic!(
+                    "{STALE_PARTITION_DATA}: the case expects {message:?}, but the partition data this crate \
+                     carries says `{partition}` supports dual-stack, so the rules resolve {:?}",
+                    endpoint.url()
+                )
+            }
             panic!("expected the error {message:?}, resolved {endpoint:?} from {params:?}")
         }
         (Err(error), Expected::Endpoint { url, .. }) => {

@@ -7,13 +7,13 @@ use http::HeaderValue;
 
 use super::config::Config;
 use super::error::{Error, ServiceError};
-use super::retry::{RetryKind, RetryQuota, classify_response};
+use super::retry::{RetryQuota, classify_response};
 use super::service::{Auth, Service, ServiceOperation};
 use super::transport::{Transport, TransportError, race};
 use crate::credentials::{Credentials, CredentialsError, CredentialsErrorKind};
-use crate::endpoint::{Params, ResolvedEndpoint};
-use crate::operation::body_message;
 use crate::endpoint::AuthScheme;
+use crate::endpoint::{EndpointError, Params, ResolvedEndpoint};
+use crate::operation::body_message;
 use crate::sigv4::{self, PathEncoding, SigningError, SigningSettings};
 use crate::{Endpoint, error_code, error_shape_name};
 
@@ -40,20 +40,25 @@ enum Failure<E> {
     /// A final answer: not retried.
     Final(Error<E>),
     /// Worth another attempt, if the budget allows; the error if not.
-    Retry(RetryKind, bool, Error<E>),
+    Retryable(Error<E>),
+    /// No answer in time: retried like [`Failure::Retryable`], at a higher
+    /// cost to the retry quota.
+    TimedOut(Error<E>),
 }
 
 impl<O: ServiceOperation, T: Transport> Call<'_, O, T> {
     pub(super) async fn run(self) -> Result<O::Output, Error<O::Error>> {
         let endpoint = self.resolve_endpoint().map_err(Error::Endpoint)?;
-        let url = Endpoint::new(endpoint.url()).map_err(|error| {
-            Error::Endpoint(crate::endpoint::EndpointError::invalid_url(endpoint.url(), &error.to_string()))
-        })?;
-        let mut request = O::build_request_with(self.input, &url, &self.config.request_options).map_err(Error::Request)?;
+        let url = Endpoint::new(endpoint.url())
+            .map_err(|error| Error::Endpoint(EndpointError::invalid_url(endpoint.url(), &error.to_string())))?;
+        let mut request =
+            O::build_request_with(self.input, &url, &self.config.request_options).map_err(Error::Request)?;
         for (name, values) in endpoint.headers() {
             for value in values {
-                let (Ok(name), Ok(value)) = (http::HeaderName::try_from(name.as_str()), HeaderValue::try_from(value.as_str()))
-                else {
+                let (Ok(name), Ok(value)) = (
+                    http::HeaderName::try_from(name.as_str()),
+                    HeaderValue::try_from(value.as_str()),
+                ) else {
                     continue;
                 };
                 request.headers_mut().append(name, value);
@@ -64,7 +69,7 @@ impl<O: ServiceOperation, T: Transport> Call<'_, O, T> {
             request.headers_mut().insert(http::header::USER_AGENT, value.clone());
             request.headers_mut().insert("x-amz-user-agent", value);
         }
-        let invocation = crate::RandomTokens.next_token();
+        let invocation = crate::IdempotencyTokens::next_token(&crate::RandomTokens);
         if let Ok(value) = HeaderValue::try_from(invocation.as_str()) {
             request.headers_mut().insert("amz-sdk-invocation-id", value);
         }
@@ -92,11 +97,11 @@ impl<O: ServiceOperation, T: Transport> Call<'_, O, T> {
                 }
                 Err(failure) => failure,
             };
-            let (kind, timed_out, error) = match failure {
+            let (error, timed_out) = match failure {
                 Failure::Final(error) => return Err(error),
-                Failure::Retry(kind, timed_out, error) => (kind, timed_out, error),
+                Failure::Retryable(error) => (error, false),
+                Failure::TimedOut(error) => (error, true),
             };
-            let _ = kind;
             if attempt >= max_attempts {
                 return Err(error);
             }
@@ -115,13 +120,13 @@ impl<O: ServiceOperation, T: Transport> Call<'_, O, T> {
         let response = match self.config.attempt_timeout {
             Some(timeout) => match race(sent, self.transport.sleep(timeout)).await {
                 Some(response) => response,
-                None => return Err(Failure::Retry(RetryKind::Transient, true, Error::Timeout(timeout))),
+                None => return Err(Failure::TimedOut(Error::Timeout(timeout))),
             },
             None => sent.await,
         };
         let response = response.map_err(|error: TransportError| {
             if error.is_retryable() {
-                Failure::Retry(RetryKind::Transient, false, Error::Transport(error))
+                Failure::Retryable(Error::Transport(error))
             } else {
                 Failure::Final(Error::Transport(error))
             }
@@ -134,27 +139,29 @@ impl<O: ServiceOperation, T: Transport> Call<'_, O, T> {
         };
         let header = |name: &str| parts.headers.get(name).and_then(|value| value.to_str().ok());
         let code = error_code(header("x-amzn-errortype"), &body).map(|code| error_shape_name(&code).to_owned());
+        // A 2xx whose body does not read is final: sending again reads the same.
+        let retryable = !(200..300).contains(&status) && classify_response(status, code.as_deref()).is_some();
         let service_error = Error::Service(ServiceError {
             error,
             status,
             message: body_message(&body),
-            request_id: REQUEST_ID_HEADERS.iter().find_map(|name| header(name)).map(str::to_owned),
+            request_id: REQUEST_ID_HEADERS
+                .iter()
+                .find_map(|name| header(name))
+                .map(str::to_owned),
             code,
             attempts: attempt,
         });
-        let retry = match &service_error {
-            Error::Service(error) if !(200..300).contains(&status) => classify_response(status, error.code()),
-            _ => None,
-        };
-        Err(match retry {
-            Some(kind) => Failure::Retry(kind, false, service_error),
-            None => Failure::Final(service_error),
+        Err(if retryable {
+            Failure::Retryable(service_error)
+        } else {
+            Failure::Final(service_error)
         })
     }
 
     /// The endpoint the service's rules choose for this input and client.
-    fn resolve_endpoint(&self) -> Result<ResolvedEndpoint, crate::endpoint::EndpointError> {
-        let rules = O::Service::endpoint_rules().map_err(crate::endpoint::EndpointError::rules_unreadable)?;
+    fn resolve_endpoint(&self) -> Result<ResolvedEndpoint, EndpointError> {
+        let rules = O::Service::endpoint_rules().map_err(EndpointError::rule_set)?;
         let mut params = Params::new();
         let config = self.config;
         let built_ins: [(&str, Option<crate::endpoint::Value>); 4] = [
@@ -168,7 +175,13 @@ impl<O: ServiceOperation, T: Transport> Call<'_, O, T> {
                 params.set(parameter.name(), value);
             }
         }
-        params.extend(&config.endpoint_params);
+        // The client's parameters serve every service: each takes the ones
+        // its rules declare.
+        for parameter in rules.parameters() {
+            if let Some(value) = config.endpoint_params.get(parameter.name()) {
+                params.set(parameter.name(), value.clone());
+            }
+        }
         O::endpoint_params(self.input, &mut params);
         rules.resolve(&params)
     }
@@ -219,7 +232,11 @@ impl<O: ServiceOperation, T: Transport> Call<'_, O, T> {
             SigningSettings::default()
         };
         if let Some(disabled) = scheme.and_then(|scheme| scheme.disable_double_encoding()) {
-            settings = settings.path_encoding(if disabled { PathEncoding::Single } else { PathEncoding::Double });
+            settings = settings.path_encoding(if disabled {
+                PathEncoding::Single
+            } else {
+                PathEncoding::Double
+            });
         }
         if let Some(disabled) = scheme.and_then(|scheme| scheme.disable_normalize_path()) {
             settings = settings.normalize_path(!disabled);

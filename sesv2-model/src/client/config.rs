@@ -56,13 +56,16 @@ impl Config {
     pub fn from_env_with(env: Env) -> Result<Config, ConfigError> {
         let shared = SharedConfig::load_with_env(env.clone()).map_err(ConfigError::Profile)?;
         let setting = |variable: &str, key: &str| {
-            env.get(variable)
-                .map(|value| (variable.to_owned(), value))
-                .or_else(|| {
-                    let profile = shared.profile()?;
-                    let value = profile.get(key)?.trim();
-                    (!value.is_empty()).then(|| (format!("`{key}` of profile `{}`", shared.profile_name()), value.to_owned()))
+            env.get(variable).map(|value| (variable.to_owned(), value)).or_else(|| {
+                let profile = shared.profile()?;
+                let value = profile.get(key)?.trim();
+                (!value.is_empty()).then(|| {
+                    (
+                        format!("`{key}` of profile `{}`", shared.profile_name()),
+                        value.to_owned(),
+                    )
                 })
+            })
         };
         let flag = |variable: &str, key: &str| -> Result<bool, ConfigError> {
             match setting(variable, key) {

@@ -70,7 +70,11 @@ impl<T: Transport> Client<T> {
     /// Calls `operation` with `input`: resolves the endpoint, builds and
     /// signs the request, sends it (retrying what the standard retry mode
     /// retries) and reads the response into the operation's output.
-    pub async fn send<O: ServiceOperation>(&self, operation: O, input: &O::Input) -> Result<O::Output, Error<O::Error>> {
+    pub async fn send<O: ServiceOperation>(
+        &self,
+        operation: O,
+        input: &O::Input,
+    ) -> Result<O::Output, Error<O::Error>> {
         let _ = operation;
         let call = call::Call::<O, T> {
             config: &self.config,

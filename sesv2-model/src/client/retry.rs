@@ -74,7 +74,8 @@ impl RetryConfig {
     }
 }
 
-/// Why a failed attempt may be retried.
+/// Why a failed attempt may be retried: the standard mode retries both
+/// alike, but tells them apart in its rules.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum RetryKind {
     /// The service asked the client to slow down.
@@ -144,7 +145,11 @@ impl RetryQuota {
 
     /// Takes the cost of one retry, if the quota has it; returns the cost taken.
     pub(crate) fn acquire(&self, after_timeout: bool) -> Option<u32> {
-        let cost = if after_timeout { Self::TIMEOUT_COST } else { Self::RETRY_COST };
+        let cost = if after_timeout {
+            Self::TIMEOUT_COST
+        } else {
+            Self::RETRY_COST
+        };
         let mut tokens = self.tokens.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
         if *tokens < cost {
             return None;
@@ -183,8 +188,14 @@ mod tests {
 
     #[test]
     fn throttling_codes_and_429_are_throttling() {
-        assert_eq!(classify_response(400, Some("ThrottlingException")), Some(RetryKind::Throttling));
-        assert_eq!(classify_response(429, Some("TooManyRequestsException")), Some(RetryKind::Throttling));
+        assert_eq!(
+            classify_response(400, Some("ThrottlingException")),
+            Some(RetryKind::Throttling)
+        );
+        assert_eq!(
+            classify_response(429, Some("TooManyRequestsException")),
+            Some(RetryKind::Throttling)
+        );
         assert_eq!(classify_response(429, None), Some(RetryKind::Throttling));
         assert_eq!(classify_response(503, Some("SlowDown")), Some(RetryKind::Throttling));
     }
@@ -194,7 +205,10 @@ mod tests {
         for status in [500, 502, 503, 504] {
             assert_eq!(classify_response(status, None), Some(RetryKind::Transient));
         }
-        assert_eq!(classify_response(400, Some("RequestTimeout")), Some(RetryKind::Transient));
+        assert_eq!(
+            classify_response(400, Some("RequestTimeout")),
+            Some(RetryKind::Transient)
+        );
     }
 
     #[test]
@@ -215,7 +229,10 @@ mod tests {
             assert!(config.backoff(40) <= Duration::from_secs(20));
         }
         let mean = (0..2000).map(|_| config.backoff(3).as_secs_f64()).sum::<f64>() / 2000.0;
-        assert!((1.7..2.3).contains(&mean), "full jitter averages half the ceiling, got {mean}");
+        assert!(
+            (1.7..2.3).contains(&mean),
+            "full jitter averages half the ceiling, got {mean}"
+        );
     }
 
     #[test]

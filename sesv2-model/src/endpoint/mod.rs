@@ -42,6 +42,7 @@ mod url;
 use std::collections::BTreeMap;
 use std::fmt;
 
+pub(crate) use partition::dual_stack_support;
 pub use rules::RuleSetError;
 
 /// The parsed rules of one service: its parameters and its rule tree.
@@ -224,6 +225,11 @@ pub struct Params {
 }
 
 impl Params {
+    /// No parameter set.
+    pub fn new() -> Params {
+        Params::default()
+    }
+
     /// Sets the parameter `name`, replacing any value it had.
     pub fn set(&mut self, name: impl Into<String>, value: impl Into<Value>) -> &mut Self {
         self.values.insert(name.into(), value.into());
@@ -359,6 +365,10 @@ pub enum EndpointErrorKind {
     /// The rules went wrong while evaluating, such as a template reading an
     /// unset value or a function given a value of the wrong type.
     Evaluation,
+    /// The service's rule set could not be read.
+    InvalidRuleSet,
+    /// The rules resolved a URL that requests cannot be sent to.
+    InvalidUrl,
 }
 
 /// Why no endpoint was resolved.
@@ -374,6 +384,22 @@ impl EndpointError {
             kind,
             message: message.into(),
         }
+    }
+
+    /// The service's rule set does not read.
+    pub(crate) fn rule_set(error: &RuleSetError) -> Self {
+        EndpointError::new(
+            EndpointErrorKind::InvalidRuleSet,
+            format!("the service's endpoint rules cannot be read: {error}"),
+        )
+    }
+
+    /// The rules resolved `url`, which is no URL requests can go to.
+    pub(crate) fn invalid_url(url: &str, problem: &str) -> Self {
+        EndpointError::new(
+            EndpointErrorKind::InvalidUrl,
+            format!("the endpoint rules resolved `{url}`, which cannot be used: {problem}"),
+        )
     }
 
     /// What kind of failure it is.

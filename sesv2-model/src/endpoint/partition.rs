@@ -167,6 +167,13 @@ fn partitions() -> Result<&'static Partitions, String> {
         .map_err(|message| format!("the crate's partition data is invalid: {message}"))
 }
 
+/// The partition `region` belongs to, by name, and whether the crate's
+/// partition data says it supports dual-stack endpoints.
+pub(crate) fn dual_stack_support(region: &str) -> Option<(&'static str, bool)> {
+    let outputs = lookup(region).ok()?;
+    Some((&outputs.name, outputs.supports_dual_stack))
+}
+
 /// `aws.partition(region)`.
 pub(crate) fn lookup(region: &str) -> Result<&'static PartitionOutputs, String> {
     Ok(partitions()?.lookup(region))

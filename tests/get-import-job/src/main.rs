@@ -21,6 +21,7 @@ use sesv2_model::operations::{GetImportJob, GetImportJobError};
 const USAGE: &str = "usage: get-import-job JOB_ID [--region REGION] [--endpoint-url URL]";
 
 /// The command line, read.
+#[derive(Debug)]
 struct Args {
     job_id: String,
     region: Option<String>,
