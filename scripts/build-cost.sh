@@ -39,34 +39,15 @@ cd "$root"
 export SESV2_FULL_MODEL="${SESV2_FULL_MODEL:-$root/../shared/models/aws/sesv2-2019-09-27.json}"
 export CARGO_INCREMENTAL=0
 
-# median of the numbers on standard input
-median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
-
-# measure LABEL PREPARE-COMMAND BUILD-COMMAND...: runs PREPARE, then times
-# BUILD, $runs times; prints "LABEL<TAB>median seconds<TAB>median peak KB".
-measure() {
-    local label="$1" prepare="$2"
-    shift 2
-    local samples
-    samples="$(mktemp)"
-    for _ in $(seq "$runs"); do
-        eval "$prepare"
-        /usr/bin/time -f '%e %M' -o "$samples" -a "$@" >/dev/null 2>&1 || {
-            echo "build failed: $*" >&2
-            "$@" >&2
-            exit 1
-        }
-    done
-    printf '%s\t%s\t%s\n' "$label" "$(awk '{ print $1 }' "$samples" | median)" "$(awk '{ print $2 }' "$samples" | median)"
-    rm -f "$samples"
-}
+# shellcheck source=scripts/measure.sh
+source "$root/scripts/measure.sh"
 
 # Dependencies first, so that only the crate itself is measured.
 cargo build -q -p sesv2-model
-results="$(measure "sesv2-model (GetImportJob types)" "touch sesv2-model/src/lib.rs" cargo build -q -p sesv2-model)"
+results="$(measure "sesv2-model (GetImportJob types)" "$runs" "touch sesv2-model/src/lib.rs" cargo build -q -p sesv2-model)"
 if [[ -f "$SESV2_FULL_MODEL" ]]; then
     cargo build -q -p sesv2-model --features full
-    results+=$'\n'"$(measure "sesv2-model --features full (whole SESv2)" "touch sesv2-model/src/lib.rs" \
+    results+=$'\n'"$(measure "sesv2-model --features full (whole SESv2)" "$runs" "touch sesv2-model/src/lib.rs" \
         cargo build -q -p sesv2-model --features full)"
 else
     echo "skipping the whole-service feature: no model at $SESV2_FULL_MODEL" >&2
@@ -78,7 +59,7 @@ if $official; then
         >"$scratch/Cargo.toml"
     echo 'fn main() { let _ = aws_sdk_sesv2::types::JobStatus::Completed; }' >"$scratch/src/main.rs"
     (cd "$scratch" && cargo build -q)
-    results+=$'\n'"$(cd "$scratch" && measure "aws-sdk-sesv2 1.145.0 (official SDK)" "cargo clean -q -p aws-sdk-sesv2" cargo build -q)"
+    results+=$'\n'"$(cd "$scratch" && measure "aws-sdk-sesv2 1.145.0 (official SDK)" "$runs" "cargo clean -q -p aws-sdk-sesv2" cargo build -q)"
 fi
 
 echo

@@ -43,26 +43,8 @@ export CARGO_INCREMENTAL=0
 scratch="${TMPDIR:-/tmp}/sesv2-model-client-cost"
 mkdir -p "$scratch"
 
-median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
-
-# measure LABEL RUNS PREPARE-COMMAND BUILD-COMMAND...: runs PREPARE, then
-# times BUILD, RUNS times; prints "LABEL<TAB>median s<TAB>median peak KB".
-measure() {
-    local label="$1" count="$2" prepare="$3"
-    shift 3
-    local samples
-    samples="$(mktemp)"
-    for _ in $(seq "$count"); do
-        eval "$prepare"
-        /usr/bin/time -f '%e %M' -o "$samples" -a "$@" >/dev/null 2>&1 || {
-            echo "build failed: $*" >&2
-            "$@" >&2
-            exit 1
-        }
-    done
-    printf '%s\t%s\t%s\n' "$label" "$(awk '{ print $1 }' "$samples" | median)" "$(awk '{ print $2 }' "$samples" | median)"
-    rm -f "$samples"
-}
+# shellcheck source=scripts/measure.sh
+source "$root/scripts/measure.sh"
 
 # The official SDK's side: the crate alone, and the same example program.
 official="$scratch-official"

@@ -112,6 +112,16 @@ fn client_error_correction_code_matches_its_snapshot() {
     assert_snapshot("traits.client-error-correction.rs", &generate(generator));
 }
 
+/// The client's code: the service with its endpoint rules, and each
+/// operation's auth and endpoint parameters.
+#[test]
+fn client_code_matches_its_snapshot() {
+    let generator = Generator::new(workspace().join("models/sesv2.json"))
+        .operation("GetImportJob")
+        .client(true);
+    assert_snapshot("getimportjob.client.rs", &generate(generator));
+}
+
 /// A snapshot whose model is gone would never be checked again.
 #[test]
 fn every_snapshot_has_its_model() {
@@ -122,6 +132,7 @@ fn every_snapshot_has_its_model() {
     expected.extend([
         "getimportjob.rs".to_owned(),
         "traits.client-error-correction.rs".to_owned(),
+        "getimportjob.client.rs".to_owned(),
     ]);
     let directory = snapshots();
     for entry in

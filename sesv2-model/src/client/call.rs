@@ -141,7 +141,7 @@ impl<O: ServiceOperation, T: Transport> Call<'_, O, T> {
         let code = error_code(header("x-amzn-errortype"), &body).map(|code| error_shape_name(&code).to_owned());
         // A 2xx whose body does not read is final: sending again reads the same.
         let retryable = !(200..300).contains(&status) && classify_response(status, code.as_deref()).is_some();
-        let service_error = Error::Service(ServiceError {
+        let service_error = Error::Service(Box::new(ServiceError {
             error,
             status,
             message: body_message(&body),
@@ -151,7 +151,7 @@ impl<O: ServiceOperation, T: Transport> Call<'_, O, T> {
                 .map(str::to_owned),
             code,
             attempts: attempt,
-        });
+        }));
         Err(if retryable {
             Failure::Retryable(service_error)
         } else {

@@ -29,8 +29,9 @@ pub enum Error<E> {
     Transport(TransportError),
     /// No answer in time: the attempt's timeout, or the whole call's.
     Timeout(Duration),
-    /// The service answered with an error.
-    Service(ServiceError<E>),
+    /// The service answered with an error (boxed: it holds the operation's
+    /// error enum, and keeps `Result`s of this type small).
+    Service(Box<ServiceError<E>>),
 }
 
 impl<E: fmt::Display> fmt::Display for Error<E> {
@@ -56,7 +57,7 @@ impl<E: StdError + 'static> StdError for Error<E> {
             Error::Signing(error) => Some(error),
             Error::Transport(error) => Some(error),
             Error::Timeout(_) => None,
-            Error::Service(error) => Some(error),
+            Error::Service(error) => Some(&**error),
         }
     }
 }
@@ -73,7 +74,7 @@ impl<E> Error<E> {
     /// The service's error, when the service answered with one.
     pub fn into_service_error(self) -> Option<ServiceError<E>> {
         match self {
-            Error::Service(error) => Some(error),
+            Error::Service(error) => Some(*error),
             _ => None,
         }
     }

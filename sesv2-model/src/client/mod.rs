@@ -24,6 +24,8 @@ mod error;
 mod hyper;
 mod retry;
 mod service;
+#[cfg(test)]
+mod tests;
 mod transport;
 
 use std::sync::Arc;

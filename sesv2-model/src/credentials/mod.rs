@@ -54,7 +54,7 @@ mod profile;
 mod profile_credentials;
 mod shared_config;
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;
 
 pub use chain::{CredentialsChain, DefaultCredentialsChain};
 pub use env::{Env, EnvironmentCredentials};

@@ -85,11 +85,7 @@ impl<'a> Emitter<'a> {
         let Some(rules) = service.traits.endpoint_rule_set.as_deref() else {
             return;
         };
-        // The model's text, compacted: whitespace is most of a pretty-printed rule set.
-        let rules = match serde_json::from_str::<Value>(rules) {
-            Ok(rules) => rules.to_string(),
-            Err(_) => rules.to_owned(),
-        };
+        let rules = compact_json(rules);
         let sdk_id = service
             .traits
             .aws_service
@@ -125,9 +121,10 @@ impl<'a> Emitter<'a> {
                  &'static {runtime}::endpoint::RuleSetError> {{\n\
                  static __RULES: ::std::sync::OnceLock<::core::result::Result<{runtime}::endpoint::RuleSet, \
                  {runtime}::endpoint::RuleSetError>> = ::std::sync::OnceLock::new();\n\
-                 {}::endpoint::endpoint_rules(&__RULES, {rules:?})\n}}\n",
+                 {}::endpoint::endpoint_rules(&__RULES, {})\n}}\n",
                     details.version,
                     self.private,
+                    raw_string(&rules),
                 );
             },
         );
@@ -186,7 +183,11 @@ impl<'a> Emitter<'a> {
             }
         }
         let runtime = &self.runtime;
-        let unused = if body.is_empty() { "_" } else { "" };
+        let (input, params) = if body.is_empty() {
+            ("_", "_")
+        } else {
+            ("__input", "__params")
+        };
         impl_block(
             out,
             Allows::DEPRECATED,
@@ -196,7 +197,7 @@ impl<'a> Emitter<'a> {
                     out,
                     "type Service = {service_name};\n\
                      const AUTH: {runtime}::client::Auth = {runtime}::client::Auth::{auth};\n\
-                     fn endpoint_params({unused}__input: &Self::Input, {unused}__params: &mut {runtime}::endpoint::Params) {{\n\
+                     fn endpoint_params({input}: &Self::Input, {params}: &mut {runtime}::endpoint::Params) {{\n\
                      {body}}}\n"
                 );
             },
@@ -269,5 +270,58 @@ fn static_value(param: &crate::traits::StaticContextParam) -> Option<String> {
             Some(format!("::std::vec![{}]", strings?.join(", ")))
         }
         _ => None,
+    }
+}
+
+/// `json` without the whitespace between its tokens, which is most of a
+/// pretty-printed rule set; members stay in the model's order.
+fn compact_json(json: &str) -> String {
+    let mut compact = String::with_capacity(json.len());
+    let (mut in_string, mut escaped) = (false, false);
+    for c in json.chars() {
+        if in_string {
+            compact.push(c);
+            match c {
+                _ if escaped => escaped = false,
+                '\\' => escaped = true,
+                '"' => in_string = false,
+                _ => {}
+            }
+        } else if !c.is_whitespace() {
+            in_string = c == '"';
+            compact.push(c);
+        }
+    }
+    compact
+}
+
+/// `text` as a raw string literal (`r#"..."#`), with one `#` more than the
+/// longest run after a quote in it: JSON reads as itself there, not as a
+/// wall of escaped quotes.
+fn raw_string(text: &str) -> String {
+    let longest_run = text
+        .split('"')
+        .skip(1)
+        .map(|after_quote| after_quote.len() - after_quote.trim_start_matches('#').len())
+        .max()
+        .unwrap_or(0);
+    let hashes = "#".repeat(longest_run + 1);
+    format!("r{hashes}\"{text}\"{hashes}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{compact_json, raw_string};
+
+    #[test]
+    fn raw_strings_take_more_hashes_than_the_text_has_after_a_quote() {
+        assert_eq!(raw_string(r#"{"a":1}"#), r##"r#"{"a":1}"#"##);
+        assert_eq!(raw_string(r##"{"a":"#x"}"##), r###"r##"{"a":"#x"}"##"###);
+    }
+
+    #[test]
+    fn compacting_keeps_strings_and_member_order() {
+        let json = "{\n  \"b\": [1, 2],\n  \"a\": \"x {Region} \\\" y\"\n}";
+        assert_eq!(compact_json(json), r#"{"b":[1,2],"a":"x {Region} \" y"}"#);
     }
 }

@@ -20,7 +20,7 @@ pub(super) const SECRET: &str = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY";
 pub(super) const TOKEN: &str = "AQoDYXdzEJr1K2EXAMPLESESSIONTOKEN";
 
 /// Runs a future to completion on this thread, parking while it is pending.
-pub(super) fn block_on<F: Future>(future: F) -> F::Output {
+pub(crate) fn block_on<F: Future>(future: F) -> F::Output {
     struct Unpark(Thread);
     impl Wake for Unpark {
         fn wake(self: Arc<Self>) {
