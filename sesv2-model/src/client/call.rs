@@ -11,8 +11,7 @@ use super::retry::{RetryQuota, classify_response};
 use super::service::{Auth, Service, ServiceOperation};
 use super::transport::{Transport, TransportError, race};
 use crate::credentials::{Credentials, CredentialsError, CredentialsErrorKind};
-use crate::endpoint::AuthScheme;
-use crate::endpoint::{EndpointError, Params, ResolvedEndpoint};
+use crate::endpoint::{AuthScheme, EndpointError, Params, ResolvedEndpoint};
 use crate::operation::body_message;
 use crate::sigv4::{self, PathEncoding, SigningError, SigningSettings};
 use crate::{Endpoint, error_code, error_shape_name};
@@ -49,30 +48,7 @@ enum Failure<E> {
 impl<O: ServiceOperation, T: Transport> Call<'_, O, T> {
     pub(super) async fn run(self) -> Result<O::Output, Error<O::Error>> {
         let endpoint = self.resolve_endpoint().map_err(Error::Endpoint)?;
-        let url = Endpoint::new(endpoint.url())
-            .map_err(|error| Error::Endpoint(EndpointError::invalid_url(endpoint.url(), &error.to_string())))?;
-        let mut request =
-            O::build_request_with(self.input, &url, &self.config.request_options).map_err(Error::Request)?;
-        for (name, values) in endpoint.headers() {
-            for value in values {
-                let (Ok(name), Ok(value)) = (
-                    http::HeaderName::try_from(name.as_str()),
-                    HeaderValue::try_from(value.as_str()),
-                ) else {
-                    continue;
-                };
-                request.headers_mut().append(name, value);
-            }
-        }
-        let user_agent = self.user_agent();
-        if let Ok(value) = HeaderValue::try_from(user_agent.as_str()) {
-            request.headers_mut().insert(http::header::USER_AGENT, value.clone());
-            request.headers_mut().insert("x-amz-user-agent", value);
-        }
-        let invocation = crate::IdempotencyTokens::next_token(&crate::RandomTokens);
-        if let Ok(value) = HeaderValue::try_from(invocation.as_str()) {
-            request.headers_mut().insert("amz-sdk-invocation-id", value);
-        }
+        let request = self.request(&endpoint)?;
         let signer = self.signer(&endpoint).await?;
 
         let max_attempts = self.config.retry.max_attempts();
@@ -112,6 +88,44 @@ impl<O: ServiceOperation, T: Transport> Call<'_, O, T> {
             self.transport.sleep(self.config.retry.backoff(attempt)).await;
             attempt += 1;
         }
+    }
+
+    /// The operation's request for the endpoint, with the endpoint's
+    /// headers and the client's own.
+    fn request(&self, endpoint: &ResolvedEndpoint) -> Result<http::Request<Vec<u8>>, Error<O::Error>> {
+        let target = Endpoint::new(endpoint.url())
+            .map_err(|error| Error::Endpoint(EndpointError::invalid_url(endpoint.url(), &error.to_string())))?;
+        let mut request =
+            O::build_request_with(self.input, &target, &self.config.request_options).map_err(Error::Request)?;
+        let headers = request.headers_mut();
+        for (name, values) in endpoint.headers() {
+            let name = http::HeaderName::try_from(name.as_str())
+                .map_err(|_| Error::Endpoint(EndpointError::invalid_header(name)))?;
+            for value in values {
+                let value = HeaderValue::try_from(value.as_str())
+                    .map_err(|_| Error::Endpoint(EndpointError::invalid_header(name.as_str())))?;
+                headers.append(name.clone(), value);
+            }
+        }
+        let client_headers = [
+            (http::header::USER_AGENT, self.user_agent()),
+            (http::HeaderName::from_static("x-amz-user-agent"), self.user_agent()),
+            (
+                http::HeaderName::from_static("amz-sdk-invocation-id"),
+                crate::IdempotencyTokens::next_token(&crate::RandomTokens),
+            ),
+        ];
+        for (name, value) in client_headers {
+            // The application name is the only text of the user's here.
+            let value = HeaderValue::try_from(value).map_err(|_| {
+                Error::Request(crate::RequestError::new(
+                    None,
+                    "the application name is not a valid header value",
+                ))
+            })?;
+            headers.insert(name, value);
+        }
+        Ok(request)
     }
 
     /// One exchange: sent, timed, and read.

@@ -369,6 +369,8 @@ pub enum EndpointErrorKind {
     InvalidRuleSet,
     /// The rules resolved a URL that requests cannot be sent to.
     InvalidUrl,
+    /// The rules resolved a header that cannot be sent.
+    InvalidHeader,
 }
 
 /// Why no endpoint was resolved.
@@ -399,6 +401,15 @@ impl EndpointError {
         EndpointError::new(
             EndpointErrorKind::InvalidUrl,
             format!("the endpoint rules resolved `{url}`, which cannot be used: {problem}"),
+        )
+    }
+
+    /// The rules resolved a header `name` (or a value of it) that an HTTP
+    /// request cannot carry.
+    pub(crate) fn invalid_header(name: &str) -> Self {
+        EndpointError::new(
+            EndpointErrorKind::InvalidHeader,
+            format!("the endpoint rules resolved the header `{name}`, whose name or value cannot be sent"),
         )
     }
 
