@@ -131,6 +131,8 @@ pub mod credentials;
 pub mod endpoint;
 #[cfg(feature = "client")]
 pub mod sigv4;
+#[cfg(feature = "client")]
+mod sorted_map;
 
 pub use big_number::{BigDecimal, BigInteger, BigNumberError};
 pub use blob::Blob;

@@ -92,8 +92,12 @@ fn check(rules: &RuleSet, case: &Json) -> Result<(), String> {
         Some(headers) => serde_json::from_value(headers.clone()).expect("headers are lists of strings"),
         None => BTreeMap::new(),
     };
-    if endpoint.headers() != &headers {
-        return Err(format!("headers {:?}, expected {headers:?}", endpoint.headers()));
+    let resolved: BTreeMap<String, Vec<String>> = endpoint
+        .headers()
+        .map(|(name, values)| (name.to_owned(), values.to_vec()))
+        .collect();
+    if resolved != headers {
+        return Err(format!("headers {resolved:?}, expected {headers:?}"));
     }
     let properties = expected
         .get("properties")

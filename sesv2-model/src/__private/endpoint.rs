@@ -91,16 +91,13 @@ pub fn assert_endpoint(rules: Result<&RuleSet, &RuleSetError>, params: &Params, 
             },
         ) => {
             assert_eq!(endpoint.url(), *url, "the endpoint's URL, from {params:?}");
-            let headers: std::collections::BTreeMap<String, Vec<String>> = headers
-                .iter()
-                .map(|(name, values)| {
-                    (
-                        (*name).to_owned(),
-                        values.iter().map(|value| (*value).to_owned()).collect(),
-                    )
-                })
+            let resolved: Vec<(&str, Vec<&str>)> = endpoint
+                .headers()
+                .map(|(name, values)| (name, values.iter().map(String::as_str).collect()))
                 .collect();
-            assert_eq!(endpoint.headers(), &headers, "the endpoint's headers, from {params:?}");
+            let expected: Vec<(&str, Vec<&str>)> =
+                headers.iter().map(|(name, values)| (*name, values.to_vec())).collect();
+            assert_eq!(resolved, expected, "the endpoint's headers, from {params:?}");
             let properties: serde_json::Value =
                 serde_json::from_str(properties).expect("the expected properties are JSON");
             assert_eq!(

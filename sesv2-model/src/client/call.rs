@@ -99,8 +99,8 @@ impl<O: ServiceOperation, T: Transport> Call<'_, O, T> {
             O::build_request_with(self.input, &target, &self.config.request_options).map_err(Error::Request)?;
         let headers = request.headers_mut();
         for (name, values) in endpoint.headers() {
-            let name = http::HeaderName::try_from(name.as_str())
-                .map_err(|_| Error::Endpoint(EndpointError::invalid_header(name)))?;
+            let name =
+                http::HeaderName::try_from(name).map_err(|_| Error::Endpoint(EndpointError::invalid_header(name)))?;
             for value in values {
                 let value = HeaderValue::try_from(value.as_str())
                     .map_err(|_| Error::Endpoint(EndpointError::invalid_header(name.as_str())))?;

@@ -1,7 +1,7 @@
 //! Environment variables: where they are read from, and the credentials in
 //! `AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY` and `AWS_SESSION_TOKEN`.
 
-use std::collections::BTreeMap;
+use crate::sorted_map::SortedMap;
 use std::fmt;
 use std::sync::Arc;
 
@@ -31,7 +31,7 @@ type Lookup = Arc<dyn Fn(&str) -> Option<String> + Send + Sync>;
 #[derive(Clone)]
 enum EnvSource {
     Process,
-    Fixed(Arc<BTreeMap<String, String>>),
+    Fixed(Arc<SortedMap<String, String>>),
     Lookup(Lookup),
 }
 

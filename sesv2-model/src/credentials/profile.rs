@@ -1,7 +1,7 @@
 //! The shared `config` and `credentials` files: where they are, and the
 //! profiles they define once merged.
 
-use std::collections::BTreeMap;
+use crate::sorted_map::SortedMap;
 use std::fmt;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -205,9 +205,9 @@ pub(crate) struct FileStatus {
 /// says which and why.
 #[derive(Clone, Debug, Default)]
 pub struct ProfileSet {
-    profiles: BTreeMap<String, Profile>,
+    profiles: SortedMap<String, Profile>,
     /// Non-profile sections of the config file, by `(prefix, name)`.
-    sections: BTreeMap<(String, String), Profile>,
+    sections: SortedMap<(String, String), Profile>,
     ignored: Vec<String>,
     pub(crate) files: Vec<FileStatus>,
 }
@@ -298,16 +298,13 @@ impl ProfileSet {
                 }
                 (ProfileFileKind::Config, None) | (ProfileFileKind::Config, Some(PROFILE_PREFIX)) => self
                     .profiles
-                    .entry(name.to_owned())
-                    .or_insert_with(|| Profile::named(name)),
+                    .get_or_insert_with(name.to_owned(), || Profile::named(name)),
                 (ProfileFileKind::Config, Some(prefix)) => self
                     .sections
-                    .entry((prefix.to_owned(), name.to_owned()))
-                    .or_insert_with(|| Profile::named(name)),
+                    .get_or_insert_with((prefix.to_owned(), name.to_owned()), || Profile::named(name)),
                 (ProfileFileKind::Credentials, None) => self
                     .profiles
-                    .entry(name.to_owned())
-                    .or_insert_with(|| Profile::named(name)),
+                    .get_or_insert_with(name.to_owned(), || Profile::named(name)),
                 (ProfileFileKind::Credentials, Some(_)) => {
                     self.ignored.push(skip(format!(
                         "sections in the credentials file are written `[{name}]`, without a prefix"
@@ -365,14 +362,14 @@ struct Value {
 #[derive(Clone)]
 pub struct Profile {
     name: String,
-    properties: BTreeMap<String, Value>,
+    properties: SortedMap<String, Value>,
 }
 
 impl Profile {
     fn named(name: &str) -> Profile {
         Profile {
             name: name.to_owned(),
-            properties: BTreeMap::new(),
+            properties: SortedMap::default(),
         }
     }
 
@@ -434,7 +431,7 @@ impl fmt::Debug for Profile {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Profile")
             .field("name", &self.name)
-            .field("keys", &self.properties.keys())
+            .field("keys", &self.properties.keys().collect::<Vec<_>>())
             .finish()
     }
 }

@@ -4,8 +4,8 @@
 //! where they can; the few strings functions make are reference-counted, so
 //! reading an assigned name never copies text.
 
+use crate::sorted_map::SortedMap;
 use std::borrow::Borrow;
-use std::collections::BTreeMap;
 use std::ops::Deref;
 use std::rc::Rc;
 
@@ -212,7 +212,7 @@ impl<'a> Evaluator<'a> {
 
     fn endpoint(&self, endpoint: &'a EndpointTemplate) -> Result<ResolvedEndpoint, EndpointError> {
         let url = self.string(&endpoint.url, "the endpoint URL")?.to_string();
-        let mut headers = BTreeMap::new();
+        let mut headers = SortedMap::default();
         for (name, values) in &endpoint.headers {
             let values = values
                 .iter()

@@ -39,7 +39,7 @@ mod rules;
 mod template;
 mod url;
 
-use std::collections::BTreeMap;
+use crate::sorted_map::SortedMap;
 use std::fmt;
 
 pub(crate) use partition::dual_stack_support;
@@ -221,7 +221,7 @@ impl From<Vec<String>> for Value {
 /// Parameter values by parameter name; those left unset take their defaults.
 #[derive(Default, Clone, Debug)]
 pub struct Params {
-    values: BTreeMap<String, Value>,
+    values: SortedMap<String, Value>,
 }
 
 impl Params {
@@ -256,7 +256,7 @@ impl Params {
 #[derive(Clone, Debug, PartialEq)]
 pub struct ResolvedEndpoint {
     url: String,
-    headers: BTreeMap<String, Vec<String>>,
+    headers: SortedMap<String, Vec<String>>,
     properties: serde_json::Map<String, serde_json::Value>,
 }
 
@@ -266,9 +266,17 @@ impl ResolvedEndpoint {
         &self.url
     }
 
-    /// Headers to add to the request, each with its values in order.
-    pub fn headers(&self) -> &BTreeMap<String, Vec<String>> {
-        &self.headers
+    /// The values of the header `name` (as the rules spell it), in order.
+    pub fn header(&self, name: &str) -> Option<&[String]> {
+        self.headers.get(name).map(Vec::as_slice)
+    }
+
+    /// Headers to add to the request, by name, each with its values in
+    /// order.
+    pub fn headers(&self) -> impl Iterator<Item = (&str, &[String])> {
+        self.headers
+            .iter()
+            .map(|(name, values)| (name.as_str(), values.as_slice()))
     }
 
     /// Properties such as `authSchemes`, as the rules wrote them.
