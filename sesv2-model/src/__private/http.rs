@@ -115,7 +115,7 @@ impl UriWriter {
         if text.is_empty() {
             return Err(RequestUriError::new(member, "is empty"));
         }
-        percent_encode(&text, greedy, &mut self.path);
+        percent_encode(text.as_bytes(), greedy, &mut self.path);
         Ok(())
     }
 
@@ -153,11 +153,11 @@ impl UriWriter {
     /// Appends `key=value`, both percent-encoded.
     pub fn query<T: HttpText + ?Sized>(&mut self, key: &str, value: &T, format: TimestampFormat) {
         self.separate_query();
-        percent_encode(key, false, &mut self.query);
+        percent_encode(key.as_bytes(), false, &mut self.query);
         self.query.push('=');
         let mut text = String::new();
         value.write_http(&mut text, format);
-        percent_encode(&text, false, &mut self.query);
+        percent_encode(text.as_bytes(), false, &mut self.query);
     }
 
     /// Appends `key=value` once per element.
@@ -211,19 +211,30 @@ impl<T: HttpText> QueryParamValue for Vec<T> {
     }
 }
 
-/// RFC 3986: everything but unreserved characters is percent-encoded.
-fn percent_encode(text: &str, keep_slash: bool, out: &mut String) {
-    const HEX: &[u8; 16] = b"0123456789ABCDEF";
-    for &byte in text.as_bytes() {
-        let unreserved = byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~');
-        if unreserved || (keep_slash && byte == b'/') {
+/// RFC 3986: everything but unreserved characters is percent-encoded, with
+/// uppercase hex digits; `/` stays too when `keep_slash` (a path) is set.
+/// The one encoder of URIs, signatures and the endpoint rules' `uriEncode`.
+pub(crate) fn percent_encode(bytes: &[u8], keep_slash: bool, out: &mut String) {
+    for &byte in bytes {
+        if is_unreserved(byte) || (keep_slash && byte == b'/') {
             out.push(char::from(byte));
         } else {
-            out.push('%');
-            out.push(char::from(HEX[usize::from(byte >> 4)]));
-            out.push(char::from(HEX[usize::from(byte & 0x0f)]));
+            push_escape(byte, out);
         }
     }
+}
+
+/// RFC 3986's unreserved characters: `A-Z a-z 0-9 - . _ ~`.
+pub(crate) fn is_unreserved(byte: u8) -> bool {
+    byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~')
+}
+
+/// `%XX` for `byte`, with uppercase hex digits.
+pub(crate) fn push_escape(byte: u8, out: &mut String) {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    out.push('%');
+    out.push(char::from(HEX[usize::from(byte >> 4)]));
+    out.push(char::from(HEX[usize::from(byte & 0x0f)]));
 }
 
 #[cfg(test)]

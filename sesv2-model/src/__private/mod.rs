@@ -9,7 +9,7 @@ mod encode;
 #[cfg(feature = "client")]
 pub mod endpoint;
 mod header;
-mod http;
+pub(crate) mod http;
 mod request;
 mod response;
 mod shapes;

@@ -8,6 +8,7 @@ use std::rc::Rc;
 use super::eval::{Text, Val, bool_arg, int_arg, str_arg};
 use super::rules::Function;
 use super::{EndpointError, EndpointErrorKind, arn, partition, url};
+use crate::__private::http::{is_unreserved, percent_encode};
 
 /// Calls `function` on arguments that are all set; `None` is "no result".
 pub(crate) fn call<'a>(function: Function, args: &[Val<'a>]) -> Result<Option<Val<'a>>, EndpointError> {
@@ -120,21 +121,11 @@ fn is_one_host_label(label: &str) -> bool {
 /// Percent-encodes all but RFC 3986's unreserved characters, with uppercase
 /// hex; `None` when nothing needs encoding.
 pub(crate) fn uri_encode(input: &str) -> Option<String> {
-    let unreserved = |byte: u8| byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'_' | b'.' | b'~');
-    if input.bytes().all(unreserved) {
+    if input.bytes().all(is_unreserved) {
         return None;
     }
-    const HEX: &[u8; 16] = b"0123456789ABCDEF";
     let mut encoded = String::with_capacity(input.len() * 3);
-    for byte in input.bytes() {
-        if unreserved(byte) {
-            encoded.push(char::from(byte));
-        } else {
-            encoded.push('%');
-            encoded.push(char::from(HEX[usize::from(byte >> 4)]));
-            encoded.push(char::from(HEX[usize::from(byte & 0xF)]));
-        }
-    }
+    percent_encode(input.as_bytes(), false, &mut encoded);
     Some(encoded)
 }
 

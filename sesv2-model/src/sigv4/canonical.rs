@@ -5,36 +5,13 @@ use http::HeaderMap;
 
 use super::SigningError;
 use super::settings::{PathEncoding, UNSIGNED_HEADERS};
-
-/// Appends `bytes` percent-encoded: RFC 3986 unreserved characters
-/// (`A-Z a-z 0-9 - . _ ~`) as they are, every other byte as `%XX` with
-/// uppercase hex digits; `/` too when `keep_slash` (paths) is set.
-pub(crate) fn percent_encode_into(out: &mut String, bytes: &[u8], keep_slash: bool) {
-    for &byte in bytes {
-        if is_unreserved(byte) || (keep_slash && byte == b'/') {
-            out.push(char::from(byte));
-        } else {
-            push_escape(out, byte);
-        }
-    }
-}
+use crate::__private::http::{self as http_text, is_unreserved, push_escape};
 
 /// `bytes` percent-encoded as a query parameter key or value.
 pub(crate) fn percent_encode(bytes: &[u8]) -> String {
     let mut out = String::with_capacity(bytes.len());
-    percent_encode_into(&mut out, bytes, false);
+    http_text::percent_encode(bytes, false, &mut out);
     out
-}
-
-fn is_unreserved(byte: u8) -> bool {
-    byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~')
-}
-
-fn push_escape(out: &mut String, byte: u8) {
-    const DIGITS: &[u8; 16] = b"0123456789ABCDEF";
-    out.push('%');
-    out.push(char::from(DIGITS[usize::from(byte >> 4)]));
-    out.push(char::from(DIGITS[usize::from(byte & 0x0f)]));
 }
 
 fn hex_value(byte: u8) -> Option<u8> {
@@ -66,7 +43,7 @@ pub(crate) fn canonical_path(path: &str, normalize: bool, encoding: PathEncoding
     };
     let mut out = String::with_capacity(path.len() + 8);
     match encoding {
-        PathEncoding::Double => percent_encode_into(&mut out, path.as_bytes(), true),
+        PathEncoding::Double => http_text::percent_encode(path.as_bytes(), true, &mut out),
         PathEncoding::Single => encode_unescaped(&mut out, path.as_bytes()),
     }
     out
@@ -78,14 +55,14 @@ fn encode_unescaped(out: &mut String, bytes: &[u8]) {
     let mut index = 0;
     while let Some(&byte) = bytes.get(index) {
         if let Some(escaped) = escape_at(&bytes[index..]) {
-            push_escape(out, escaped);
+            push_escape(escaped, out);
             index += 3;
             continue;
         }
         if is_unreserved(byte) || byte == b'/' {
             out.push(char::from(byte));
         } else {
-            push_escape(out, byte);
+            push_escape(byte, out);
         }
         index += 1;
     }
