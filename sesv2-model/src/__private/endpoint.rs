@@ -46,7 +46,7 @@ pub const STALE_PARTITION_DATA: &str = "stale partition data";
 /// The partition a case's region belongs to, when the case asks for
 /// dual-stack, expects the rules' "does not support DualStack" error, and
 /// the crate's data says the partition supports it.
-fn stale_dual_stack_expectation(params: &Params, message: &str) -> Option<&'static str> {
+pub fn stale_dual_stack_expectation(params: &Params, message: &str) -> Option<&'static str> {
     use crate::endpoint::Value;
     let dual_stack = matches!(params.get("UseDualStack"), Some(Value::Bool(true)));
     let Some(Value::String(region)) = params.get("Region") else {

@@ -107,9 +107,10 @@ impl<O: ServiceOperation, T: Transport> Call<'_, O, T> {
                 headers.append(name.clone(), value);
             }
         }
+        let user_agent = self.user_agent();
         let client_headers = [
-            (http::header::USER_AGENT, self.user_agent()),
-            (http::HeaderName::from_static("x-amz-user-agent"), self.user_agent()),
+            (http::header::USER_AGENT, user_agent.clone()),
+            (http::HeaderName::from_static("x-amz-user-agent"), user_agent),
             (
                 http::HeaderName::from_static("amz-sdk-invocation-id"),
                 crate::IdempotencyTokens::next_token(&crate::RandomTokens),

@@ -8,6 +8,7 @@
 //! would become (S3's rules are 88 KB of JSON).
 
 use std::collections::BTreeMap;
+use std::rc::Rc;
 
 use serde::Deserialize;
 use serde_json::Value;
@@ -72,9 +73,19 @@ impl<'a> Emitter<'a> {
         Some((shape, self.names.service(id)?))
     }
 
-    /// The parameters of `service`'s rule set.
-    pub(super) fn rule_parameters(&self, service: &Shape) -> Option<RuleSetParameters> {
-        serde_json::from_str(service.traits.endpoint_rule_set.as_deref()?).ok()
+    /// The parameters of `service`'s rule set, read from its JSON once per
+    /// emitter: every operation of the service asks (S3's rules are 88 KB).
+    pub(super) fn rule_parameters(&self, service: &'a Shape) -> Option<Rc<RuleSetParameters>> {
+        if let Some(parameters) = self.rule_parameters.borrow().get(&service.id) {
+            return parameters.clone();
+        }
+        let parameters = serde_json::from_str(service.traits.endpoint_rule_set.as_deref()?)
+            .ok()
+            .map(Rc::new);
+        self.rule_parameters
+            .borrow_mut()
+            .insert(&service.id, parameters.clone());
+        parameters
     }
 
     /// The unit type of a service and its `client::Service` impl.
@@ -141,6 +152,7 @@ impl<'a> Emitter<'a> {
             _ => "SigV4",
         };
         let parameters = self.rule_parameters(service);
+        let parameters = parameters.as_deref();
         let mut body = String::new();
         for (param, value) in shape.traits.static_context_params.iter().flatten() {
             match static_value(value) {
@@ -165,7 +177,7 @@ impl<'a> Emitter<'a> {
                         &format!("{input}${}", field.name()),
                         param,
                         path,
-                        parameters.as_ref(),
+                        parameters,
                         &mut body,
                     );
                 }
@@ -177,7 +189,7 @@ impl<'a> Emitter<'a> {
                     &format!("`{}`", context.path),
                     param,
                     path,
-                    parameters.as_ref(),
+                    parameters,
                     &mut body,
                 );
             }

@@ -133,8 +133,8 @@ impl<'a> Emitter<'a> {
             };
             emit!(
                 body,
-                "let __expected = {expected};\nlet mut __params = __e::Params::new();\n{}\
-                 __e::assert_endpoint(super::operations::{name}::endpoint_rules(), &__params, &__expected);\n",
+                "let __rules = super::operations::{name}::endpoint_rules();\nlet __expected = {expected};\n\
+                 let mut __params = __e::Params::new();\n{}__e::assert_endpoint(__rules, &__params, &__expected);\n",
                 param_setters(&case.params)
             );
             for input in &case.operation_inputs {
@@ -203,10 +203,9 @@ impl<'a> Emitter<'a> {
             body,
             "let mut __params = __e::Params::new();\n{}let __value = {value};\n\
              super::operations::{}::endpoint_params(&__value, &mut __params);\n\
-             __e::assert_endpoint(super::operations::{}::endpoint_rules(), &__params, &__expected);\n",
+             __e::assert_endpoint(__rules, &__params, &__expected);\n",
             param_setters(&params),
             names.type_name,
-            self.client_service(operation).map_or("", |(_, name)| name),
         );
     }
 }

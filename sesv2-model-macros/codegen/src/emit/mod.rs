@@ -97,6 +97,8 @@ pub(crate) struct Emitter<'a> {
     /// Each structure's member plans, made once and shared by every emitter
     /// that needs them (the structure, its operation, its error enum).
     fields: RefCell<IdMap<&'a ShapeId, Rc<Vec<Field<'a>>>>>,
+    /// Each service's endpoint rule parameters, read on first use.
+    rule_parameters: RefCell<IdMap<&'a ShapeId, Option<Rc<client::RuleSetParameters>>>>,
     /// Documentation converted to Markdown, by its JSON text: the same text
     /// is documented in many places (an error in every operation's error enum).
     markdown: RefCell<IdMap<*const Documentation, Rc<str>>>,
@@ -125,6 +127,7 @@ impl<'a> Emitter<'a> {
             roles,
             notes: RefCell::new(Vec::new()),
             fields: RefCell::new(IdMap::default()),
+            rule_parameters: RefCell::new(IdMap::default()),
             markdown: RefCell::new(IdMap::default()),
         }
     }
@@ -267,8 +270,8 @@ pub(crate) fn emit(
         out.push_str("}\n");
     }
     let mut services = String::new();
-    if config.client || config.protocol_tests {
-        let emitter = Emitter::new(model, names, boxed, derives, config, &roles);
+    let emitter = Emitter::new(model, names, boxed, derives, config, &roles);
+    if emitter.generates_client() {
         for (id, _) in model.services() {
             if let (Some(shape), Some(name)) = (model.get(id), names.service(id)) {
                 emitter.service_item(shape, name, &mut services);
