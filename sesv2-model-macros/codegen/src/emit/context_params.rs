@@ -85,22 +85,14 @@ impl fmt::Display for Values<'_> {
 impl<'a> Emitter<'a> {
     /// The path of the single member `member` of `input`.
     pub(super) fn member_path(&self, input: &'a ShapeId, member: &str) -> Result<InputPath, String> {
-        let mut path = PathPlanner {
-            emitter: self,
-            steps: Vec::new(),
-            many: false,
-        };
+        let mut path = PathPlanner::new(self);
         let target = path.member(input, member)?;
         path.finish(target)
     }
 
     /// The plan of the JMESPath expression `expression` into `input`.
     pub(super) fn input_path(&self, input: &'a ShapeId, expression: &str) -> Result<InputPath, String> {
-        let mut path = PathPlanner {
-            emitter: self,
-            steps: Vec::new(),
-            many: false,
-        };
+        let mut path = PathPlanner::new(self);
         let target = path.expression(input, expression.trim())?;
         path.finish(target)
     }
@@ -112,7 +104,15 @@ struct PathPlanner<'e, 'a> {
     many: bool,
 }
 
-impl<'a> PathPlanner<'_, 'a> {
+impl<'e, 'a> PathPlanner<'e, 'a> {
+    fn new(emitter: &'e Emitter<'a>) -> Self {
+        PathPlanner {
+            emitter,
+            steps: Vec::new(),
+            many: false,
+        }
+    }
+
     /// `keys(inner)`, or identifiers with projections joined by dots;
     /// returns the shape the expression leads to.
     fn expression(&mut self, mut at: &'a ShapeId, expression: &str) -> Result<&'a ShapeId, String> {
